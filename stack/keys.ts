@@ -1,0 +1,41 @@
+// JSON Web Tokens for the local stack, signed with the Supabase CLI's local secret.
+import { SignJWT } from 'jose';
+import { JWT_SECRET } from './settings.ts';
+
+const secret = new TextEncoder().encode(JWT_SECRET);
+
+/** The Supabase CLI's long-lived local keys (same claims, so the same tokens). */
+const API_KEY_EXPIRY = 1983812996;
+
+function sign(claims: Record<string, unknown>): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secret);
+}
+
+export const anonKey = () => sign({ iss: 'supabase-demo', role: 'anon', exp: API_KEY_EXPIRY });
+export const serviceRoleKey = () => sign({ iss: 'supabase-demo', role: 'service_role', exp: API_KEY_EXPIRY });
+
+export interface TokenUser {
+  id: string;
+  email: string;
+}
+
+/** A signed-in user's access token, shaped as GoTrue issues it. */
+export function userToken(user: TokenUser, ttlSeconds = 7 * 24 * 3600): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return sign({
+    iss: 'http://127.0.0.1:54321/auth/v1',
+    sub: user.id,
+    aud: 'authenticated',
+    role: 'authenticated',
+    email: user.email,
+    phone: '',
+    app_metadata: { provider: 'email', providers: ['email'] },
+    user_metadata: {},
+    aal: 'aal1',
+    amr: [{ method: 'password', timestamp: now }],
+    session_id: crypto.randomUUID(),
+    is_anonymous: false,
+    iat: now,
+    exp: now + ttlSeconds,
+  });
+}

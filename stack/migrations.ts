@@ -1,0 +1,22 @@
+// Applies supabase/migrations (and the seed, once) with the real Supabase CLI, exactly as a
+// deployment does; the CLI's history table makes a second push apply only what is new.
+import { join } from 'node:path';
+import { run } from './shell.ts';
+import { projectRoot } from './settings.ts';
+
+const supabaseCli = join(projectRoot, 'node_modules', '.bin', 'supabase');
+
+export function supabase(args: string[], options: { echo?: boolean } = {}): Promise<string> {
+  return run(supabaseCli, [...args, '--workdir', projectRoot], {
+    cwd: projectRoot,
+    echo: options.echo,
+    // The local cluster has no TLS; saying so up front spares a warning on every call.
+    env: { ...process.env, PGSSLMODE: 'disable', SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+  });
+}
+
+export function pushMigrations(url: string, options: { seed: boolean }): Promise<string> {
+  const args = ['db', 'push', `--remote=${url}`, '--yes'];
+  if (options.seed) args.push('--include-seed');
+  return supabase(args);
+}

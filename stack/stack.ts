@@ -1,0 +1,103 @@
+// The whole local stack in one place: install, cluster, bootstrap, migrations + seed,
+// functions, gateway. `start` brings it up and returns a handle that stops it again.
+import type { Server } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureSystemPackages } from './install.ts';
+import { clusterExists, createCluster, startCluster, stopCluster } from './cluster.ts';
+import { applyBootstrap } from './bootstrap.ts';
+import { pushMigrations } from './migrations.ts';
+import { listFunctions, startFunction, stopFunction, type RunningFunction } from './functions.ts';
+import { startGateway } from './gateway.ts';
+import { anonKey, serviceRoleKey, userToken } from './keys.ts';
+import { listDemoUsers } from './demo-users.ts';
+import { type StackSettings, apiUrl, dbUrl } from './settings.ts';
+
+export interface Credentials {
+  apiUrl: string;
+  dbUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  users: { id: string; email: string; role: string; fullName: string; token: string }[];
+}
+
+export interface RunningStack {
+  credentials: Credentials;
+  functions: RunningFunction[];
+  stop(): Promise<void>;
+}
+
+export type Log = (line: string) => void;
+
+/** Cluster up, bootstrap loaded, migrations and seed applied. Leaves the cluster running. */
+export async function prepareDatabase(s: StackSettings, log: Log): Promise<void> {
+  await ensureSystemPackages(log);
+  if (!clusterExists(s)) {
+    log(`Creating the PostgreSQL 15 cluster in ${s.home}…`);
+    await createCluster(s);
+  }
+  await startCluster(s);
+  await applyBootstrap(s);
+  await pushMigrations(dbUrl(s), { seed: true });
+}
+
+export async function credentialsFor(s: StackSettings): Promise<Credentials> {
+  const users = await listDemoUsers(dbUrl(s));
+  return {
+    apiUrl: apiUrl(s),
+    dbUrl: dbUrl(s),
+    anonKey: await anonKey(),
+    serviceRoleKey: await serviceRoleKey(),
+    users: await Promise.all(users.map(async (u) => ({ ...u, token: await userToken(u) }))),
+  };
+}
+
+export async function startStack(s: StackSettings, log: Log): Promise<RunningStack> {
+  await prepareDatabase(s, log);
+  const credentials = await credentialsFor(s);
+  const env = {
+    SUPABASE_URL: credentials.apiUrl,
+    SUPABASE_DB_URL: credentials.dbUrl,
+    SUPABASE_ANON_KEY: credentials.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: credentials.serviceRoleKey,
+  };
+  const functions: RunningFunction[] = [];
+  let gateway: Server | undefined;
+  const stop = async () => {
+    await new Promise<void>((r) => (gateway ? gateway.close(() => r()) : r()));
+    gateway?.closeAllConnections();
+    await Promise.all(functions.map(stopFunction));
+    await stopCluster(s);
+  };
+  try {
+    functions.push(...(await Promise.all(listFunctions().map((f) => startFunction(f, env)))));
+    gateway = await startGateway(s.apiPort, functions);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  mkdirSync(s.home, { recursive: true });
+  writeFileSync(join(s.home, 'credentials.json'), JSON.stringify(credentials, null, 2));
+  return { credentials, functions, stop };
+}
+
+export function banner(c: Credentials, functionNames: string[]): string {
+  const lines = [
+    '',
+    'HPC local stack is running.',
+    '',
+    `  API URL           ${c.apiUrl}`,
+    ...functionNames.map((n) => `  Function          ${c.apiUrl}/functions/v1/${n}`),
+    `  DB URL            ${c.dbUrl}`,
+    `  anon key          ${c.anonKey}`,
+    `  service_role key  ${c.serviceRoleKey}`,
+    '',
+  ];
+  if (c.users.length) {
+    lines.push('Demo users (access tokens valid 7 days; all of them in credentials.json):');
+    for (const u of c.users) lines.push(`  ${u.role.padEnd(12)} ${u.email.padEnd(38)} ${u.id}`, `    ${u.token}`);
+    lines.push('');
+  }
+  lines.push('Press Ctrl-C to stop.');
+  return lines.join('\n');
+}
