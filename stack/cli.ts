@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { banner, prepareDatabase, startStack } from './stack.ts';
 import { clusterExists, destroyCluster, isRunning, stopCluster } from './cluster.ts';
 import { type StackSettings, stackSettings, pidFile, dbUrl, apiUrl } from './settings.ts';
+import { generateTypes, typesFile } from './types.ts';
 
 const log = (line: string) => console.log(line);
 
@@ -95,7 +96,16 @@ async function status(s: StackSettings) {
   if (pid) log(`credentials  ${join(s.home, 'credentials.json')}`);
 }
 
-const commands: Record<string, (s: StackSettings) => Promise<void>> = { start, stop, reset, status };
+/** Regenerates supabase/functions/_shared/database.types.ts from the migrated schema. */
+async function types(s: StackSettings) {
+  const wasRunning = await isRunning(s);
+  await prepareDatabase(s, log);
+  writeFileSync(typesFile, await generateTypes(dbUrl(s)));
+  if (!wasRunning) await stopCluster(s);
+  log(`Wrote ${typesFile}.`);
+}
+
+const commands: Record<string, (s: StackSettings) => Promise<void>> = { start, stop, reset, status, types };
 const name = process.argv[2] ?? 'start';
 const command = commands[name];
 if (!command) {

@@ -1,0 +1,60 @@
+-- The local platform bootstrap behaves like a hosted Supabase database: roles and their
+-- attributes, the auth claim readers, RLS bypass for service_role, nothing for anon.
+begin;
+select plan(26);
+
+-- Roles
+select ok(not rolsuper, 'postgres is not a superuser (as on hosted Supabase)') from pg_roles where rolname = 'postgres';
+select ok(rolbypassrls and rolcreaterole and rolcreatedb, 'postgres has BYPASSRLS, CREATEROLE, CREATEDB') from pg_roles where rolname = 'postgres';
+select ok(rolbypassrls, 'service_role bypasses RLS') from pg_roles where rolname = 'service_role';
+select ok(not rolbypassrls and not rolcanlogin, 'anon cannot log in and does not bypass RLS') from pg_roles where rolname = 'anon';
+select ok(not rolbypassrls and not rolcanlogin, 'authenticated cannot log in and does not bypass RLS') from pg_roles where rolname = 'authenticated';
+select ok(rolcanlogin and not rolinherit, 'authenticator logs in and does not inherit') from pg_roles where rolname = 'authenticator';
+select ok(pg_has_role('authenticator', 'anon', 'member') and pg_has_role('authenticator', 'authenticated', 'member')
+  and pg_has_role('authenticator', 'service_role', 'member'), 'authenticator can switch to the three API roles');
+select is((select setting from pg_db_role_setting s join pg_roles r on r.oid = s.setrole, unnest(s.setconfig) setting
+           where r.rolname = 'anon' and setting like 'statement_timeout=%'), 'statement_timeout=3s', 'anon has a 3s statement timeout');
+
+-- Schemas and extensions
+select has_schema('auth');
+select has_schema('storage');
+select has_schema('extensions');
+select is((select extnamespace::regnamespace::text from pg_extension where extname = 'pgcrypto'), 'extensions', 'pgcrypto lives in extensions');
+select isnt((select extname from pg_extension where extname = 'pg_cron'), null, 'pg_cron is installed');
+select isnt((select extname from pg_extension where extname = 'pg_stat_statements'), null, 'pg_stat_statements is installed');
+select is(current_setting('pgrst.db_schemas'), 'public, graphql_public', 'PostgREST exposes public and graphql_public');
+
+-- Claim readers with claims unset
+select is(auth.uid(), null, 'auth.uid() is null without claims');
+select is(auth.role(), null, 'auth.role() is null without claims');
+select is(auth.jwt(), null, 'auth.jwt() is null without claims');
+
+-- ... and set the way PostgREST sets them
+do $$ begin
+  perform set_config('request.jwt.claims', '{"sub":"8d3b6f52-2b1f-4d39-9d69-6f0f4a7f3c11","role":"authenticated","email":"a@b.example","app_metadata":{"provider":"email"}}', true);
+end $$;
+select is(auth.uid(), '8d3b6f52-2b1f-4d39-9d69-6f0f4a7f3c11'::uuid, 'auth.uid() reads sub');
+select is(auth.role(), 'authenticated', 'auth.role() reads the role claim');
+select is(auth.email(), 'a@b.example', 'auth.email() reads the email claim');
+select is(auth.jwt() -> 'app_metadata' ->> 'provider', 'email', 'auth.jwt() returns every claim');
+
+-- RLS semantics: a table with RLS and no policy
+create table public.bootstrap_probe (id int primary key);
+insert into public.bootstrap_probe values (1), (2);
+alter table public.bootstrap_probe enable row level security;
+select ok(has_table_privilege('anon', 'public.bootstrap_probe', 'select'), 'default privileges grant new tables to anon (older projects)');
+
+set local role anon;
+select is((select count(*)::int from public.bootstrap_probe), 0, 'anon sees nothing in a table with RLS and no policy');
+reset role;
+
+set local role authenticated;
+select is((select count(*)::int from public.bootstrap_probe), 0, 'authenticated sees nothing either');
+reset role;
+
+set local role service_role;
+select is((select count(*)::int from public.bootstrap_probe), 2, 'service_role bypasses RLS');
+reset role;
+
+select * from finish();
+rollback;

@@ -1,0 +1,85 @@
+// The real `npm start` as a developer runs it: comes up, serves, stops on Ctrl-C, and the
+// next start keeps the data. Runs its own stack (own folder and ports) beside the test stack.
+import { describe, expect, it, afterAll } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { connect } from 'node:net';
+import postgres from 'postgres';
+import { projectRoot } from '../../stack/settings.ts';
+
+const home = join(projectRoot, '.local', 'test-start-stop');
+const env = { ...process.env, HPC_STACK_HOME: home, HPC_DB_PORT: '54352', HPC_API_PORT: '54351', HPC_THROWAWAY: '1' };
+const dbUrl = 'postgresql://postgres:postgres@127.0.0.1:54352/postgres';
+
+function startStack(): Promise<{ child: ChildProcess; output: () => string; seconds: number }> {
+  const began = Date.now();
+  // Its own process group, so a Ctrl-C can be sent to the whole group as a terminal does.
+  const child = spawn('npm', ['start'], { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  return new Promise((resolveStart, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Press Ctrl-C to stop.')) {
+        clearInterval(timer);
+        resolveStart({ child, output: () => output, seconds: (Date.now() - began) / 1000 });
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** Ctrl-C to the whole process group; resolves when every process holding the output has
+ * exited (npm itself dies of the signal, as in a terminal; the stack shuts down in order). */
+function ctrlC(child: ChildProcess): Promise<void> {
+  return new Promise((resolveClosed) => {
+    child.stdout!.once('close', () => resolveClosed());
+    process.kill(-child.pid!, 'SIGINT');
+  });
+}
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((r) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => socket.end(() => r(true)));
+    socket.once('error', () => r(false));
+  });
+
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  it('comes up, stops on Ctrl-C, and keeps the data on the next start', async () => {
+    rmSync(home, { recursive: true, force: true });
+    const first = await startStack();
+    console.log(`cold start: ${first.seconds.toFixed(1)} s`);
+    expect(first.output()).toContain('API URL           http://127.0.0.1:54351');
+    expect(first.output()).toContain('anon key');
+    expect(first.output()).toContain('service_role key');
+
+    const health = await fetch('http://127.0.0.1:54351/functions/v1/hpc-reports/health');
+    expect(health.status).toBe(401);
+
+    const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+    await sql`create table public.kept_across_restarts (note text)`;
+    await sql`insert into public.kept_across_restarts values ('still here')`;
+    await sql.end();
+
+    await ctrlC(first.child);
+    expect(first.output()).toContain('Stopped.');
+    expect(await portOpen(54352)).toBe(false);
+    expect(await portOpen(54351)).toBe(false);
+
+    const second = await startStack();
+    console.log(`warm start: ${second.seconds.toFixed(1)} s`);
+    const again = postgres(dbUrl, { max: 1, onnotice: () => {} });
+    const rows = await again`select note from public.kept_across_restarts`;
+    await again.end();
+    expect(rows.map((r) => r.note)).toEqual(['still here']);
+    await ctrlC(second.child);
+    expect(second.output()).toContain('Stopped.');
+  }, 240_000);
+});
