@@ -14,8 +14,9 @@ export function psqlFile(url: string, file: string): Promise<string> {
   });
 }
 
-/** Idempotent: safe to apply on every start, so a newer bootstrap reaches older clusters. */
-export async function applyBootstrap(s: StackSettings): Promise<void> {
+/** Idempotent: safe to apply on every start, so a newer bootstrap reaches older clusters.
+ * Any database of the cluster can be bootstrapped (tests make extra ones). */
+export async function applyBootstrap(s: StackSettings, database = 'postgres'): Promise<void> {
   const files = readdirSync(bootstrapDir).filter((f) => f.endsWith('.sql')).sort();
-  for (const file of files) await psqlFile(dbUrl(s, SUPERUSER), join(bootstrapDir, file));
+  for (const file of files) await psqlFile(dbUrl(s, SUPERUSER, database), join(bootstrapDir, file));
 }

@@ -31,8 +31,8 @@ export function stackSettings(env: NodeJS.ProcessEnv = process.env): StackSettin
   };
 }
 
-export function dbUrl(s: StackSettings, user = 'postgres'): string {
-  return `postgresql://${user}:${DB_PASSWORD}@127.0.0.1:${s.dbPort}/postgres`;
+export function dbUrl(s: StackSettings, user = 'postgres', database = 'postgres'): string {
+  return `postgresql://${user}:${DB_PASSWORD}@127.0.0.1:${s.dbPort}/${database}`;
 }
 
 export function apiUrl(s: StackSettings): string {

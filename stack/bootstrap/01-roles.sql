@@ -51,4 +51,6 @@ alter role authenticator set lock_timeout = '8s';
 
 -- Extensions live in `extensions`; every role finds them there.
 alter role postgres set search_path = "$user", public, extensions;
-alter database postgres set search_path = "$user", public, extensions;
+do $$ begin
+  execute format('alter database %I set search_path = "$user", public, extensions', current_database());
+end $$;
