@@ -1,0 +1,156 @@
+-- Tenancy, expand step 3.
+--
+-- 1. Promote the concurrently built unique (institution_id, id) indexes to constraints
+--    (`unique using index`: catalog change only, brief lock). They are the targets of the
+--    composite foreign keys (institution_id, <x>_id) of the HPC tables.
+-- 2. The `private` schema: helper functions that RLS policies and triggers call. It is not
+--    in pgrst.db_schemas, so the API never exposes it; `authenticated` gets USAGE and
+--    EXECUTE only on the helpers policies need (issue 4), nothing for `anon`.
+-- 3. private.register_institutions_from_existing_values(): for the newer database shape
+--    (institution_id values exist, no institutions rows), creates an institutions row per
+--    distinct value so that the NOT VALID foreign keys can later be validated.
+set local lock_timeout = '300ms';
+set local statement_timeout = '30s';
+
+alter table public.user_profiles
+  add constraint user_profiles_institution_id_id_key unique using index user_profiles_institution_id_id_key;
+alter table public.academic_terms
+  add constraint academic_terms_institution_id_id_key unique using index academic_terms_institution_id_id_key;
+alter table public.courses
+  add constraint courses_institution_id_id_key unique using index courses_institution_id_id_key;
+alter table public.cohorts
+  add constraint cohorts_institution_id_id_key unique using index cohorts_institution_id_id_key;
+alter table public.sections
+  add constraint sections_institution_id_id_key unique using index sections_institution_id_id_key;
+alter table public.section_students
+  add constraint section_students_institution_id_id_key unique using index section_students_institution_id_id_key;
+alter table public.section_courses
+  add constraint section_courses_institution_id_id_key unique using index section_courses_institution_id_id_key;
+
+create schema if not exists private;
+comment on schema private is
+  'Helpers for RLS policies, triggers and jobs. Not exposed by the API (not in pgrst.db_schemas).';
+revoke all on schema private from public;
+grant usage on schema private to authenticated, service_role;
+
+-- The caller's institution: user_profiles.institution_id of auth.uid(). Policies call it as
+-- `(select private.current_institution_id())` so it runs once per statement (initPlan),
+-- which also lets the planner prune hpc_evaluations to one hash partition at run time.
+create or replace function private.current_institution_id()
+returns uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select p.institution_id
+  from public.user_profiles as p
+  where p.id = (select auth.uid())
+$$;
+comment on function private.current_institution_id() is
+  'Institution of the signed-in user (user_profiles.institution_id of auth.uid()); NULL when anonymous or unassigned.';
+revoke all on function private.current_institution_id() from public;
+grant execute on function private.current_institution_id() to authenticated, service_role;
+
+-- Keeps created_* immutable and stamps updated_* on every write (HPC and new tenant tables).
+create or replace function private.stamp_row_authorship()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if tg_op = 'INSERT' then
+    new.created_at := coalesce(new.created_at, now());
+    new.created_by := coalesce(new.created_by, (select auth.uid()));
+    new.updated_at := new.created_at;
+    new.updated_by := coalesce(new.updated_by, new.created_by);
+  else
+    new.created_at := old.created_at;
+    new.created_by := old.created_by;
+    new.updated_at := now();
+    new.updated_by := (select auth.uid());
+  end if;
+  return new;
+end
+$$;
+revoke all on function private.stamp_row_authorship() from public;
+
+-- Newer BIG DAY deployments carry institution_id values with no institutions table. This
+-- registers one institutions row per distinct value found, in keyset-paged batches so the
+-- migration runner can call it repeatedly without long statements:
+--   select * from private.register_institutions_from_existing_values('public.cohorts', null, 5000);
+--   ... then again with after_id := the returned last_id, until last_id is null.
+-- With p_table null it walks every table that can carry values, in one call (small
+-- databases, seed, tests). Registered rows get name 'Institution <uuid>' and slug
+-- 'institution-<uuid>'; an operator renames them later. Idempotent.
+create or replace function private.register_institutions_from_existing_values(
+  p_table regclass default null,
+  p_after_id uuid default null,
+  p_batch_size integer default 5000
+)
+returns table (last_id uuid, scanned integer, registered integer)
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_table regclass;
+  v_last uuid;
+  v_scanned integer;
+  v_registered integer;
+  v_total_registered integer := 0;
+begin
+  if p_batch_size is null or p_batch_size < 1 then
+    raise exception 'p_batch_size must be positive' using errcode = '22023';
+  end if;
+  if p_table is not null and p_table not in (
+    'public.user_profiles'::regclass, 'public.academic_terms'::regclass, 'public.courses'::regclass,
+    'public.cohorts'::regclass, 'public.sections'::regclass, 'public.section_students'::regclass,
+    'public.section_courses'::regclass
+  ) then
+    raise exception '% does not carry a legacy institution_id', p_table using errcode = '22023';
+  end if;
+
+  if p_table is not null then
+    execute format($q$
+      with batch as (
+        select t.id, t.institution_id from %s as t
+        where ($1 is null or t.id > $1)
+        order by t.id
+        limit $2
+      ), added as (
+        insert into public.institutions (id, name, slug)
+        select distinct b.institution_id, 'Institution ' || b.institution_id, 'institution-' || b.institution_id
+        from batch as b
+        where b.institution_id is not null
+        on conflict do nothing
+        returning 1
+      )
+      select (select max(b.id::text)::uuid from batch as b), (select count(*)::integer from batch),
+             (select count(*)::integer from added)
+    $q$, p_table)
+    into v_last, v_scanned, v_registered
+    using p_after_id, p_batch_size;
+    -- A short batch means the table is done: report last_id null.
+    return query select case when v_scanned < p_batch_size then null else v_last end, v_scanned, v_registered;
+    return;
+  end if;
+
+  foreach v_table in array array[
+    'public.academic_terms'::regclass, 'public.courses'::regclass, 'public.cohorts'::regclass,
+    'public.user_profiles'::regclass, 'public.sections'::regclass, 'public.section_students'::regclass,
+    'public.section_courses'::regclass
+  ] loop
+    v_last := null;
+    loop
+      select r.last_id, r.registered into v_last, v_registered
+      from private.register_institutions_from_existing_values(v_table, v_last, p_batch_size) as r;
+      v_total_registered := v_total_registered + v_registered;
+      exit when v_last is null;
+    end loop;
+  end loop;
+  return query select null::uuid, null::integer, v_total_registered;
+end
+$$;
+comment on function private.register_institutions_from_existing_values(regclass, uuid, integer) is
+  'Creates institutions rows for legacy institution_id values (newer BIG DAY shape), keyset-paged by id.';
+revoke all on function private.register_institutions_from_existing_values(regclass, uuid, integer) from public;
