@@ -11,7 +11,7 @@ import { listFunctions, startFunction, stopFunction, type RunningFunction } from
 import { startGateway } from './gateway.ts';
 import { anonKey, serviceRoleKey, userToken } from './keys.ts';
 import { listDemoUsers } from './demo-users.ts';
-import { type StackSettings, apiUrl, dbUrl } from './settings.ts';
+import { type StackSettings, apiUrl, dbUrl, JWT_SECRET } from './settings.ts';
 
 export interface Credentials {
   apiUrl: string;
@@ -60,6 +60,7 @@ export async function startStack(s: StackSettings, log: Log): Promise<RunningSta
     SUPABASE_DB_URL: credentials.dbUrl,
     SUPABASE_ANON_KEY: credentials.anonKey,
     SUPABASE_SERVICE_ROLE_KEY: credentials.serviceRoleKey,
+    SUPABASE_JWT_SECRET: JWT_SECRET,
   };
   const functions: RunningFunction[] = [];
   let gateway: Server | undefined;

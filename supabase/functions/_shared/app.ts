@@ -1,15 +1,35 @@
-// What every HPC function starts from: Hono under basePath('/<name>'), a request id on
-// every response, the shared error shape for errors and unknown routes, and /health.
-import { Hono } from 'hono';
+// What every HPC function starts from: OpenAPIHono under basePath('/<name>') so that each
+// route's zod schemas both validate requests and document them at /<name>/openapi.json;
+// a request id on every response; one error shape for errors, invalid input and unknown
+// routes; and GET /<name>/health.
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { errorBody, handleError } from './errors.ts';
 import { healthRoute } from './health.ts';
 
+export type FunctionApp = ReturnType<typeof createFunctionApp>;
+
 export function createFunctionApp(name: string, version: string) {
-  const app = new Hono().basePath(`/${name}`);
+  const app = new OpenAPIHono({
+    // zod failures become 400 with the path of every offending field.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const details = result.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.') || '(body)',
+        message: issue.message,
+      }));
+      return c.json(errorBody(c, 'invalid_request', `The ${result.target} is not valid.`, details), 400);
+    },
+  }).basePath(`/${name}`);
   app.use('*', requestId({ headerName: 'x-request-id' }));
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody(c, 'not_found', `No route ${c.req.method} ${c.req.path}.`), 404));
   app.get('/health', healthRoute(name, version));
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: name, version, description: `The ${name} edge function of the Holistic Progress Card.` },
+    servers: [{ url: '/functions/v1' }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   return app;
 }

@@ -1,6 +1,13 @@
-// The database connection of a function. Supabase hands functions SUPABASE_DB_URL; through
+// The database as the functions use it. Supabase hands functions SUPABASE_DB_URL; through
 // the pooler in transaction mode prepared statements cannot be used, hence prepare: false.
+//
+// asCaller runs work exactly as PostgREST runs a request: one transaction, `set local role
+// authenticated`, the caller's claims in request.jwt.claims. Row level security and every
+// check in the database functions then apply to the function as they apply to the
+// frontend's direct supabase-js calls.
 import postgres from 'postgres';
+import type { Caller } from './caller.ts';
+import { translateDatabaseError } from './db-errors.ts';
 
 let client: postgres.Sql | undefined;
 
@@ -8,7 +15,21 @@ export function db(): postgres.Sql {
   if (!client) {
     const url = Deno.env.get('SUPABASE_DB_URL');
     if (!url) throw new Error('SUPABASE_DB_URL is not set');
-    client = postgres(url, { prepare: false, max: 10, idle_timeout: 30, connect_timeout: 5 });
+    client = postgres(url, { prepare: false, max: 10, idle_timeout: 30, connect_timeout: 5, onnotice: () => {} });
   }
   return client;
+}
+
+export type Tx = postgres.TransactionSql;
+
+export async function asCaller<T>(caller: Caller, work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return (await db().begin(async (tx) => {
+      await tx`select set_config('role', 'authenticated', true),
+                      set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true)`;
+      return await work(tx);
+    })) as T;
+  } catch (error) {
+    throw translateDatabaseError(error);
+  }
 }

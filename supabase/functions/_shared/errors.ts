@@ -27,7 +27,9 @@ export function handleError(err: Error, c: Context) {
     return c.json(errorBody(c, err.code, err.message, err.details), err.status);
   }
   if (err instanceof HTTPException) {
-    return c.json(errorBody(c, 'http_error', err.message), err.status);
+    // Hono raises these for bodies it cannot parse (malformed JSON): the client's mistake.
+    const status = err.status;
+    return c.json(errorBody(c, status === 400 ? 'invalid_request' : 'http_error', err.message || 'Bad request.'), status);
   }
   console.error(`[${c.get('requestId')}]`, err);
   return c.json(errorBody(c, 'internal_error', 'An unexpected error occurred.'), 500);
