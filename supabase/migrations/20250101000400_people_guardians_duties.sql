@@ -1,0 +1,147 @@
+-- People and relations the HPC needs (issue 3 §2).
+--
+-- * Parents become real accounts: user_profiles.role gains 'parent' (with auth.users +
+--   user_profiles rows like every other person), and a parent needs neither an
+--   admission_number nor an employee_id. The role and identifier checks are replaced
+--   online: the new checks are added NOT VALID here (no scan, brief lock), validated in
+--   20250101000500 (SHARE UPDATE EXCLUSIVE only), and the old ones dropped in
+--   20250101000600. Until the old checks are dropped a 'parent' row is still refused.
+-- * public.student_guardians: which parent accounts are guardians of which student.
+-- * public.staff_duties: per-institution HPC duties of staff (class teacher of a section,
+--   subject teacher, coordinator of a stage, principal, institution admin). The BIG DAY
+--   role ('teacher', 'admin', ...) says what a person is; the duty says what they may do
+--   in the HPC workflow.
+set local lock_timeout = '300ms';
+set local statement_timeout = '30s';
+
+alter table public.user_profiles
+  add constraint user_profiles_role_allowed
+  check (role in ('student', 'teacher', 'admin', 'staff', 'parent')) not valid;
+alter table public.user_profiles
+  add constraint user_profiles_identifier_by_role check (
+    (role = 'student' and admission_number is not null)
+    or (role in ('teacher', 'admin', 'staff') and employee_id is not null)
+    or role = 'parent'
+  ) not valid;
+
+create table public.student_guardians (
+  institution_id uuid not null references public.institutions (id),
+  student_id uuid not null,
+  guardian_id uuid not null,
+  relationship text not null
+    constraint student_guardians_relationship_check
+    check (relationship in ('mother', 'father', 'guardian', 'grandparent', 'sibling', 'other')),
+  is_primary boolean not null default false,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default auth.uid(),
+  updated_by uuid default auth.uid(),
+  constraint student_guardians_pkey primary key (institution_id, student_id, guardian_id),
+  constraint student_guardians_student_fkey foreign key (institution_id, student_id)
+    references public.user_profiles (institution_id, id) on delete cascade,
+  constraint student_guardians_guardian_fkey foreign key (institution_id, guardian_id)
+    references public.user_profiles (institution_id, id) on delete cascade,
+  constraint student_guardians_not_self check (student_id <> guardian_id)
+);
+comment on table public.student_guardians is
+  'Links a student to the parent accounts (role parent) who are their guardians, within one institution.';
+-- A parent's children (policies filter on guardian_id = auth.uid()).
+create index student_guardians_guardian_idx on public.student_guardians (institution_id, guardian_id);
+-- At most one primary guardian per student.
+create unique index student_guardians_one_primary_key
+  on public.student_guardians (institution_id, student_id) where is_primary;
+
+create table public.staff_duties (
+  id uuid not null default gen_random_uuid(),
+  institution_id uuid not null references public.institutions (id),
+  user_id uuid not null,
+  duty text not null
+    constraint staff_duties_duty_check
+    check (duty in ('class_teacher', 'subject_teacher', 'coordinator', 'principal', 'institution_admin')),
+  section_id uuid,
+  course_id uuid,
+  stage text
+    constraint staff_duties_stage_check
+    check (stage in ('foundational', 'preparatory', 'middle', 'secondary')),
+  active boolean not null default true,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default auth.uid(),
+  updated_by uuid default auth.uid(),
+  constraint staff_duties_pkey primary key (institution_id, id),
+  constraint staff_duties_user_fkey foreign key (institution_id, user_id)
+    references public.user_profiles (institution_id, id) on delete cascade,
+  constraint staff_duties_section_fkey foreign key (institution_id, section_id)
+    references public.sections (institution_id, id) on delete cascade,
+  constraint staff_duties_course_fkey foreign key (institution_id, course_id)
+    references public.courses (institution_id, id) on delete cascade,
+  -- class teacher: of a section; subject teacher: of a course in a section; coordinator:
+  -- optionally of one stage; principal and institution admin: the whole institution.
+  constraint staff_duties_scope_check check (
+    case duty
+      when 'class_teacher' then section_id is not null and course_id is null and stage is null
+      when 'subject_teacher' then section_id is not null and course_id is not null and stage is null
+      when 'coordinator' then section_id is null and course_id is null
+      else section_id is null and course_id is null and stage is null
+    end
+  ),
+  constraint staff_duties_unique_key unique nulls not distinct
+    (institution_id, user_id, duty, section_id, course_id, stage)
+);
+comment on table public.staff_duties is
+  'Per-institution HPC duties of staff: class_teacher (section), subject_teacher (section + course), coordinator (optionally a stage), principal, institution_admin.';
+create index staff_duties_section_idx on public.staff_duties (institution_id, section_id);
+create index staff_duties_course_idx on public.staff_duties (institution_id, course_id);
+create index staff_duties_duty_idx on public.staff_duties (institution_id, duty) where active;
+-- One active class teacher per section.
+create unique index staff_duties_one_class_teacher_key
+  on public.staff_duties (institution_id, section_id) where duty = 'class_teacher' and active;
+
+-- Role consistency that a check constraint cannot see (it lives in another row).
+create or replace function private.check_person_roles()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_role text;
+begin
+  if tg_table_name = 'student_guardians' then
+    select p.role into v_role from public.user_profiles as p where p.id = new.student_id;
+    if v_role is distinct from 'student' then
+      raise exception 'student_guardians.student_id % is not a student (role %)', new.student_id, v_role
+        using errcode = '23514';
+    end if;
+    select p.role into v_role from public.user_profiles as p where p.id = new.guardian_id;
+    if v_role is distinct from 'parent' then
+      raise exception 'student_guardians.guardian_id % is not a parent account (role %)', new.guardian_id, v_role
+        using errcode = '23514';
+    end if;
+  elsif tg_table_name = 'staff_duties' then
+    select p.role into v_role from public.user_profiles as p where p.id = new.user_id;
+    if v_role is null or v_role not in ('teacher', 'admin', 'staff') then
+      raise exception 'staff_duties.user_id % is not staff (role %)', new.user_id, v_role
+        using errcode = '23514';
+    end if;
+  end if;
+  return new;
+end
+$$;
+revoke all on function private.check_person_roles() from public;
+
+create trigger check_person_roles
+  before insert or update on public.student_guardians
+  for each row execute function private.check_person_roles();
+create trigger check_person_roles
+  before insert or update on public.staff_duties
+  for each row execute function private.check_person_roles();
+create trigger stamp_row_authorship
+  before insert or update on public.student_guardians
+  for each row execute function private.stamp_row_authorship();
+create trigger stamp_row_authorship
+  before insert or update on public.staff_duties
+  for each row execute function private.stamp_row_authorship();
+
+-- Policies come with the RLS issue; until then only service_role / postgres reach the rows.
+alter table public.student_guardians enable row level security;
+alter table public.staff_duties enable row level security;
