@@ -1,35 +1,741 @@
--- Demo data for the local stack. Fixed ids so that tokens, tests and the README agree.
--- (The full HPC demo data for three institutions arrives with the HPC data model.)
+-- Demo data for the local stack (issue 3 §8). Deterministic: fixed ids for the demo users,
+-- md5-derived ids for everything generated, no random(). Loads in a few seconds.
+--
+-- Three institutions (a pilot rollout of the HPC):
+--   Vidya Niketan Primary School        grades 1–5 (Foundational + Preparatory)  HPC on
+--   Sunrise Public School               grades 1–8 (up to Middle)                HPC on
+--   Greenfield Senior Secondary School  grades 1–12                              HPC off
+-- One academic year 2026-27 of two terms; HPC cycle Term 1 closed (all four raters'
+-- evaluations in, reports in every workflow state), Term 2 open.
+--
+-- Demo users (auth.users + user_profiles, same id and e-mail; `npm start` prints a token
+-- for each). Everyone else (bulk students, parents, teachers) has a profile but no login.
+--   ...0001 Rajesh Kumar        admin   Vidya Niketan  institution_admin
+--   ...0002 Meera Iyer          teacher Vidya Niketan  class teacher 4-A
+--   ...0003 Aarav Sharma        student Vidya Niketan  grade 4-A
+--   ...0004 Sunita Deshpande    admin   Vidya Niketan  principal
+--   ...0005 Farhan Qureshi      teacher Vidya Niketan  coordinator (all stages)
+--   ...0006 Kavita Sharma       parent  Vidya Niketan  mother of Aarav (4-A) and Anaya (2-A)
+--   ...0007 Lakshmi Narayanan   teacher Vidya Niketan  class teacher 2-A
+--   ...0009 Anaya Sharma        student Vidya Niketan  grade 2-A
+--   ...0011 Harpreet Kaur       admin   Sunrise        principal
+--   ...0012 Joseph D'Souza      teacher Sunrise        coordinator (middle stage)
+--   ...0013 Priya Menon         teacher Sunrise        class teacher 7-A, maths 6-A and 8-A
+--   ...0014 Ishaan Verma        student Sunrise        grade 7-A
+--   ...0015 Neha Verma          parent  Sunrise        mother of Ishaan
+--   ...0016 Vikram Rao          admin   Sunrise        institution_admin
+--   ...0021 Anjali Banerjee     admin   Greenfield     principal
+--   ...0022 Suresh Patil        teacher Greenfield     class teacher 10-A
+--   ...0023 Diya Reddy          student Greenfield     grade 10-A
+--   ...0024 Ramesh Reddy        parent  Greenfield     father of Diya
+--   ...0025 Mohammed Asif       admin   Greenfield     institution_admin
+--   ...0026 Kavya Krishnan      teacher Greenfield     coordinator (secondary stage)
+-- (ids are 00000000-0000-4000-a000-0000000000NN)
+
+-- ---------------------------------------------------------------------------------------
+-- Institutions and the HPC flag
+-- ---------------------------------------------------------------------------------------
+insert into public.institutions (id, name, slug, settings) values
+  ('10000000-0000-4000-8000-000000000001', 'Vidya Niketan Primary School', 'vidya-niketan-primary',
+   '{"board": "CBSE", "city": "Pune", "state": "Maharashtra", "stages": ["foundational", "preparatory"], "grades": ["1", "2", "3", "4", "5"], "languages": ["en", "hi", "mr"], "email_domain": "vidyaniketan.example"}'),
+  ('10000000-0000-4000-8000-000000000002', 'Sunrise Public School', 'sunrise-public-school',
+   '{"board": "CBSE", "city": "Bengaluru", "state": "Karnataka", "stages": ["foundational", "preparatory", "middle"], "grades": ["1", "2", "3", "4", "5", "6", "7", "8"], "languages": ["en", "hi", "kn"], "email_domain": "sunrise.example"}'),
+  ('10000000-0000-4000-8000-000000000003', 'Greenfield Senior Secondary School', 'greenfield-senior-secondary',
+   '{"board": "CBSE", "city": "Lucknow", "state": "Uttar Pradesh", "stages": ["foundational", "preparatory", "middle", "secondary"], "grades": ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"], "languages": ["en", "hi"], "email_domain": "greenfield.example"}');
+
+insert into public.institution_feature_flags (institution_id, feature, enabled, pilot_cohort, note) values
+  ('10000000-0000-4000-8000-000000000001', 'hpc', true, 'pilot-2026-term1', 'Pilot school, HPC from Term 1 2026-27'),
+  ('10000000-0000-4000-8000-000000000002', 'hpc', true, 'pilot-2026-term1', 'Pilot school, HPC from Term 1 2026-27'),
+  ('10000000-0000-4000-8000-000000000003', 'hpc', false, 'wave-2', 'Second wave; switched off after a trial in 10-A');
+
+-- Seed-only scratch tables (dropped at the end).
+create temporary table seed_institution (no int primary key, id uuid not null, prefix text not null, domain text not null,
+  max_grade int not null, students_per_section int not null);
+insert into seed_institution values
+  (1, '10000000-0000-4000-8000-000000000001', 'VN', 'vidyaniketan.example', 5, 10),
+  (2, '10000000-0000-4000-8000-000000000002', 'SR', 'sunrise.example', 8, 8),
+  (3, '10000000-0000-4000-8000-000000000003', 'GF', 'greenfield.example', 12, 6);
+
+create temporary table seed_stage (stage text primary key, min_grade int, max_grade int, grade_band text, peer_group text);
+insert into seed_stage values
+  ('foundational', 1, 2, 'Grades 1-2', 'primary'),
+  ('preparatory', 3, 5, 'Grades 3-5', 'primary'),
+  ('middle', 6, 8, 'Grades 6-8', 'secondary'),
+  ('secondary', 9, 12, 'Grades 9-12', 'secondary');
+
+-- ---------------------------------------------------------------------------------------
+-- People
+-- ---------------------------------------------------------------------------------------
+create temporary table seed_demo_user (
+  n int primary key, inst int not null, full_name text not null, email text not null, role text not null,
+  employee_id text, admission_number text, grade text, gender text not null, dob date not null);
+insert into seed_demo_user values
+  (1, 1, 'Rajesh Kumar', 'admin@vidyaniketan.example', 'admin', 'VN-E-001', null, null, 'male', '1978-04-12'),
+  (2, 1, 'Meera Iyer', 'meera.iyer@vidyaniketan.example', 'teacher', 'VN-E-014', null, null, 'female', '1986-09-03'),
+  (3, 1, 'Aarav Sharma', 'aarav.sharma@vidyaniketan.example', 'student', null, 'VN-2019-0042', '4', 'male', '2016-07-21'),
+  (4, 1, 'Sunita Deshpande', 'principal@vidyaniketan.example', 'admin', 'VN-E-002', null, null, 'female', '1971-01-30'),
+  (5, 1, 'Farhan Qureshi', 'farhan.qureshi@vidyaniketan.example', 'teacher', 'VN-E-005', null, null, 'male', '1983-11-18'),
+  (6, 1, 'Kavita Sharma', 'kavita.sharma@parents.vidyaniketan.example', 'parent', null, null, null, 'female', '1987-03-09'),
+  (7, 1, 'Lakshmi Narayanan', 'lakshmi.narayanan@vidyaniketan.example', 'teacher', 'VN-E-021', null, null, 'female', '1990-06-25'),
+  (9, 1, 'Anaya Sharma', 'anaya.sharma@vidyaniketan.example', 'student', null, 'VN-2022-0107', '2', 'female', '2018-12-02'),
+  (11, 2, 'Harpreet Kaur', 'principal@sunrise.example', 'admin', 'SR-E-001', null, null, 'female', '1969-08-14'),
+  (12, 2, 'Joseph D''Souza', 'joseph.dsouza@sunrise.example', 'teacher', 'SR-E-007', null, null, 'male', '1980-02-22'),
+  (13, 2, 'Priya Menon', 'priya.menon@sunrise.example', 'teacher', 'SR-E-019', null, null, 'female', '1988-10-05'),
+  (14, 2, 'Ishaan Verma', 'ishaan.verma@sunrise.example', 'student', null, 'SR-2020-0311', '7', 'male', '2013-05-17'),
+  (15, 2, 'Neha Verma', 'neha.verma@parents.sunrise.example', 'parent', null, null, null, 'female', '1984-07-29'),
+  (16, 2, 'Vikram Rao', 'admin@sunrise.example', 'admin', 'SR-E-002', null, null, 'male', '1979-12-11'),
+  (21, 3, 'Anjali Banerjee', 'principal@greenfield.example', 'admin', 'GF-E-001', null, null, 'female', '1972-04-03'),
+  (22, 3, 'Suresh Patil', 'suresh.patil@greenfield.example', 'teacher', 'GF-E-031', null, null, 'male', '1982-09-16'),
+  (23, 3, 'Diya Reddy', 'diya.reddy@greenfield.example', 'student', null, 'GF-2017-0520', '10', 'female', '2011-02-08'),
+  (24, 3, 'Ramesh Reddy', 'ramesh.reddy@parents.greenfield.example', 'parent', null, null, null, 'male', '1978-06-20'),
+  (25, 3, 'Mohammed Asif', 'admin@greenfield.example', 'admin', 'GF-E-002', null, null, 'male', '1981-03-27'),
+  (26, 3, 'Kavya Krishnan', 'kavya.krishnan@greenfield.example', 'teacher', 'GF-E-009', null, null, 'female', '1985-01-19');
+
+create temporary table seed_person (
+  id uuid primary key, inst int not null, kind text not null, full_name text not null, email text not null,
+  role text not null, employee_id text, admission_number text, grade int, roll int, gender text,
+  dob date, demo boolean not null default false);
+
+insert into seed_person (id, inst, kind, full_name, email, role, employee_id, admission_number, grade, gender, dob, demo)
+select ('00000000-0000-4000-a000-' || lpad(d.n::text, 12, '0'))::uuid, d.inst, d.role, d.full_name, d.email, d.role,
+       d.employee_id, d.admission_number, d.grade::int, d.gender, d.dob, true
+from seed_demo_user as d;
+
+-- Class teachers: the demo teacher where there is one, otherwise a generated colleague.
+create temporary table seed_section (id uuid primary key, inst int, grade int, name text, cohort_id uuid,
+  stage text, class_teacher_id uuid);
+insert into seed_section (id, inst, grade, name, cohort_id, stage)
+select md5(format('section:%s:%s', i.no, g))::uuid, i.no, g, g || '-A', md5(format('cohort:%s:%s', i.no, g))::uuid, s.stage
+from seed_institution as i
+cross join generate_series(1, i.max_grade) as g
+join seed_stage as s on g between s.min_grade and s.max_grade;
+
+with names (full_name, gender, k) as (
+  select * from unnest(
+    array['Anita Joshi', 'Ramesh Gupta', 'Shweta Kulkarni', 'Manoj Pillai', 'Rukhsana Begum', 'Deepak Chauhan',
+          'Geeta Bhatt', 'Abhishek Nair', 'Sarita Yadav', 'Naveen Shetty', 'Pallavi Hegde', 'Arvind Mishra',
+          'Fatima Sheikh', 'Gurpreet Gill', 'Sangeeta Das', 'Vinod Saxena', 'Rashmi Bose', 'Tarun Malhotra',
+          'Usha Ramaswamy', 'Karan Thakur', 'Bhavna Shah', 'Imran Khan'],
+    array['female', 'male', 'female', 'male', 'female', 'male', 'female', 'male', 'female', 'male', 'female',
+          'male', 'female', 'male', 'female', 'male', 'female', 'male', 'female', 'male', 'female', 'male'])
+    with ordinality as t(full_name, gender, k)
+), need as (
+  select s.*, row_number() over (order by s.inst, s.grade) as k
+  from seed_section as s
+  where not ((s.inst, s.grade) in ((1, 4), (1, 2), (2, 7), (3, 10)))
+)
+insert into seed_person (id, inst, kind, full_name, email, role, employee_id, grade, gender, dob)
+select md5(format('teacher:%s:%s', need.inst, need.grade))::uuid, need.inst, 'teacher', n.full_name,
+       lower(replace(n.full_name, ' ', '.')) || '@' || i.domain, 'teacher',
+       format('%s-E-%s', i.prefix, 100 + need.grade), null, n.gender,
+       date '1975-01-01' + (need.k * 331)::int
+from need
+join names as n on n.k = need.k
+join seed_institution as i on i.no = need.inst;
+
+update seed_section as s set class_teacher_id = case
+  when (s.inst, s.grade) = (1, 4) then '00000000-0000-4000-a000-000000000002'::uuid
+  when (s.inst, s.grade) = (1, 2) then '00000000-0000-4000-a000-000000000007'::uuid
+  when (s.inst, s.grade) = (2, 7) then '00000000-0000-4000-a000-000000000013'::uuid
+  when (s.inst, s.grade) = (3, 10) then '00000000-0000-4000-a000-000000000022'::uuid
+  else md5(format('teacher:%s:%s', s.inst, s.grade))::uuid
+end;
+
+-- Students: students_per_section generated per section, plus the demo students.
+insert into seed_person (id, inst, kind, full_name, email, role, admission_number, grade, roll, gender, dob)
+select md5(format('student:%s:%s:%s', s.inst, s.grade, k))::uuid, s.inst, 'student',
+       f.first_name || ' ' || l.last_name,
+       lower(f.first_name || '.' || l.last_name) || '.' || s.grade || lpad(k::text, 2, '0') || '@' || i.domain,
+       'student', format('%s-%s-%s', i.prefix, 2026 - s.grade - 5, lpad((s.grade * 100 + k)::text, 4, '0')),
+       s.grade, k, f.gender,
+       make_date(2026 - s.grade - 5, 1 + (k * 5 + s.grade) % 12, 1 + (k * 7 + s.grade * 3) % 28)
+from seed_section as s
+join seed_institution as i on i.no = s.inst
+cross join generate_series(1, i.students_per_section) as k
+join lateral (
+  select (array['Aadhya', 'Vihaan', 'Saanvi', 'Arjun', 'Ananya', 'Reyansh', 'Myra', 'Vivaan', 'Kiara', 'Aditya',
+                'Ira', 'Krishna', 'Pari', 'Ayaan', 'Navya', 'Atharv', 'Riya', 'Kabir', 'Meher', 'Rohan',
+                'Tara', 'Dhruv', 'Zoya', 'Yash', 'Sneha', 'Om', 'Fatima', 'Harsh', 'Ishita', 'Nikhil'])[1 + (s.grade * 7 + k * 3 + s.inst) % 30] as first_name,
+         (array['female', 'male', 'female', 'male', 'female', 'male', 'female', 'male', 'female', 'male',
+                'female', 'male', 'female', 'male', 'female', 'male', 'female', 'male', 'female', 'male',
+                'female', 'male', 'female', 'male', 'female', 'male', 'female', 'male', 'female', 'male'])[1 + (s.grade * 7 + k * 3 + s.inst) % 30] as gender
+) as f on true
+join lateral (
+  select (array['Patel', 'Nair', 'Iyer', 'Reddy', 'Singh', 'Gupta', 'Menon', 'Das', 'Kulkarni', 'Chatterjee',
+                'Joshi', 'Khan', 'Pillai', 'Bose', 'Mehta', 'Rao', 'Yadav', 'Mukherjee', 'Fernandes', 'Gill',
+                'Hegde', 'Saxena', 'Pandey', 'Shetty', 'Agarwal', 'Naidu', 'Kapoor', 'Sinha', 'Ansari'])[1 + (s.grade * 11 + k * 5 + s.inst * 3) % 29] as last_name
+) as l on true;
+
+update seed_person set roll = 0 where demo and role = 'student';
+
+-- Parents: one account per generated student (mother or father), plus the demo parents.
+insert into seed_person (id, inst, kind, full_name, email, role, gender, dob)
+select md5('parent:' || st.id)::uuid, st.inst, 'parent',
+       case when st.roll % 2 = 1
+         then (array['Pooja', 'Deepa', 'Asha', 'Rekha', 'Shalini', 'Nandini', 'Swati', 'Farah', 'Jyoti', 'Lata'])[1 + (st.roll + st.grade) % 10]
+         else (array['Rahul', 'Amit', 'Sanjay', 'Vijay', 'Imran', 'Prakash', 'Sandeep', 'Ravi', 'Naveen', 'Harish'])[1 + (st.roll + st.grade) % 10]
+       end || ' ' || split_part(st.full_name, ' ', 2),
+       'parent.' || split_part(st.email, '@', 1) || '@parents.' || i.domain,
+       'parent', case when st.roll % 2 = 1 then 'female' else 'male' end,
+       st.dob - (365 * (28 + st.roll % 9))
+from seed_person as st
+join seed_institution as i on i.no = st.inst
+where st.kind = 'student' and not st.demo;
 
 insert into auth.users (id, aud, role, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
-values
-  ('00000000-0000-4000-a000-000000000001', 'authenticated', 'authenticated', 'admin@vidyaniketan.example', now(), '{"provider":"email"}', '{}'),
-  ('00000000-0000-4000-a000-000000000002', 'authenticated', 'authenticated', 'meera.iyer@vidyaniketan.example', now(), '{"provider":"email"}', '{}'),
-  ('00000000-0000-4000-a000-000000000003', 'authenticated', 'authenticated', 'aarav.sharma@vidyaniketan.example', now(), '{"provider":"email"}', '{}');
+select p.id, 'authenticated', 'authenticated', p.email, timestamptz '2026-04-01 09:00+05:30',
+       '{"provider": "email", "providers": ["email"]}', jsonb_build_object('full_name', p.full_name)
+from seed_person as p
+where p.demo;
 
-insert into public.user_profiles (id, full_name, email, role, employee_id, admission_number, current_standard, section, peer_group, gender, date_of_birth)
-values
-  ('00000000-0000-4000-a000-000000000001', 'Rajesh Kumar', 'admin@vidyaniketan.example', 'admin', 'VN-E-001', null, null, null, 'staff', 'male', '1978-04-12'),
-  ('00000000-0000-4000-a000-000000000002', 'Meera Iyer', 'meera.iyer@vidyaniketan.example', 'teacher', 'VN-E-014', null, null, null, 'staff', 'female', '1986-09-03'),
-  ('00000000-0000-4000-a000-000000000003', 'Aarav Sharma', 'aarav.sharma@vidyaniketan.example', 'student', null, 'VN-2019-0042', '4', 'A', 'primary', 'male', '2016-07-21');
+insert into public.user_profiles (
+  id, institution_id, full_name, email, role, employee_id, admission_number, current_standard, section,
+  peer_group, gender, date_of_birth, date_of_admission, date_of_joining, designation, status, profile_data)
+select p.id, i.id, p.full_name, p.email, p.role, p.employee_id, p.admission_number,
+       p.grade::text, case when p.role = 'student' then 'A' end,
+       case
+         when p.role in ('teacher', 'admin', 'staff') then 'staff'
+         when p.role = 'student' and p.grade <= 5 then 'primary'
+         when p.role = 'student' and p.grade <= 10 then 'secondary'
+         when p.role = 'student' then 'higher_secondary'
+       end,
+       p.gender, p.dob,
+       case when p.role = 'student' then make_date(2026 - p.grade, 4, 1) end,
+       case when p.role in ('teacher', 'admin') then date '2015-06-01' end,
+       case
+         when p.id = '00000000-0000-4000-a000-000000000004' or p.id = '00000000-0000-4000-a000-000000000011'
+           or p.id = '00000000-0000-4000-a000-000000000021' then 'Principal'
+         when p.role = 'admin' then 'Administrator'
+         when p.role = 'teacher' then 'Teacher'
+       end,
+       'active',
+       case when p.role = 'student' then jsonb_build_object('mother_tongue',
+         (array['Hindi', 'Marathi', 'Kannada', 'Tamil', 'Bengali', 'Telugu', 'Malayalam', 'Urdu'])[1 + abs(hashtext(p.id::text)) % 8])
+         else '{}'::jsonb end
+from seed_person as p
+join seed_institution as i on i.no = p.inst;
 
-insert into public.academic_terms (id, name, start_date, end_date)
-values
-  ('00000000-0000-4000-b000-000000000001', '2026-27 Term 1', '2026-04-01', '2026-09-30'),
-  ('00000000-0000-4000-b000-000000000002', '2026-27 Term 2', '2026-10-01', '2027-03-31');
+insert into public.student_guardians (institution_id, student_id, guardian_id, relationship, is_primary)
+select i.id, st.id, md5('parent:' || st.id)::uuid,
+       case when st.roll % 2 = 1 then 'mother' else 'father' end, true
+from seed_person as st
+join seed_institution as i on i.no = st.inst
+where st.kind = 'student' and not st.demo
+union all
+select * from (values
+  ('10000000-0000-4000-8000-000000000001'::uuid, '00000000-0000-4000-a000-000000000003'::uuid, '00000000-0000-4000-a000-000000000006'::uuid, 'mother', true),
+  ('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-a000-000000000009', '00000000-0000-4000-a000-000000000006', 'mother', true),
+  ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000014', '00000000-0000-4000-a000-000000000015', 'mother', true),
+  ('10000000-0000-4000-8000-000000000003', '00000000-0000-4000-a000-000000000023', '00000000-0000-4000-a000-000000000024', 'father', true)
+) as v;
 
-insert into public.courses (id, title, code)
-values ('00000000-0000-4000-c000-000000000001', 'Mathematics', 'MATH-4');
+-- ---------------------------------------------------------------------------------------
+-- Academic year, courses, class structure
+-- ---------------------------------------------------------------------------------------
+insert into public.academic_terms (id, institution_id, name, start_date, end_date)
+select md5(format('term:%s:%s', i.no, t))::uuid, i.id, format('2026-27 Term %s', t),
+       case t when 1 then date '2026-04-01' else date '2026-10-01' end,
+       case t when 1 then date '2026-09-30' else date '2027-03-31' end
+from seed_institution as i cross join generate_series(1, 2) as t;
 
--- cohorts.institution_id is an unchecked uuid in deployed BIG DAY (no institutions table yet).
-insert into public.cohorts (id, institution_id, academic_term_id, grade)
-values ('00000000-0000-4000-d000-000000000001', '11111111-0000-4000-8000-000000000001', '00000000-0000-4000-b000-000000000001', '4');
+create temporary table seed_course (code text primary key, title text, area_code text, stages text[]);
+insert into seed_course values
+  ('ENG', 'English', 'LR1', array['foundational', 'preparatory', 'middle', 'secondary']),
+  ('HIN', 'Hindi', 'LR2', array['foundational', 'preparatory', 'middle', 'secondary']),
+  ('SKT', 'Sanskrit', 'LR3', array['middle']),
+  ('MATH', 'Mathematics', 'MATH', array['foundational', 'preparatory', 'middle', 'secondary']),
+  ('TWAU', 'The World Around Us', 'TWAU', array['preparatory']),
+  ('SCI', 'Science', 'SCI', array['middle', 'secondary']),
+  ('SST', 'Social Science', 'SST', array['middle', 'secondary']),
+  ('ART', 'Art Education', 'ART', array['preparatory', 'middle']),
+  ('PE', 'Physical Education and Well-being', 'PEWB', array['preparatory', 'middle', 'secondary']),
+  ('SKILL', 'Skill Education', 'SKILL', array['middle']);
 
-insert into public.sections (id, cohort_id, name)
-values ('00000000-0000-4000-e000-000000000001', '00000000-0000-4000-d000-000000000001', '4-A');
+insert into public.courses (id, institution_id, title, code, description)
+select md5(format('course:%s:%s', i.no, c.code))::uuid, i.id, c.title, c.code, null
+from seed_institution as i
+cross join seed_course as c
+where exists (select 1 from seed_stage as s where s.stage = any (c.stages) and s.min_grade <= i.max_grade);
 
-insert into public.section_students (section_id, student_id)
-values ('00000000-0000-4000-e000-000000000001', '00000000-0000-4000-a000-000000000003');
+insert into public.cohorts (id, institution_id, academic_term_id, grade, stream, boarding_type)
+select s.cohort_id, i.id, md5(format('term:%s:1', s.inst))::uuid, s.grade::text,
+       case when s.grade >= 11 then 'Science' end, 'day_boarder'
+from seed_section as s join seed_institution as i on i.no = s.inst;
 
-insert into public.section_courses (section_id, course_id, teacher_id, weekly_periods)
-values ('00000000-0000-4000-e000-000000000001', '00000000-0000-4000-c000-000000000001', '00000000-0000-4000-a000-000000000002', 6);
+insert into public.sections (id, institution_id, cohort_id, name)
+select s.id, i.id, s.cohort_id, s.name
+from seed_section as s join seed_institution as i on i.no = s.inst;
+
+insert into public.section_students (id, institution_id, section_id, student_id)
+select md5('section_student:' || p.id)::uuid, i.id, s.id, p.id
+from seed_person as p
+join seed_institution as i on i.no = p.inst
+join seed_section as s on s.inst = p.inst and s.grade = p.grade
+where p.kind = 'student';
+
+insert into public.section_courses (id, institution_id, section_id, course_id, teacher_id, weekly_periods)
+select md5(format('section_course:%s:%s', s.id, c.code))::uuid, i.id, s.id,
+       md5(format('course:%s:%s', s.inst, c.code))::uuid,
+       case when s.inst = 2 and s.grade in (6, 8) and c.code = 'MATH'
+         then '00000000-0000-4000-a000-000000000013'::uuid else s.class_teacher_id end,
+       case c.code when 'MATH' then 6 when 'ENG' then 6 when 'HIN' then 5 else 3 end
+from seed_section as s
+join seed_institution as i on i.no = s.inst
+join seed_course as c on s.stage = any (c.stages);
+
+insert into public.staff_duties (institution_id, user_id, duty, section_id, course_id, stage)
+select i.id, s.class_teacher_id, 'class_teacher', s.id, null::uuid, null
+from seed_section as s join seed_institution as i on i.no = s.inst
+union all
+select '10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000013', 'subject_teacher',
+       md5(format('section:2:%s', g))::uuid, md5('course:2:MATH')::uuid, null
+from unnest(array[6, 8]) as g
+union all
+select * from (values
+  ('10000000-0000-4000-8000-000000000001'::uuid, '00000000-0000-4000-a000-000000000001'::uuid, 'institution_admin', null::uuid, null::uuid, null),
+  ('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-a000-000000000004', 'principal', null, null, null),
+  ('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-a000-000000000005', 'coordinator', null, null, null),
+  ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000011', 'principal', null, null, null),
+  ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000012', 'coordinator', null, null, 'middle'),
+  ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000016', 'institution_admin', null, null, null),
+  ('10000000-0000-4000-8000-000000000003', '00000000-0000-4000-a000-000000000021', 'principal', null, null, null),
+  ('10000000-0000-4000-8000-000000000003', '00000000-0000-4000-a000-000000000025', 'institution_admin', null, null, null),
+  ('10000000-0000-4000-8000-000000000003', '00000000-0000-4000-a000-000000000026', 'coordinator', null, null, 'secondary')
+) as v;
+
+-- ---------------------------------------------------------------------------------------
+-- HPC configuration: parameters and rubrics per stage (PARAKH), cycles, approval chains
+-- ---------------------------------------------------------------------------------------
+create temporary table seed_area (stage text, area_code text, area text, sort_order int, course_code text);
+insert into seed_area values
+  ('foundational', 'PHY', 'Physical Development', 1, null),
+  ('foundational', 'SEE', 'Socio-emotional and Ethical Development', 2, null),
+  ('foundational', 'COG', 'Cognitive Development', 3, null),
+  ('foundational', 'LNL', 'Language and Literacy Development', 4, null),
+  ('foundational', 'AES', 'Aesthetic and Cultural Development', 5, null),
+  ('foundational', 'PLH', 'Positive Learning Habits', 6, null),
+  ('preparatory', 'LR1', 'Language R1 (English)', 1, 'ENG'),
+  ('preparatory', 'LR2', 'Language R2 (Hindi)', 2, 'HIN'),
+  ('preparatory', 'MATH', 'Mathematics', 3, 'MATH'),
+  ('preparatory', 'TWAU', 'The World Around Us', 4, 'TWAU'),
+  ('preparatory', 'ART', 'Art Education', 5, 'ART'),
+  ('preparatory', 'PEWB', 'Physical Education and Well-being', 6, 'PE'),
+  ('middle', 'LR1', 'Language R1 (English)', 1, 'ENG'),
+  ('middle', 'LR2', 'Language R2 (Hindi)', 2, 'HIN'),
+  ('middle', 'LR3', 'Language R3 (Sanskrit)', 3, 'SKT'),
+  ('middle', 'MATH', 'Mathematics', 4, 'MATH'),
+  ('middle', 'SCI', 'Science', 5, 'SCI'),
+  ('middle', 'SST', 'Social Science', 6, 'SST'),
+  ('middle', 'ART', 'Art Education', 7, 'ART'),
+  ('middle', 'PEWB', 'Physical Education and Well-being', 8, 'PE'),
+  ('middle', 'SKILL', 'Skill Education', 9, 'SKILL'),
+  ('secondary', 'LR1', 'Language R1 (English)', 1, 'ENG'),
+  ('secondary', 'MATH', 'Mathematics', 2, 'MATH'),
+  ('secondary', 'SCI', 'Science', 3, 'SCI'),
+  ('secondary', 'SST', 'Social Science', 4, 'SST');
+
+create temporary table seed_ability (ability text, ord int, label text, description text);
+insert into seed_ability values
+  ('awareness', 1, 'Awareness', 'Knows and understands the concept or skill.'),
+  ('sensitivity', 2, 'Sensitivity', 'Relates it to self, others and the surroundings with empathy.'),
+  ('creativity', 3, 'Creativity', 'Applies it in new ways and creates something of their own.');
+
+create temporary table seed_parameter (id uuid primary key, inst int, stage text, code text, area_code text,
+  course_code text, sort_order int);
+insert into seed_parameter
+select md5(format('parameter:%s:%s', i.no, p.code))::uuid, i.no, p.stage, p.code, p.area_code, p.course_code, p.sort_order
+from seed_institution as i
+join seed_stage as st on st.min_grade <= i.max_grade
+join (
+  select a.stage, a.area_code, a.course_code,
+         case a.stage when 'foundational' then 'FS' when 'preparatory' then 'PR' when 'middle' then 'MS' else 'SS' end
+           || '-' || a.area_code || coalesce('-' || upper(left(b.ability, 3)), '') as code,
+         a.sort_order * 10 + coalesce(b.ord, 0) as sort_order
+  from seed_area as a
+  left join seed_ability as b on a.stage <> 'foundational'
+) as p on p.stage = st.stage;
+
+insert into public.hpc_parameters (
+  id, institution_id, stage, grade_band, grades, area, area_code, ability, code, name, description, scale_code, sort_order)
+select sp.id, i.id, sp.stage, st.grade_band,
+       array(select g::text from generate_series(st.min_grade, st.max_grade) as g),
+       a.area, a.area_code, b.ability, sp.code,
+       a.area || coalesce(' — ' || b.label, ''),
+       coalesce(b.description, 'Observed through play, activities and conversation; no tests.'),
+       sp.stage, sp.sort_order
+from seed_parameter as sp
+join seed_institution as i on i.no = sp.inst
+join seed_stage as st on st.stage = sp.stage
+join seed_area as a on a.stage = sp.stage and a.area_code = sp.area_code
+left join seed_ability as b on sp.code like '%-' || upper(left(b.ability, 3));
+
+-- Level scales per stage (stage-wide rows), icons Stream / Mountain / Sky.
+insert into public.hpc_rubrics (
+  id, institution_id, stage, scale_code, parameter_id, ordinal, label, descriptor, icon, self_statements_min, self_statements_max)
+select md5(format('rubric:%s:%s:%s', i.no, st.stage, l.ordinal))::uuid, i.id, st.stage, st.stage, null, l.ordinal,
+       case when st.stage = 'foundational' then l.f_label else l.label end,
+       case when st.stage = 'foundational' then l.f_descriptor else l.descriptor end,
+       l.icon,
+       case when st.stage = 'middle' then l.smin end,
+       case when st.stage = 'middle' then l.smax end
+from seed_institution as i
+join seed_stage as st on st.min_grade <= i.max_grade
+cross join (values
+  (1, 'Beginner', 'Needs support to do this; beginning to show the skill.', 'Beginner', 'Does this with a lot of support.', 'stream', 0, 2),
+  (2, 'Proficient', 'Does this independently most of the time.', 'Progressing', 'Does this with some support.', 'mountain', 3, 4),
+  (3, 'Advanced', 'Does this independently and goes beyond, helping others.', 'Proficient', 'Does this on his/her own.', 'sky', 5, 6)
+) as l (ordinal, label, descriptor, f_label, f_descriptor, icon, smin, smax);
+
+-- Level descriptors specific to one parameter (Vidya Niketan, Preparatory Mathematics — Awareness).
+insert into public.hpc_rubrics (id, institution_id, stage, scale_code, parameter_id, ordinal, label, descriptor, icon)
+select md5(format('rubric:1:PR-MATH-AWA:%s', l.ordinal))::uuid, '10000000-0000-4000-8000-000000000001', 'preparatory',
+       'preparatory', md5('parameter:1:PR-MATH-AWA')::uuid, l.ordinal, l.label, l.descriptor, l.icon
+from (values
+  (1, 'Beginner', 'Counts and compares numbers up to 100 with concrete objects and help.', 'stream'),
+  (2, 'Proficient', 'Reads, writes and compares numbers up to 1000; uses place value on their own.', 'mountain'),
+  (3, 'Advanced', 'Explains place value to others and spots patterns in large numbers.', 'sky')
+) as l (ordinal, label, descriptor, icon);
+
+insert into public.hpc_evaluation_cycles (id, institution_id, academic_term_id, name, term_number, opens_on, closes_on, status)
+select md5(format('cycle:%s:%s', i.no, t))::uuid, i.id, md5(format('term:%s:%s', i.no, t))::uuid,
+       format('Term %s 2026-27', t), t,
+       case t when 1 then date '2026-08-17' else date '2027-02-01' end,
+       case t when 1 then date '2026-09-19' else date '2027-03-06' end,
+       case when t = 1 then 'closed' when i.no = 3 then 'planned' else 'open' end
+from seed_institution as i cross join generate_series(1, 2) as t;
+
+-- Approval chain: class teacher compiles and submits, coordinator reviews, principal approves
+-- and publishes (the same in the three schools).
+insert into public.hpc_approval_workflows (id, institution_id, kind, stage, step_order, approver_duty, name)
+select md5(format('chain:%s:%s', i.no, c.step_order))::uuid, i.id, 'chain', null, c.step_order, c.duty, c.name
+from seed_institution as i
+cross join (values
+  (1, 'class_teacher', 'Compile and submit'),
+  (2, 'coordinator', 'Review'),
+  (3, 'principal', 'Approve and publish')
+) as c (step_order, duty, name);
+
+-- ---------------------------------------------------------------------------------------
+-- Assignments (both terms) and peer pairings (Term 1)
+-- ---------------------------------------------------------------------------------------
+insert into public.hpc_parameter_assignments (id, institution_id, cycle_id, parameter_id, section_id, course_id, rater_roles, teacher_id)
+select md5(format('assignment:%s:%s:%s', s.id, sp.code, t))::uuid, i.id, md5(format('cycle:%s:%s', s.inst, t))::uuid,
+       sp.id, s.id,
+       case when sp.course_code is not null then md5(format('course:%s:%s', s.inst, sp.course_code))::uuid end,
+       array['teacher', 'self', 'peer', 'parent'],
+       coalesce(sc.teacher_id, s.class_teacher_id)
+from seed_section as s
+join seed_institution as i on i.no = s.inst
+join seed_parameter as sp on sp.inst = s.inst and sp.stage = s.stage
+left join public.section_courses as sc
+  on sc.institution_id = i.id and sc.section_id = s.id
+ and sc.course_id = md5(format('course:%s:%s', s.inst, sp.course_code))::uuid
+cross join generate_series(1, 2) as t
+where s.inst in (1, 2) or (s.inst = 3 and s.grade = 10 and t = 1);
+
+create temporary table seed_roster (student_id uuid primary key, inst int, section_id uuid, grade int, stage text,
+  pos int, peer_reviewer_id uuid, guardian_id uuid, class_teacher_id uuid);
+insert into seed_roster (student_id, inst, section_id, grade, stage, pos, class_teacher_id)
+select p.id, p.inst, s.id, p.grade, s.stage, row_number() over (partition by s.id order by p.roll, p.id), s.class_teacher_id
+from seed_person as p join seed_section as s on s.inst = p.inst and s.grade = p.grade
+where p.kind = 'student';
+update seed_roster as r set
+  peer_reviewer_id = (select r2.student_id from seed_roster as r2
+                      where r2.section_id = r.section_id
+                        and r2.pos = case when r.pos = (select max(r3.pos) from seed_roster as r3 where r3.section_id = r.section_id)
+                                          then 1 else r.pos + 1 end),
+  guardian_id = (select g.guardian_id from public.student_guardians as g where g.student_id = r.student_id and g.is_primary);
+
+insert into public.hpc_parameter_assignments (id, institution_id, cycle_id, parameter_id, section_id, rater_roles, student_id, peer_reviewer_id)
+select md5('peer_pairing:' || r.student_id)::uuid, i.id, md5(format('cycle:%s:1', r.inst))::uuid, null, r.section_id,
+       array['peer'], r.student_id, r.peer_reviewer_id
+from seed_roster as r join seed_institution as i on i.no = r.inst
+where r.inst in (1, 2) or r.grade = 10;
+
+-- ---------------------------------------------------------------------------------------
+-- Term 1 evaluations from all four rater roles (teacher, self, peer, parent)
+-- ---------------------------------------------------------------------------------------
+insert into public.hpc_evaluations (
+  id, institution_id, cycle_id, student_id, parameter_id, assignment_id, rater_role, rater_id,
+  level_ordinal, statements_circled, observation, evidence_paths, status, submitted_at, created_by, updated_by)
+select md5(format('evaluation:%s:%s:%s', a.id, r.student_id, rr.role))::uuid,
+       a.institution_id, a.cycle_id, r.student_id, a.parameter_id, a.id, rr.role, x.rater_id,
+       case
+         when x.draft then null
+         when rr.role = 'self' and r.stage = 'middle' then null -- derived from statements_circled
+         else (array[1, 1, 1, 2, 2, 2, 2, 2, 3, 3])[1 + x.h % 10]
+       end,
+       case when rr.role = 'self' and r.stage = 'middle' and not x.draft then x.h % 7 end,
+       case when rr.role = 'teacher' then
+         format('%s: %s', pa.area, (array[
+           'is beginning to show this; works best with a peer and step-by-step prompts.',
+           'does this confidently in class activities; keep encouraging independent attempts.',
+           'does this independently and often helps classmates; ready for more challenge.'])[(array[1, 1, 1, 2, 2, 2, 2, 2, 3, 3])[1 + x.h % 10]])
+       end,
+       case when rr.role = 'teacher' and x.h % 7 = 0
+         then array[format('%s/%s/term-1/%s.jpg', a.institution_id, r.student_id, lower(sp.code))]
+         else '{}'::text[] end,
+       case when x.draft then 'draft' else 'submitted' end,
+       case when not x.draft then timestamptz '2026-09-01 10:00+05:30' + (x.h % 400) * interval '1 hour' end,
+       x.rater_id, x.rater_id
+from public.hpc_parameter_assignments as a
+join seed_parameter as sp on sp.id = a.parameter_id
+join public.hpc_parameters as pa on pa.institution_id = a.institution_id and pa.id = a.parameter_id
+join seed_roster as r on r.section_id = a.section_id
+cross join unnest(array['teacher', 'self', 'peer', 'parent']) as rr (role)
+cross join lateral (
+  select case rr.role
+           when 'teacher' then a.teacher_id
+           when 'self' then r.student_id
+           when 'peer' then r.peer_reviewer_id
+           else r.guardian_id
+         end as rater_id,
+         abs(hashtext(format('%s:%s:%s', r.student_id, a.parameter_id, rr.role))) as h,
+         -- Sunrise grade 3 parents have not entered their ratings yet (completion dashboards)
+         (r.inst = 2 and r.grade = 3 and rr.role = 'parent') as draft
+) as x
+where a.cycle_id = md5(format('cycle:%s:1', r.inst))::uuid
+  and a.parameter_id is not null;
+
+-- ---------------------------------------------------------------------------------------
+-- Term 1 reports in every workflow state, with their approval steps
+-- ---------------------------------------------------------------------------------------
+create temporary table seed_report (id uuid primary key, inst int, student_id uuid, section_id uuid, grade int,
+  status text, version int, is_current boolean, supersedes_id uuid, reopen_reason text);
+insert into seed_report (id, inst, student_id, section_id, grade, status, version, is_current)
+select md5('report:1:' || r.student_id)::uuid, r.inst, r.student_id, r.section_id, r.grade,
+       case r.inst
+         when 1 then (array['published', 'published', 'approved', 'in_review', 'submitted'])[r.grade]
+         when 2 then (array['published', 'published', 'draft', 'submitted', 'changes_requested', 'in_review', 'published', 'draft'])[r.grade]
+         else 'draft'
+       end, 1, true
+from seed_roster as r
+where r.inst in (1, 2) or r.grade = 10;
+-- Anaya Sharma's published card was reopened (a wrong entry); version 2 is being corrected.
+update seed_report set is_current = false where student_id = '00000000-0000-4000-a000-000000000009';
+insert into seed_report
+values (md5('report:1:v2:00000000-0000-4000-a000-000000000009')::uuid, 1, '00000000-0000-4000-a000-000000000009',
+        md5('section:1:2')::uuid, 2, 'draft', 2, true, md5('report:1:00000000-0000-4000-a000-000000000009')::uuid,
+        'Parent pointed out that the Term 1 height and weight were entered for another child.');
+
+with content as (
+  select rep.id,
+         jsonb_build_object(
+           'schema', 'hpc-card/1',
+           'institution', jsonb_build_object('id', i.id, 'name', i.name),
+           'cycle', jsonb_build_object('id', c.id, 'name', c.name),
+           'student', jsonb_build_object('id', p.id, 'name', p.full_name, 'grade', p.current_standard,
+                                         'section', p.current_standard || '-' || p.section,
+                                         'admission_number', p.admission_number),
+           'stage', r.stage,
+           'part_b', (
+             select coalesce(jsonb_agg(jsonb_build_object(
+                      'code', pa.code, 'area', pa.area, 'ability', pa.ability,
+                      'levels', (select jsonb_object_agg(e.rater_role, e.level_ordinal)
+                                 from public.hpc_evaluations as e
+                                 where e.institution_id = i.id and e.cycle_id = c.id and e.student_id = p.id
+                                   and e.parameter_id = pa.id and e.status = 'submitted'))
+                      order by pa.sort_order), '[]'::jsonb)
+             from public.hpc_parameters as pa
+             where pa.institution_id = i.id and pa.stage = r.stage),
+           'teacher_summary', p.full_name || ' has settled well this term and participates eagerly in group activities.'
+         ) as doc
+  from seed_report as rep
+  join seed_institution as si on si.no = rep.inst
+  join public.institutions as i on i.id = si.id
+  join public.hpc_evaluation_cycles as c on c.institution_id = i.id and c.id = md5(format('cycle:%s:1', rep.inst))::uuid
+  join public.user_profiles as p on p.id = rep.student_id
+  join seed_roster as r on r.student_id = rep.student_id
+)
+insert into public.hpc_reports (
+  id, institution_id, cycle_id, student_id, version, status, is_current, content, content_hash, language,
+  release_at, published_at, published_by, supersedes_id, reopen_reason)
+select rep.id, i.id, md5(format('cycle:%s:1', rep.inst))::uuid, rep.student_id, rep.version, rep.status, rep.is_current,
+       content.doc,
+       case when rep.status <> 'draft' then encode(sha256(convert_to(content.doc::text, 'UTF8')), 'hex') end,
+       'en',
+       case when rep.status = 'published' then timestamptz '2026-10-15 16:00+05:30' end,
+       case when rep.status = 'published' then timestamptz '2026-10-15 16:00+05:30' end,
+       case when rep.status = 'published' then
+         (array['00000000-0000-4000-a000-000000000004', '00000000-0000-4000-a000-000000000011',
+                '00000000-0000-4000-a000-000000000021'])[rep.inst]::uuid end,
+       rep.supersedes_id, rep.reopen_reason
+from seed_report as rep
+join seed_institution as i on i.no = rep.inst
+join content on content.id = rep.id
+order by rep.version;
+
+insert into public.hpc_approval_workflows (
+  id, institution_id, kind, step_order, approver_duty, report_id, round, chain_step_id, decision,
+  decided_by, decided_role, decided_at, comment)
+select md5(format('step:%s:1:%s', rep.id, s.step_order))::uuid, i.id, 'step', s.step_order, s.duty, rep.id, 1,
+       md5(format('chain:%s:%s', rep.inst, s.step_order))::uuid, d.decision,
+       case when d.decision <> 'pending' then
+         case s.step_order
+           when 1 then r.class_teacher_id
+           when 2 then (array['00000000-0000-4000-a000-000000000005', '00000000-0000-4000-a000-000000000012',
+                              '00000000-0000-4000-a000-000000000026'])[rep.inst]::uuid
+           else (array['00000000-0000-4000-a000-000000000004', '00000000-0000-4000-a000-000000000011',
+                       '00000000-0000-4000-a000-000000000021'])[rep.inst]::uuid
+         end end,
+       case when d.decision <> 'pending' then s.duty end,
+       case when d.decision <> 'pending' then timestamptz '2026-09-22 11:00+05:30' + s.step_order * interval '3 days' end,
+       case when d.decision = 'changes_requested'
+         then 'Please add a line on the Ambition Card review and check the PE levels against the observation notes.' end
+from seed_report as rep
+join seed_institution as i on i.no = rep.inst
+join seed_roster as r on r.student_id = rep.student_id
+cross join (values (1, 'class_teacher'), (2, 'coordinator'), (3, 'principal')) as s (step_order, duty)
+cross join lateral (
+  select case
+           when rep.status in ('approved', 'published') then 'approved'
+           when rep.status in ('submitted', 'in_review') and s.step_order = 1 then 'approved'
+           when rep.status in ('submitted', 'in_review') and s.step_order = 2 then 'pending'
+           when rep.status = 'changes_requested' and s.step_order = 1 then 'approved'
+           when rep.status = 'changes_requested' and s.step_order = 2 then 'changes_requested'
+         end as decision
+) as d
+where d.decision is not null;
+
+-- ---------------------------------------------------------------------------------------
+-- Analytics (aggregates only, never a rank)
+-- ---------------------------------------------------------------------------------------
+insert into public.hpc_analytics (id, institution_id, cycle_id, scope, scope_key, section_id, metric, value, sample_size, computed_at)
+select md5(format('analytics:%s:institution', e.cycle_id))::uuid, e.institution_id, e.cycle_id, 'institution', '', null,
+       'teacher_level_distribution',
+       jsonb_build_object('levels', jsonb_build_object(
+         '1', count(*) filter (where e.level_ordinal = 1),
+         '2', count(*) filter (where e.level_ordinal = 2),
+         '3', count(*) filter (where e.level_ordinal = 3))),
+       count(*), timestamptz '2026-09-21 02:00+05:30'
+from public.hpc_evaluations as e
+where e.rater_role = 'teacher' and e.status = 'submitted'
+  and e.institution_id in ('10000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000002')
+group by e.institution_id, e.cycle_id
+union all
+select md5(format('analytics:%s:section:%s', e.cycle_id, a.section_id))::uuid, e.institution_id, e.cycle_id, 'section',
+       s.name, a.section_id, 'completion',
+       jsonb_build_object('expected', count(*), 'submitted', count(*) filter (where e.status = 'submitted'),
+                          'draft', count(*) filter (where e.status = 'draft')),
+       count(*), timestamptz '2026-09-21 02:00+05:30'
+from public.hpc_evaluations as e
+join public.hpc_parameter_assignments as a on a.institution_id = e.institution_id and a.id = e.assignment_id
+join public.sections as s on s.institution_id = a.institution_id and s.id = a.section_id
+where e.institution_id in ('10000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000002')
+group by e.institution_id, e.cycle_id, a.section_id, s.name
+union all
+select md5(format('analytics:%s:area:%s:%s', e.cycle_id, p.stage, p.area_code))::uuid, e.institution_id, e.cycle_id, 'area',
+       p.stage || ':' || p.area_code, null, 'teacher_level_distribution',
+       jsonb_build_object('levels', jsonb_build_object(
+         '1', count(*) filter (where e.level_ordinal = 1),
+         '2', count(*) filter (where e.level_ordinal = 2),
+         '3', count(*) filter (where e.level_ordinal = 3))),
+       count(*), timestamptz '2026-09-21 02:00+05:30'
+from public.hpc_evaluations as e
+join public.hpc_parameters as p on p.institution_id = e.institution_id and p.id = e.parameter_id
+where e.rater_role = 'teacher' and e.status = 'submitted'
+  and e.institution_id in ('10000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000002')
+group by e.institution_id, e.cycle_id, p.stage, p.area_code;
+
+-- ---------------------------------------------------------------------------------------
+-- Achievements, reflections, conversations
+-- ---------------------------------------------------------------------------------------
+insert into public.hpc_achievements (
+  id, institution_id, student_id, cycle_id, title, category, level, achieved_on, description, evidence_paths,
+  verified_by, verified_at)
+select md5('achievement:' || r.student_id)::uuid, i.id, r.student_id, md5(format('cycle:%s:1', r.inst))::uuid,
+       a.title, a.category, a.level, date '2026-06-15' + (abs(hashtext(r.student_id::text)) % 100), a.description,
+       array[format('%s/%s/achievements/certificate.pdf', i.id, r.student_id)],
+       case when abs(hashtext(r.student_id::text)) % 2 = 0 then r.class_teacher_id end,
+       case when abs(hashtext(r.student_id::text)) % 2 = 0 then timestamptz '2026-09-25 12:00+05:30' end
+from seed_roster as r
+join seed_institution as i on i.no = r.inst
+cross join lateral (
+  select * from (values
+    (0, 'Inter-house kho-kho champions', 'sports', 'school', 'Captained the house team to the final.'),
+    (1, 'Inter-school Hindi elocution, second prize', 'cultural', 'inter_school', 'Recited "Koshish karne walon ki haar nahi hoti".'),
+    (2, 'Science exhibition: rainwater harvesting model', 'academic', 'district', 'Built a working model with classmates.'),
+    (3, 'Warli painting workshop showcase', 'arts', 'school', 'Work displayed at the annual exhibition.'),
+    (4, 'Swachhta drive volunteer', 'community_service', 'class', 'Led the class clean-up of the school garden.')
+  ) as v (k, title, category, level, description)
+  where v.k = abs(hashtext(r.student_id::text)) % 5
+) as a
+where abs(hashtext('achievement' || r.student_id)) % 3 = 0 or r.student_id in (
+  '00000000-0000-4000-a000-000000000003', '00000000-0000-4000-a000-000000000014', '00000000-0000-4000-a000-000000000023');
+
+create temporary table seed_reflection_scope as
+select r.*, i.id as institution_id, md5(format('cycle:%s:1', r.inst))::uuid as cycle_id
+from seed_roster as r join seed_institution as i on i.no = r.inst
+where r.inst in (1, 2) or r.grade = 10;
+
+insert into public.hpc_reflections (id, institution_id, student_id, cycle_id, kind, author_id, author_role, goal_id, content, body, status, submitted_at)
+-- All About Me: the parent fills it in for Foundational children, the student from Preparatory on.
+select md5('reflection:all_about_me:' || r.student_id)::uuid, r.institution_id, r.student_id, r.cycle_id, 'all_about_me',
+       case when r.stage = 'foundational' then r.guardian_id else r.student_id end,
+       case when r.stage = 'foundational' then 'parent' else 'self' end, null::uuid,
+       jsonb_build_object('age', r.grade + 5, 'mother_tongue', p.profile_data ->> 'mother_tongue',
+         'interests', (array[array['drawing', 'cricket'], array['dance', 'reading'], array['music', 'puzzles'],
+                              array['gardening', 'football'], array['stories', 'clay modelling']])[1 + abs(hashtext(r.student_id::text)) % 5],
+         'i_want_to_be', (array['a doctor', 'an astronaut', 'a teacher', 'a cricketer', 'an artist', 'an engineer'])[1 + abs(hashtext(r.student_id::text)) % 6]),
+       null, 'submitted', timestamptz '2026-07-10 18:00+05:30'
+from seed_reflection_scope as r join public.user_profiles as p on p.id = r.student_id
+union all
+select md5('reflection:self:' || r.student_id)::uuid, r.institution_id, r.student_id, r.cycle_id, 'self_reflection',
+       r.student_id, 'self', null,
+       jsonb_build_object('i_enjoy', 'group projects and the library period', 'i_find_difficult', 'long division and spellings',
+                          'i_will_try', 'to read one storybook every week'),
+       null, 'submitted', timestamptz '2026-09-12 11:00+05:30'
+from seed_reflection_scope as r where r.stage <> 'foundational'
+union all
+select md5('reflection:goal:' || r.student_id)::uuid, r.institution_id, r.student_id, r.cycle_id, 'ambition_goal',
+       r.student_id, 'self', null,
+       jsonb_build_object('goals', jsonb_build_array('Improve my handwriting in Hindi', 'Run 2 km without stopping',
+                                                     'Finish a science project on my own')),
+       null, 'submitted', timestamptz '2026-04-20 11:00+05:30'
+from seed_reflection_scope as r where r.stage in ('middle', 'secondary')
+union all
+select md5('reflection:partnership:' || r.student_id)::uuid, r.institution_id, r.student_id, r.cycle_id, 'parent_partnership',
+       r.guardian_id, 'parent', null,
+       jsonb_build_object('homework', (array['always', 'mostly', 'sometimes'])[1 + abs(hashtext(r.student_id::text)) % 3],
+                          'participation', 'takes part in school events and talks about them at home',
+                          'screen_time_vs_other_activities', (array['less screen time than outdoor play', 'about equal', 'more screen time than we would like'])[1 + abs(hashtext('s' || r.student_id)) % 3],
+                          'my_child_enjoys', 'helping in the kitchen and playing with cousins',
+                          'can_be_supported_for', 'speaking up in class'),
+       null, case when r.inst = 2 and r.grade = 3 then 'draft' else 'submitted' end,
+       case when not (r.inst = 2 and r.grade = 3) then timestamptz '2026-09-15 20:00+05:30' end
+from seed_reflection_scope as r;
+
+insert into public.hpc_reflections (id, institution_id, student_id, cycle_id, kind, author_id, author_role, goal_id, content, body, status, submitted_at)
+select md5('reflection:review:' || r.student_id)::uuid, r.institution_id, r.student_id, r.cycle_id, 'ambition_review',
+       r.student_id, 'self', md5('reflection:goal:' || r.student_id)::uuid,
+       jsonb_build_object('progress', jsonb_build_array('better, but still slow', 'yes, in the last week of August', 'started, not finished')),
+       'I am proud of my running. I need more practice writing in Hindi.', 'submitted', timestamptz '2026-09-14 11:00+05:30'
+from seed_reflection_scope as r where r.stage in ('middle', 'secondary');
+
+insert into public.hpc_conversations (id, institution_id, thread_id, student_id, report_id, author_id, author_role, subject, body, created_at, created_by)
+select v.id::uuid, v.institution_id::uuid, v.thread_id::uuid, v.student_id::uuid, v.report_id, v.author_id::uuid, v.author_role,
+       v.subject, v.body, v.created_at::timestamptz, v.author_id::uuid
+from (values
+  ('20000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001',
+   '00000000-0000-4000-a000-000000000003', md5('report:1:00000000-0000-4000-a000-000000000003')::uuid,
+   '00000000-0000-4000-a000-000000000006', 'parent', 'Aarav''s Term 1 card: Mathematics',
+   'Namaste Ma''am, Aarav says he finds place value hard. How can we help at home?', '2026-09-28 19:30+05:30'),
+  ('20000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001',
+   '00000000-0000-4000-a000-000000000003', null, '00000000-0000-4000-a000-000000000002', 'teacher', null,
+   'Thank you for asking. Counting money while shopping and grouping objects in tens and hundreds helps a lot.', '2026-09-29 08:10+05:30'),
+  ('20000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000001',
+   '00000000-0000-4000-a000-000000000003', null, '00000000-0000-4000-a000-000000000003', 'student', null,
+   'I counted the coins in my piggy bank in bundles of ten!', '2026-10-02 17:45+05:30'),
+  ('20000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000004',
+   '00000000-0000-4000-a000-000000000014', null, '00000000-0000-4000-a000-000000000013', 'teacher', 'Ishaan''s Ambition Card goals',
+   'Ishaan has set three goals for this year. Could you go through them with him this weekend?', '2026-04-24 15:00+05:30'),
+  ('20000000-0000-4000-8000-000000000005', '10000000-0000-4000-8000-000000000002', '20000000-0000-4000-8000-000000000004',
+   '00000000-0000-4000-a000-000000000014', null, '00000000-0000-4000-a000-000000000015', 'parent', null,
+   'Yes, we did. He wants to add a goal about learning to swim.', '2026-04-26 21:05+05:30'),
+  ('20000000-0000-4000-8000-000000000006', '10000000-0000-4000-8000-000000000003', '20000000-0000-4000-8000-000000000006',
+   '00000000-0000-4000-a000-000000000023', null, '00000000-0000-4000-a000-000000000022', 'teacher', 'Science project group for Diya',
+   'Diya will lead the ideation stage of the group project on solar cookers.', '2026-08-05 13:20+05:30')
+) as v (id, institution_id, thread_id, student_id, report_id, author_id, author_role, subject, body, created_at);
+
+drop table seed_reflection_scope, seed_report, seed_roster, seed_parameter, seed_ability, seed_area, seed_course,
+  seed_section, seed_person, seed_demo_user, seed_stage, seed_institution;

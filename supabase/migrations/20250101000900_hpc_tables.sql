@@ -145,12 +145,17 @@ comment on table public.hpc_evaluation_cycles is
   'An assessment cycle per institution and academic term: entry window and status planned → open → closed → locked → archived.';
 create index hpc_evaluation_cycles_status_idx on public.hpc_evaluation_cycles (institution_id, status);
 
--- 3. hpc_parameter_assignments: which parameters apply where, rated by whom.
+-- 3. hpc_parameter_assignments: which parameters apply where, rated by whom. Two kinds of row:
+--    * parameter rows: parameter (× optional course) for a section in a cycle, the rater
+--      roles, the teacher who rates it, an optional weight (student_id null = whole section);
+--    * peer pairing rows: student_id is reviewed by classmate peer_reviewer_id in the
+--      cycle (rater_roles = {peer}; parameter_id null = for every peer-rated parameter).
 create table public.hpc_parameter_assignments (
   id uuid not null default gen_random_uuid(),
   institution_id uuid not null references public.institutions (id),
   cycle_id uuid not null,
-  parameter_id uuid not null,
+  -- null only on peer pairing rows (the pairing holds for every peer-rated parameter)
+  parameter_id uuid,
   section_id uuid not null,
   course_id uuid,
   rater_roles text[] not null default array['teacher', 'self', 'peer', 'parent'],
@@ -189,6 +194,7 @@ create table public.hpc_parameter_assignments (
     peer_reviewer_id is null
     or (student_id is not null and peer_reviewer_id <> student_id and rater_roles = array['peer'])
   ),
+  constraint hpc_parameter_assignments_parameter_required check (parameter_id is not null or peer_reviewer_id is not null),
   constraint hpc_parameter_assignments_weight_positive check (weight is null or weight > 0)
 );
 comment on table public.hpc_parameter_assignments is
