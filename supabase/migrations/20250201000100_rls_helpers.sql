@@ -1,0 +1,241 @@
+-- Row level security, part 1: the helpers every policy calls (DESIGN.md §4, issue 4).
+--
+-- Each helper answers one question about the signed-in user (auth.uid()) inside their own
+-- institution. All are `security definer` (they read user_profiles, staff_duties, ... without
+-- going through those tables' policies — which is also what keeps the user_profiles
+-- policies free of the recursion BIG DAY once hit), `stable`, `set search_path = ''`, and
+-- live in the unexposed `private` schema. Policies call them wrapped as
+-- `(select private.fn())` so each runs once per statement as an initPlan; the set-valued
+-- ones return arrays so that the per-row test is a cheap `= any (...)`, written
+-- `= any ((select private.fn())::uuid[])`: the cast makes Postgres read the parenthesised
+-- subquery as one array value (an initPlan), not as a row source of arrays.
+--
+-- Vocabulary (docs/role-matrix.md):
+--   whole-institution reader = coordinator, principal or institution admin;
+--   institution admin       = staff duty institution_admin, or BIG DAY role 'admin';
+--   teacher of a student     = active class_teacher / subject_teacher duty for a section the
+--                              student is in;
+--   released cycle           = status locked or archived (evaluations final, moderated).
+set local lock_timeout = '300ms';
+set local statement_timeout = '30s';
+
+-- True when the caller's institution has HPC switched on. Every HPC policy requires it, so
+-- switching the flag off hides all HPC rows on the next request (the immediate rollback).
+create or replace function private.hpc_active()
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select private.hpc_enabled(private.current_institution_id())
+$$;
+
+-- The caller's active HPC duties in their institution.
+create or replace function private.current_duties()
+returns text[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(distinct d.duty), '{}')
+  from public.staff_duties as d
+  where d.user_id = (select auth.uid())
+    and d.institution_id = private.current_institution_id()
+    and d.active
+$$;
+
+-- The caller's BIG DAY role (student, teacher, admin, staff, parent).
+create or replace function private.current_role_name()
+returns text
+language sql stable security definer set search_path = ''
+as $$
+  select p.role from public.user_profiles as p where p.id = (select auth.uid())
+$$;
+
+create or replace function private.is_institution_admin()
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select 'institution_admin' = any (private.current_duties())
+      or coalesce(private.current_role_name() = 'admin', false)
+$$;
+
+create or replace function private.is_principal()
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select 'principal' = any (private.current_duties())
+$$;
+
+create or replace function private.reads_whole_institution()
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select private.current_duties() && array['coordinator', 'principal', 'institution_admin']
+      or private.is_institution_admin()
+$$;
+
+-- Principal or institution admin: the audit log's readers.
+create or replace function private.reads_audit_log()
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select private.is_principal() or private.is_institution_admin()
+$$;
+
+-- Sections the caller teaches (class teacher or subject teacher).
+create or replace function private.taught_section_ids()
+returns uuid[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(distinct d.section_id), '{}')
+  from public.staff_duties as d
+  where d.user_id = (select auth.uid())
+    and d.institution_id = private.current_institution_id()
+    and d.active
+    and d.duty in ('class_teacher', 'subject_teacher')
+$$;
+
+-- Students in the sections the caller teaches.
+create or replace function private.taught_student_ids()
+returns uuid[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(distinct s.student_id), '{}')
+  from public.section_students as s
+  where s.institution_id = private.current_institution_id()
+    and s.section_id = any (private.taught_section_ids())
+$$;
+
+-- Students whose guardian the caller is.
+create or replace function private.child_ids()
+returns uuid[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(g.student_id), '{}')
+  from public.student_guardians as g
+  where g.guardian_id = (select auth.uid())
+    and g.institution_id = private.current_institution_id()
+$$;
+
+-- Guardians of the students the caller teaches.
+create or replace function private.taught_guardian_ids()
+returns uuid[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(distinct g.guardian_id), '{}')
+  from public.student_guardians as g
+  where g.institution_id = private.current_institution_id()
+    and g.student_id = any (private.taught_student_ids())
+$$;
+
+-- Sections of the caller (a student) and of the caller's children (a parent).
+create or replace function private.family_section_ids()
+returns uuid[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(distinct s.section_id), '{}')
+  from public.section_students as s
+  where s.institution_id = private.current_institution_id()
+    and (s.student_id = (select auth.uid()) or s.student_id = any (private.child_ids()))
+$$;
+
+-- Teachers of those sections: the staff a student or parent deals with.
+create or replace function private.family_teacher_ids()
+returns uuid[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(distinct d.user_id), '{}')
+  from public.staff_duties as d
+  where d.institution_id = private.current_institution_id()
+    and d.active
+    and d.duty in ('class_teacher', 'subject_teacher')
+    and d.section_id = any (private.family_section_ids())
+$$;
+
+-- Classmates the caller (a student) is assigned to review in any cycle.
+create or replace function private.peer_reviewee_ids()
+returns uuid[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(distinct a.student_id), '{}')
+  from public.hpc_parameter_assignments as a
+  where a.institution_id = private.current_institution_id()
+    and a.peer_reviewer_id = (select auth.uid())
+    and a.active
+$$;
+
+create or replace function private.open_cycle_ids()
+returns uuid[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(c.id), '{}')
+  from public.hpc_evaluation_cycles as c
+  where c.institution_id = private.current_institution_id() and c.status = 'open'
+$$;
+
+create or replace function private.released_cycle_ids()
+returns uuid[]
+language sql stable security definer set search_path = ''
+as $$
+  select coalesce(array_agg(c.id), '{}')
+  from public.hpc_evaluation_cycles as c
+  where c.institution_id = private.current_institution_id() and c.status in ('locked', 'archived')
+$$;
+
+-- May the caller enter this rating? One answer per rater role; called by the write policies
+-- of hpc_evaluations (only for the rows being written, so per-row cost is fine there).
+create or replace function private.may_rate(p_cycle_id uuid, p_student_id uuid, p_parameter_id uuid, p_rater_role text)
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select p_cycle_id = any (private.open_cycle_ids())
+     and case p_rater_role
+       when 'self' then p_student_id = (select auth.uid()) and private.current_role_name() = 'student'
+       when 'parent' then p_student_id = any (private.child_ids())
+       when 'peer' then exists (
+         select 1 from public.hpc_parameter_assignments as a
+         where a.institution_id = private.current_institution_id()
+           and a.cycle_id = p_cycle_id and a.active
+           and a.student_id = p_student_id and a.peer_reviewer_id = (select auth.uid())
+           and (a.parameter_id is null or a.parameter_id = p_parameter_id))
+       when 'teacher' then p_student_id = any (private.taught_student_ids()) and exists (
+         select 1
+         from public.hpc_parameter_assignments as a
+         join public.section_students as s
+           on s.institution_id = a.institution_id and s.section_id = a.section_id
+         where a.institution_id = private.current_institution_id()
+           and a.cycle_id = p_cycle_id and a.active
+           and a.parameter_id = p_parameter_id
+           and a.teacher_id = (select auth.uid())
+           and 'teacher' = any (a.rater_roles)
+           and s.student_id = p_student_id)
+       else false
+     end
+$$;
+
+-- May the caller see and write messages about this student?
+create or replace function private.in_conversation_circle(p_student_id uuid)
+returns boolean
+language sql stable security definer set search_path = ''
+as $$
+  select p_student_id = (select auth.uid())
+      or p_student_id = any (private.child_ids())
+      or p_student_id = any (private.taught_student_ids())
+      or private.reads_whole_institution()
+$$;
+
+do $$
+declare
+  v_fn text;
+begin
+  foreach v_fn in array array[
+    'private.hpc_active()', 'private.current_duties()', 'private.current_role_name()',
+    'private.is_institution_admin()', 'private.is_principal()', 'private.reads_whole_institution()',
+    'private.reads_audit_log()', 'private.taught_section_ids()', 'private.taught_student_ids()',
+    'private.child_ids()', 'private.taught_guardian_ids()', 'private.family_section_ids()',
+    'private.family_teacher_ids()', 'private.peer_reviewee_ids()',
+    'private.open_cycle_ids()', 'private.released_cycle_ids()',
+    'private.may_rate(uuid, uuid, uuid, text)', 'private.in_conversation_circle(uuid)'
+  ] loop
+    execute format('revoke all on function %s from public', v_fn);
+    execute format('grant execute on function %s to authenticated, service_role', v_fn);
+  end loop;
+end
+$$;
