@@ -1,0 +1,181 @@
+-- Tenancy: the Citus-readiness invariants read from the catalog, cross-tenant references
+-- refused by the composite keys, and the tenancy helpers.
+begin;
+select plan(29);
+
+-- Tenant tables: every public table with a NOT NULL institution_id, except BIG DAY's own
+-- tables that are still being expanded (their keys are checked separately below).
+create temporary view t_tenant as
+select c.oid, c.relname::text as name
+from pg_class as c
+join pg_attribute as a on a.attrelid = c.oid and a.attname = 'institution_id' and a.attnotnull and not a.attisdropped
+where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') and not c.relispartition
+  and c.relname not in ('user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses');
+
+select cmp_ok((select count(*)::int from t_tenant), '>=', 14, 'the 11 HPC tables and the people/flag tables are tenant tables');
+
+select is(
+  (select array_agg(format('%s.%s', t.name, i.indexrelid::regclass) order by 1)
+   from t_tenant as t join pg_index as i on i.indrelid = t.oid
+   where (i.indisprimary or i.indisunique)
+     and not exists (select 1 from pg_attribute as a
+                     where a.attrelid = t.oid and a.attname = 'institution_id' and a.attnum = any (i.indkey::int2[]))),
+  null,
+  'every primary key, unique constraint and unique index of a tenant table includes institution_id');
+
+select is(
+  (select array_agg(format('%s.%s', t.name, c.conname) order by 1)
+   from t_tenant as t join pg_constraint as c on c.conrelid = t.oid and c.contype = 'f'
+   where c.confrelid <> 'public.institutions'::regclass
+     and (c.confrelid in (select oid from t_tenant)
+          or c.confrelid in ('public.user_profiles'::regclass, 'public.academic_terms'::regclass, 'public.courses'::regclass,
+                             'public.cohorts'::regclass, 'public.sections'::regclass, 'public.section_students'::regclass,
+                             'public.section_courses'::regclass))
+     and not (c.conkey[1] = (select a.attnum from pg_attribute as a where a.attrelid = t.oid and a.attname = 'institution_id')
+              and c.confkey[1] = (select a.attnum from pg_attribute as a where a.attrelid = c.confrelid and a.attname = 'institution_id'))),
+  null,
+  'every foreign key from a tenant table to another tenant table leads with institution_id on both sides');
+
+select is(
+  (select array_agg(t.name order by 1) from t_tenant as t
+   where not exists (select 1 from pg_constraint as c
+                     where c.conrelid = t.oid and c.contype = 'f' and c.confrelid = 'public.institutions'::regclass)
+     and t.name <> 'audit_events'),
+  null,
+  'every tenant table references institutions');
+
+-- BIG DAY tables in the expand phase: a unique (institution_id, id) to be referenced, and a
+-- tenant-aware twin (institution_id, fk) of every foreign key to another tenant table.
+select is(
+  (select array_agg(f.conrelid::regclass::text || '.' || f.conname order by 1)
+   from pg_constraint as f
+   where f.contype = 'f'
+     and f.conrelid in ('public.academic_terms'::regclass, 'public.courses'::regclass, 'public.cohorts'::regclass,
+                        'public.sections'::regclass, 'public.section_students'::regclass, 'public.section_courses'::regclass,
+                        'public.user_profiles'::regclass)
+     and f.confrelid in ('public.academic_terms'::regclass, 'public.courses'::regclass, 'public.cohorts'::regclass,
+                         'public.sections'::regclass, 'public.section_students'::regclass, 'public.section_courses'::regclass,
+                         'public.user_profiles'::regclass)
+     and cardinality(f.conkey) = 1
+     and not exists (
+       select 1 from pg_constraint as g
+       where g.conrelid = f.conrelid and g.confrelid = f.confrelid and g.contype = 'f'
+         and g.conkey = array[(select a.attnum from pg_attribute as a where a.attrelid = f.conrelid and a.attname = 'institution_id')] || f.conkey)),
+  null,
+  'every class-structure foreign key of BIG DAY has a composite (institution_id, fk) twin');
+
+-- Cross-tenant references cannot be inserted ------------------------------------------------
+-- Vidya Niketan (institution 1) rows pointing at Sunrise (institution 2) people and cycles.
+select throws_ok(
+  $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id)
+    values ('10000000-0000-4000-8000-000000000001', md5('cycle:1:1')::uuid,
+            '00000000-0000-4000-a000-000000000014', md5('parameter:1:PR-MATH-AWA')::uuid,
+            'teacher', '00000000-0000-4000-a000-000000000002')$$,
+  '23503', null, 'an evaluation cannot name a student of another institution');
+select throws_ok(
+  $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id)
+    values ('10000000-0000-4000-8000-000000000001', md5('cycle:2:1')::uuid,
+            '00000000-0000-4000-a000-000000000003', md5('parameter:1:PR-MATH-AWA')::uuid,
+            'teacher', '00000000-0000-4000-a000-000000000002')$$,
+  '23503', null, 'an evaluation cannot belong to a cycle of another institution');
+select throws_ok(
+  $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id)
+    values ('10000000-0000-4000-8000-000000000001', md5('cycle:1:1')::uuid,
+            '00000000-0000-4000-a000-000000000003', md5('parameter:1:PR-MATH-AWA')::uuid,
+            'teacher', '00000000-0000-4000-a000-000000000013')$$,
+  '23503', null, 'a teacher of another institution cannot rate');
+select throws_ok(
+  $$insert into public.hpc_reports (institution_id, cycle_id, student_id, version, is_current)
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:1')::uuid, '00000000-0000-4000-a000-000000000003', 1, false)$$,
+  '23503', null, 'a report cannot be written for a student of another institution');
+select throws_ok(
+  $$insert into public.student_guardians (institution_id, student_id, guardian_id, relationship)
+    values ('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-a000-000000000003',
+            '00000000-0000-4000-a000-000000000015', 'guardian')$$,
+  '23503', null, 'a parent of another institution cannot be linked as guardian');
+select throws_ok(
+  $$insert into public.staff_duties (institution_id, user_id, duty, section_id)
+    values ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000013', 'class_teacher', md5('section:1:3')::uuid)$$,
+  '23503', null, 'a duty cannot point at a section of another institution');
+select throws_ok(
+  $$insert into public.hpc_parameter_assignments (institution_id, cycle_id, parameter_id, section_id)
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, md5('parameter:1:PR-MATH-AWA')::uuid, md5('section:2:4')::uuid)$$,
+  '23503', null, 'an assignment cannot use a parameter of another institution');
+select throws_ok(
+  $$insert into public.hpc_conversations (institution_id, student_id, report_id, author_id, author_role, subject, body)
+    values ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000014',
+            md5('report:1:00000000-0000-4000-a000-000000000003')::uuid, '00000000-0000-4000-a000-000000000015', 'parent', 'x', 'y')$$,
+  '23503', null, 'a conversation cannot reference a report of another institution');
+select throws_ok(
+  $$insert into public.section_students (institution_id, section_id, student_id)
+    values ('10000000-0000-4000-8000-000000000001', md5('section:2:7')::uuid, '00000000-0000-4000-a000-000000000003')$$,
+  '23503', null, 'BIG DAY class structure: a student cannot be placed in a section of another institution');
+select lives_ok(
+  $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id)
+    values ('10000000-0000-4000-8000-000000000001', md5('cycle:1:2')::uuid,
+            '00000000-0000-4000-a000-000000000003', md5('parameter:1:PR-MATH-AWA')::uuid,
+            'teacher', '00000000-0000-4000-a000-000000000002')$$,
+  'the same evaluation within one institution is accepted');
+
+-- Helpers -----------------------------------------------------------------------------
+do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000013", "role": "authenticated"}', true); end $$;
+select is(private.current_institution_id(), '10000000-0000-4000-8000-000000000002'::uuid,
+  'current_institution_id() is the signed-in user''s institution');
+do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000023", "role": "authenticated"}', true); end $$;
+select is(private.current_institution_id(), '10000000-0000-4000-8000-000000000003'::uuid,
+  'current_institution_id() follows the caller');
+do $$ begin perform set_config('request.jwt.claims', '{"role": "anon"}', true); end $$;
+select is(private.current_institution_id(), null, 'current_institution_id() is null for an anonymous caller');
+
+select ok(private.hpc_enabled('10000000-0000-4000-8000-000000000001'), 'HPC is on for Vidya Niketan');
+select ok(not private.hpc_enabled('10000000-0000-4000-8000-000000000003'), 'HPC is off for Greenfield');
+select ok(not private.hpc_enabled('10000000-0000-4000-8000-0000000000ff'), 'HPC is off for an institution without a flag row');
+
+do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000021", "role": "authenticated"}', true); end $$;
+update public.institution_feature_flags set enabled = true
+where institution_id = '10000000-0000-4000-8000-000000000003' and feature = 'hpc';
+select ok(private.hpc_enabled('10000000-0000-4000-8000-000000000003'), 'switching the flag on takes effect at once');
+select is(
+  (select changed_by from public.institution_feature_flags
+   where institution_id = '10000000-0000-4000-8000-000000000003' and feature = 'hpc'),
+  '00000000-0000-4000-a000-000000000021'::uuid, 'the flag records who changed it');
+
+-- The newer BIG DAY shape: institution_id values with no institutions row. Simulated by
+-- lifting the NOT VALID key, inserting legacy values, registering them, and validating.
+alter table public.academic_terms drop constraint academic_terms_institution_id_fkey;
+alter table public.cohorts drop constraint cohorts_institution_id_fkey;
+alter table public.cohorts drop constraint cohorts_tenant_term_fkey;
+insert into public.academic_terms (id, institution_id, name, start_date, end_date) values
+  ('30000000-0000-4000-8000-000000000001', '3a000000-0000-4000-8000-000000000001', 'Legacy 2025-26', '2025-04-01', '2026-03-31'),
+  ('30000000-0000-4000-8000-000000000002', '3a000000-0000-4000-8000-000000000002', 'Legacy 2025-26', '2025-04-01', '2026-03-31'),
+  ('30000000-0000-4000-8000-000000000003', '3a000000-0000-4000-8000-000000000002', 'Legacy 2024-25', '2024-04-01', '2025-03-31');
+insert into public.cohorts (institution_id, academic_term_id, grade) values
+  ('3a000000-0000-4000-8000-000000000003', '30000000-0000-4000-8000-000000000001', '6');
+select results_eq(
+  $$select scanned, registered from private.register_institutions_from_existing_values('public.academic_terms', '30000000-0000-4000-8000-000000000000', 2)$$,
+  $$values (2, 2)$$,
+  'a batch registers the distinct legacy values among the rows it scanned');
+select is(
+  (select last_id from private.register_institutions_from_existing_values('public.academic_terms', '30000000-0000-4000-8000-000000000002', 1000)),
+  null, 'a short batch reports the table as done');
+select is(
+  (select registered from private.register_institutions_from_existing_values()),
+  1, 'the whole-database call registers what is left (the cohort''s value)');
+select lives_ok(
+  $$alter table public.academic_terms add constraint academic_terms_institution_id_fkey
+      foreign key (institution_id) references public.institutions (id) not valid;
+    alter table public.academic_terms validate constraint academic_terms_institution_id_fkey;
+    alter table public.cohorts add constraint cohorts_institution_id_fkey
+      foreign key (institution_id) references public.institutions (id) not valid;
+    alter table public.cohorts validate constraint cohorts_institution_id_fkey$$,
+  'after registration the institution keys validate');
+select ok(
+  (select slug = 'institution-3a000000-0000-4000-8000-000000000002' from public.institutions
+   where id = '3a000000-0000-4000-8000-000000000002'),
+  'a registered institution gets a placeholder slug');
+select throws_ok(
+  $$select * from private.register_institutions_from_existing_values('public.hpc_reports')$$,
+  '22023', null, 'only BIG DAY tables with a legacy institution_id can be registered from');
+
+select * from finish();
+rollback;
