@@ -1,0 +1,108 @@
+-- The audit log: every write to an HPC table and to the tenant column of existing tables
+-- leaves an append-only row with the actor; rows cannot be changed or removed; monthly
+-- partitions are created ahead and old ones dropped whole.
+begin;
+select plan(22);
+
+do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000005", "role": "authenticated"}', true); end $$;
+
+-- insert / update / delete of an HPC row
+insert into public.hpc_parameters (id, institution_id, stage, grade_band, grades, area, area_code, ability, code, name, scale_code)
+values ('50000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'preparatory', 'Grades 3-5', '{3,4,5}',
+        'Mathematics', 'MATH', 'awareness', 'PR-MATH-TEST', 'Mathematics — Test', 'preparatory');
+select results_eq(
+  $$select actor_id, institution_id, table_name, operation, record_key, new_values ->> 'code', old_values is null
+    from public.audit_events where record_key @> '{"id": "50000000-0000-4000-8000-000000000001"}'$$,
+  $$values ('00000000-0000-4000-a000-000000000005'::uuid, '10000000-0000-4000-8000-000000000001'::uuid, 'hpc_parameters',
+            'INSERT', '{"institution_id": "10000000-0000-4000-8000-000000000001", "id": "50000000-0000-4000-8000-000000000001"}'::jsonb,
+            'PR-MATH-TEST', true)$$,
+  'an insert leaves an audit row with actor, institution, table, key and the new row');
+select is(
+  (select created_by from public.hpc_parameters where id = '50000000-0000-4000-8000-000000000001'),
+  '00000000-0000-4000-a000-000000000005'::uuid, 'created_by defaults to auth.uid()');
+
+do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000004", "role": "authenticated"}', true); end $$;
+update public.hpc_parameters set name = 'Mathematics — Test (revised)' where id = '50000000-0000-4000-8000-000000000001';
+select results_eq(
+  $$select actor_id, old_values ->> 'name', new_values ->> 'name', 'name' = any (changed_columns)
+    from public.audit_events where record_key @> '{"id": "50000000-0000-4000-8000-000000000001"}' and operation = 'UPDATE'$$,
+  $$values ('00000000-0000-4000-a000-000000000004'::uuid, 'Mathematics — Test', 'Mathematics — Test (revised)', true)$$,
+  'an update leaves old and new values and the changed columns');
+select results_eq(
+  $$select created_by, updated_by from public.hpc_parameters where id = '50000000-0000-4000-8000-000000000001'$$,
+  $$values ('00000000-0000-4000-a000-000000000005'::uuid, '00000000-0000-4000-a000-000000000004'::uuid)$$,
+  'an update stamps updated_by and keeps created_by');
+update public.hpc_parameters set name = name where id = '50000000-0000-4000-8000-000000000001';
+select is(
+  (select count(*)::int from public.audit_events where record_key @> '{"id": "50000000-0000-4000-8000-000000000001"}' and operation = 'UPDATE'),
+  1, 'an update that changes nothing leaves no audit row');
+delete from public.hpc_parameters where id = '50000000-0000-4000-8000-000000000001';
+select results_eq(
+  $$select old_values ->> 'code', new_values is null from public.audit_events
+    where record_key @> '{"id": "50000000-0000-4000-8000-000000000001"}' and operation = 'DELETE'$$,
+  $$values ('PR-MATH-TEST', true)$$,
+  'a delete leaves the old row');
+
+-- the partitioned evaluations table is audited too
+update public.hpc_evaluations set observation = 'Re-checked with the class teacher.'
+where id = md5(format('evaluation:%s:%s:%s', md5(format('assignment:%s:%s:%s', md5('section:1:4')::uuid, 'PR-MATH-AWA', 1))::uuid,
+                      '00000000-0000-4000-a000-000000000003', 'teacher'))::uuid;
+select is(
+  (select count(*)::int from public.audit_events where table_name = 'hpc_evaluations' and operation = 'UPDATE'
+     and actor_id = '00000000-0000-4000-a000-000000000004'),
+  1, 'an update of an evaluation (partitioned table) is audited');
+
+-- existing tables: only the tenant column is audited, and without copying personal data
+update public.user_profiles set contact_number = '+91 98220 00000' where id = '00000000-0000-4000-a000-000000000003';
+select is(
+  (select count(*)::int from public.audit_events where table_name = 'user_profiles'
+     and record_key = '{"id": "00000000-0000-4000-a000-000000000003"}' and operation = 'UPDATE'),
+  0, 'a change to a non-tenant column of user_profiles is not audited');
+-- a BIG DAY screen that does not know institution_id yet creates a person; the backfill sets it
+insert into public.user_profiles (id, full_name, email, role, employee_id)
+values ('50000000-0000-4000-8000-000000000002', 'Pradeep Joshi', 'pradeep.joshi@vidyaniketan.example', 'staff', 'VN-E-077');
+update public.user_profiles set institution_id = '10000000-0000-4000-8000-000000000001'
+where id = '50000000-0000-4000-8000-000000000002';
+select results_eq(
+  $$select operation, institution_id, old_values, new_values, changed_columns from public.audit_events
+    where table_name = 'user_profiles' and record_key = '{"id": "50000000-0000-4000-8000-000000000002"}'
+    order by operation$$,
+  $$values ('INSERT', null::uuid, null::jsonb, '{"institution_id": null}'::jsonb, null::text[]),
+           ('UPDATE', '10000000-0000-4000-8000-000000000001'::uuid, '{"institution_id": null}'::jsonb,
+            '{"institution_id": "10000000-0000-4000-8000-000000000001"}'::jsonb, array['institution_id'])$$,
+  'setting a person''s institution is audited with the tenant column only (no personal data copied)');
+select ok(
+  (select count(*) from public.audit_events where table_name = 'user_profiles' and operation = 'INSERT') >= 400,
+  'the seeded people were audited as they got their institution');
+select is(
+  (select count(*)::int from public.audit_events where table_name = 'hpc_evaluations' and operation = 'INSERT'),
+  (select count(*)::int from public.hpc_evaluations),
+  'every seeded evaluation has its insert audit row');
+
+-- append-only
+select throws_ok($$update public.audit_events set actor_id = null$$, '42501', null, 'audit rows cannot be updated, even by the owner');
+select throws_ok($$delete from public.audit_events$$, '42501', null, 'audit rows cannot be deleted, even by the owner');
+select throws_ok($$truncate public.audit_events$$, '42501', null, 'the audit log cannot be truncated');
+set local role service_role;
+select throws_ok($$delete from public.audit_events$$, '42501', null, 'service_role cannot delete audit rows');
+reset role;
+set local role authenticated;
+select throws_ok(
+  $$insert into public.audit_events (table_schema, table_name, operation, record_key) values ('public', 'x', 'INSERT', '{}')$$,
+  '42501', null, 'authenticated cannot forge audit rows');
+select throws_ok($$select count(*) from public.audit_events_default$$, '42501', null, 'authenticated cannot read an audit partition directly');
+reset role;
+
+-- partitions: ahead of time, and dropped whole
+select is(private.create_audit_event_partitions(date '2031-01-01', 2), 2, 'future monthly partitions are created');
+select is(private.create_audit_event_partitions(date '2031-01-01', 2), 0, 'creating them again is a no-op');
+select ok(
+  (select c.relrowsecurity and not has_table_privilege('authenticated', c.oid, 'select') and not has_table_privilege('anon', c.oid, 'select')
+   from pg_class as c where c.oid = 'public.audit_events_y2031m02'::regclass),
+  'a new audit partition has RLS and no grants for the API roles');
+select is(private.drop_audit_event_partitions_before(date '2026-02-01'), 1, 'retention drops whole months that ended before the cut-off');
+select ok(to_regclass('public.audit_events_y2026m01') is null and to_regclass('public.audit_events_y2026m02') is not null,
+  'only the months before the cut-off are gone');
+
+select * from finish();
+rollback;
