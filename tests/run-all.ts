@@ -9,7 +9,7 @@ import { typecheck } from './suites/typecheck.ts';
 import { squawk } from './suites/squawk.ts';
 import { pgtap } from './suites/pgtap.ts';
 import { advisors } from './suites/advisors.ts';
-import { generatedTypes } from './suites/generated-types.ts';
+import { generatedFiles } from './suites/generated-files.ts';
 import { vitest } from './suites/vitest.ts';
 
 export const testStackSettings: StackSettings = {
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     ['squawk', squawk],
     ['pgTAP', () => pgtap(s)],
     ['advisors', () => advisors(s)],
-    ['generated types', () => generatedTypes(s)],
+    ['generated files', () => generatedFiles(s)],
     ['vitest', () => vitest(s)],
   ];
   const results: SuiteResult[] = [];

@@ -223,3 +223,11 @@ create policy "Institution admins remove guardian links" on public.student_guard
   using (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()));
 revoke update on public.student_guardians from authenticated;
 grant update (relationship, is_primary, updated_at, updated_by) on public.student_guardians to authenticated;
+
+-- From here on, a new table or function in public is closed to anon unless a migration
+-- grants it (Supabase's revoke-by-default for newer projects); authenticated keeps the
+-- default grants and meets the policies, which every new table must bring (the catalog
+-- test fails otherwise).
+alter default privileges for role postgres in schema public revoke all on tables from anon;
+alter default privileges for role postgres in schema public revoke all on sequences from anon;
+alter default privileges for role postgres in schema public revoke execute on functions from anon;

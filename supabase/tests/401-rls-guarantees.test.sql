@@ -1,0 +1,81 @@
+-- Guarantees the role matrix states for every table, checked one by one on the demo data:
+-- partitions refuse direct reads, anon gets nothing, HPC off hides everything, workflow
+-- columns refuse direct updates, published cards refuse edits, nobody moves themselves.
+begin;
+select plan(20);
+
+create function pg_temp.as_user(p_user uuid) returns void language sql as $$
+  select set_config('request.jwt.claims', json_build_object('sub', p_user, 'role', 'authenticated')::text, true),
+         set_config('role', 'authenticated', true)
+$$;
+
+-- Demo people (supabase/seed.sql): a teacher and a principal of an institution with HPC on,
+-- and a teacher of the institution with HPC off.
+create temp table who as
+select
+  (select d.user_id from public.staff_duties d join public.institution_feature_flags f using (institution_id)
+    where d.duty = 'class_teacher' and f.enabled order by d.user_id limit 1) as teacher_on,
+  (select d.user_id from public.staff_duties d join public.institution_feature_flags f using (institution_id)
+    where d.duty = 'principal' and f.enabled order by d.user_id limit 1) as principal_on,
+  (select d.user_id from public.staff_duties d
+    where d.duty = 'class_teacher'
+      and not private.hpc_enabled(d.institution_id) order by d.user_id limit 1) as teacher_off;
+grant select on who to authenticated, anon;
+
+select isnt((select teacher_off from who), null, 'the demo data has an institution with HPC off and a teacher there');
+select ok((select count(*) from public.hpc_evaluations e join public.user_profiles p on p.institution_id = e.institution_id
+           where p.id = (select teacher_off from who)) > 0, 'that institution has evaluations');
+
+-- Partitions: reading one directly is refused (no grants), even for rows of one's own school.
+select pg_temp.as_user((select teacher_on from who));
+select throws_ok('select count(*) from public.hpc_evaluations_p0', '42501', null, 'a partition read directly is refused');
+select throws_ok('select count(*) from public.hpc_evaluations_p7', '42501', null, 'every partition refuses direct reads');
+select ok((select count(*) from public.hpc_evaluations) > 0, 'the same teacher reads evaluations through the parent');
+reset role;
+
+-- anon: nothing anywhere in public.
+set local role anon;
+select throws_ok('select count(*) from public.hpc_reports', '42501', null, 'anon cannot read reports');
+select throws_ok('select count(*) from public.user_profiles', '42501', null, 'anon cannot read profiles');
+select throws_ok('select count(*) from public.audit_events', '42501', null, 'anon cannot read the audit log');
+reset role;
+select is(
+  (select count(*)::int from information_schema.role_table_grants
+   where grantee = 'anon' and table_schema = 'public' and privilege_type in ('SELECT', 'INSERT', 'UPDATE', 'DELETE')),
+  0, 'anon holds no table privilege at all in public');
+
+-- HPC off: the institution's users see no HPC rows, but their BIG DAY data as before.
+select pg_temp.as_user((select teacher_off from who));
+select is((select count(*)::int from public.hpc_evaluations), 0, 'flag off: no evaluations');
+select is((select count(*)::int from public.hpc_reports), 0, 'flag off: no reports');
+select is((select count(*)::int from public.hpc_parameters), 0, 'flag off: no parameters');
+select ok((select count(*) from public.sections) > 0, 'flag off: sections still visible');
+reset role;
+
+-- Workflow columns cannot be moved by a direct update.
+select pg_temp.as_user((select principal_on from who));
+select throws_ok($$update public.hpc_reports set status = 'published'$$, '42501', null, 'report status refuses a direct update');
+select throws_ok($$update public.hpc_evaluation_cycles set status = 'closed'$$, '42501', null, 'cycle status refuses a direct update');
+select throws_ok($$update public.hpc_approval_workflows set decision = 'approved'$$, '42501', null, 'approval decisions refuse a direct update');
+reset role;
+
+-- A published card refuses edits even from the table's owner (the immutability trigger).
+select throws_ok(
+  $$update public.hpc_reports set language = 'hi' where status = 'published'$$,
+  '55000', null, 'a published card refuses edits (even without RLS)');
+
+-- Nobody moves themselves to another institution or role.
+select pg_temp.as_user((select teacher_on from who));
+select throws_ok(
+  $$update public.user_profiles set institution_id = gen_random_uuid() where id = auth.uid()$$,
+  '42501', null, 'a user cannot move themselves to another institution');
+select throws_ok(
+  $$update public.user_profiles set role = 'admin' where id = auth.uid()$$,
+  '42501', null, 'a user cannot change their own role');
+select is(
+  (select count(*)::int from public.user_profiles where id = auth.uid()), 1,
+  'but they still read their own profile');
+reset role;
+
+select * from finish();
+rollback;

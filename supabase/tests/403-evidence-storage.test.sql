@@ -1,0 +1,86 @@
+-- Evidence files: the private hpc-evidence bucket and the storage.objects policies, with
+-- the demo data's people. Uploads are inserts into storage.objects as the caller, as the
+-- Storage API performs them.
+begin;
+select plan(13);
+
+create function pg_temp.as_user(p_user uuid) returns void language sql as $$
+  select set_config('request.jwt.claims', json_build_object('sub', p_user, 'role', 'authenticated')::text, true),
+         set_config('role', 'authenticated', true)
+$$;
+
+create temp table who as
+with teacher as (
+  select d.institution_id, d.user_id, d.section_id
+  from public.staff_duties d
+  where d.duty = 'class_teacher' and d.active and private.hpc_enabled(d.institution_id)
+  order by d.user_id limit 1
+)
+select
+  t.institution_id, t.user_id as teacher,
+  (select s.student_id from public.section_students s where s.section_id = t.section_id order by s.student_id limit 1) as taught,
+  (select s.student_id from public.section_students s
+    where s.institution_id = t.institution_id and s.section_id <> t.section_id
+      and s.student_id not in (select s2.student_id from public.section_students s2 where s2.section_id = t.section_id)
+    order by s.student_id limit 1) as untaught,
+  (select i.id from public.institutions i where i.id <> t.institution_id and private.hpc_enabled(i.id) order by i.id limit 1) as other_institution
+from teacher t;
+alter table who add column parent uuid;
+update who set parent = (select g.guardian_id from public.student_guardians g where g.student_id = who.taught order by g.guardian_id limit 1);
+grant select on who to authenticated;
+
+select results_eq(
+  $$select public, file_size_limit, 'image/jpeg' = any (allowed_mime_types), 'application/x-msdownload' = any (allowed_mime_types)
+    from storage.buckets where id = 'hpc-evidence'$$,
+  $$values (false, 10485760::bigint, true, false)$$,
+  'hpc-evidence is private, 10 MiB per file, images allowed, executables not');
+select ok((select parent from who) is not null and (select untaught from who) is not null and (select other_institution from who) is not null,
+  'the demo data has a taught student with a parent, an untaught student and a second institution');
+
+-- Uploads as the teacher.
+select pg_temp.as_user((select teacher from who));
+select lives_ok(
+  format($$insert into storage.objects (bucket_id, name, owner_id) values ('hpc-evidence', '%s/%s/drawing.jpg', auth.uid()::text)$$,
+         (select institution_id from who), (select taught from who)),
+  'a teacher uploads evidence for a student they teach');
+select throws_ok(
+  format($$insert into storage.objects (bucket_id, name, owner_id) values ('hpc-evidence', '%s/%s/drawing.jpg', auth.uid()::text)$$,
+         (select institution_id from who), (select untaught from who)),
+  '42501', null, 'but not for a student they do not teach');
+select throws_ok(
+  format($$insert into storage.objects (bucket_id, name, owner_id) values ('hpc-evidence', '%s/%s/drawing.jpg', auth.uid()::text)$$,
+         (select other_institution from who), (select taught from who)),
+  '42501', null, 'nor into another institution''s folder');
+select throws_ok(
+  format($$insert into storage.objects (bucket_id, name, owner_id) values ('hpc-evidence', '%s/%s/x.jpg', 'someone-else')$$,
+         (select institution_id from who), (select taught from who)),
+  '42501', null, 'nor as somebody else''s upload');
+select throws_ok(
+  format($$insert into storage.objects (bucket_id, name, owner_id) values ('hpc-evidence', '%s/not-a-uuid/x.jpg', auth.uid()::text)$$,
+         (select institution_id from who)),
+  '42501', null, 'a malformed path is refused, not an error');
+select is((select count(*)::int from storage.objects where bucket_id = 'hpc-evidence'), 1, 'the teacher reads the file they uploaded');
+reset role;
+
+-- Reads by the family.
+select pg_temp.as_user((select taught from who));
+select is((select count(*)::int from storage.objects where bucket_id = 'hpc-evidence'), 1, 'the student reads their own evidence');
+reset role;
+select pg_temp.as_user((select parent from who));
+select is((select count(*)::int from storage.objects where bucket_id = 'hpc-evidence'), 1, 'their parent reads it too');
+reset role;
+select pg_temp.as_user((select untaught from who));
+select is((select count(*)::int from storage.objects where bucket_id = 'hpc-evidence'), 0, 'another student does not');
+select is_empty(
+  format($$delete from storage.objects where bucket_id = 'hpc-evidence' returning 1$$),
+  'and cannot remove it');
+reset role;
+
+-- HPC off hides the files from the institution's own staff.
+update public.institution_feature_flags set enabled = false where institution_id = (select institution_id from who);
+select pg_temp.as_user((select teacher from who));
+select is((select count(*)::int from storage.objects where bucket_id = 'hpc-evidence'), 0, 'with HPC off even the uploader sees nothing');
+reset role;
+
+select * from finish();
+rollback;
