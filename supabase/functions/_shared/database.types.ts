@@ -7,14 +7,384 @@ export type Database = {
           Tables: {
             "academic_terms": {
                   Row: {
-                    "created_at": string,"end_date": string,"frozen": boolean,"id": string,"name": string,"start_date": string,"updated_at": string
+                    "created_at": string,"end_date": string,"frozen": boolean,"id": string,"institution_id": string | null,"name": string,"start_date": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"end_date": string,"frozen"?: boolean,"id"?: string,"name": string,"start_date": string,"updated_at"?: string
+                    "created_at"?: string,"end_date": string,"frozen"?: boolean,"id"?: string,"institution_id"?: string | null,"name": string,"start_date": string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"end_date"?: string,"frozen"?: boolean,"id"?: string,"name"?: string,"start_date"?: string,"updated_at"?: string
+                    "created_at"?: string,"end_date"?: string,"frozen"?: boolean,"id"?: string,"institution_id"?: string | null,"name"?: string,"start_date"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "academic_terms_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"audit_events": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_default": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m01": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m02": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m03": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m04": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m05": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m06": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m07": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m08": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m09": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m10": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m11": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2026m12": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m01": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m02": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m03": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m04": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m05": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m06": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m07": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m08": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m09": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m10": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m11": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"audit_events_y2027m12": {
+                  Row: {
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
                   }
                   Relationships: [
                     
@@ -51,32 +421,660 @@ export type Database = {
 isOneToOne: false
       referencedRelation: "academic_terms"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "cohorts_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "cohorts_tenant_term_fkey"
+      columns: ["institution_id","academic_term_id"]
+isOneToOne: false
+      referencedRelation: "academic_terms"
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"courses": {
                   Row: {
-                    "active": boolean,"code": string,"created_at": string,"description": string | null,"id": string,"title": string,"updated_at": string
+                    "active": boolean,"code": string,"created_at": string,"description": string | null,"id": string,"institution_id": string | null,"title": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"code": string,"created_at"?: string,"description"?: string | null,"id"?: string,"title": string,"updated_at"?: string
+                    "active"?: boolean,"code": string,"created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"title": string,"updated_at"?: string
                   }
                   Update: {
-                    "active"?: boolean,"code"?: string,"created_at"?: string,"description"?: string | null,"id"?: string,"title"?: string,"updated_at"?: string
+                    "active"?: boolean,"code"?: string,"created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "courses_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"hpc_achievements": {
+                  Row: {
+                    "achieved_on": string | null,"category": string,"created_at": string,"created_by": string | null,"cycle_id": string | null,"description": string | null,"evidence_paths": (string)[],"id": string,"institution_id": string,"level": string | null,"student_id": string,"title": string,"updated_at": string,"updated_by": string | null,"verified_at": string | null,"verified_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "achieved_on"?: string | null,"category": string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level"?: string | null,"student_id": string,"title": string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
+                  }
+                  Update: {
+                    "achieved_on"?: string | null,"category"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level"?: string | null,"student_id"?: string,"title"?: string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_achievements_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_achievements_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_achievements_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_achievements_verified_by_fkey"
+      columns: ["institution_id","verified_by"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"hpc_analytics": {
+                  Row: {
+                    "computed_at": string,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"metric": string,"parameter_id": string | null,"sample_size": number | null,"scope": string,"scope_key": string,"section_id": string | null,"updated_at": string,"updated_by": string | null,"value": NonNullable<Json>
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"metric": string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope": string,"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value": NonNullable<Json>
+                  }
+                  Update: {
+                    "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"metric"?: string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope"?: string,"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value"?: NonNullable<Json>
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_analytics_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_analytics_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_analytics_parameter_fkey"
+      columns: ["institution_id","parameter_id"]
+isOneToOne: false
+      referencedRelation: "hpc_parameters"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_analytics_section_fkey"
+      columns: ["institution_id","section_id"]
+isOneToOne: false
+      referencedRelation: "sections"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"hpc_approval_workflows": {
+                  Row: {
+                    "active": boolean,"approver_duty": string,"chain_step_id": string | null,"comment": string | null,"created_at": string,"created_by": string | null,"decided_at": string | null,"decided_by": string | null,"decided_role": string | null,"decision": string | null,"id": string,"institution_id": string,"kind": string,"name": string | null,"report_id": string | null,"round": number | null,"stage": string | null,"step_order": number,"updated_at": string,"updated_by": string | null,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"approver_duty": string,"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: string | null,"id"?: string,"institution_id": string,"kind": string,"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: string | null,"step_order": number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                  }
+                  Update: {
+                    "active"?: boolean,"approver_duty"?: string,"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: string | null,"step_order"?: number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_approval_workflows_chain_step_fkey"
+      columns: ["institution_id","chain_step_id"]
+isOneToOne: false
+      referencedRelation: "hpc_approval_workflows"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_approval_workflows_decided_by_fkey"
+      columns: ["institution_id","decided_by"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_approval_workflows_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_approval_workflows_report_fkey"
+      columns: ["institution_id","report_id"]
+isOneToOne: false
+      referencedRelation: "hpc_reports"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"hpc_conversations": {
+                  Row: {
+                    "author_id": string,"author_role": string,"body": string,"created_at": string,"created_by": string | null,"id": string,"institution_id": string,"report_id": string | null,"student_id": string,"subject": string | null,"thread_id": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id": string,"author_role": string,"body": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id": string,"report_id"?: string | null,"student_id": string,"subject"?: string | null,"thread_id": string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "author_id"?: string,"author_role"?: string,"body"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"report_id"?: string | null,"student_id"?: string,"subject"?: string | null,"thread_id"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_conversations_author_fkey"
+      columns: ["institution_id","author_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_conversations_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_conversations_report_fkey"
+      columns: ["institution_id","report_id"]
+isOneToOne: false
+      referencedRelation: "hpc_reports"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_conversations_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_conversations_thread_fkey"
+      columns: ["institution_id","thread_id"]
+isOneToOne: false
+      referencedRelation: "hpc_conversations"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"hpc_evaluation_cycles": {
+                  Row: {
+                    "academic_term_id": string,"closes_on": string,"created_at": string,"created_by": string | null,"id": string,"institution_id": string,"name": string,"opens_on": string,"status": string,"term_number": number,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "academic_term_id": string,"closes_on": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id": string,"name": string,"opens_on": string,"status"?: string,"term_number": number,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "academic_term_id"?: string,"closes_on"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"name"?: string,"opens_on"?: string,"status"?: string,"term_number"?: number,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_evaluation_cycles_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_evaluation_cycles_term_fkey"
+      columns: ["institution_id","academic_term_id"]
+isOneToOne: false
+      referencedRelation: "academic_terms"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"hpc_evaluations": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_evaluations_assignment_fkey"
+      columns: ["institution_id","assignment_id"]
+isOneToOne: false
+      referencedRelation: "hpc_parameter_assignments"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_evaluations_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_evaluations_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_evaluations_level_fkey"
+      columns: ["institution_id","rubric_id","level_ordinal"]
+isOneToOne: false
+      referencedRelation: "hpc_rubrics"
+      referencedColumns: ["institution_id","id","ordinal"]
+    },{
+      foreignKeyName: "hpc_evaluations_parameter_fkey"
+      columns: ["institution_id","parameter_id"]
+isOneToOne: false
+      referencedRelation: "hpc_parameters"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_evaluations_rater_fkey"
+      columns: ["institution_id","rater_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_evaluations_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"hpc_evaluations_p0": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"hpc_evaluations_p1": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"hpc_evaluations_p2": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"hpc_evaluations_p3": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"hpc_evaluations_p4": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"hpc_evaluations_p5": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"hpc_evaluations_p6": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"hpc_evaluations_p7": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"hpc_evaluations_p8": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"hpc_evaluations_p9": {
+                  Row: {
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"hpc_parameter_assignments": {
+                  Row: {
+                    "active": boolean,"course_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"parameter_id": string | null,"peer_reviewer_id": string | null,"rater_roles": (string)[],"section_id": string,"student_id": string | null,"teacher_id": string | null,"updated_at": string,"updated_by": string | null,"weight": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (string)[],"section_id": string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
+                  }
+                  Update: {
+                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (string)[],"section_id"?: string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_parameter_assignments_course_fkey"
+      columns: ["institution_id","course_id"]
+isOneToOne: false
+      referencedRelation: "courses"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_parameter_assignments_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_parameter_assignments_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_parameter_assignments_parameter_fkey"
+      columns: ["institution_id","parameter_id"]
+isOneToOne: false
+      referencedRelation: "hpc_parameters"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_parameter_assignments_peer_reviewer_fkey"
+      columns: ["institution_id","peer_reviewer_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_parameter_assignments_section_fkey"
+      columns: ["institution_id","section_id"]
+isOneToOne: false
+      referencedRelation: "sections"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_parameter_assignments_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_parameter_assignments_teacher_fkey"
+      columns: ["institution_id","teacher_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"hpc_parameters": {
+                  Row: {
+                    "ability": string | null,"active": boolean,"activity": string | null,"area": string,"area_code": string,"code": string,"created_at": string,"created_by": string | null,"curricular_goal": string | null,"description": string | null,"grade_band": string,"grades": (string)[],"id": string,"institution_id": string,"name": string,"scale_code": string,"sort_order": number,"stage": string,"updated_at": string,"updated_by": string | null,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area": string,"area_code": string,"code": string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band": string,"grades": (string)[],"id"?: string,"institution_id": string,"name": string,"scale_code": string,"sort_order"?: number,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                  }
+                  Update: {
+                    "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area"?: string,"area_code"?: string,"code"?: string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band"?: string,"grades"?: (string)[],"id"?: string,"institution_id"?: string,"name"?: string,"scale_code"?: string,"sort_order"?: number,"stage"?: string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_parameters_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"hpc_reflections": {
+                  Row: {
+                    "author_id": string,"author_role": string,"body": string | null,"content": NonNullable<Json>,"created_at": string,"created_by": string | null,"cycle_id": string,"goal_id": string | null,"id": string,"institution_id": string,"kind": string,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id": string,"author_role": string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"goal_id"?: string | null,"id"?: string,"institution_id": string,"kind": string,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "author_id"?: string,"author_role"?: string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_reflections_author_fkey"
+      columns: ["institution_id","author_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reflections_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reflections_goal_fkey"
+      columns: ["institution_id","goal_id"]
+isOneToOne: false
+      referencedRelation: "hpc_reflections"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reflections_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_reflections_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"hpc_reports": {
+                  Row: {
+                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": string,"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id": string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                  }
+                  Update: {
+                    "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id"?: string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_reports_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_reports_published_by_fkey"
+      columns: ["institution_id","published_by"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_supersedes_fkey"
+      columns: ["institution_id","supersedes_id"]
+isOneToOne: false
+      referencedRelation: "hpc_reports"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"hpc_rubrics": {
+                  Row: {
+                    "active": boolean,"created_at": string,"created_by": string | null,"descriptor": string | null,"icon": string | null,"id": string,"institution_id": string,"label": string,"ordinal": number,"parameter_id": string | null,"scale_code": string,"self_statements_max": number | null,"self_statements_min": number | null,"stage": string,"updated_at": string,"updated_by": string | null,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id": string,"label": string,"ordinal": number,"parameter_id"?: string | null,"scale_code": string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                  }
+                  Update: {
+                    "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id"?: string,"label"?: string,"ordinal"?: number,"parameter_id"?: string | null,"scale_code"?: string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage"?: string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_rubrics_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_rubrics_parameter_fkey"
+      columns: ["institution_id","parameter_id"]
+isOneToOne: false
+      referencedRelation: "hpc_parameters"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"institution_feature_flags": {
+                  Row: {
+                    "changed_at": string,"changed_by": string | null,"enabled": boolean,"feature": string,"institution_id": string,"note": string | null,"pilot_cohort": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "changed_at"?: string,"changed_by"?: string | null,"enabled"?: boolean,"feature": string,"institution_id": string,"note"?: string | null,"pilot_cohort"?: string | null
+                  }
+                  Update: {
+                    "changed_at"?: string,"changed_by"?: string | null,"enabled"?: boolean,"feature"?: string,"institution_id"?: string,"note"?: string | null,"pilot_cohort"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "institution_feature_flags_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"institutions": {
+                  Row: {
+                    "created_at": string,"id": string,"name": string,"settings": NonNullable<Json>,"slug": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"name": string,"settings"?: NonNullable<Json>,"slug": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"name"?: string,"settings"?: NonNullable<Json>,"slug"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
                   ]
                 },"section_courses": {
                   Row: {
-                    "course_id": string,"created_at": string,"id": string,"section_id": string,"teacher_id": string | null,"updated_at": string,"weekly_periods": number | null
+                    "course_id": string,"created_at": string,"id": string,"institution_id": string | null,"section_id": string,"teacher_id": string | null,"updated_at": string,"weekly_periods": number | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "course_id": string,"created_at"?: string,"id"?: string,"section_id": string,"teacher_id"?: string | null,"updated_at"?: string,"weekly_periods"?: number | null
+                    "course_id": string,"created_at"?: string,"id"?: string,"institution_id"?: string | null,"section_id": string,"teacher_id"?: string | null,"updated_at"?: string,"weekly_periods"?: number | null
                   }
                   Update: {
-                    "course_id"?: string,"created_at"?: string,"id"?: string,"section_id"?: string,"teacher_id"?: string | null,"updated_at"?: string,"weekly_periods"?: number | null
+                    "course_id"?: string,"created_at"?: string,"id"?: string,"institution_id"?: string | null,"section_id"?: string,"teacher_id"?: string | null,"updated_at"?: string,"weekly_periods"?: number | null
                   }
                   Relationships: [
                     {
@@ -84,6 +1082,12 @@ isOneToOne: false
       columns: ["course_id"]
 isOneToOne: false
       referencedRelation: "courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "section_courses_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "section_courses_section_id_fkey"
@@ -97,21 +1101,45 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "user_profiles"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "section_courses_tenant_course_fkey"
+      columns: ["institution_id","course_id"]
+isOneToOne: false
+      referencedRelation: "courses"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "section_courses_tenant_section_fkey"
+      columns: ["institution_id","section_id"]
+isOneToOne: false
+      referencedRelation: "sections"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "section_courses_tenant_teacher_fkey"
+      columns: ["institution_id","teacher_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"section_students": {
                   Row: {
-                    "created_at": string,"id": string,"section_id": string,"student_id": string
+                    "created_at": string,"id": string,"institution_id": string | null,"section_id": string,"student_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"id"?: string,"section_id": string,"student_id": string
+                    "created_at"?: string,"id"?: string,"institution_id"?: string | null,"section_id": string,"student_id": string
                   }
                   Update: {
-                    "created_at"?: string,"id"?: string,"section_id"?: string,"student_id"?: string
+                    "created_at"?: string,"id"?: string,"institution_id"?: string | null,"section_id"?: string,"student_id"?: string
                   }
                   Relationships: [
                     {
+      foreignKeyName: "section_students_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
       foreignKeyName: "section_students_section_id_fkey"
       columns: ["section_id"]
 isOneToOne: false
@@ -123,18 +1151,30 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "user_profiles"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "section_students_tenant_section_fkey"
+      columns: ["institution_id","section_id"]
+isOneToOne: false
+      referencedRelation: "sections"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "section_students_tenant_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"sections": {
                   Row: {
-                    "cohort_id": string,"created_at": string,"id": string,"name": string,"updated_at": string
+                    "cohort_id": string,"created_at": string,"id": string,"institution_id": string | null,"name": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "cohort_id": string,"created_at"?: string,"id"?: string,"name": string,"updated_at"?: string
+                    "cohort_id": string,"created_at"?: string,"id"?: string,"institution_id"?: string | null,"name": string,"updated_at"?: string
                   }
                   Update: {
-                    "cohort_id"?: string,"created_at"?: string,"id"?: string,"name"?: string,"updated_at"?: string
+                    "cohort_id"?: string,"created_at"?: string,"id"?: string,"institution_id"?: string | null,"name"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -143,6 +1183,88 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "cohorts"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "sections_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "sections_tenant_cohort_fkey"
+      columns: ["institution_id","cohort_id"]
+isOneToOne: false
+      referencedRelation: "cohorts"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"staff_duties": {
+                  Row: {
+                    "active": boolean,"course_id": string | null,"created_at": string,"created_by": string | null,"duty": string,"id": string,"institution_id": string,"section_id": string | null,"stage": string | null,"updated_at": string,"updated_by": string | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"duty": string,"id"?: string,"institution_id": string,"section_id"?: string | null,"stage"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"user_id": string
+                  }
+                  Update: {
+                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"duty"?: string,"id"?: string,"institution_id"?: string,"section_id"?: string | null,"stage"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "staff_duties_course_fkey"
+      columns: ["institution_id","course_id"]
+isOneToOne: false
+      referencedRelation: "courses"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "staff_duties_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "staff_duties_section_fkey"
+      columns: ["institution_id","section_id"]
+isOneToOne: false
+      referencedRelation: "sections"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "staff_duties_user_fkey"
+      columns: ["institution_id","user_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"student_guardians": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"guardian_id": string,"institution_id": string,"is_primary": boolean,"relationship": string,"student_id": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"guardian_id": string,"institution_id": string,"is_primary"?: boolean,"relationship": string,"student_id": string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"guardian_id"?: string,"institution_id"?: string,"is_primary"?: boolean,"relationship"?: string,"student_id"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "student_guardians_guardian_fkey"
+      columns: ["institution_id","guardian_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "student_guardians_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "student_guardians_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"user_groups": {
@@ -161,14 +1283,14 @@ isOneToOne: false
                   ]
                 },"user_profiles": {
                   Row: {
-                    "accommodation_type": string | null,"admission_number": string | null,"blood_group": string | null,"caste_category": string | null,"contact_number": string | null,"created_at": string,"created_by": string | null,"current_standard": string | null,"date_of_admission": string | null,"date_of_birth": string | null,"date_of_joining": string | null,"department": string | null,"designation": string | null,"email": string,"emergency_contact": string | null,"employee_id": string | null,"full_name": string,"gender": string | null,"group_id": string | null,"id": string,"nationality": string | null,"parent_contact_number": string | null,"parent_guardian_name": string | null,"peer_group": string | null,"profile_data": Json | null,"religion": string | null,"residential_address": string | null,"role": string,"section": string | null,"status": string,"updated_at": string,"updated_by": string | null
+                    "accommodation_type": string | null,"admission_number": string | null,"blood_group": string | null,"caste_category": string | null,"contact_number": string | null,"created_at": string,"created_by": string | null,"current_standard": string | null,"date_of_admission": string | null,"date_of_birth": string | null,"date_of_joining": string | null,"department": string | null,"designation": string | null,"email": string,"emergency_contact": string | null,"employee_id": string | null,"full_name": string,"gender": string | null,"group_id": string | null,"id": string,"institution_id": string | null,"nationality": string | null,"parent_contact_number": string | null,"parent_guardian_name": string | null,"peer_group": string | null,"profile_data": Json | null,"religion": string | null,"residential_address": string | null,"role": string,"section": string | null,"status": string,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email": string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name": string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string,"updated_at"?: string,"updated_by"?: string | null
+                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email": string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name": string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"institution_id"?: string | null,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email"?: string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name"?: string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string,"updated_at"?: string,"updated_by"?: string | null
+                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email"?: string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name"?: string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"institution_id"?: string | null,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -176,6 +1298,12 @@ isOneToOne: false
       columns: ["group_id"]
 isOneToOne: false
       referencedRelation: "user_groups"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_profiles_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
       referencedColumns: ["id"]
     }
                   ]
