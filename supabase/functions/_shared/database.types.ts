@@ -1313,9 +1313,27 @@ isOneToOne: false
             [_ in never]: never
           }
           Functions: {
-            "is_admin":
-{ Args: Record<PropertyKey, never>; Returns: boolean
-                           }
+            "hpc_set_cycle_status":
+{ Args: { "p_cycle_id": string,"p_status": string }; Returns: {
+              "academic_term_id": string,
+"closes_on": string,
+"created_at": string,
+"created_by": string | null,
+"id": string,
+"institution_id": string,
+"name": string,
+"opens_on": string,
+"status": string,
+"term_number": number,
+"updated_at": string,
+"updated_by": string | null
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_evaluation_cycles"
+        isOneToOne: true
+        isSetofReturn: false
+      } }
           }
           Enums: {
             [_ in never]: never
