@@ -14,12 +14,22 @@ export async function listDemoUsers(url: string): Promise<DemoUser[]> {
   try {
     const profiles = await sql`select to_regclass('public.user_profiles') is not null as present`;
     if (!profiles[0]?.present) return [];
-    const rows = await sql`
-      select u.id::text as id, u.email, coalesce(p.role, '') as role, coalesce(p.full_name, '') as full_name
-      from auth.users u
-      join public.user_profiles p on p.id = u.id
-      order by p.role, u.email`;
-    return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, fullName: r.full_name }));
+    // The HPC duty says more than the BIG DAY role (a principal is an 'admin' there).
+    const duties = await sql`select to_regclass('public.staff_duties') is not null as present`;
+    const rows = duties[0]?.present
+      ? await sql`
+          select u.id::text as id, u.email, p.full_name,
+                 coalesce((select string_agg(distinct d.duty, '+' order by d.duty) from public.staff_duties d
+                           where d.user_id = p.id and d.active), p.role) as role
+          from auth.users u
+          join public.user_profiles p on p.id = u.id
+          order by u.id`
+      : await sql`
+          select u.id::text as id, u.email, p.full_name, p.role
+          from auth.users u
+          join public.user_profiles p on p.id = u.id
+          order by u.id`;
+    return rows.map((r) => ({ id: r.id, email: r.email, role: r.role ?? '', fullName: r.full_name ?? '' }));
   } finally {
     await sql.end();
   }

@@ -96,7 +96,9 @@ export function banner(c: Credentials, functionNames: string[]): string {
   ];
   if (c.users.length) {
     lines.push('Demo users (access tokens valid 7 days; all of them in credentials.json):');
-    for (const u of c.users) lines.push(`  ${u.role.padEnd(12)} ${u.email.padEnd(38)} ${u.id}`, `    ${u.token}`);
+    for (const u of c.users) {
+      lines.push(`  ${u.fullName} <${u.email}>, ${u.role}, ${u.id}`, `    ${u.token}`);
+    }
     lines.push('');
   }
   lines.push('Press Ctrl-C to stop.');
