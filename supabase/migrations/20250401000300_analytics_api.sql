@@ -1,0 +1,126 @@
+-- Analytics, part 3: what the API exposes (issue 7). Four RPC functions, security definer
+-- (they read the unexposed analytics views), `set search_path = ''`, each filtering by the
+-- caller's institution and role with the RLS helpers of 20250201000100:
+--   * coordinators, principals and institution admins (private.reads_whole_institution()):
+--     the whole institution;
+--   * teachers: the sections they teach (private.taught_section_ids());
+--   * students and parents: only hpc_analytics_student_progress, for themselves / their
+--     children (private.child_ids());
+--   * HPC switched off for the institution (private.hpc_active() false): nothing.
+-- Nothing here orders or ranks students; every row is an aggregate or the caller's own.
+-- EXECUTE for authenticated only (not anon; service_role has no auth.uid() and gets nothing).
+set local lock_timeout = '300ms';
+set local statement_timeout = '30s';
+
+-- The principal's dashboard: one row per cycle of the caller's institution.
+create or replace function public.hpc_analytics_overview(p_cycle_id uuid default null)
+returns table (
+  cycle_id uuid, cycle_name text, term_number bigint, cycle_status text,
+  students bigint, sections bigint, students_rated bigint,
+  ratings_expected bigint, ratings_submitted bigint, ratings_draft bigint, completion_pct numeric,
+  teacher_level_1 bigint, teacher_level_2 bigint, teacher_level_3 bigint, teacher_level_4_plus bigint,
+  reports bigint, reports_published bigint, reports_in_workflow bigint
+)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select o.cycle_id, o.cycle_name, o.term_number, o.cycle_status, o.students, o.sections, o.students_rated,
+         o.ratings_expected, o.ratings_submitted, o.ratings_draft, o.completion_pct,
+         o.teacher_level_1, o.teacher_level_2, o.teacher_level_3, o.teacher_level_4_plus,
+         o.reports, o.reports_published, o.reports_in_workflow
+  from analytics.institution_overview as o
+  where o.institution_id = (select private.current_institution_id())
+    and (select private.hpc_active())
+    and (select private.reads_whole_institution())
+    and (p_cycle_id is null or o.cycle_id = p_cycle_id)
+  order by o.term_number, o.cycle_id
+$$;
+comment on function public.hpc_analytics_overview(uuid) is
+  'Institution overview per cycle (students, ratings expected/submitted/draft, completion %, teacher level counts, reports). Coordinators, principals and institution admins only.';
+
+-- Level distributions per section and parameter in a cycle.
+create or replace function public.hpc_analytics_level_distribution(p_cycle_id uuid, p_section_id uuid default null)
+returns table (
+  section_id uuid, parameter_id uuid, parameter_code text, stage text, area_code text, ability text,
+  rater_role text, level_ordinal bigint, ratings bigint
+)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select l.section_id, l.parameter_id, p.code, p.stage, p.area_code, p.ability, l.rater_role, l.level_ordinal, l.ratings
+  from analytics.level_distribution as l
+  join public.hpc_parameters as p on p.institution_id = l.institution_id and p.id = l.parameter_id
+  where l.institution_id = (select private.current_institution_id())
+    and (select private.hpc_active())
+    and l.cycle_id = p_cycle_id
+    and (p_section_id is null or l.section_id = p_section_id)
+    and ((select private.reads_whole_institution()) or l.section_id = any ((select private.taught_section_ids())::uuid[]))
+  order by l.section_id, p.sort_order, p.code, l.rater_role, l.level_ordinal
+$$;
+comment on function public.hpc_analytics_level_distribution(uuid, uuid) is
+  'Submitted ratings per section, parameter, rater role and level in a cycle. Teachers: their sections; coordinators, principals, admins: the institution.';
+
+-- Completion: who has not entered what.
+create or replace function public.hpc_analytics_completion(p_cycle_id uuid, p_section_id uuid default null)
+returns table (
+  section_id uuid, parameter_id uuid, parameter_code text, rater_role text, teacher_id uuid,
+  expected bigint, submitted bigint, drafts bigint, missing bigint
+)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select c.section_id, c.parameter_id, p.code, c.rater_role, c.teacher_id, c.expected, c.submitted, c.drafts, c.missing
+  from analytics.completion as c
+  join public.hpc_parameters as p on p.institution_id = c.institution_id and p.id = c.parameter_id
+  where c.institution_id = (select private.current_institution_id())
+    and (select private.hpc_active())
+    and c.cycle_id = p_cycle_id
+    and (p_section_id is null or c.section_id = p_section_id)
+    and ((select private.reads_whole_institution()) or c.section_id = any ((select private.taught_section_ids())::uuid[]))
+  order by c.section_id, p.sort_order, p.code, c.rater_role
+$$;
+comment on function public.hpc_analytics_completion(uuid, uuid) is
+  'Expected, submitted, draft and missing ratings per section, parameter and rater role in a cycle, with the assigned teacher. Teachers: their sections; coordinators, principals, admins: the institution.';
+
+-- A student's progress across cycles, per area and ability.
+create or replace function public.hpc_analytics_student_progress(p_student_id uuid)
+returns table (
+  cycle_id uuid, term_number bigint, stage text, area_code text, ability text,
+  teacher_level numeric, self_level numeric, peer_level numeric, parent_level numeric, ratings bigint
+)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select s.cycle_id, s.term_number, s.stage, s.area_code, nullif(s.ability, ''),
+         s.teacher_level, s.self_level, s.peer_level, s.parent_level, s.ratings
+  from analytics.student_progress as s
+  where s.institution_id = (select private.current_institution_id())
+    and (select private.hpc_active())
+    and s.student_id = p_student_id
+    and (
+      (select private.reads_whole_institution())
+      or p_student_id = (select auth.uid())
+      or p_student_id = any ((select private.child_ids())::uuid[])
+      or p_student_id = any ((select private.taught_student_ids())::uuid[])
+    )
+  order by s.term_number, s.cycle_id, s.stage, s.area_code, s.ability
+$$;
+comment on function public.hpc_analytics_student_progress(uuid) is
+  'One student''s average level per cycle, area and ability by rater role. The student, their guardians, their teachers, and coordinators/principals/admins.';
+
+revoke all on function public.hpc_analytics_overview(uuid) from public, anon;
+revoke all on function public.hpc_analytics_level_distribution(uuid, uuid) from public, anon;
+revoke all on function public.hpc_analytics_completion(uuid, uuid) from public, anon;
+revoke all on function public.hpc_analytics_student_progress(uuid) from public, anon;
+grant execute on function public.hpc_analytics_overview(uuid) to authenticated, service_role;
+grant execute on function public.hpc_analytics_level_distribution(uuid, uuid) to authenticated, service_role;
+grant execute on function public.hpc_analytics_completion(uuid, uuid) to authenticated, service_role;
+grant execute on function public.hpc_analytics_student_progress(uuid) to authenticated, service_role;
