@@ -28,6 +28,16 @@ as $$
   select private.hpc_enabled(private.current_institution_id())
 $$;
 
+-- The caller's institution if it has HPC on, else null. Every HPC policy compares
+-- institution_id with it: one scalar initPlan that both scopes the tenant and honours the
+-- flag, and lets the planner prune hpc_evaluations to one partition at run time.
+create or replace function private.hpc_institution_id()
+returns uuid
+language sql stable security definer set search_path = ''
+as $$
+  select i.id from (select private.current_institution_id() as id) as i where private.hpc_enabled(i.id)
+$$;
+
 -- The caller's active HPC duties in their institution.
 create or replace function private.current_duties()
 returns text[]
@@ -226,7 +236,7 @@ declare
   v_fn text;
 begin
   foreach v_fn in array array[
-    'private.hpc_active()', 'private.current_duties()', 'private.current_role_name()',
+    'private.hpc_active()', 'private.hpc_institution_id()', 'private.current_duties()', 'private.current_role_name()',
     'private.is_institution_admin()', 'private.is_principal()', 'private.reads_whole_institution()',
     'private.reads_audit_log()', 'private.taught_section_ids()', 'private.taught_student_ids()',
     'private.child_ids()', 'private.taught_guardian_ids()', 'private.family_section_ids()',

@@ -1,7 +1,8 @@
 -- Row level security, part 3: the 11 HPC tables, following docs/role-matrix.md.
 --
--- Every policy starts with the same two conditions: the row belongs to the caller's
--- institution, and that institution has HPC switched on. Then one policy per table and
+-- Every policy starts with the same condition, institution_id = (select
+-- private.hpc_institution_id()): the row belongs to the caller's institution and that
+-- institution has HPC switched on. Then one policy per table and
 -- command says, role by role, which rows the caller reaches. One policy per command (not
 -- one per role) keeps Postgres from evaluating several permissive policies per row.
 -- Status columns are not in any API role's UPDATE grant (see part 4): the workflow
@@ -31,23 +32,23 @@ begin
   loop
     execute format($p$
       create policy %I on public.%I for select to authenticated
-      using (institution_id = (select private.current_institution_id()) and (select private.hpc_active()))$p$,
+      using (institution_id = (select private.hpc_institution_id()))$p$,
       format('Members read their institution''s %s', v_label), v_table);
     execute format($p$
       create policy %I on public.%I for insert to authenticated
-      with check (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+      with check (institution_id = (select private.hpc_institution_id())
                   and (select private.is_institution_admin()))$p$,
       format('Institution admins add %s', v_label), v_table);
     execute format($p$
       create policy %I on public.%I for update to authenticated
-      using (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+      using (institution_id = (select private.hpc_institution_id())
              and (select private.is_institution_admin()))
-      with check (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+      with check (institution_id = (select private.hpc_institution_id())
                   and (select private.is_institution_admin()))$p$,
       format('Institution admins edit %s', v_label), v_table);
     execute format($p$
       create policy %I on public.%I for delete to authenticated
-      using (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+      using (institution_id = (select private.hpc_institution_id())
              and (select private.is_institution_admin()))$p$,
       format('Institution admins remove %s', v_label), v_table);
   end loop;
@@ -59,7 +60,7 @@ $$;
 create policy "Members read the assignments of their sections" on public.hpc_parameter_assignments
   for select to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and (
       (select private.reads_whole_institution())
       or section_id = any ((select private.taught_section_ids())::uuid[])
@@ -69,17 +70,17 @@ create policy "Members read the assignments of their sections" on public.hpc_par
   );
 create policy "Institution admins add assignments" on public.hpc_parameter_assignments
   for insert to authenticated
-  with check (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  with check (institution_id = (select private.hpc_institution_id())
               and (select private.is_institution_admin()));
 create policy "Institution admins edit assignments" on public.hpc_parameter_assignments
   for update to authenticated
-  using (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  using (institution_id = (select private.hpc_institution_id())
          and (select private.is_institution_admin()))
-  with check (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  with check (institution_id = (select private.hpc_institution_id())
               and (select private.is_institution_admin()));
 create policy "Institution admins remove assignments" on public.hpc_parameter_assignments
   for delete to authenticated
-  using (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  using (institution_id = (select private.hpc_institution_id())
          and (select private.is_institution_admin()));
 
 -- Evaluations -------------------------------------------------------------------------------
@@ -88,7 +89,7 @@ create policy "Institution admins remove assignments" on public.hpc_parameter_as
 create policy "Raters, teachers and leaders read evaluations" on public.hpc_evaluations
   for select to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and (
       (select private.reads_whole_institution())
       or student_id = any ((select private.taught_student_ids())::uuid[])
@@ -101,26 +102,26 @@ create policy "Raters, teachers and leaders read evaluations" on public.hpc_eval
 create policy "Raters enter their ratings while the cycle is open" on public.hpc_evaluations
   for insert to authenticated
   with check (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and rater_id = (select auth.uid())
     and private.may_rate(cycle_id, student_id, parameter_id, rater_role)
   );
 create policy "Raters change their ratings while the cycle is open" on public.hpc_evaluations
   for update to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and rater_id = (select auth.uid())
     and cycle_id = any ((select private.open_cycle_ids())::uuid[])
   )
   with check (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and rater_id = (select auth.uid())
     and private.may_rate(cycle_id, student_id, parameter_id, rater_role)
   );
 create policy "Raters withdraw draft ratings while the cycle is open" on public.hpc_evaluations
   for delete to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and rater_id = (select auth.uid())
     and status = 'draft'
     and cycle_id = any ((select private.open_cycle_ids())::uuid[])
@@ -133,7 +134,7 @@ create policy "Raters withdraw draft ratings while the cycle is open" on public.
 create policy "Families read published cards, teachers and leaders all" on public.hpc_reports
   for select to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and (
       (select private.reads_whole_institution())
       or student_id = any ((select private.taught_student_ids())::uuid[])
@@ -151,7 +152,7 @@ create policy "Families read published cards, teachers and leaders all" on publi
 create policy "Staff read approval chains and steps" on public.hpc_approval_workflows
   for select to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and (
       (select private.reads_whole_institution())
       or (
@@ -169,24 +170,24 @@ create policy "Staff read approval chains and steps" on public.hpc_approval_work
   );
 create policy "Institution admins configure the approval chain" on public.hpc_approval_workflows
   for insert to authenticated
-  with check (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  with check (institution_id = (select private.hpc_institution_id())
               and kind = 'chain' and (select private.is_institution_admin()));
 create policy "Institution admins edit the approval chain" on public.hpc_approval_workflows
   for update to authenticated
-  using (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  using (institution_id = (select private.hpc_institution_id())
          and kind = 'chain' and (select private.is_institution_admin()))
-  with check (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  with check (institution_id = (select private.hpc_institution_id())
               and kind = 'chain' and (select private.is_institution_admin()));
 create policy "Institution admins remove approval chain steps" on public.hpc_approval_workflows
   for delete to authenticated
-  using (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  using (institution_id = (select private.hpc_institution_id())
          and kind = 'chain' and (select private.is_institution_admin()));
 
 -- Analytics: leaders the institution, teachers their sections. Written by server jobs. -----
 create policy "Leaders and teachers read analytics" on public.hpc_analytics
   for select to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and ((select private.reads_whole_institution()) or section_id = any ((select private.taught_section_ids())::uuid[]))
   );
 
@@ -195,7 +196,7 @@ create policy "Leaders and teachers read analytics" on public.hpc_analytics
 create policy "Families, teachers and leaders read achievements" on public.hpc_achievements
   for select to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and (
       (select private.reads_whole_institution())
       or student_id = any ((select private.taught_student_ids())::uuid[])
@@ -205,17 +206,17 @@ create policy "Families, teachers and leaders read achievements" on public.hpc_a
   );
 create policy "Teachers record achievements of their students" on public.hpc_achievements
   for insert to authenticated
-  with check (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  with check (institution_id = (select private.hpc_institution_id())
               and student_id = any ((select private.taught_student_ids())::uuid[]));
 create policy "Teachers edit achievements of their students" on public.hpc_achievements
   for update to authenticated
-  using (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  using (institution_id = (select private.hpc_institution_id())
          and student_id = any ((select private.taught_student_ids())::uuid[]))
-  with check (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  with check (institution_id = (select private.hpc_institution_id())
               and student_id = any ((select private.taught_student_ids())::uuid[]));
 create policy "Teachers remove unverified achievements of their students" on public.hpc_achievements
   for delete to authenticated
-  using (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  using (institution_id = (select private.hpc_institution_id())
          and student_id = any ((select private.taught_student_ids())::uuid[]) and verified_at is null);
 
 -- Reflections: the author writes while the cycle is open (students: self-reflection,
@@ -224,7 +225,7 @@ create policy "Teachers remove unverified achievements of their students" on pub
 create policy "Authors, teachers and leaders read reflections" on public.hpc_reflections
   for select to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and (
       (select private.reads_whole_institution())
       or student_id = any ((select private.taught_student_ids())::uuid[])
@@ -235,7 +236,7 @@ create policy "Authors, teachers and leaders read reflections" on public.hpc_ref
 create policy "Students and parents write reflections while the cycle is open" on public.hpc_reflections
   for insert to authenticated
   with check (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and author_id = (select auth.uid())
     and cycle_id = any ((select private.open_cycle_ids())::uuid[])
     and (
@@ -246,12 +247,12 @@ create policy "Students and parents write reflections while the cycle is open" o
 create policy "Authors edit their reflections while the cycle is open" on public.hpc_reflections
   for update to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and author_id = (select auth.uid())
     and cycle_id = any ((select private.open_cycle_ids())::uuid[])
   )
   with check (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and author_id = (select auth.uid())
     and cycle_id = any ((select private.open_cycle_ids())::uuid[])
     and (
@@ -262,7 +263,7 @@ create policy "Authors edit their reflections while the cycle is open" on public
 create policy "Authors remove draft reflections while the cycle is open" on public.hpc_reflections
   for delete to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and author_id = (select auth.uid())
     and status = 'draft'
     and cycle_id = any ((select private.open_cycle_ids())::uuid[])
@@ -272,7 +273,7 @@ create policy "Authors remove draft reflections while the cycle is open" on publ
 create policy "The circle around a student reads its conversations" on public.hpc_conversations
   for select to authenticated
   using (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and (
       (select private.reads_whole_institution())
       or student_id = (select auth.uid())
@@ -283,7 +284,7 @@ create policy "The circle around a student reads its conversations" on public.hp
 create policy "The circle around a student writes in its conversations" on public.hpc_conversations
   for insert to authenticated
   with check (
-    institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+    institution_id = (select private.hpc_institution_id())
     and author_id = (select auth.uid())
     and private.in_conversation_circle(student_id)
     and case author_role
@@ -297,9 +298,9 @@ create policy "The circle around a student writes in its conversations" on publi
   );
 create policy "Authors edit their own messages" on public.hpc_conversations
   for update to authenticated
-  using (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  using (institution_id = (select private.hpc_institution_id())
          and author_id = (select auth.uid()))
-  with check (institution_id = (select private.current_institution_id()) and (select private.hpc_active())
+  with check (institution_id = (select private.hpc_institution_id())
               and author_id = (select auth.uid()));
 
 -- The audit log: principals and admins of the institution read it; nobody writes it
