@@ -2,7 +2,7 @@
 -- partitions refuse direct reads, anon gets nothing, HPC off hides everything, workflow
 -- columns refuse direct updates, published cards refuse edits, nobody moves themselves.
 begin;
-select plan(20);
+select plan(22);
 
 create function pg_temp.as_user(p_user uuid) returns void language sql as $$
   select set_config('request.jwt.claims', json_build_object('sub', p_user, 'role', 'authenticated')::text, true),
@@ -25,6 +25,26 @@ grant select on who to authenticated, anon;
 select isnt((select teacher_off from who), null, 'the demo data has an institution with HPC off and a teacher there');
 select ok((select count(*) from public.hpc_evaluations e join public.user_profiles p on p.institution_id = e.institution_id
            where p.id = (select teacher_off from who)) > 0, 'that institution has evaluations');
+
+-- Partitions scanned (not "never executed") when the statement runs, from EXPLAIN ANALYZE.
+create function pg_temp.partitions_executed(p_sql text) returns int language plpgsql as $$
+declare
+  v_plan json;
+begin
+  execute 'explain (analyze, format json, costs off, timing off, summary off) ' || p_sql into v_plan;
+  return (select count(*) from jsonb_path_query(v_plan::jsonb,
+    'strict $.** ? (@."Relation Name" like_regex "^hpc_evaluations_p[0-9]+$" && @."Actual Loops" > 0)'));
+end
+$$;
+
+-- The policies alone prune: a teacher's unfiltered read touches one partition of ten.
+select pg_temp.as_user((select teacher_on from who));
+select is(pg_temp.partitions_executed('select count(*) from public.hpc_evaluations'), 1,
+  'under RLS alone a read of hpc_evaluations executes one partition of ten');
+select is(pg_temp.partitions_executed(
+  'select * from public.hpc_evaluations where student_id = (select student_id from public.section_students limit 1)'), 1,
+  'and so does a teacher''s class-sheet style read');
+reset role;
 
 -- Partitions: reading one directly is refused (no grants), even for rows of one's own school.
 select pg_temp.as_user((select teacher_on from who));
