@@ -1313,7 +1313,27 @@ isOneToOne: false
             [_ in never]: never
           }
           Functions: {
-            "hpc_set_cycle_status":
+            "hpc_analytics_completion":
+{ Args: { "p_cycle_id": string,"p_section_id"?: string }; Returns: {
+              "drafts": number,"expected": number,"missing": number,"parameter_code": string,"parameter_id": string,"rater_role": string,"section_id": string,"submitted": number,"teacher_id": string
+            }[]
+                           },
+"hpc_analytics_level_distribution":
+{ Args: { "p_cycle_id": string,"p_section_id"?: string }; Returns: {
+              "ability": string,"area_code": string,"level_ordinal": number,"parameter_code": string,"parameter_id": string,"rater_role": string,"ratings": number,"section_id": string,"stage": string
+            }[]
+                           },
+"hpc_analytics_overview":
+{ Args: { "p_cycle_id"?: string }; Returns: {
+              "completion_pct": number,"cycle_id": string,"cycle_name": string,"cycle_status": string,"ratings_draft": number,"ratings_expected": number,"ratings_submitted": number,"reports": number,"reports_in_workflow": number,"reports_published": number,"sections": number,"students": number,"students_rated": number,"teacher_level_1": number,"teacher_level_2": number,"teacher_level_3": number,"teacher_level_4_plus": number,"term_number": number
+            }[]
+                           },
+"hpc_analytics_student_progress":
+{ Args: { "p_student_id": string }; Returns: {
+              "ability": string,"area_code": string,"cycle_id": string,"parent_level": number,"peer_level": number,"ratings": number,"self_level": number,"stage": string,"teacher_level": number,"term_number": number
+            }[]
+                           },
+"hpc_set_cycle_status":
 { Args: { "p_cycle_id": string,"p_status": string }; Returns: {
               "academic_term_id": string,
 "closes_on": string,
