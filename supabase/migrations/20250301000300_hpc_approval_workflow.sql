@@ -1,0 +1,390 @@
+-- Report generation and approvals (issue 5), part 3: the approval state machine.
+--
+--   draft ──submit (chain step 1, the class teacher)──▶ submitted
+--   submitted ──approve (chain step 2, the coordinator)──▶ in_review
+--   submitted | in_review ──approve (the last chain step, the principal)──▶ approved
+--   submitted | in_review ──request_changes (the pending step's approver, comment)──▶ changes_requested
+--   approved ──request_changes (principal, comment)──▶ changes_requested
+--   changes_requested behaves as a draft: regenerated, then submitted again (a new round)
+--   approved ──publish (principal)──▶ published now, or at release_at (pg_cron, every minute)
+--   published ──reopen (principal, reason)──▶ a new version in draft; the published version
+--                                             stays as issued (immutable, is_current false)
+--
+-- The chain is configurable per institution and stage (hpc_approval_workflows kind 'chain',
+-- see private.hpc_chain): e.g. class_teacher → principal without the coordinator; then the
+-- principal's approval moves submitted → approved directly.
+--
+-- Every transition: the caller (auth.uid()) and their institution, HPC flag (HPOFF), the
+-- report locked FOR UPDATE (HP404 when it is not there or the caller has no duty for the
+-- student), expected lock_version (stale: HP409), the action valid from the status (HP422),
+-- the caller holding the step's duty for this student (HP403), then one step row in
+-- hpc_approval_workflows (kind 'step', name = the action) and the audit rows written by the
+-- tables' audit triggers. Invalid arguments: HP400.
+set local lock_timeout = '300ms';
+set local statement_timeout = '60s';
+
+create or replace function private.hpc_transition_report(
+  p_report_id uuid,
+  p_action text,
+  p_expected_version bigint,
+  p_comment text default null,
+  p_release_at timestamptz default null)
+returns jsonb
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_caller record;
+  v_report public.hpc_reports;
+  v_new public.hpc_reports;
+  v_sections uuid[];
+  v_stage text;
+  v_chain record;
+  v_next record;
+  v_pending public.hpc_approval_workflows;
+  v_round bigint;
+  v_step_order bigint;
+  v_step_id uuid;
+  v_duty text;
+  v_comment text := nullif(btrim(p_comment), '');
+  v_status text;
+begin
+  if p_action is null or p_action not in ('submit', 'approve', 'request_changes', 'publish', 'reopen') then
+    raise exception 'action must be one of submit, approve, request_changes, publish, reopen' using errcode = 'HP400';
+  end if;
+  if p_report_id is null or p_expected_version is null then
+    raise exception 'report_id and expected_version are required' using errcode = 'HP400';
+  end if;
+  if p_comment is not null and char_length(p_comment) > 4000 then
+    raise exception 'comment is longer than 4000 characters' using errcode = 'HP400';
+  end if;
+  if p_release_at is not null and p_action <> 'publish' then
+    raise exception 'release_at applies to publish only' using errcode = 'HP400';
+  end if;
+
+  select * into v_caller from private.hpc_caller();
+
+  select * into v_report
+  from public.hpc_reports as r
+  where r.institution_id = v_caller.institution_id and r.id = p_report_id
+  for update;
+  if v_report.id is null then
+    raise exception 'report % not found', p_report_id using errcode = 'HP404';
+  end if;
+
+  v_sections := private.hpc_student_section_ids(v_report.institution_id, v_report.student_id);
+  v_stage := private.hpc_student_stage(v_report.institution_id, v_report.student_id);
+  if private.hpc_first_duty(v_report.institution_id, v_caller.user_id,
+       array['class_teacher', 'subject_teacher', 'coordinator', 'principal', 'institution_admin'],
+       v_sections, v_stage) is null then
+    raise exception 'report % not found', p_report_id using errcode = 'HP404';
+  end if;
+
+  if v_report.lock_version <> p_expected_version then
+    raise exception 'report % has version %, not %', p_report_id, v_report.lock_version, p_expected_version
+      using errcode = 'HP409', detail = format('current lock_version %s', v_report.lock_version);
+  end if;
+  if not v_report.is_current then
+    raise exception 'version % of this card has been superseded', v_report.version using errcode = 'HP422';
+  end if;
+
+  select coalesce(max(w.round), 0) into v_round
+  from public.hpc_approval_workflows as w
+  where w.institution_id = v_report.institution_id and w.report_id = v_report.id and w.kind = 'step';
+
+  if p_action = 'submit' then
+    if v_report.status not in ('draft', 'changes_requested') then
+      raise exception 'a % card cannot be submitted', v_report.status using errcode = 'HP422';
+    end if;
+    select * into v_chain from private.hpc_chain(v_report.institution_id, v_stage) order by step_order limit 1;
+    if not private.hpc_holds_duty(v_report.institution_id, v_caller.user_id, v_chain.approver_duty, v_sections, v_stage) then
+      raise exception 'only the % of this student submits the card', v_chain.approver_duty using errcode = 'HP403';
+    end if;
+    if v_report.content_hash is null then
+      raise exception 'the card has not been generated' using errcode = 'HP422';
+    end if;
+    v_round := v_round + 1;
+    insert into public.hpc_approval_workflows
+      (institution_id, kind, report_id, round, step_order, approver_duty, chain_step_id, name,
+       decision, decided_by, decided_role, decided_at, comment)
+    values (v_report.institution_id, 'step', v_report.id, v_round, v_chain.step_order, v_chain.approver_duty,
+            v_chain.chain_step_id, 'submit', 'approved', v_caller.user_id, v_chain.approver_duty, now(), v_comment)
+    returning id into v_step_id;
+    select * into v_next from private.hpc_chain(v_report.institution_id, v_stage) as c
+    where c.step_order > v_chain.step_order order by c.step_order limit 1;
+    if v_next.step_order is not null then
+      insert into public.hpc_approval_workflows
+        (institution_id, kind, report_id, round, step_order, approver_duty, chain_step_id, decision)
+      values (v_report.institution_id, 'step', v_report.id, v_round, v_next.step_order, v_next.approver_duty,
+              v_next.chain_step_id, 'pending');
+      v_status := 'submitted';
+    else
+      v_status := 'approved';
+    end if;
+
+  elsif p_action in ('approve', 'request_changes') and v_report.status in ('submitted', 'in_review') then
+    select * into v_pending
+    from public.hpc_approval_workflows as w
+    where w.institution_id = v_report.institution_id and w.report_id = v_report.id
+      and w.kind = 'step' and w.decision = 'pending'
+    order by w.round desc, w.step_order
+    limit 1
+    for update;
+    if v_pending.id is null then
+      raise exception 'no approval step is pending on this card' using errcode = 'HP422';
+    end if;
+    if not private.hpc_holds_duty(v_report.institution_id, v_caller.user_id, v_pending.approver_duty, v_sections, v_stage) then
+      raise exception 'this step awaits the % of this student', v_pending.approver_duty using errcode = 'HP403';
+    end if;
+    if p_action = 'request_changes' and v_comment is null then
+      raise exception 'a comment is required when requesting changes' using errcode = 'HP400';
+    end if;
+    update public.hpc_approval_workflows as w
+       set decision = case p_action when 'approve' then 'approved' else 'changes_requested' end,
+           name = p_action, decided_by = v_caller.user_id, decided_role = v_pending.approver_duty,
+           decided_at = now(), comment = v_comment
+     where w.institution_id = v_pending.institution_id and w.id = v_pending.id;
+    v_step_id := v_pending.id;
+    if p_action = 'request_changes' then
+      v_status := 'changes_requested';
+    else
+      select * into v_next from private.hpc_chain(v_report.institution_id, v_stage) as c
+      where c.step_order > v_pending.step_order order by c.step_order limit 1;
+      if v_next.step_order is not null then
+        insert into public.hpc_approval_workflows
+          (institution_id, kind, report_id, round, step_order, approver_duty, chain_step_id, decision)
+        values (v_report.institution_id, 'step', v_report.id, v_pending.round, v_next.step_order,
+                v_next.approver_duty, v_next.chain_step_id, 'pending');
+        v_status := 'in_review';
+      else
+        v_status := 'approved';
+      end if;
+    end if;
+
+  elsif p_action = 'request_changes' and v_report.status = 'approved' then
+    if not private.hpc_holds_duty(v_report.institution_id, v_caller.user_id, 'principal', v_sections, v_stage) then
+      raise exception 'only the principal sends an approved card back' using errcode = 'HP403';
+    end if;
+    if v_comment is null then
+      raise exception 'a comment is required when requesting changes' using errcode = 'HP400';
+    end if;
+    v_duty := 'principal';
+    v_status := 'changes_requested';
+
+  elsif p_action = 'publish' then
+    if v_report.status <> 'approved' then
+      raise exception 'a % card cannot be published', v_report.status using errcode = 'HP422';
+    end if;
+    if not private.hpc_holds_duty(v_report.institution_id, v_caller.user_id, 'principal', v_sections, v_stage) then
+      raise exception 'only the principal publishes a card' using errcode = 'HP403';
+    end if;
+    v_duty := 'principal';
+    v_status := case when p_release_at is null or p_release_at <= now() then 'published' else 'approved' end;
+
+  elsif p_action = 'reopen' then
+    if v_report.status <> 'published' then
+      raise exception 'only a published card is reopened (this one is %)', v_report.status using errcode = 'HP422';
+    end if;
+    if not private.hpc_holds_duty(v_report.institution_id, v_caller.user_id, 'principal', v_sections, v_stage) then
+      raise exception 'only the principal reopens a published card' using errcode = 'HP403';
+    end if;
+    if v_comment is null then
+      raise exception 'a reason is required to reopen a published card' using errcode = 'HP400';
+    end if;
+    v_duty := 'principal';
+
+  else
+    raise exception 'a % card cannot be %', v_report.status,
+      case p_action when 'approve' then 'approved' else 'sent back' end
+      using errcode = 'HP422';
+  end if;
+
+  -- Principal actions outside the chain (send back an approved card, publish, reopen): one
+  -- decided step after the round's last.
+  if v_duty is not null then
+    v_round := greatest(v_round, 1);
+    select coalesce(max(w.step_order), 0) + 1 into v_step_order
+    from public.hpc_approval_workflows as w
+    where w.institution_id = v_report.institution_id and w.report_id = v_report.id
+      and w.kind = 'step' and w.round = v_round;
+    insert into public.hpc_approval_workflows
+      (institution_id, kind, report_id, round, step_order, approver_duty, name,
+       decision, decided_by, decided_role, decided_at, comment)
+    values (v_report.institution_id, 'step', v_report.id, v_round, v_step_order, v_duty,
+            case when p_action = 'publish' and v_status = 'approved' then 'schedule_publish' else p_action end,
+            case when p_action in ('request_changes', 'reopen') then 'changes_requested' else 'approved' end,
+            v_caller.user_id, v_duty, now(),
+            coalesce(v_comment, case when p_action = 'publish' and p_release_at is not null
+                                     then 'release at ' || p_release_at::text end))
+    returning id into v_step_id;
+  end if;
+
+  if p_action = 'reopen' then
+    update public.hpc_reports as r
+       set is_current = false
+     where r.institution_id = v_report.institution_id and r.id = v_report.id;
+    insert into public.hpc_reports
+      (institution_id, cycle_id, student_id, version, status, is_current, content, content_hash, language,
+       supersedes_id, reopen_reason)
+    select v_report.institution_id, v_report.cycle_id, v_report.student_id, max(r.version) + 1, 'draft', true,
+           v_report.content, v_report.content_hash, v_report.language, v_report.id, v_comment
+    from public.hpc_reports as r
+    where r.institution_id = v_report.institution_id and r.cycle_id = v_report.cycle_id
+      and r.student_id = v_report.student_id
+    returning * into v_new;
+  else
+    update public.hpc_reports as r
+       set status = v_status,
+           published_at = case when v_status = 'published' then now() end,
+           published_by = case when p_action = 'publish' then v_caller.user_id end,
+           release_at = case when p_action = 'publish' then p_release_at end
+     where r.institution_id = v_report.institution_id and r.id = v_report.id
+    returning * into v_new;
+  end if;
+
+  return jsonb_strip_nulls(jsonb_build_object(
+    'report_id', v_new.id, 'version', v_new.version, 'status', v_new.status,
+    'lock_version', v_new.lock_version, 'is_current', v_new.is_current,
+    'release_at', v_new.release_at, 'published_at', v_new.published_at,
+    'action', p_action, 'step_id', v_step_id,
+    'previous_report_id', case when p_action = 'reopen' then v_report.id end));
+end
+$$;
+comment on function private.hpc_transition_report(uuid, text, bigint, text, timestamptz) is
+  'Apply a workflow action (submit, approve, request_changes, publish, reopen) to a report as auth.uid(); see the migration header for the rules and SQLSTATEs.';
+revoke all on function private.hpc_transition_report(uuid, text, bigint, text, timestamptz) from public;
+grant execute on function private.hpc_transition_report(uuid, text, bigint, text, timestamptz) to authenticated, service_role;
+
+-- Publishes the cards whose release date has come (pg_cron, every minute). The principal's
+-- decision is the schedule_publish step; this only carries it out.
+create or replace function private.hpc_release_due_reports()
+returns bigint
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  with due as (
+    select r.institution_id, r.id
+    from public.hpc_reports as r
+    where r.status = 'approved' and r.is_current and r.release_at <= now()
+    for update skip locked
+  ),
+  done as (
+    update public.hpc_reports as r
+       set status = 'published', published_at = r.release_at
+      from due
+     where r.institution_id = due.institution_id and r.id = due.id
+    returning 1
+  )
+  select count(*) from done
+$$;
+revoke all on function private.hpc_release_due_reports() from public;
+
+select cron.schedule('hpc-release-due-reports', '* * * * *', $job$select private.hpc_release_due_reports()$job$);
+
+-- "What awaits me": the current cards on which the caller has the next move.
+--   review  — a pending chain step whose duty the caller holds for the student;
+--   publish — approved cards without a release date (principal);
+--   submit  — drafts and cards sent back, of the caller's class-teacher sections.
+create or replace function private.hpc_reports_awaiting_me(p_limit bigint default 500)
+returns table (
+  report_id uuid, cycle_id uuid, student_id uuid, student_name text, version bigint, status text,
+  lock_version bigint, action text, approver_duty text, round bigint, since timestamptz)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_caller record;
+  v_duties text[];
+  v_class_sections uuid[];
+begin
+  select * into v_caller from private.hpc_caller();
+  select coalesce(array_agg(distinct d.duty), '{}'),
+         coalesce(array_agg(distinct d.section_id) filter (where d.duty = 'class_teacher'), '{}')
+    into v_duties, v_class_sections
+  from public.staff_duties as d
+  where d.institution_id = v_caller.institution_id and d.user_id = v_caller.user_id and d.active;
+  if exists (select 1 from public.user_profiles as p where p.id = v_caller.user_id and p.role = 'admin') then
+    v_duties := v_duties || array['institution_admin'];
+  end if;
+
+  return query
+  select * from (
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
+           'review'::text, w.approver_duty, w.round, w.created_at
+    from public.hpc_approval_workflows as w
+    join public.hpc_reports as r on r.institution_id = w.institution_id and r.id = w.report_id and r.is_current
+    join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
+    where w.institution_id = v_caller.institution_id
+      and w.kind = 'step' and w.decision = 'pending'
+      and w.approver_duty = any (v_duties)
+      and private.hpc_holds_duty(w.institution_id, v_caller.user_id, w.approver_duty,
+            private.hpc_student_section_ids(r.institution_id, r.student_id),
+            private.hpc_student_stage(r.institution_id, r.student_id))
+    union all
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
+           'publish'::text, 'principal'::text, null::bigint, r.updated_at
+    from public.hpc_reports as r
+    join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
+    where r.institution_id = v_caller.institution_id
+      and 'principal' = any (v_duties)
+      and r.is_current and r.status = 'approved' and r.release_at is null
+    union all
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
+           'submit'::text, 'class_teacher'::text, null::bigint, r.updated_at
+    from public.hpc_reports as r
+    join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
+    where r.institution_id = v_caller.institution_id
+      and cardinality(v_class_sections) > 0
+      and r.is_current and r.status in ('draft', 'changes_requested')
+      and exists (select 1 from public.section_students as s
+                  where s.institution_id = r.institution_id and s.student_id = r.student_id
+                    and s.section_id = any (v_class_sections))
+  ) as t (report_id, cycle_id, student_id, student_name, version, status, lock_version, action, approver_duty, round, since)
+  order by t.since, t.report_id
+  limit least(greatest(coalesce(p_limit, 500), 1), 5000);
+end
+$$;
+revoke all on function private.hpc_reports_awaiting_me(bigint) from public;
+grant execute on function private.hpc_reports_awaiting_me(bigint) to authenticated, service_role;
+
+-- The API wrappers (security invoker; the checks are in the private functions).
+create or replace function public.hpc_transition_report(
+  p_report_id uuid,
+  p_action text,
+  p_expected_version bigint,
+  p_comment text default null,
+  p_release_at timestamptz default null)
+returns jsonb
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select private.hpc_transition_report(p_report_id, p_action, p_expected_version, p_comment, p_release_at)
+$$;
+comment on function public.hpc_transition_report(uuid, text, bigint, text, timestamptz) is
+  'Apply submit | approve | request_changes | publish | reopen to a report, with the lock_version the caller read.';
+revoke all on function public.hpc_transition_report(uuid, text, bigint, text, timestamptz) from public, anon;
+grant execute on function public.hpc_transition_report(uuid, text, bigint, text, timestamptz) to authenticated, service_role;
+
+create or replace function public.hpc_reports_awaiting_me(p_limit bigint default 500)
+returns table (
+  report_id uuid, cycle_id uuid, student_id uuid, student_name text, version bigint, status text,
+  lock_version bigint, action text, approver_duty text, round bigint, since timestamptz)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select * from private.hpc_reports_awaiting_me(p_limit)
+$$;
+comment on function public.hpc_reports_awaiting_me(bigint) is
+  'The current cards on which the caller has the next move (review, publish, submit).';
+revoke all on function public.hpc_reports_awaiting_me(bigint) from public, anon;
+grant execute on function public.hpc_reports_awaiting_me(bigint) to authenticated, service_role;
