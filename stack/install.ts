@@ -6,6 +6,9 @@ const DEBIAN_PACKAGES = [
   'postgresql-15-pgtap',
   'postgresql-15-cron',
   'libtap-parser-sourcehandler-pgtap-perl',
+  // the printable report card is tested in headless Chromium, with a Devanagari font (Hindi)
+  'chromium',
+  'fonts-noto-core',
 ];
 
 async function isInstalled(pkg: string): Promise<boolean> {
