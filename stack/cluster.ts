@@ -4,6 +4,7 @@
 import { chmodSync, chownSync, existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, isRoot } from './shell.ts';
+import { waitForPortClosed } from './net.ts';
 import { type StackSettings, dataDir, logFile, SUPERUSER, DB_PASSWORD } from './settings.ts';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
@@ -119,6 +120,7 @@ export async function startCluster(s: StackSettings): Promise<void> {
 export async function stopCluster(s: StackSettings): Promise<void> {
   if (!(await isRunning(s))) return;
   await pg('pg_ctl', ['stop', '-w', '-t', '60', '-m', 'fast', '-D', dataDir(s)], s);
+  await waitForPortClosed(s.dbPort, 10_000);
 }
 
 export async function destroyCluster(s: StackSettings): Promise<void> {

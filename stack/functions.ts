@@ -2,10 +2,10 @@
 // deno.json (as the edge runtime isolates them), on a free local port.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import { projectRoot } from './settings.ts';
+import { freePort, portOpen } from './net.ts';
 
 export const functionsDir = join(projectRoot, 'supabase', 'functions');
 // The binary itself, not the npm wrapper script: a signal to the wrapper would orphan Deno.
@@ -38,25 +38,6 @@ export function listFunctions(): FunctionSpec[] {
 /** Deno reaches the npm registry here only through the system's certificate store. */
 export function denoEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, DENO_TLS_CA_STORE: 'system', DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', ...extra };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolveOpen) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => socket.end(() => resolveOpen(true)));
-    socket.once('error', () => resolveOpen(false));
-  });
 }
 
 export async function startFunction(

@@ -4,9 +4,9 @@ import { describe, expect, it, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { connect } from 'node:net';
 import postgres from 'postgres';
 import { projectRoot } from '../../stack/settings.ts';
+import { portOpen } from '../../stack/net.ts';
 
 const home = join(projectRoot, '.local', 'test-start-stop');
 const env = { ...process.env, HPC_STACK_HOME: home, HPC_DB_PORT: '54352', HPC_API_PORT: '54351', HPC_THROWAWAY: '1' };
@@ -41,13 +41,6 @@ function ctrlC(child: ChildProcess): Promise<void> {
     process.kill(-child.pid!, 'SIGINT');
   });
 }
-
-const portOpen = (port: number) =>
-  new Promise<boolean>((r) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => socket.end(() => r(true)));
-    socket.once('error', () => r(false));
-  });
 
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
