@@ -11,7 +11,7 @@
 --           cohorts and no institutions table. `add column if not exists` is a no-op there;
 --           institution rows for the existing values are created by
 --           private.register_institutions_from_existing_values() (migration ..0300) before
---           the key is validated.
+--           the key is validated, and new legacy writes register their value on the fly.
 --
 -- Locks: `add column` without a default and `add constraint ... not valid` take a brief
 -- ACCESS EXCLUSIVE / SHARE ROW EXCLUSIVE lock and touch no rows; lock_timeout keeps a
@@ -34,6 +34,49 @@ comment on table public.institutions is
   'A school (tenant). Every tenant row carries institution_id referencing this table.';
 
 alter table public.institutions enable row level security;
+
+-- Newer BIG DAY shape: its application keeps writing institution_id values that have no
+-- institutions row. So that the foreign keys below do not start refusing those writes, a
+-- trigger registers an unknown value as an institution first, on exactly the tables that
+-- already carried institution_id before this migration (never on a column added here, so
+-- HPC-era writes stay strictly checked). The contract step drops these triggers once the
+-- application creates institutions itself.
+create schema if not exists private;
+revoke all on schema private from public;
+
+create or replace function private.register_unknown_institution()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if new.institution_id is not null
+     and not exists (select 1 from public.institutions as i where i.id = new.institution_id) then
+    insert into public.institutions (id, name, slug)
+    values (new.institution_id, 'Institution ' || new.institution_id, 'institution-' || new.institution_id)
+    on conflict do nothing;
+  end if;
+  return new;
+end
+$$;
+revoke all on function private.register_unknown_institution() from public;
+
+do $$
+declare
+  v_table text;
+begin
+  foreach v_table in array array['academic_terms', 'courses', 'cohorts'] loop
+    if exists (select 1 from pg_catalog.pg_attribute as a
+               where a.attrelid = format('public.%I', v_table)::regclass
+                 and a.attname = 'institution_id' and not a.attisdropped) then
+      execute format(
+        'create trigger register_unknown_institution before insert or update of institution_id on public.%I
+           for each row execute function private.register_unknown_institution()', v_table);
+    end if;
+  end loop;
+end
+$$;
 
 -- Expand: nullable institution_id everywhere a tenant row lives.
 alter table public.user_profiles add column if not exists institution_id uuid;

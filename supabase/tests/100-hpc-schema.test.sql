@@ -1,7 +1,7 @@
 -- The HPC data model as built by the 2025-01 migrations: tables, keys, constraints,
 -- indexes, partition layout, RLS on every table and partition, triggers, helpers.
 begin;
-select plan(214);
+select plan(215);
 
 create temporary table t_new (name text primary key, pk text[]) on commit drop;
 insert into t_new values
@@ -447,6 +447,10 @@ select is(
    where not exists (select 1 from pg_trigger as g where g.tgrelid = format('public.%I', t)::regclass
                      and g.tgname = 'audit_tenant_column')),
   null, 'the tenant column of every existing table is audited');
+select is(
+  (select array_agg(g.tgrelid::regclass::text order by 1) from pg_trigger as g where g.tgname = 'register_unknown_institution'),
+  array['cohorts'],
+  'legacy institution ids are registered on the fly only where the column predates the HPC (cohorts in this shape)');
 select ok(
   exists (select 1 from pg_publication_tables where pubname = 'supabase_realtime' and schemaname = 'public' and tablename = 'hpc_conversations'),
   'hpc_conversations is in the supabase_realtime publication');
@@ -470,7 +474,8 @@ select ok(has_function_privilege('authenticated', 'private.current_institution_i
 select ok(not has_function_privilege('anon', 'private.hpc_enabled(uuid)', 'execute')
           and not has_function_privilege('authenticated', 'private.register_institutions_from_existing_values(regclass, uuid, integer)', 'execute')
           and not has_function_privilege('authenticated', 'private.create_audit_event_partitions(date, integer)', 'execute')
-          and not has_function_privilege('authenticated', 'private.audit_row_change()', 'execute'),
+          and not has_function_privilege('authenticated', 'private.audit_row_change()', 'execute')
+          and not has_function_privilege('authenticated', 'private.register_unknown_institution()', 'execute'),
   'anon calls no helper; authenticated calls no maintenance or trigger function');
 select ok(not has_schema_privilege('anon', 'private', 'usage'), 'anon has no usage on schema private');
 select ok(current_setting('pgrst.db_schemas', true) not like '%private%', 'the API does not expose schema private');

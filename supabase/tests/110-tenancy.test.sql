@@ -1,7 +1,7 @@
 -- Tenancy: the Citus-readiness invariants read from the catalog, cross-tenant references
 -- refused by the composite keys, and the tenancy helpers.
 begin;
-select plan(29);
+select plan(32);
 
 -- Tenant tables: every public table with a NOT NULL institution_id, except BIG DAY's own
 -- tables that are still being expanded (their keys are checked separately below).
@@ -141,16 +141,13 @@ select is(
   '00000000-0000-4000-a000-000000000021'::uuid, 'the flag records who changed it');
 
 -- The newer BIG DAY shape: institution_id values with no institutions row. Simulated by
--- lifting the NOT VALID key, inserting legacy values, registering them, and validating.
+-- lifting the NOT VALID keys, inserting legacy values, registering them, and validating.
 alter table public.academic_terms drop constraint academic_terms_institution_id_fkey;
-alter table public.cohorts drop constraint cohorts_institution_id_fkey;
 alter table public.cohorts drop constraint cohorts_tenant_term_fkey;
 insert into public.academic_terms (id, institution_id, name, start_date, end_date) values
   ('30000000-0000-4000-8000-000000000001', '3a000000-0000-4000-8000-000000000001', 'Legacy 2025-26', '2025-04-01', '2026-03-31'),
   ('30000000-0000-4000-8000-000000000002', '3a000000-0000-4000-8000-000000000002', 'Legacy 2025-26', '2025-04-01', '2026-03-31'),
   ('30000000-0000-4000-8000-000000000003', '3a000000-0000-4000-8000-000000000002', 'Legacy 2024-25', '2024-04-01', '2025-03-31');
-insert into public.cohorts (institution_id, academic_term_id, grade) values
-  ('3a000000-0000-4000-8000-000000000003', '30000000-0000-4000-8000-000000000001', '6');
 select results_eq(
   $$select scanned, registered from private.register_institutions_from_existing_values('public.academic_terms', '30000000-0000-4000-8000-000000000000', 2)$$,
   $$values (2, 2)$$,
@@ -158,17 +155,29 @@ select results_eq(
 select is(
   (select last_id from private.register_institutions_from_existing_values('public.academic_terms', '30000000-0000-4000-8000-000000000002', 1000)),
   null, 'a short batch reports the table as done');
+insert into public.academic_terms (id, institution_id, name, start_date, end_date) values
+  ('30000000-0000-4000-8000-000000000004', '3a000000-0000-4000-8000-000000000004', 'Legacy 2025-26', '2025-04-01', '2026-03-31');
 select is(
   (select registered from private.register_institutions_from_existing_values()),
-  1, 'the whole-database call registers what is left (the cohort''s value)');
+  1, 'the whole-database call registers what is left');
 select lives_ok(
   $$alter table public.academic_terms add constraint academic_terms_institution_id_fkey
       foreign key (institution_id) references public.institutions (id) not valid;
-    alter table public.academic_terms validate constraint academic_terms_institution_id_fkey;
-    alter table public.cohorts add constraint cohorts_institution_id_fkey
-      foreign key (institution_id) references public.institutions (id) not valid;
-    alter table public.cohorts validate constraint cohorts_institution_id_fkey$$,
-  'after registration the institution keys validate');
+    alter table public.academic_terms validate constraint academic_terms_institution_id_fkey$$,
+  'after registration the institution key validates');
+
+-- cohorts carried institution_id before the HPC (in both shapes): a legacy write of an
+-- unknown value registers it instead of failing; columns the HPC added stay strict.
+select lives_ok(
+  $$insert into public.cohorts (institution_id, academic_term_id, grade)
+    values ('3a000000-0000-4000-8000-000000000003', '30000000-0000-4000-8000-000000000001', '6')$$,
+  'a legacy cohort write with an unknown institution_id is accepted');
+select ok(exists (select 1 from public.institutions where id = '3a000000-0000-4000-8000-000000000003'),
+  'and its institution is registered on the fly');
+select throws_ok(
+  $$insert into public.user_profiles (institution_id, full_name, email, role, employee_id)
+    values ('3a000000-0000-4000-8000-000000000005', 'Nobody', 'nobody@example.com', 'staff', 'X-1')$$,
+  '23503', null, 'an unknown institution_id on a column the HPC added is refused');
 select ok(
   (select slug = 'institution-3a000000-0000-4000-8000-000000000002' from public.institutions
    where id = '3a000000-0000-4000-8000-000000000002'),
