@@ -1065,6 +1065,82 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"report_jobs": {
+                  Row: {
+                    "action": string | null,"comment": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"errors": NonNullable<Json>,"failed": number,"finished_at": string | null,"id": string,"institution_id": string,"kind": string,"last_student_id": string | null,"processed": number,"release_at": string | null,"requested_by": string,"section_id": string | null,"skipped": number,"started_at": string | null,"status": string,"succeeded": number,"total": number,"unchanged": number,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"errors"?: NonNullable<Json>,"failed"?: number,"finished_at"?: string | null,"id"?: string,"institution_id": string,"kind": string,"last_student_id"?: string | null,"processed"?: number,"release_at"?: string | null,"requested_by": string,"section_id"?: string | null,"skipped"?: number,"started_at"?: string | null,"status"?: string,"succeeded"?: number,"total"?: number,"unchanged"?: number,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "action"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"errors"?: NonNullable<Json>,"failed"?: number,"finished_at"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"last_student_id"?: string | null,"processed"?: number,"release_at"?: string | null,"requested_by"?: string,"section_id"?: string | null,"skipped"?: number,"started_at"?: string | null,"status"?: string,"succeeded"?: number,"total"?: number,"unchanged"?: number,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "report_jobs_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "report_jobs_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "report_jobs_requested_by_fkey"
+      columns: ["institution_id","requested_by"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "report_jobs_section_fkey"
+      columns: ["institution_id","section_id"]
+isOneToOne: false
+      referencedRelation: "sections"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"report_narratives": {
+                  Row: {
+                    "author_id": string,"barriers": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"strengths": string | null,"student_id": string,"summary": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id": string,"barriers"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"strengths"?: string | null,"student_id": string,"summary": string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "author_id"?: string,"barriers"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"strengths"?: string | null,"student_id"?: string,"summary"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "report_narratives_author_fkey"
+      columns: ["institution_id","author_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "report_narratives_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "report_narratives_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "report_narratives_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
                 },"section_courses": {
                   Row: {
                     "course_id": string,"created_at": string,"id": string,"institution_id": string | null,"section_id": string,"teacher_id": string | null,"updated_at": string,"weekly_periods": number | null
@@ -1333,6 +1409,23 @@ isOneToOne: false
               "ability": string,"area_code": string,"cycle_id": string,"parent_level": number,"peer_level": number,"ratings": number,"self_level": number,"stage": string,"teacher_level": number,"term_number": number
             }[]
                            },
+"hpc_batch_run":
+{ Args: { "p_job_id": string,"p_max_items"?: number,"p_max_ms"?: number }; Returns: Json
+                           },
+"hpc_batch_start":
+{ Args: { "p_action"?: string,"p_comment"?: string,"p_cycle_id": string,"p_kind": string,"p_release_at"?: string,"p_section_id"?: string }; Returns: Json
+                           },
+"hpc_generate_report":
+{ Args: { "p_cycle_id": string,"p_student_id": string }; Returns: Json
+                           },
+"hpc_reports_awaiting_me":
+{ Args: { "p_limit"?: number }; Returns: {
+              "action": string,"approver_duty": string,"cycle_id": string,"lock_version": number,"report_id": string,"round": number,"since": string,"status": string,"student_id": string,"student_name": string,"version": number
+            }[]
+                           },
+"hpc_save_narrative":
+{ Args: { "p_barriers"?: string,"p_cycle_id": string,"p_strengths"?: string,"p_student_id": string,"p_summary": string }; Returns: string
+                           },
 "hpc_set_cycle_status":
 { Args: { "p_cycle_id": string,"p_status": string }; Returns: {
               "academic_term_id": string,
@@ -1353,7 +1446,10 @@ isOneToOne: false
         to: "hpc_evaluation_cycles"
         isOneToOne: true
         isSetofReturn: false
-      } }
+      } },
+"hpc_transition_report":
+{ Args: { "p_action": string,"p_comment"?: string,"p_expected_version": number,"p_release_at"?: string,"p_report_id": string }; Returns: Json
+                           }
           }
           Enums: {
             [_ in never]: never
