@@ -15,8 +15,10 @@ export function supabase(args: string[], options: { echo?: boolean } = {}): Prom
   });
 }
 
+/** --include-all: a migration that reaches a developer after a later-dated one was already
+ * applied (branches merged out of order) is applied too, instead of refused. */
 export function pushMigrations(url: string, options: { seed: boolean }): Promise<string> {
-  const args = ['db', 'push', `--remote=${url}`, '--yes'];
+  const args = ['db', 'push', `--remote=${url}`, '--yes', '--include-all'];
   if (options.seed) args.push('--include-seed');
   return supabase(args);
 }
