@@ -19,7 +19,8 @@
 --   ...0007 Lakshmi Narayanan   teacher Vidya Niketan  class teacher 2-A
 --   ...0009 Anaya Sharma        student Vidya Niketan  grade 2-A
 --   ...0011 Harpreet Kaur       admin   Sunrise        principal
---   ...0012 Joseph D'Souza      teacher Sunrise        coordinator (middle stage)
+--   ...0012 Joseph D'Souza      teacher Sunrise        coordinator (middle stage; grade 2's class teacher
+--                                                     coordinates Foundational and Preparatory)
 --   ...0013 Priya Menon         teacher Sunrise        class teacher 7-A, maths 6-A and 8-A
 --   ...0014 Ishaan Verma        student Sunrise        grade 7-A
 --   ...0015 Neha Verma          parent  Sunrise        mother of Ishaan
@@ -297,6 +298,9 @@ select * from (values
   ('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-a000-000000000005', 'coordinator', null, null, null),
   ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000011', 'principal', null, null, null),
   ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000012', 'coordinator', null, null, 'middle'),
+  -- Sunrise's grade 2 class teacher coordinates the Foundational and Preparatory stages
+  ('10000000-0000-4000-8000-000000000002', md5('teacher:2:2')::uuid, 'coordinator', null, null, 'foundational'),
+  ('10000000-0000-4000-8000-000000000002', md5('teacher:2:2')::uuid, 'coordinator', null, null, 'preparatory'),
   ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000016', 'institution_admin', null, null, null),
   ('10000000-0000-4000-8000-000000000003', '00000000-0000-4000-a000-000000000021', 'principal', null, null, null),
   ('10000000-0000-4000-8000-000000000003', '00000000-0000-4000-a000-000000000025', 'institution_admin', null, null, null),
@@ -573,8 +577,9 @@ select md5(format('step:%s:1:%s', rep.id, s.step_order))::uuid, i.id, 'step', s.
        case when d.decision <> 'pending' then
          case s.step_order
            when 1 then r.class_teacher_id
-           when 2 then (array['00000000-0000-4000-a000-000000000005', '00000000-0000-4000-a000-000000000012',
-                              '00000000-0000-4000-a000-000000000026'])[rep.inst]::uuid
+           when 2 then case when rep.inst = 2 and r.stage <> 'middle' then md5('teacher:2:2')::uuid
+                            else (array['00000000-0000-4000-a000-000000000005', '00000000-0000-4000-a000-000000000012',
+                                        '00000000-0000-4000-a000-000000000026'])[rep.inst]::uuid end
            else (array['00000000-0000-4000-a000-000000000004', '00000000-0000-4000-a000-000000000011',
                        '00000000-0000-4000-a000-000000000021'])[rep.inst]::uuid
          end end,
