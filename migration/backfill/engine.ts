@@ -1,0 +1,193 @@
+// The backfill: parallel workers over disjoint key ranges claimed from the ledger, each batch
+// its own transaction with its own lock and statement timeout, sized by time, slowed down
+// when the database is under pressure, stopped or held by the operator's switch
+// (`migrate -- pause | resume | cancel`) or by the health monitor.
+import type { Sql } from '../db.ts';
+import { sleep } from '../db.ts';
+import { backfillSwitch, type BackfillSwitch } from '../ledger.ts';
+import { runBatch, type Range } from './batch.ts';
+import { BatchSizer } from './sizing.ts';
+import { backfillTables, type BackfillTable } from './tables.ts';
+import { claimRange, planRanges, releaseOrphanedRanges } from './ranges.ts';
+import { sweepLateRows } from './sweep.ts';
+
+export interface BackfillOptions {
+  workers: number;
+  targetBatchMs: number;
+  initialBatch: number;
+  minBatch: number;
+  maxBatch: number;
+  /** Fixed batch size, no adaptation (the plan's own approach, for comparison). */
+  fixedBatch: boolean;
+  /** Pause after every batch (the plan's approach: 100 ms). */
+  sleepMs: number;
+  /** Extra pause per batch while the monitor reports pressure. */
+  throttleMs: number;
+  lockTimeoutMs: number;
+  statementTimeoutMs: number;
+  /** Only these tables (default: all seven). */
+  tables?: string[];
+}
+
+export const defaultBackfillOptions: BackfillOptions = {
+  workers: 2, targetBatchMs: 250, initialBatch: 1_000, minBatch: 100, maxBatch: 20_000,
+  fixedBatch: false, sleepMs: 0, throttleMs: 200, lockTimeoutMs: 200, statementTimeoutMs: 10_000,
+};
+
+export interface BackfillProgress {
+  totalRows: number;
+  scannedRows: number;
+  updatedRows: number;
+  batches: number;
+  failedBatches: number;
+  switchState: BackfillSwitch;
+  table?: string;
+}
+
+export interface BackfillHooks {
+  /** True while the database is under pressure (lock waits, long queries): throttle. */
+  pressure?: () => boolean;
+  /** The monitor may lower the target batch duration after a trigger. */
+  targetBatchMs?: () => number;
+  progress?: (p: BackfillProgress) => void;
+}
+
+export interface BackfillSummary {
+  status: 'done' | 'cancelled';
+  seconds: number;
+  rowsScanned: number;
+  rowsUpdated: number;
+  rowsPerSecond: number;
+  batches: number;
+  failedBatches: number;
+  sweptRows: number;
+  ranges: Record<string, number>;
+}
+
+const retryable = new Set(['55P03', '57014', '40P01', '40001']);
+
+export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: BackfillHooks = {}): Promise<BackfillSummary> {
+  const started = Date.now();
+  const tables = backfillTables.filter((t) => !options.tables || options.tables.includes(t.name));
+  await releaseOrphanedRanges(sql);
+  const ranges: Record<string, number> = {};
+  for (const t of tables) ranges[t.name] = await planRanges(sql, t.name, options.workers);
+
+  const [totals] = await sql`
+    select coalesce(sum(rows_scanned), 0)::bigint as scanned, coalesce(sum(rows_updated), 0)::bigint as updated
+    from hpc_migration.backfill_ranges where table_name = any(${tables.map((t) => t.name)})`;
+  const totalRows = await countRows(sql, tables);
+  const progress: BackfillProgress = {
+    totalRows, scannedRows: Number(totals!.scanned), updatedRows: Number(totals!.updated),
+    batches: 0, failedBatches: 0, switchState: await backfillSwitch(sql),
+  };
+  const resumedScanned = progress.scannedRows;
+  const resumedUpdated = progress.updatedRows;
+
+  // The switch is polled by one loop, not by every batch.
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      progress.switchState = await backfillSwitch(sql).catch(() => progress.switchState);
+      await sleep(250);
+    }
+  })();
+
+  let cancelled = false;
+  try {
+    for (const stage of [1, 2, 3, 4] as const) {
+      const stageTables = tables.filter((t) => t.stage === stage);
+      if (stageTables.length === 0) continue;
+      const workers = Array.from({ length: options.workers }, (_, i) =>
+        worker(sql, `w${i}-${process.pid}`, stageTables, options, hooks, progress));
+      const outcomes = await Promise.all(workers);
+      if (outcomes.includes('cancelled')) {
+        cancelled = true;
+        break;
+      }
+    }
+  } finally {
+    polling = false;
+    await poller;
+  }
+  const swept = cancelled ? 0 : await sweepLateRows(sql, tables, options);
+  const seconds = (Date.now() - started) / 1000;
+  const rowsUpdated = progress.updatedRows - resumedUpdated + swept;
+  return {
+    status: cancelled ? 'cancelled' : 'done',
+    seconds,
+    rowsScanned: progress.scannedRows - resumedScanned,
+    rowsUpdated,
+    rowsPerSecond: Math.round(rowsUpdated / Math.max(seconds, 0.001)),
+    batches: progress.batches,
+    failedBatches: progress.failedBatches,
+    sweptRows: swept,
+    ranges,
+  };
+}
+
+async function countRows(sql: Sql, tables: BackfillTable[]): Promise<number> {
+  let n = 0;
+  for (const t of tables) {
+    const [row] = await sql.unsafe(`select count(*)::bigint as n from public.${t.name}`);
+    n += Number(row!.n);
+  }
+  return n;
+}
+
+async function worker(
+  sql: Sql, name: string, tables: BackfillTable[], o: BackfillOptions, hooks: BackfillHooks, progress: BackfillProgress,
+): Promise<'done' | 'cancelled'> {
+  const sizer = new BatchSizer({ targetMs: o.targetBatchMs, minSize: o.minBatch, maxSize: o.maxBatch }, o.initialBatch);
+  let range: Range | undefined;
+  let table: BackfillTable | undefined;
+  for (;;) {
+    if (progress.switchState === 'cancel') {
+      if (range) await sql`update hpc_migration.backfill_ranges set status = 'pending', worker = null
+                           where table_name = ${range.table_name} and range_no = ${range.range_no}`;
+      return 'cancelled';
+    }
+    if (progress.switchState !== 'run') {
+      await sleep(250);
+      continue;
+    }
+    if (!range) {
+      range = await claimRange(sql, tables.map((t) => t.name), name);
+      if (!range) return 'done';
+      table = tables.find((t) => t.name === range!.table_name)!;
+    }
+    if (hooks.pressure?.()) await sleep(o.throttleMs);
+    const wanted = hooks.targetBatchMs?.();
+    if (wanted && wanted !== o.targetBatchMs && !o.fixedBatch) sizer.retarget(wanted);
+    const size = o.fixedBatch ? o.initialBatch : sizer.size;
+    const began = performance.now();
+    const current: Range = range;
+    try {
+      const r = await runBatch(sql, table!, current, size, o);
+      const ms = performance.now() - began;
+      if (!o.fixedBatch) sizer.observe(r.scanned, ms);
+      range.cursor = r.lastId;
+      progress.scannedRows += r.scanned;
+      progress.updatedRows += r.updated;
+      progress.batches += 1;
+      progress.table = table!.name;
+      await recordBatch(sql, range, size, r.updated, ms, true, null);
+      if (r.rangeDone) range = undefined;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!retryable.has(code)) throw error;
+      // A lock or statement timeout: the batch rolled back with its cursor; smaller and later.
+      progress.failedBatches += 1;
+      sizer.failed();
+      await recordBatch(sql, current, size, 0, performance.now() - began, false, `${code} ${(error as Error).message}`);
+      await sleep(Math.max(o.throttleMs, 100));
+    }
+    hooks.progress?.(progress);
+    if (o.sleepMs > 0) await sleep(o.sleepMs);
+  }
+}
+
+async function recordBatch(sql: Sql, range: Range, size: number, updated: number, ms: number, ok: boolean, error: string | null) {
+  await sql`insert into hpc_migration.batches (table_name, range_no, batch_size, rows_updated, ms, ok, error)
+            values (${range.table_name}, ${range.range_no}, ${size}, ${updated}, ${ms.toFixed(1)}, ${ok}, ${error})`;
+}

@@ -1,0 +1,70 @@
+-- Tenancy, contract step 1 of 4 (migration issue): enforce institution_id on the existing
+-- BIG DAY tables, online, now that the batched backfill (npm run migrate) has filled it.
+--
+-- The contract REFUSES to run while the backfill is incomplete, and says why:
+-- private.assert_tenant_backfill_complete() raises with the number of rows still null (or
+-- naming a missing institution) per table. Every contract file calls it first, so no
+-- subset of them can be pushed early. On a fresh database (npm start, npm test) the tables
+-- are empty when migrations run, so the contract passes; the seed then writes full rows.
+--
+-- This file: NOT VALID checks `institution_id is not null` (catalog only, brief ACCESS
+-- EXCLUSIVE, no scan). 20250901000200 validates them and the foreign keys under SHARE
+-- UPDATE EXCLUSIVE (reads and writes go on); 20250901000300 sets NOT NULL, which then
+-- needs no scan, and drops the checks. Separate files = separate transactions, so no
+-- ACCESS EXCLUSIVE lock is ever held across a scan.
+set local lock_timeout = '300ms';
+set local statement_timeout = '5min';
+
+create or replace function private.assert_tenant_backfill_complete()
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_table text;
+  v_nulls bigint;
+  v_orphans bigint;
+  v_problems text[] := '{}';
+begin
+  foreach v_table in array array['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections',
+                                 'section_students', 'section_courses'] loop
+    execute format(
+      'select count(*) filter (where t.institution_id is null),
+              count(*) filter (where t.institution_id is not null
+                               and not exists (select 1 from public.institutions as i where i.id = t.institution_id))
+       from public.%I as t', v_table)
+    into v_nulls, v_orphans;
+    if v_nulls > 0 then
+      v_problems := v_problems || format('%s rows of public.%s still have institution_id null', v_nulls, v_table);
+    end if;
+    if v_orphans > 0 then
+      v_problems := v_problems || format('%s rows of public.%s name an institution that does not exist', v_orphans, v_table);
+    end if;
+  end loop;
+  if cardinality(v_problems) > 0 then
+    raise exception 'contract refused: %; run the backfill first (npm run migrate)', array_to_string(v_problems, '; ')
+      using errcode = '55000',
+            hint = 'The contract enforces institution_id NOT NULL and its foreign keys; it can only run once every row has a valid institution.';
+  end if;
+end
+$$;
+comment on function private.assert_tenant_backfill_complete() is
+  'Raises "contract refused: ..." while any tenant row of the BIG DAY tables lacks a valid institution_id (backfill incomplete).';
+revoke all on function private.assert_tenant_backfill_complete() from public;
+
+select private.assert_tenant_backfill_complete();
+
+alter table public.user_profiles
+  add constraint user_profiles_institution_id_not_null check (institution_id is not null) not valid;
+alter table public.academic_terms
+  add constraint academic_terms_institution_id_not_null check (institution_id is not null) not valid;
+alter table public.courses
+  add constraint courses_institution_id_not_null check (institution_id is not null) not valid;
+alter table public.cohorts
+  add constraint cohorts_institution_id_not_null check (institution_id is not null) not valid;
+alter table public.sections
+  add constraint sections_institution_id_not_null check (institution_id is not null) not valid;
+alter table public.section_students
+  add constraint section_students_institution_id_not_null check (institution_id is not null) not valid;
+alter table public.section_courses
+  add constraint section_courses_institution_id_not_null check (institution_id is not null) not valid;

@@ -1,0 +1,59 @@
+// Helpers for the migration tests: a legacy BIG DAY database on its own throwaway cluster
+// (never the test stack: the migration is tested from the pre-HPC state), and runner
+// options suited to tests (no backup unless asked, short observation windows).
+import { join } from 'node:path';
+import { connect, type Sql } from '../../migration/db.ts';
+import { freshLegacyCluster, type LegacyCluster } from '../../migration/legacy/cluster.ts';
+import { generateLegacy } from '../../migration/legacy/generate.ts';
+import { presets, type LegacyPreset } from '../../migration/legacy/presets.ts';
+import type { LegacyShape } from '../../migration/legacy/shapes.ts';
+import { defaultOptions, type RunnerOptions } from '../../migration/options.ts';
+import { quietLog } from '../../migration/log.ts';
+
+export interface LegacyDatabase {
+  cluster: LegacyCluster;
+  sql: Sql;
+  counts: Record<string, number>;
+  close(): Promise<void>;
+}
+
+export async function legacyDatabase(name: string, port: number, shape: LegacyShape, preset: Partial<LegacyPreset> = {}): Promise<LegacyDatabase> {
+  const cluster = await freshLegacyCluster(name, port);
+  const sql = connect(cluster.url, { max: 4 });
+  const counts = await generateLegacy(sql, { url: cluster.url, shape, preset: { ...presets.small, ...preset } }, quietLog);
+  return {
+    cluster, sql, counts,
+    async close() {
+      await sql.end();
+      await cluster.destroy();
+    },
+  };
+}
+
+export function testOptions(db: LegacyDatabase): RunnerOptions {
+  const o = defaultOptions(db.cluster.url);
+  o.skipBackup = true;
+  o.observeSeconds = 0;
+  o.reportDir = join(db.cluster.settings.home, 'report');
+  o.backupDir = join(db.cluster.settings.home, 'backups');
+  o.thresholds.resumeAfterSeconds = 1;
+  return o;
+}
+
+export async function nullCounts(sql: Sql): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of ['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses']) {
+    const [r] = await sql.unsafe(`select count(*)::int as n from public.${t} where institution_id is null`);
+    out[t] = r!.n as number;
+  }
+  return out;
+}
+
+export async function rowsPerInstitution(sql: Sql, table: string): Promise<Record<string, number>> {
+  const rows = await sql.unsafe(`select i.slug, count(*)::int as n from public.${table} as t
+                                 join public.institutions as i on i.id = t.institution_id group by i.slug order by i.slug`);
+  return Object.fromEntries(rows.map((r) => [r.slug, r.n]));
+}
+
+/** The migration tests' own cluster port (one cluster at a time; files run in sequence). */
+export const MIGRATION_TEST_PORT = 54432;
