@@ -58,19 +58,21 @@ select is(
   (select count(*)::int from public.audit_events where table_name = 'user_profiles'
      and record_key = '{"id": "00000000-0000-4000-a000-000000000003"}' and operation = 'UPDATE'),
   0, 'a change to a non-tenant column of user_profiles is not audited');
--- a BIG DAY screen that does not know institution_id yet creates a person; the backfill sets it
-insert into public.user_profiles (id, full_name, email, role, employee_id)
-values ('50000000-0000-4000-8000-000000000002', 'Pradeep Joshi', 'pradeep.joshi@vidyaniketan.example', 'staff', 'VN-E-077');
-update public.user_profiles set institution_id = '10000000-0000-4000-8000-000000000001'
+-- a person is created in one school and moved to another
+insert into public.user_profiles (id, institution_id, full_name, email, role, employee_id)
+values ('50000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 'Pradeep Joshi',
+        'pradeep.joshi@vidyaniketan.example', 'staff', 'VN-E-077');
+update public.user_profiles set institution_id = '10000000-0000-4000-8000-000000000002'
 where id = '50000000-0000-4000-8000-000000000002';
 select results_eq(
   $$select operation, institution_id, old_values, new_values, changed_columns from public.audit_events
     where table_name = 'user_profiles' and record_key = '{"id": "50000000-0000-4000-8000-000000000002"}'
     order by operation$$,
-  $$values ('INSERT', null::uuid, null::jsonb, '{"institution_id": null}'::jsonb, null::text[]),
-           ('UPDATE', '10000000-0000-4000-8000-000000000001'::uuid, '{"institution_id": null}'::jsonb,
-            '{"institution_id": "10000000-0000-4000-8000-000000000001"}'::jsonb, array['institution_id'])$$,
-  'setting a person''s institution is audited with the tenant column only (no personal data copied)');
+  $$values ('INSERT', '10000000-0000-4000-8000-000000000001'::uuid, null::jsonb,
+            '{"institution_id": "10000000-0000-4000-8000-000000000001"}'::jsonb, null::text[]),
+           ('UPDATE', '10000000-0000-4000-8000-000000000002'::uuid, '{"institution_id": "10000000-0000-4000-8000-000000000001"}'::jsonb,
+            '{"institution_id": "10000000-0000-4000-8000-000000000002"}'::jsonb, array['institution_id'])$$,
+  'a person''s institution is audited with the tenant column only (no personal data copied)');
 select ok(
   (select count(*) from public.audit_events where table_name = 'user_profiles' and operation = 'INSERT') >= 400,
   'the seeded people were audited as they got their institution');
