@@ -9,7 +9,10 @@
 -- If a build fails it leaves an INVALID index: drop it (drop index concurrently) and re-run.
 -- squawk (assume_in_transaction) flags each CONCURRENTLY build; the ignores below say the
 -- CLI runs this file without a transaction, which is the whole point of the file.
-set lock_timeout = '300ms';
+-- A concurrent build waits (SHARE UPDATE EXCLUSIVE, then for older transactions to end)
+-- without blocking reads or writes, so it may wait long; a short lock_timeout would only
+-- leave an INVALID index behind on a busy database.
+set lock_timeout = '10min';
 set statement_timeout = '0';
 
 -- squawk-ignore ban-concurrent-index-creation-in-transaction
