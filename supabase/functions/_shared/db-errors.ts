@@ -32,7 +32,10 @@ const STANDARD_CODES: Record<string, { status: 400 | 403 | 404 | 409 | 422; code
 
 export function translateDatabaseError(error: unknown): unknown {
   if (!(error instanceof postgres.PostgresError)) return error;
-  const known = HPC_CODES[error.code] ?? STANDARD_CODES[error.code];
+  const known = HPC_CODES[error.code] ?? STANDARD_CODES[error.code] ??
+    // any other data exception (class 22: NUL in text, out-of-range numbers, bad dates, ...)
+    // is the client's input
+    (error.code.startsWith('22') ? { status: 400 as const, code: 'invalid_request' } : undefined);
   if (!known) return error;
   const details = error.detail ? { detail: error.detail } : undefined;
   return new ApiError(known.status, known.code, error.message, details);
