@@ -12,6 +12,9 @@ import { runSchemaRollback, planSchemaRollback } from './rollback/execute.ts';
 import { hpcOff } from './rollback/flags-off.ts';
 import { generateLegacy } from './legacy/generate.ts';
 import { freshLegacyCluster } from './legacy/cluster.ts';
+import { renderSkew, skewReport } from './partitions/skew.ts';
+import { splitPartition } from './partitions/split.ts';
+import { archiveEvaluations } from './partitions/archive.ts';
 
 const program = new Command('migrate').description('The HPC zero-downtime migration runbook');
 const dbOption = () => new Option('--db-url <url>', 'target database (default: the local stack)').default(dbUrl(stackSettings()));
@@ -131,6 +134,39 @@ program.command('generate-legacy').description('a pre-HPC BIG DAY database (own 
     try {
       await generateLegacy(sql, { url, shape: o.shape, preset: o.preset }, consoleLog);
       console.log(`legacy database: ${url}`);
+    } finally {
+      await sql.end();
+    }
+  });
+
+const partitions = program.command('partitions').description('hpc_evaluations partition maintenance');
+partitions.command('skew').description('rows per partition; proof that any institution routes without DDL').addOption(dbOption())
+  .action(async (o) => {
+    const sql = connect(o.dbUrl, { max: 1 });
+    try {
+      console.log(renderSkew(await skewReport(sql)));
+    } finally {
+      await sql.end();
+    }
+  });
+partitions.command('split').description('split hash bucket (10, r) into (20, r) and (20, r+10), online')
+  .addOption(dbOption()).requiredOption('--remainder <r>', 'the modulus-10 remainder to split').option('--keep-old', 'keep the old partition, detached')
+  .action(async (o) => {
+    const sql = connect(o.dbUrl, { max: 2 });
+    try {
+      const r = await splitPartition(sql, o.dbUrl, Number(o.remainder), { keepOld: Boolean(o.keepOld) });
+      console.log(`${r.from} (${r.rowsBefore} rows) → ${r.into.map((t, i) => `${t} (${r.rowsAfter[i]})`).join(', ')}; `
+        + `copy ${r.copySeconds.toFixed(1)} s, swap ${r.swapMs} ms (${r.swapRetries} lock retries), ATTACH skipped its scan: ${r.attachSkippedScan}`);
+    } finally {
+      await sql.end();
+    }
+  });
+partitions.command('archive').description('move evaluations of archived cycles to hpc_evaluations_archive').addOption(dbOption())
+  .action(async (o) => {
+    const sql = connect(o.dbUrl, { max: 1 });
+    try {
+      const r = await archiveEvaluations(sql);
+      console.log(`${r.moved} evaluations moved in ${r.batches} batches, ${r.seconds.toFixed(1)} s`);
     } finally {
       await sql.end();
     }

@@ -6,6 +6,7 @@ import { takeSnapshot, migrationVersions } from '../rollback/snapshot.ts';
 import { allMigrations, isContractMigration, pushSubset, versionOf } from '../supabase-cli.ts';
 import { StepFailed, type Step, type StepContext } from './step.ts';
 import { CommandError } from '../../stack/shell.ts';
+import { sleep } from '../db.ts';
 
 export const snapshot: Step = {
   name: 'snapshot',
@@ -14,20 +15,37 @@ export const snapshot: Step = {
   run: async (ctx) => takeSnapshot(ctx.sql),
 };
 
+/** Every migration sets a short lock_timeout: behind a busy table its DDL gives up instead of
+ * queueing the workload behind it. The push is then retried (the CLI applies whole files
+ * in transactions, so a retry continues with the file that gave up), with a growing pause,
+ * as GitLab's lock retries do. */
+const MAX_LOCK_RETRIES = 30;
+
 async function push(ctx: StepContext, files: string[]) {
   const before = await migrationVersions(ctx.sql);
   const pending = files.filter((f) => !before.includes(versionOf(f)));
   if (pending.length === 0) return { applied: [], note: 'nothing to apply' };
-  try {
-    await pushSubset(ctx.options.dbUrl, files);
-  } catch (error) {
-    const output = error instanceof CommandError ? error.output : String(error);
-    // The contract's own refusal is the message that matters; the CLI wraps it.
-    const refusal = /contract refused[^\n]*/.exec(output)?.[0];
-    throw new StepFailed(refusal ?? `supabase db push failed:\n${output.slice(-2000)}`, { output: output.slice(-4000) });
+  let lockRetries = 0;
+  for (;;) {
+    try {
+      await pushSubset(ctx.options.dbUrl, files);
+      break;
+    } catch (error) {
+      const output = error instanceof CommandError ? error.output : String(error);
+      // The contract's own refusal is the message that matters; the CLI wraps it.
+      const refusal = /contract refused[^\n]*/.exec(output)?.[0];
+      if (refusal) throw new StepFailed(refusal, { output: output.slice(-4000) });
+      if (/lock timeout|deadlock detected/i.test(output) && lockRetries < MAX_LOCK_RETRIES) {
+        lockRetries += 1;
+        ctx.log(`lock timeout or deadlock (the migration gave way to the workload) during supabase db push; retry ${lockRetries}/${MAX_LOCK_RETRIES}`);
+        await sleep(Math.min(200 * lockRetries, 3_000));
+        continue;
+      }
+      throw new StepFailed(`supabase db push failed:\n${output.slice(-2000)}`, { output: output.slice(-4000), lockRetries });
+    }
   }
   const after = await migrationVersions(ctx.sql);
-  return { applied: after.filter((v) => !before.includes(v)) };
+  return { applied: after.filter((v) => !before.includes(v)), lockRetries };
 }
 
 export const expand: Step = {

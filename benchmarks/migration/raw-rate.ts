@@ -1,0 +1,28 @@
+// The limit: the same backfill as single UPDATE statements (one per table, in the order the
+// composite keys need, with every trigger and key check) in one transaction, rolled back.
+// Nothing else runs meanwhile; no batching, no ledger, no pauses.
+import type { Sql } from '../../migration/db.ts';
+import { backfillTables } from '../../migration/backfill/tables.ts';
+
+export async function rawUpdateRate(sql: Sql): Promise<{ rows: number; seconds: number; rowsPerSecond: number; perTable: Record<string, number> }> {
+  const perTable: Record<string, number> = {};
+  let rows = 0;
+  const started = performance.now();
+  await sql.begin(async (tx) => {
+    await tx`set local statement_timeout = 0`;
+    for (const t of [...backfillTables].sort((a, b) => a.stage - b.stage)) {
+      const r = await tx.unsafe(`update public.${t.name} as u set institution_id = w.target
+        from (select s.id, ${t.target} as target from public.${t.name} as s) as w
+        where u.id = w.id and u.institution_id is distinct from w.target`);
+      perTable[t.name] = r.count;
+      rows += r.count;
+    }
+    throw new Rollback();
+  }).catch((e) => {
+    if (!(e instanceof Rollback)) throw e;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  return { rows, seconds, rowsPerSecond: Math.round(rows / seconds), perTable };
+}
+
+class Rollback extends Error {}

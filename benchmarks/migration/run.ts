@@ -1,0 +1,167 @@
+// `npm run bench:migration`: the whole migration of the large legacy database (1,000,000
+// user_profiles) under a concurrent BIG DAY workload, on its own cluster (.local/bench-migration,
+// port 54362; never the dev or test stack). Then, for comparison, the plan's own backfill
+// (1,000 rows per batch, 100 ms sleep, 4 workers) under the same workload, and the raw
+// single-statement UPDATE rate with nothing else running. Writes RESULTS.md and results.json.
+import { writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connect, sleep } from '../../migration/db.ts';
+import { freshLegacyCluster } from '../../migration/legacy/cluster.ts';
+import { generateLegacy } from '../../migration/legacy/generate.ts';
+import { legacySchoolId } from '../../migration/legacy/presets.ts';
+import { defaultOptions, type RunnerOptions } from '../../migration/options.ts';
+import { runMigration, type RunOutcome } from '../../migration/runner.ts';
+import { runSchemaRollback } from '../../migration/rollback/execute.ts';
+import { hpcOff } from '../../migration/rollback/flags-off.ts';
+import { logFile } from '../../stack/settings.ts';
+import { Workload, windowStats, type WindowStats } from './workload.ts';
+import { LockSampler, loggedLockWaits, type HeldLock } from '../../migration/locks/sampler.ts';
+import { rawUpdateRate } from './raw-rate.ts';
+import { renderResults } from './results.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const PORT = Number(process.env.BENCH_PORT ?? 54362);
+const RATE = Number(process.env.BENCH_RATE ?? 800);
+const CLIENTS = 8;
+const log = (l: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${l}`);
+
+export interface BenchResults {
+  machine: string;
+  workload: { clients: number; rate: number };
+  generateSeconds: number;
+  counts: Record<string, number>;
+  migration: { seconds: number; steps: { name: string; seconds: number; estimateSeconds: number; status: string }[]; failure?: string; checklistPassed: string };
+  windows: { before: WindowStats; during: WindowStats; after: WindowStats; planBackfill?: WindowStats };
+  workloadErrors: string[];
+  longestLockWaitMs: number;
+  lockWaits: { at: string; ms: number; line: string }[];
+  heldLocks: HeldLock[];
+  backfill: { ours: Record<string, unknown>; plan?: Record<string, unknown>; raw?: Record<string, unknown> };
+  flagsOffMs: number;
+  rollbackSeconds: number;
+  reportFile: string;
+}
+
+function options(url: string, home: string, extra: Partial<RunnerOptions> = {}): RunnerOptions {
+  const o = defaultOptions(url);
+  o.mapping = { mode: 'existing' };
+  o.reportDir = join(home, 'report');
+  o.backupDir = join(home, 'backups');
+  o.observeSeconds = 5;
+  Object.assign(o, extra);
+  return o;
+}
+
+async function main() {
+  const t0 = Date.now();
+  const cluster = await freshLegacyCluster('bench-migration', PORT, { throwaway: false });
+  const home = cluster.settings.home;
+  const admin = connect(cluster.superUrl, { max: 1 });
+  await admin`alter system set log_lock_waits = on`;
+  await admin`alter system set deadlock_timeout = '100ms'`;
+  await admin`alter system set log_min_messages = 'log'`;
+  await admin`select pg_reload_conf()`;
+  await admin.end();
+  const sql = connect(cluster.url, { max: 4 });
+  const genStart = Date.now();
+  const counts = await generateLegacy(sql, { url: cluster.url, shape: 'older', preset: 'large' }, log);
+  const generateSeconds = (Date.now() - genStart) / 1000;
+
+  const workload = new Workload({ port: PORT, clients: CLIENTS, rate: RATE, logDir: join(home, 'pgbench') });
+  log(`workload: pgbench, ${CLIENTS} clients at ${RATE} tps (reads 4 : writes 1)`);
+  workload.start();
+  const beforeFrom = Date.now() + 5_000;
+  await sleep(35_000);
+
+  // 1. The migration, our way.
+  const sampler = new LockSampler(cluster.url);
+  sampler.start();
+  const migStart = Date.now();
+  const ours = options(cluster.url, home);
+  ours.backfill.workers = 2;
+  ours.backfill.targetBatchMs = Number(process.env.BENCH_TARGET_MS ?? 200);
+  ours.backfill.maxBatch = 10_000;
+  // Pilot: two schools by their legacy ids (the existing mapping keeps them), then all.
+  ours.pilot = [legacySchoolId(1), legacySchoolId(2)];
+  ours.waves = [['all']];
+  const outcome: RunOutcome = await runMigration(ours, log);
+  const migEnd = Date.now();
+  const heldLocks = await sampler.stop();
+  log(`migration ${outcome.ok ? 'complete' : `stopped: ${outcome.failure}`} in ${((migEnd - migStart) / 1000).toFixed(1)} s`);
+  if (!outcome.ok) {
+    await workload.stop();
+    throw new Error(`the measured migration stopped (${outcome.failure}); cluster kept in ${home} for inspection`);
+  }
+  await sleep(30_000);
+  const afterEnd = Date.now();
+
+  const flagsOff = await hpcOff(sql, cluster.url);
+  log(`flags off seen by a new request after ${flagsOff.msUntilVisible} ms`);
+
+  // 2. Schema rollback under the workload, then the plan's backfill under the same workload.
+  const rb = await runSchemaRollback(sql, log);
+  await sql`vacuum analyze public.user_profiles, public.section_students, public.section_courses`;
+  const planStart = Date.now();
+  const plan = options(cluster.url, home, { skipBackup: true, stopAfter: 'phase2.backfill', reportDir: join(home, 'report-plan') });
+  Object.assign(plan.backfill, { workers: 4, initialBatch: 1_000, fixedBatch: true, sleepMs: 100 });
+  const planOutcome = await runMigration(plan, log);
+  const planEnd = Date.now();
+  await workload.stop();
+  const planBackfill = planOutcome.steps.find((s) => s.name === 'phase2.backfill');
+
+  // 3. The raw rate, alone on the machine.
+  await runSchemaRollback(sql, log);
+  await sql`vacuum analyze public.user_profiles, public.section_students, public.section_courses`;
+  const rawPrep = options(cluster.url, home, { skipBackup: true, stopAfter: 'phase2.institutions', reportDir: join(home, 'report-raw') });
+  await runMigration(rawPrep, log);
+  const raw = await rawUpdateRate(sql);
+  log(`raw single-statement UPDATE: ${raw.rows} rows in ${raw.seconds.toFixed(1)} s = ${raw.rowsPerSecond} rows/s`);
+
+  const logDir = join(home, 'pgbench');
+  const ourBackfill = outcome.steps.find((s) => s.name === 'phase2.backfill');
+  const lockWaits = loggedLockWaits(logFile(cluster.settings), migStart, migEnd);
+  const results: BenchResults = {
+    machine: `${(await import('node:os')).cpus().length} cores, ${Math.round((await import('node:os')).totalmem() / 2 ** 30)} GiB, PostgreSQL 15`,
+    workload: { clients: CLIENTS, rate: RATE },
+    generateSeconds,
+    counts,
+    migration: {
+      seconds: (migEnd - migStart) / 1000,
+      steps: outcome.steps.map((s) => ({ name: s.name, seconds: s.seconds, estimateSeconds: s.estimateSeconds, status: s.status })),
+      failure: outcome.failure,
+      checklistPassed: '',
+    },
+    windows: {
+      before: windowStats(logDir, beforeFrom, migStart),
+      during: windowStats(logDir, migStart, migEnd),
+      after: windowStats(logDir, migEnd, afterEnd),
+      planBackfill: planBackfill ? windowStats(logDir, planStart, planEnd) : undefined,
+    },
+    workloadErrors: workload.errors,
+    longestLockWaitMs: Math.max(0, ...lockWaits.map((w) => w.ms)),
+    lockWaits: lockWaits.slice(0, 20),
+    heldLocks,
+    backfill: {
+      ours: (ourBackfill?.evidence ?? {}) as Record<string, unknown>,
+      plan: (planBackfill?.evidence ?? {}) as Record<string, unknown>,
+      raw,
+    },
+    flagsOffMs: flagsOff.msUntilVisible,
+    rollbackSeconds: rb.seconds,
+    reportFile: outcome.reportFiles.markdown,
+  };
+  const report = JSON.parse((await import('node:fs')).readFileSync(outcome.reportFiles.json, 'utf8'));
+  results.migration.checklistPassed = `${report.checklist.filter((c: { ok: boolean }) => c.ok).length}/${report.checklist.length}`;
+  writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2));
+  writeFileSync(join(here, 'RESULTS.md'), renderResults(results));
+  writeFileSync(join(here, 'migration-report.md'), (await import('node:fs')).readFileSync(outcome.reportFiles.markdown, 'utf8'));
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s: benchmarks/migration/RESULTS.md`);
+  await sql.end();
+  if (!process.env.BENCH_KEEP) await cluster.destroy();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
