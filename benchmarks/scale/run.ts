@@ -1,0 +1,567 @@
+// `npm run bench:scale`: the performance proof on the large preset (issue 7). One run, side
+// by side, printed and written to benchmarks/scale/RESULTS.md + results.json:
+//   1. RLS overhead on three queries — a teacher's class sheet, a parent opening a child's
+//      card, a principal's dashboard aggregation — as `authenticated` with the user's claims
+//      (PostgREST's path) against the same result as `service_role` with explicit filters:
+//      p50/p95 and the ratio of medians.
+//   2. hpc_evaluations partitions executed per query (EXPLAIN ANALYZE: not "never executed").
+//   3. Naive policy styles on the same queries: our helpers unwrapped (no `(select …)`), and
+//      a join per row (correlated EXISTS on user_profiles / staff_duties / …), swapped in
+//      inside a transaction that is rolled back.
+//   4. Dashboard reads from the materialized views (through the RPC functions) against the
+//      raw aggregation.
+//   5. REFRESH MATERIALIZED VIEW CONCURRENTLY on the large data with readers running: each
+//      view's time, readers' latency before/during, readers waiting on a lock.
+//   6. Card generation (issue 5's compile function) at scale.
+// Runs on its own cluster (.local/stack-scale, port 54382; benchmarks/scale/cluster.ts),
+// generating the data first when it is not there.
+//
+//   npm run bench:scale [-- --preset large|medium|small] [--iterations 200] [--regenerate]
+import { cpus, totalmem, release, platform } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { dbUrl, projectRoot, SUPERUSER } from '../../stack/settings.ts';
+import { prepareScaleDatabase, scaleSettings } from './cluster.ts';
+import { generate, PRESETS, scaleId } from './generate.ts';
+
+type Sql = postgres.Sql;
+interface Stats { n: number; p50: number; p95: number; max: number; mean: number }
+interface Caller { role: 'authenticated' | 'service_role'; user?: string }
+
+const { values: args } = parseArgs({
+  options: {
+    preset: { type: 'string', default: 'large' },
+    iterations: { type: 'string', default: '200' },
+    regenerate: { type: 'boolean', default: false },
+    out: { type: 'string', default: join(projectRoot, 'benchmarks', 'scale') },
+  },
+});
+const presetName = args.preset ?? 'large';
+const maybePreset = PRESETS[presetName];
+if (!maybePreset) throw new Error(`unknown preset ${presetName}`);
+const preset = maybePreset;
+const N = Number(args.iterations);
+const log = (line: string) => console.log(line);
+
+function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+}
+const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)) : 'n/a');
+const claimsOf = (user?: string) => JSON.stringify(user ? { sub: user, role: 'authenticated' } : { role: 'service_role' });
+
+/** Runs fn inside a transaction as the caller (PostgREST: set local role + request.jwt.claims). */
+async function asCaller<T>(sql: Sql, caller: Caller, fn: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
+  return sql.begin(async (tx) => {
+    await tx.unsafe(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [claimsOf(caller.user), caller.role]);
+    return fn(tx);
+  }) as Promise<T>;
+}
+
+/** One timed execution of query as caller; returns [ms, rows]. */
+async function timed(sql: Sql, caller: Caller, query: string): Promise<[number, postgres.Row[]]> {
+  return asCaller(sql, caller, async (tx) => {
+    const t = performance.now();
+    const rows = await tx.unsafe(query);
+    return [performance.now() - t, [...rows]] as [number, postgres.Row[]];
+  });
+}
+
+const fingerprint = (rows: postgres.Row[]) => JSON.stringify(rows);
+
+/** Partitions of hpc_evaluations in the plan, and how many ran (EXPLAIN ANALYZE JSON). */
+async function partitions(sql: Sql, caller: Caller, query: string): Promise<{ inPlan: number; executed: number; names: string[] }> {
+  const [row] = await asCaller(sql, caller, (tx) => tx.unsafe(`explain (analyze, format json) ${query}`));
+  const plan = (row as Record<string, unknown>)['QUERY PLAN'] as { Plan: PlanNode }[];
+  const seen = new Map<string, boolean>();
+  const walk = (node: PlanNode) => {
+    const rel = node['Relation Name'];
+    if (typeof rel === 'string' && /^hpc_evaluations_p\d+$/.test(rel)) {
+      seen.set(rel, (seen.get(rel) ?? false) || (node['Actual Loops'] ?? 0) > 0);
+    }
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  walk(plan[0]!.Plan);
+  const names = [...seen].filter(([, ran]) => ran).map(([n]) => n).sort();
+  return { inPlan: seen.size, executed: names.length, names };
+}
+interface PlanNode { 'Relation Name'?: string; 'Actual Loops'?: number; Plans?: PlanNode[] }
+
+async function main() {
+  const t0 = performance.now();
+  const s = scaleSettings();
+  log(`Scale cluster ${s.home} on port ${s.dbPort}`);
+  await prepareScaleDatabase(s, log);
+  const adminUrl = dbUrl(s, SUPERUSER);
+  const admin = postgres(adminUrl, { max: 1, prepare: false, onnotice: () => {} });
+  const sql = postgres(dbUrl(s), { max: 1, prepare: false, onnotice: () => {}, connection: { statement_timeout: 600_000 } });
+  const results: Record<string, unknown> = { preset: presetName, startedAt: new Date().toISOString() };
+
+  try {
+    // ---- data ------------------------------------------------------------------------------
+    const [have] = await admin`select count(*)::int as n from public.institutions where slug like 'scale-%'`;
+    const [cards] = await admin`select count(*)::int as n from public.hpc_reports as r join public.institutions as i on i.id = r.institution_id where i.slug like 'scale-%'`;
+    if (args.regenerate || have?.n !== preset.institutions) {
+      log(`Generating the ${presetName} preset (${JSON.stringify(preset)})…`);
+      const g = await generate(adminUrl, preset, { reset: true, parallel: cpus().length, log });
+      results.generation = { seconds: g.totalSeconds, steps: g.seconds };
+      await admin`select analytics.refresh()`;
+    } else if (!cards?.n) {
+      log('Writing the Term 1 cards…');
+      const g = await generate(adminUrl, preset, { reportsOnly: true, parallel: cpus().length, log });
+      results.generation = { seconds: g.totalSeconds, steps: g.seconds, reportsOnly: true };
+    }
+    const counts = await admin`
+      select (select count(*) from public.institutions where slug like 'scale-%')::bigint as institutions,
+             (select count(*) from public.user_profiles where role = 'student')::bigint as students,
+             (select count(*) from public.hpc_evaluations)::bigint as evaluations,
+             (select count(*) from public.hpc_reports)::bigint as reports,
+             (select max(c) from (select count(*) as c from public.section_students group by institution_id) as x)::bigint as largest_school,
+             (select percentile_disc(0.5) within group (order by c) from (select count(*) as c from public.section_students group by institution_id) as x)::bigint as median_school,
+             (select pg_size_pretty(sum(pg_total_relation_size(i.inhrelid))) from pg_inherits as i
+              where i.inhparent = 'public.hpc_evaluations'::regclass) as evaluations_size`;
+    results.data = counts[0];
+    log(`Data: ${JSON.stringify(counts[0])}`);
+
+    // Scheduled refreshes off for the run (restored at the end), views fresh.
+    const schedules = await admin`select view_name, enabled from analytics.refresh_schedules`;
+    await admin`update analytics.refresh_schedules set enabled = false`;
+
+    // ---- who -------------------------------------------------------------------------------
+    // Institution 1 is the largest school; section 5 is a full section of 40.
+    const inst = scaleId('institution', 1);
+    const cycle1 = scaleId('cycle', 1, 1);
+    const cycle2 = scaleId('cycle', 1, 2);
+    const k = 5;
+    const section = scaleId('section', 1, k);
+    const teacher = scaleId('teacher', 1, k);
+    const j = k * 40 + 7;
+    const child = scaleId('student', 1, j);
+    const parent = scaleId('parent', 1, j);
+    const principal = scaleId('principal', 1);
+    const roster = (await admin`select student_id from public.section_students where institution_id = ${inst} and section_id = ${section} order by student_id`)
+      .map((r) => r.student_id as string);
+    const rosterArray = `'{${roster.join(',')}}'::uuid[]`;
+    results.subjects = { institution: inst, section, teacher, parent, child, principal, cycle: cycle1, sectionStudents: roster.length };
+
+    // ---- 1–2. RLS overhead and partitions ------------------------------------------------------
+    const queries = {
+      teacher_class_sheet: {
+        who: { role: 'authenticated', user: teacher } as Caller,
+        rls: `select e.student_id, e.parameter_id, e.rater_role, e.level_ordinal, e.status from public.hpc_evaluations as e
+              where e.cycle_id = '${cycle1}' and e.student_id = any (${rosterArray})
+              order by e.student_id, e.parameter_id, e.rater_role, e.rater_id`,
+        service: `select e.student_id, e.parameter_id, e.rater_role, e.level_ordinal, e.status from public.hpc_evaluations as e
+              where e.institution_id = '${inst}' and e.cycle_id = '${cycle1}' and e.student_id = any (${rosterArray})
+              order by e.student_id, e.parameter_id, e.rater_role, e.rater_id`,
+      },
+      parent_child_card: {
+        who: { role: 'authenticated', user: parent } as Caller,
+        rls: `select r.id, r.status, r.content from public.hpc_reports as r
+              where r.student_id = '${child}' and r.cycle_id = '${cycle1}' and r.is_current`,
+        service: `select r.id, r.status, r.content from public.hpc_reports as r
+              where r.institution_id = '${inst}' and r.student_id = '${child}' and r.cycle_id = '${cycle1}' and r.is_current
+                and r.status = 'published' and (r.release_at is null or r.release_at <= now())
+                and r.student_id in (select g.student_id from public.student_guardians as g
+                                     where g.institution_id = '${inst}' and g.guardian_id = '${parent}')`,
+      },
+      principal_dashboard: {
+        who: { role: 'authenticated', user: principal } as Caller,
+        rls: `select e.cycle_id, e.rater_role, e.level_ordinal, count(*) as ratings, count(distinct e.student_id) as students
+              from public.hpc_evaluations as e where e.status = 'submitted'
+              group by 1, 2, 3 order by 1, 2, 3`,
+        service: `select e.cycle_id, e.rater_role, e.level_ordinal, count(*) as ratings, count(distinct e.student_id) as students
+              from public.hpc_evaluations as e where e.institution_id = '${inst}' and e.status = 'submitted'
+              group by 1, 2, 3 order by 1, 2, 3`,
+      },
+    };
+    const service: Caller = { role: 'service_role' };
+    const overhead: Record<string, unknown> = {};
+    for (const [name, q] of Object.entries(queries)) {
+      const n = name === 'principal_dashboard' ? Math.max(10, Math.round(N / 10)) : N;
+      const [, rlsRows] = await timed(sql, q.who, q.rls);
+      const [, svcRows] = await timed(sql, service, q.service);
+      const same = fingerprint(rlsRows) === fingerprint(svcRows);
+      for (let w = 0; w < 3; w++) { await timed(sql, q.who, q.rls); await timed(sql, service, q.service); }
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < n; i++) {
+        // alternate the order so neither side always runs on a warmer cache
+        if (i % 2) { a.push((await timed(sql, q.who, q.rls))[0]); b.push((await timed(sql, service, q.service))[0]); }
+        else { b.push((await timed(sql, service, q.service))[0]); a.push((await timed(sql, q.who, q.rls))[0]); }
+      }
+      const rls = stats(a);
+      const svc = stats(b);
+      const parts = { rls: await partitions(sql, q.who, q.rls), service: await partitions(sql, service, q.service) };
+      overhead[name] = { rows: rlsRows.length, sameResult: same, rls, service: svc, ratioP50: rls.p50 / svc.p50, ratioP95: rls.p95 / svc.p95, partitions: parts };
+      log(`${name.padEnd(22)} rows ${String(rlsRows.length).padStart(5)} same=${same}  RLS p50 ${ms(rls.p50)} p95 ${ms(rls.p95)} ms | service p50 ${ms(svc.p50)} p95 ${ms(svc.p95)} ms | ratio ${(rls.p50 / svc.p50).toFixed(2)}× | partitions executed ${parts.rls.executed}/${parts.rls.inPlan} (RLS), ${parts.service.executed}/${parts.service.inPlan} (service)`);
+    }
+    results.rlsOverhead = overhead;
+
+    // ---- 3. naive policy styles ----------------------------------------------------------------
+    const naive: Record<string, unknown> = {};
+    const ours = await admin`select tablename, policyname, pg_get_expr(p.polqual, p.polrelid) as qual
+      from pg_policies join pg_policy as p on p.polname = policyname and p.polrelid = ('public.' || tablename)::regclass
+      where schemaname = 'public' and tablename in ('hpc_evaluations', 'hpc_reports') and cmd = 'SELECT'`;
+    const styles: Record<string, { evaluations: string; reports: string }> = {
+      unwrapped_helpers: {
+        evaluations: `institution_id = private.current_institution_id() and private.hpc_active()
+          and (private.reads_whole_institution() or student_id = any (private.taught_student_ids())
+               or rater_id = auth.uid() or (student_id = auth.uid() and cycle_id = any (private.released_cycle_ids())))`,
+        reports: `institution_id = private.current_institution_id() and private.hpc_active()
+          and (private.reads_whole_institution() or student_id = any (private.taught_student_ids())
+               or (status = 'published' and (release_at is null or release_at <= now())
+                   and (student_id = auth.uid() or student_id = any (private.child_ids()))))`,
+      },
+      join_per_row: {
+        evaluations: `exists (select 1 from public.user_profiles as up where up.id = auth.uid() and up.institution_id = hpc_evaluations.institution_id)
+          and exists (select 1 from public.institution_feature_flags as f where f.institution_id = hpc_evaluations.institution_id and f.feature = 'hpc' and f.enabled)
+          and (exists (select 1 from public.staff_duties as d where d.user_id = auth.uid() and d.institution_id = hpc_evaluations.institution_id
+                         and d.active and d.duty in ('coordinator', 'principal', 'institution_admin'))
+               or exists (select 1 from public.section_students as ss join public.staff_duties as d
+                            on d.institution_id = ss.institution_id and d.section_id = ss.section_id
+                          where ss.institution_id = hpc_evaluations.institution_id and ss.student_id = hpc_evaluations.student_id
+                            and d.user_id = auth.uid() and d.active and d.duty in ('class_teacher', 'subject_teacher'))
+               or rater_id = auth.uid())`,
+        reports: `exists (select 1 from public.user_profiles as up where up.id = auth.uid() and up.institution_id = hpc_reports.institution_id)
+          and exists (select 1 from public.institution_feature_flags as f where f.institution_id = hpc_reports.institution_id and f.feature = 'hpc' and f.enabled)
+          and (exists (select 1 from public.staff_duties as d where d.user_id = auth.uid() and d.institution_id = hpc_reports.institution_id
+                         and d.active and d.duty in ('coordinator', 'principal', 'institution_admin'))
+               or (status = 'published' and (release_at is null or release_at <= now())
+                   and exists (select 1 from public.student_guardians as g where g.guardian_id = auth.uid()
+                                 and g.institution_id = hpc_reports.institution_id and g.student_id = hpc_reports.student_id)))`,
+      },
+    };
+    const naiveN = (name: string) => (name === 'principal_dashboard' ? 3 : 10);
+    for (const [style, policy] of Object.entries(styles)) {
+      const out: Record<string, unknown> = {};
+      const timeout = 60_000;
+      await sql.begin(async (tx) => {
+        await tx.unsafe(`set local lock_timeout = '10s'`);
+        for (const p of ours) await tx.unsafe(`drop policy "${p.policyname}" on public.${p.tablename}`);
+        await tx.unsafe(`create policy naive_read on public.hpc_evaluations for select to authenticated using (${policy.evaluations})`);
+        await tx.unsafe(`create policy naive_read on public.hpc_reports for select to authenticated using (${policy.reports})`);
+        for (const [name, q] of Object.entries(queries)) {
+          const samples: number[] = [];
+          let rows = -1;
+          let error: string | undefined;
+          let parts: { inPlan: number; executed: number } | undefined;
+          // slow ones (seconds per run) get fewer runs
+          for (let i = 0; i < naiveN(name) && !error && !((samples[0] ?? 0) > 5000 && i >= 2); i++) {
+            await tx.unsafe('savepoint q');
+            try {
+              await tx.unsafe(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true), set_config('statement_timeout', '${timeout}', true)`, [claimsOf(q.who.user)]);
+              const t = performance.now();
+              const r = await tx.unsafe(q.rls);
+              samples.push(performance.now() - t);
+              rows = r.length;
+              if (i === 0) {
+                const [ex] = await tx.unsafe(`explain (analyze, format json) ${q.rls}`);
+                const plan = (ex as Record<string, unknown>)['QUERY PLAN'] as { Plan: PlanNode }[];
+                const seen = new Map<string, boolean>();
+                const walk = (node: PlanNode) => {
+                  const rel = node['Relation Name'];
+                  if (typeof rel === 'string' && /^hpc_evaluations_p\d+$/.test(rel)) seen.set(rel, (seen.get(rel) ?? false) || (node['Actual Loops'] ?? 0) > 0);
+                  for (const c of node.Plans ?? []) walk(c);
+                };
+                walk(plan[0]!.Plan);
+                parts = { inPlan: seen.size, executed: [...seen.values()].filter(Boolean).length };
+              }
+              await tx.unsafe(`reset role`);
+              await tx.unsafe('release savepoint q');
+            } catch (e) {
+              await tx.unsafe('rollback to savepoint q');
+              error = (e as Error).message;
+            }
+          }
+          const st = stats(samples);
+          const oursStats = (overhead[name] as { rls: Stats }).rls;
+          out[name] = { rows, error, stats: st, partitions: parts, vsOursP50: st.p50 / oursStats.p50 };
+          log(`naive ${style.padEnd(17)} ${name.padEnd(22)} rows ${rows} ${error ? `ERROR ${error}` : `p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms (${(st.p50 / oursStats.p50).toFixed(1)}× ours)`}${parts ? ` partitions ${parts.executed}/${parts.inPlan}` : ''}`);
+        }
+        throw new RollbackSignal();
+      }).catch((e) => { if (!(e instanceof RollbackSignal)) throw e; });
+      naive[style] = out;
+    }
+    results.naivePolicies = naive;
+
+    // ---- 4. dashboards: materialized views vs raw aggregation ------------------------------------
+    const leader: Caller = { role: 'authenticated', user: principal };
+    const teacherCaller: Caller = { role: 'authenticated', user: teacher };
+    const parentCaller: Caller = { role: 'authenticated', user: parent };
+    const mvReads: Record<string, { who: Caller; query: string }> = {
+      'overview (principal)': { who: leader, query: `select * from public.hpc_analytics_overview()` },
+      'completion, one section (teacher)': { who: teacherCaller, query: `select * from public.hpc_analytics_completion('${cycle1}', '${section}')` },
+      'level distribution, one section (teacher)': { who: teacherCaller, query: `select * from public.hpc_analytics_level_distribution('${cycle1}', '${section}')` },
+      'student progress (parent)': { who: parentCaller, query: `select * from public.hpc_analytics_student_progress('${child}')` },
+      'completion, whole school (principal)': { who: leader, query: `select * from public.hpc_analytics_completion('${cycle2}')` },
+    };
+    const rawReads: Record<string, { who: Caller; query: string }> = {
+      'overview (principal), raw': {
+        who: leader,
+        query: `select e.cycle_id, count(*) filter (where e.status = 'submitted') as submitted, count(*) filter (where e.status = 'draft') as drafts,
+                       count(distinct e.student_id) as students_rated,
+                       count(*) filter (where e.rater_role = 'teacher' and e.status = 'submitted' and e.level_ordinal = 1) as l1,
+                       count(*) filter (where e.rater_role = 'teacher' and e.status = 'submitted' and e.level_ordinal = 2) as l2,
+                       count(*) filter (where e.rater_role = 'teacher' and e.status = 'submitted' and e.level_ordinal = 3) as l3
+                from public.hpc_evaluations as e group by e.cycle_id`,
+      },
+      'completion, one section (teacher), raw': {
+        who: teacherCaller,
+        query: `select a.parameter_id, r.role, count(e.*) filter (where e.status = 'submitted') as submitted, count(e.*) filter (where e.status = 'draft') as drafts
+                from public.hpc_parameter_assignments as a cross join unnest(a.rater_roles) as r (role)
+                left join public.hpc_evaluations as e on e.institution_id = a.institution_id and e.assignment_id = a.id and e.rater_role = r.role
+                where a.cycle_id = '${cycle1}' and a.section_id = '${section}' group by 1, 2`,
+      },
+    };
+    const dash: Record<string, unknown> = {};
+    for (const [name, r] of Object.entries({ ...mvReads, ...rawReads })) {
+      const raw = name.endsWith(', raw');
+      const n = raw ? Math.max(10, Math.round(N / 10)) : N;
+      let rows = 0;
+      for (let w = 0; w < 3; w++) rows = (await timed(sql, r.who, r.query))[1].length;
+      const samples: number[] = [];
+      for (let i = 0; i < n; i++) samples.push((await timed(sql, r.who, r.query))[0]);
+      const st = stats(samples);
+      dash[name] = { rows, source: raw ? 'raw tables (RLS)' : 'materialized view (RPC)', ...st };
+      log(`dashboard ${name.padEnd(45)} rows ${String(rows).padStart(6)} p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms`);
+    }
+    results.dashboards = dash;
+
+    // ---- 5. REFRESH CONCURRENTLY with readers ------------------------------------------------
+    // Something to refresh: 2 % of the open cycle's drafts get submitted, across all schools.
+    const changed = await admin.begin(async (tx) => {
+      await tx.unsafe('set local session_replication_role = replica');
+      const [r] = await tx.unsafe(`
+        with x as (
+          update public.hpc_evaluations set status = 'submitted', submitted_at = now()
+          where status = 'draft' and level_ordinal is not null and abs(hashtext(id::text)) % 50 = 0
+          returning 1)
+        select count(*)::int as n from x`);
+      return r;
+    });
+    const readerInstitutions = [1, 2, 3, 10, 50, 200, 500, 999];
+    const readers = 3;
+    const lat: { t: number; ms: number }[] = [];
+    let stop = false;
+    let lockWaits = 0;
+    let maxWaiting = 0;
+    const readerPids: number[] = [];
+    const readerLoops = Array.from({ length: readers }, async (_, r) => {
+      const conn = postgres(dbUrl(s), { max: 1, prepare: false, onnotice: () => {} });
+      const [pid] = await conn`select pg_backend_pid() as pid`;
+      readerPids.push(pid!.pid as number);
+      let i = r;
+      try {
+        while (!stop) {
+          const n = readerInstitutions[i % readerInstitutions.length]!;
+          const who: Caller = { role: 'authenticated', user: i % 2 ? scaleId('principal', n) : scaleId('teacher', n, 0) };
+          const q = i % 2
+            ? `select * from public.hpc_analytics_overview()`
+            : (i % 4 === 0
+              ? `select * from public.hpc_analytics_level_distribution('${scaleId('cycle', n, 1)}', '${scaleId('section', n, 0)}')`
+              : `select * from public.hpc_analytics_completion('${scaleId('cycle', n, 2)}', '${scaleId('section', n, 0)}')`);
+          const [d] = await timed(conn, who, q);
+          lat.push({ t: performance.now(), ms: d });
+          i++;
+          // a user's pace, not a tight loop: 3 tight loops would take both cores from the refresh
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      } finally {
+        await conn.end();
+      }
+    });
+    const monitor = (async () => {
+      const conn = postgres(adminUrl, { max: 1, prepare: false, onnotice: () => {} });
+      try {
+        while (!stop) {
+          const [w] = await conn`select count(*)::int as n from pg_stat_activity where pid = any (${readerPids}) and wait_event_type = 'Lock'`;
+          if ((w?.n ?? 0) > 0) lockWaits++;
+          maxWaiting = Math.max(maxWaiting, w?.n ?? 0);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      } finally {
+        await conn.end();
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 5000));
+    const refreshStart = performance.now();
+    const log1 = await admin`select view_name, mode, duration_ms::float8 as ms, row_count from analytics.refresh(null, 'manual')`;
+    const refreshEnd = performance.now();
+    await new Promise((r) => setTimeout(r, 3000));
+    stop = true;
+    await Promise.all([...readerLoops, monitor]);
+    const before = stats(lat.filter((x) => x.t < refreshStart).map((x) => x.ms));
+    const during = stats(lat.filter((x) => x.t >= refreshStart && x.t <= refreshEnd).map((x) => x.ms));
+    const views = Object.fromEntries(log1.map((r) => [r.view_name as string, { ms: r.ms as number, mode: r.mode, rows: Number(r.row_count) }]));
+    results.refresh = {
+      changedRatings: changed?.n ?? 0, views, totalSeconds: (refreshEnd - refreshStart) / 1000,
+      readers: { connections: readers, before, during, lockWaitSamples: lockWaits, maxReadersWaitingOnLock: maxWaiting },
+    };
+    for (const [v, r] of Object.entries(views)) log(`refresh concurrently ${v.padEnd(22)} ${(r.ms / 1000).toFixed(1)} s (${r.rows} rows, ${r.mode})`);
+    log(`readers (${readers}): before p50 ${ms(before.p50)} p95 ${ms(before.p95)} ms; during refresh ${during.n} reads p50 ${ms(during.p50)} p95 ${ms(during.p95)} max ${ms(during.max)} ms; lock waits seen ${lockWaits}`);
+
+    // ---- 6. card generation ----------------------------------------------------------------------
+    const [fn] = await admin`select to_regprocedure('private.hpc_compile_card(uuid, uuid, uuid)') is not null as compile,
+                                    to_regprocedure('public.hpc_generate_report(uuid, uuid)') is not null as generate`;
+    const cardsOut: Record<string, unknown> = { compileFunction: fn?.compile, generateFunction: fn?.generate };
+    if (fn?.compile) {
+      const sample = await admin`select institution_id, student_id from public.section_students tablesample system (1) limit 100`;
+      const compileMs: number[] = [];
+      let bytes = 0;
+      for (const r of sample) {
+        const t = performance.now();
+        const [c] = await sql`select length(private.hpc_compile_card(${r.institution_id}, ${scaleId('cycle', Number.parseInt(String(r.institution_id).slice(2, 8), 16), 1)}::uuid, ${r.student_id})::text) as n`;
+        compileMs.push(performance.now() - t);
+        bytes += Number(c?.n ?? 0);
+      }
+      cardsOut.compile = { ...stats(compileMs), avgBytes: Math.round(bytes / (sample.length || 1)), sample: 'random students across all schools, Term 1 (closed)' };
+      log(`card compile (private.hpc_compile_card, ${sample.length} random students): p50 ${ms(stats(compileMs).p50)} ms p95 ${ms(stats(compileMs).p95)} ms, ~${Math.round(bytes / (sample.length || 1))} bytes`);
+    }
+    if (fn?.generate) {
+      const genMs: number[] = [];
+      const outcomes: Record<string, number> = {};
+      let errorText: string | undefined;
+      const tStart = performance.now();
+      await sql.begin(async (tx) => {
+        await tx.unsafe(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [claimsOf(teacher)]);
+        for (const student of roster) {
+          const t = performance.now();
+          try {
+            await tx.unsafe('savepoint g');
+            const [r] = await tx.unsafe(`select public.hpc_generate_report($1, $2) as r`, [cycle2, student]);
+            const outcome = (r?.r as { outcome?: string } | undefined)?.outcome ?? 'unknown';
+            outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+            await tx.unsafe('release savepoint g');
+          } catch (e) {
+            await tx.unsafe('rollback to savepoint g');
+            errorText = (e as Error).message;
+            outcomes.error = (outcomes.error ?? 0) + 1;
+          }
+          genMs.push(performance.now() - t);
+        }
+        throw new RollbackSignal();
+      }).catch((e) => { if (!(e instanceof RollbackSignal)) throw e; });
+      const total = (performance.now() - tStart) / 1000;
+      const st = stats(genMs);
+      cardsOut.generate = { ...st, outcomes, error: errorText, section: `${roster.length} students, class teacher, Term 2 (open)`, cardsPerSecond: roster.length / total, rolledBack: true };
+      log(`card generation (public.hpc_generate_report as the class teacher, ${roster.length} cards): p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms, ${(roster.length / total).toFixed(1)} cards/s ${JSON.stringify(outcomes)}${errorText ? ` last error: ${errorText}` : ''}`);
+    }
+    results.cards = cardsOut;
+
+    // restore the schedules
+    for (const r of schedules) await admin`update analytics.refresh_schedules set enabled = ${r.enabled as boolean} where view_name = ${r.view_name as string}`;
+
+    // ---- machine and report ------------------------------------------------------------------------
+    const settings = await admin`select name, setting, unit from pg_settings where name in
+      ('shared_buffers', 'work_mem', 'maintenance_work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'random_page_cost', 'jit')`;
+    const [ver] = await admin`select version() as v`;
+    results.machine = {
+      cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`,
+      postgres: ver?.v, settings: Object.fromEntries(settings.map((r) => [r.name, `${r.setting}${r.unit ? ' ' + r.unit : ''}`])),
+    };
+    results.totalSeconds = (performance.now() - t0) / 1000;
+    mkdirSync(args.out!, { recursive: true });
+    writeFileSync(join(args.out!, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(args.out!, 'RESULTS.md'), report(results));
+    log(`Wrote ${join(args.out!, 'RESULTS.md')} and results.json (${results.totalSeconds as number} s).`);
+  } finally {
+    await sql.end();
+    await admin.end();
+  }
+}
+
+class RollbackSignal extends Error {}
+
+function report(r: Record<string, any>): string {
+  const o = r.rlsOverhead as Record<string, any>;
+  const row = (name: string, x: any) =>
+    `| ${name} | ${x.rows} | ${x.sameResult ? 'yes' : '**no**'} | ${ms(x.rls.p50)} / ${ms(x.rls.p95)} | ${ms(x.service.p50)} / ${ms(x.service.p95)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× | ${x.partitions.rls.executed} of ${x.partitions.rls.inPlan} | ${x.partitions.service.executed} of ${x.partitions.service.inPlan} |`;
+  const naive = r.naivePolicies as Record<string, Record<string, any>>;
+  const dash = r.dashboards as Record<string, any>;
+  const ref = r.refresh;
+  const lines = [
+    '# Scale benchmark results',
+    '',
+    `Preset **${r.preset}**, run ${r.startedAt} (${Math.round(r.totalSeconds)} s). Generated by \`npm run bench:scale\`; raw figures in \`results.json\`.`,
+    '',
+    '## Machine',
+    '',
+    `- ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB RAM, ${r.machine.os}`,
+    `- ${r.machine.postgres}`,
+    `- ${Object.entries(r.machine.settings).map(([k, v]) => `${k} = ${v}`).join(', ')}`,
+    '',
+    '## Data',
+    '',
+    `| institutions | students | evaluations | cards (hpc_reports) | largest school | median school | hpc_evaluations size |`,
+    `|---|---|---|---|---|---|---|`,
+    `| ${r.data.institutions} | ${r.data.students} | ${r.data.evaluations} | ${r.data.reports} | ${r.data.largest_school} students | ${r.data.median_school} students | ${r.data.evaluations_size} |`,
+    '',
+    r.generation ? `Generation: ${Math.round(r.generation.seconds)} s this run${r.generation.reportsOnly ? ' (cards only)' : ''}.` : 'Data generated by an earlier run (`npx tsx benchmarks/scale/generate.ts --preset large`).',
+    '',
+    `Subjects: the largest school; a class teacher and their section of ${r.subjects.sectionStudents}; a parent and their child; the principal. Times in ms, measured at the client around the statement (localhost), inside a transaction that sets \`role\` and \`request.jwt.claims\` as PostgREST does.`,
+    '',
+    '## 1–2. RLS overhead and partition pruning (target ≤ 1.2×)',
+    '',
+    '| query | rows | same result | RLS p50 / p95 | service_role p50 / p95 | ratio p50 / p95 | partitions executed (RLS) | (service_role) |',
+    '|---|---|---|---|---|---|---|---|',
+    ...Object.entries(o).map(([k, x]) => row(k.replaceAll('_', ' '), x)),
+    '',
+    '"Partitions executed" counts hpc_evaluations partitions in the plan whose node ran (EXPLAIN ANALYZE: not "never executed"); hpc_reports is not partitioned. Under RLS the institution comes from `(select private.current_institution_id())`, an initPlan, so pruning happens at run time; service_role names the institution literally, so it prunes at plan time.',
+    '',
+    '## 3. Naive policy styles on the same queries',
+    '',
+    '| style | query | p50 / p95 | vs ours (p50) | partitions executed |',
+    '|---|---|---|---|---|',
+    ...Object.entries(naive).flatMap(([style, qs]) => Object.entries(qs).map(([q, x]) =>
+      `| ${style.replaceAll('_', ' ')} | ${q.replaceAll('_', ' ')} | ${x.error ? `error: ${x.error}` : `${ms(x.stats.p50)} / ${ms(x.stats.p95)}`} | ${x.error ? '–' : `${x.vsOursP50.toFixed(1)}×`} | ${x.partitions ? `${x.partitions.executed} of ${x.partitions.inPlan}` : '–'} |`)),
+    '',
+    '*unwrapped helpers*: our policies with the helper calls not wrapped in `(select …)`; *join per row*: correlated `exists` on user_profiles, feature flags, staff_duties / section_students / student_guardians per row. Both swapped in inside a transaction that is rolled back; fewer iterations (they are slow), 60 s statement timeout.',
+    '',
+    '## 4. Dashboards: materialized views vs raw aggregation (target < 10 ms p95)',
+    '',
+    '| read | source | rows | p50 | p95 | max |',
+    '|---|---|---|---|---|---|',
+    ...Object.entries(dash).map(([k, x]) => `| ${k} | ${x.source} | ${x.rows} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.max)} |`),
+    '',
+    '## 5. REFRESH MATERIALIZED VIEW CONCURRENTLY on the large data (target < 60 s, no reader blocked)',
+    '',
+    `${ref.changedRatings} ratings changed (drafts submitted) before the refresh, so every view has a real diff. \`analytics.refresh()\` refreshed the four views in ${ref.totalSeconds.toFixed(1)} s while ${ref.readers.connections} connections kept reading through the RPC functions.`,
+    '',
+    '| view | time | rows | mode |',
+    '|---|---|---|---|',
+    ...Object.entries(ref.views).map(([k, x]: [string, any]) => `| ${k} | ${(x.ms / 1000).toFixed(1)} s | ${x.rows} | ${x.mode} |`),
+    '',
+    `| readers | reads | p50 | p95 | max |`,
+    `|---|---|---|---|---|`,
+    `| before the refresh | ${ref.readers.before.n} | ${ms(ref.readers.before.p50)} | ${ms(ref.readers.before.p95)} | ${ms(ref.readers.before.max)} |`,
+    `| during the refresh | ${ref.readers.during.n} | ${ms(ref.readers.during.p50)} | ${ms(ref.readers.during.p95)} | ${ms(ref.readers.during.max)} |`,
+    '',
+    `Readers seen waiting on a lock (pg_stat_activity sampled every 50 ms): ${ref.readers.lockWaitSamples} samples, at most ${ref.readers.maxReadersWaitingOnLock} at once.`,
+    '',
+    '## 6. Card generation at scale',
+    '',
+    r.cards.compile
+      ? `- \`private.hpc_compile_card\` (issue 5) on ${r.cards.compile.n} random students across all schools: p50 ${ms(r.cards.compile.p50)} ms, p95 ${ms(r.cards.compile.p95)} ms, ~${r.cards.compile.avgBytes} bytes per card.`
+      : '- `private.hpc_compile_card` is not in the schema: not measured.',
+    r.cards.generate
+      ? `- \`public.hpc_generate_report\` as the class teacher for their section (${r.cards.generate.section}): p50 ${ms(r.cards.generate.p50)} ms, p95 ${ms(r.cards.generate.p95)} ms per card, ${r.cards.generate.cardsPerSecond.toFixed(1)} cards/s on one connection; outcomes ${JSON.stringify(r.cards.generate.outcomes)}${r.cards.generate.error ? ` (last error: ${r.cards.generate.error})` : ''}; rolled back.`
+      : '- `public.hpc_generate_report` is not in the schema: not measured.',
+    '',
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm run bench:scale                  # large preset; creates .local/stack-scale (port 54382) and generates the data when missing',
+    'npx tsx benchmarks/scale/generate.ts --preset large --reset   # regenerate only (~6 min on 2 cores)',
+    'npm run bench:scale -- --preset medium --iterations 100       # smaller run',
+    '```',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+await main();
