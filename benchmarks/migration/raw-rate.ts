@@ -13,7 +13,7 @@ export async function rawUpdateRate(sql: Sql): Promise<{ rows: number; seconds: 
     for (const t of [...backfillTables].sort((a, b) => a.stage - b.stage)) {
       const r = await tx.unsafe(`update public.${t.name} as u set institution_id = w.target
         from (select s.id, ${t.target} as target from public.${t.name} as s) as w
-        where u.id = w.id and u.institution_id is distinct from w.target`);
+        where u.id = w.id and u.institution_id is null and w.target is not null`);
       perTable[t.name] = r.count;
       rows += r.count;
     }

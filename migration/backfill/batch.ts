@@ -1,5 +1,6 @@
 // One backfill batch: the next `size` ids of a range after its cursor, their institution
-// computed and written where it differs, and the range's cursor moved, all in ONE
+// computed and written where it is still missing (a value already there — a legacy value,
+// or a row the new application wrote — is never overwritten), and the range's cursor moved, all in ONE
 // transaction. A kill at any moment loses at most the open batch, which rolls back with
 // its cursor: a resume neither skips nor repeats a row.
 import type { Sql } from '../db.ts';
@@ -45,7 +46,7 @@ export async function runBatch(sql: Sql, table: BackfillTable, range: Range, siz
        ), changed as (
          update public.${table.name} as t set institution_id = w.target
          from wanted as w
-         where t.id = w.id and w.target is not null and t.institution_id is distinct from w.target
+         where t.id = w.id and w.target is not null and t.institution_id is null
          returning 1
        )
        select (select b.id from batch as b order by b.id desc limit 1)::text as last_id,

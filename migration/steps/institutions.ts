@@ -34,6 +34,16 @@ async function legacyValues(sql: Sql): Promise<string[]> {
   return [...values].sort();
 }
 
+async function alreadyTenanted(sql: Sql, legacy: string[]): Promise<boolean> {
+  const [registered] = await sql`select count(*)::int as n from public.institutions where id::text = any(${legacy})`;
+  if (registered!.n !== legacy.length) return false;
+  for (const t of ['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses']) {
+    const [r] = await sql.unsafe(`select exists (select 1 from public.${t} where institution_id is null) as any_null`);
+    if (r!.any_null) return false;
+  }
+  return true;
+}
+
 async function upsertInstitution(sql: Sql, i: { slug: string; name: string; id?: string }): Promise<string> {
   const [row] = await sql`
     insert into public.institutions (id, name, slug) values (coalesce(${i.id ?? null}::uuid, gen_random_uuid()), ${i.name}, ${i.slug})
@@ -59,6 +69,17 @@ export const institutions: Step = {
     // could no longer be read back.
     if (done!.n > 0) return { note: 'mapping already recorded', ...(await summary(sql)) };
     const legacy = await legacyValues(sql);
+    if (await alreadyTenanted(sql, legacy)) {
+      // A database that is already migrated (the demo stack, a rerun after a restore of a
+      // migrated copy): every row names a registered institution, so there is nothing to
+      // map, whatever the configured mode says.
+      for (const v of legacy) await map(sql, 'legacy_id', v, v);
+      const [largest] = await sql`select institution_id::text as id from public.cohorts group by 1 order by count(*) desc, 1 limit 1`;
+      const [any] = await sql`select id::text from public.institutions order by created_at, id limit 1`;
+      const fallback = (largest?.id ?? any?.id) as string | undefined;
+      if (fallback) await map(sql, 'fallback', '*', fallback);
+      return { mode: m.mode, note: 'every row already carries a registered institution: nothing to map', ...(await summary(sql)) };
+    }
     if (m.mode === 'default') {
       if (legacy.length > 1) {
         throw new StepFailed(`mapping default is for a single-school deployment, but this database has ${legacy.length} distinct `

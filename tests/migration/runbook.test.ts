@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMigration } from '../../migration/runner.ts';
+import { connect } from '../../migration/db.ts';
+import { freshLegacyCluster } from '../../migration/legacy/cluster.ts';
+import { pushMigrations } from '../../stack/migrations.ts';
 import { quietLog } from '../../migration/log.ts';
 import { legacySchoolId, presets, peoplePerSchool } from '../../migration/legacy/presets.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, nullCounts, rowsPerInstitution, testOptions, type LegacyDatabase } from './support.ts';
@@ -95,5 +98,21 @@ describe('migrate: the full runbook', () => {
     db = await legacyDatabase('test-migration-default', MIGRATION_TEST_PORT, 'older');
     const refused = await runMigration(testOptions(db), quietLog);
     expect(refused.failure).toMatch(/single-school deployment, but this database has 3 distinct legacy institution_id values/);
+  }, 120_000);
+
+  it('on a database that is already migrated (the demo stack) it changes nothing and passes', async () => {
+    await db?.close();
+    db = undefined;
+    const cluster = await freshLegacyCluster('test-migration-current', MIGRATION_TEST_PORT);
+    await pushMigrations(cluster.url, { seed: true });
+    const sql = connect(cluster.url, { max: 2 });
+    db = { cluster, sql, counts: {}, close: async () => { await sql.end(); await cluster.destroy(); } };
+    const [flagsBefore] = await sql`select count(*) filter (where enabled)::int as on from public.institution_feature_flags`;
+    const outcome = await runMigration(testOptions(db), quietLog);
+    expect(outcome.failure).toBeUndefined();
+    const backfill = outcome.steps.find((s) => s.name === 'phase2.backfill')!.evidence as { rowsUpdated: number };
+    expect(backfill.rowsUpdated).toBe(0);
+    const [flagsAfter] = await sql`select count(*) filter (where enabled)::int as on from public.institution_feature_flags`;
+    expect(flagsAfter!.on).toBe(flagsBefore!.on);
   }, 120_000);
 });
