@@ -40,7 +40,7 @@ export async function migrationStatus(sql: Sql): Promise<string> {
   }
   out.push('Slowest statements (pg_stat_statements, mean time):');
   try {
-    const slow = await sql`select round(mean_exec_time::numeric, 1)::float8 as mean_ms, calls, left(regexp_replace(query, '\s+', ' ', 'g'), 100) as query
+    const slow = await sql`select round(mean_exec_time::numeric, 1)::float8 as mean_ms, calls, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 100) as query
                            from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
                            order by mean_exec_time desc limit 5`;
     for (const s of slow) out.push(`  ${String(s.mean_ms).padStart(9)} ms × ${String(s.calls).padEnd(6)} ${s.query}`);

@@ -136,7 +136,9 @@ export class HealthMonitor {
     }
     const last = this.triggers.at(-1);
     if (last && Date.now() - Date.parse(last.at) < 10_000) return;
-    this.record(reason, 'current step undone');
+    // Outside the backfill the step in progress is DDL under a short lock_timeout (it gives
+    // way by itself) or a rollout wave, which watches these firings and undoes itself.
+    this.record(reason, 'reported to the step in progress (a rollout wave is undone)');
     await this.notify.send('trigger', `health threshold crossed: ${reason}`);
   }
 
