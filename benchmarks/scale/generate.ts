@@ -375,6 +375,18 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
   }
 }
 
+/** Deletes every row of the generator's institutions (slug scale-<n>), triggers off. */
+export async function removeScaleData(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { session_replication_role: 'replica', statement_timeout: 0 } });
+  try {
+    for (const table of TABLES) {
+      await sql.unsafe(`delete from public.${table} where ${table === 'institutions' ? 'id' : 'institution_id'} in (${SCALE_INSTITUTIONS})`);
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
 /** The numbered entities the benchmark names: institution i's k-th section, j-th student… */
 export function scaleId(kind: 'institution' | 'section' | 'student' | 'parent' | 'teacher' | 'principal' | 'coordinator' | 'cycle',
   institution: number, serial = 0): string {
