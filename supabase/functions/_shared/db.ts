@@ -20,16 +20,37 @@ export function db(): postgres.Sql {
   return client;
 }
 
-export type Tx = postgres.TransactionSql;
+export type Tx = postgres.ReservedSql;
 
+// asCaller pipelines: `begin`, the claims and the work's first query leave in one write on a
+// reserved connection (postgres.js sends queries without waiting for earlier answers; the
+// database still runs them in order, in one transaction), then `commit`. Two round trips
+// for a one-query request instead of four — it matters under Deno, where a round trip costs
+// about a millisecond. A failed setup or work rolls the transaction back.
 export async function asCaller<T>(caller: Caller, work: (tx: Tx) => Promise<T>): Promise<T> {
+  let conn: postgres.ReservedSql | undefined;
   try {
-    return (await db().begin(async (tx) => {
-      await tx`select set_config('role', 'authenticated', true),
-                      set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true)`;
-      return await work(tx);
-    })) as T;
+    conn = await db().reserve();
+    const setup = Promise.all([
+      conn`begin`.execute(),
+      conn`select set_config('role', 'authenticated', true),
+                  set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true)`.execute(),
+    ]);
+    setup.catch(() => {}); // awaited below; its error explains any later one
+    let result: T;
+    try {
+      result = await work(conn);
+    } catch (error) {
+      await setup;
+      throw error;
+    }
+    await setup;
+    await conn`commit`;
+    return result;
   } catch (error) {
+    if (conn) await conn`rollback`.catch(() => {});
     throw translateDatabaseError(error);
+  } finally {
+    conn?.release();
   }
 }
