@@ -7,7 +7,7 @@
 // Middle-stage students, ~432,000 evaluations) once per database, and clears the benchmark
 // institution's cards before each run. Prints the figures and writes RESULTS.md beside it.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
@@ -67,6 +67,7 @@ async function main() {
   const sql = postgres(DB, { max: 4, prepare: false, onnotice: () => {} });
   const one = postgres(DB, { max: 1, prepare: false, onnotice: () => {} });
   try {
+    const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(', ');
     const [health] = await Promise.all([fetch(`${API}/functions/v1/hpc-reports/health`).then((r) => r.status).catch(() => 0)]);
     if (health !== 200 && health !== 401) throw new Error(`the functions do not answer at ${API} — start the stack (npm start)`);
 
@@ -141,6 +142,12 @@ async function main() {
     const readTimes: number[] = [];
     const reportIds = (await sql`select id from public.hpc_reports where institution_id = ${inst} limit ${SAMPLES}`).map((r) => r.id as string);
     for (const id of reportIds) readTimes.push((await fn(principal, `hpc-reports/reports/${id}`))[0]);
+    const hopTimes: number[] = [];
+    const healthTimes: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      hopTimes.push((await fn(principal, 'hpc-reports/no-such-route'))[0]);
+      healthTimes.push((await fn(principal, 'hpc-reports/health'))[0]);
+    }
     const printTimes: number[] = [];
     for (const id of reportIds.slice(0, 50)) printTimes.push((await fn(principal, `hpc-reports/reports/${id}/print?lang=hi`))[0]);
 
@@ -237,10 +244,14 @@ async function main() {
     const cs = stats(compileOnly), rc = stats(rawCreate), fc = stats(fnCreate), ru = stats(rawUnchanged), fu = stats(fnUnchanged);
     const dr = demoRaw.length ? stats(demoRaw) : null, df = demoFn.length ? stats(demoFn) : null;
     const version = (await sql`select version()`)[0]!.version as string;
+    // paired: the function call and the raw call of the same kind ran back to back
+    const paired = (fnTimes: number[], rawTimes: number[]) => stats(fnTimes.map((t, i) => t - rawTimes[i]!));
+    const load = loadavg().map((l) => l.toFixed(1)).join(', ');
     const lines = [
       '# Report generation and approvals — benchmark results',
       '',
       `Run: ${new Date().toISOString()} · \`npm run bench:reports\` · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB · ${version.split(',')[0]}`,
+      `Load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${load} — other work on this shared machine inflates every figure; compare paths within one run.`,
       `Local stack: PostgreSQL 15 (no pooler), the JWT gateway and Deno 2.1.4 per function, all on this machine; HTTP/1.1 keep-alive from Node's fetch.`,
       '',
       `Scale dataset: one Middle-stage institution, 2,000 students in 50 sections of 40, ${evals.toLocaleString('en')} evaluations`,
@@ -261,11 +272,14 @@ async function main() {
       `| regenerate unchanged, raw SQL (scale) | ${fmt(ru)} |`,
       `| regenerate unchanged, function (scale) | ${fmt(fu)} |`,
       ...(dr && df ? [`| generate, raw SQL (demo data) | ${fmt(dr)} |`, `| generate, function (demo data) | ${fmt(df)} |`] : []),
+      `| HTTP hop only: unknown route (gateway + Deno, no database) | ${fmt(stats(hopTimes))} |`,
+      `| GET /health (gateway + Deno + one \`select 1\`) | ${fmt(stats(healthTimes))} |`,
       `| read a card (GET /reports/{id}, scale) | ${fmt(stats(readTimes))} |`,
       `| printable card in Hindi (GET /reports/{id}/print, scale) | ${fmt(stats(printTimes))} |`,
       '',
-      `Function overhead over raw SQL (p50): first generation ${ms(fc.p50 - rc.p50)}, regenerate ${ms(fu.p50 - ru.p50)}` +
-        (dr && df ? `, demo data ${ms(df.p50 - dr.p50)}` : '') + ` (target < 10 ms).`,
+      `Function overhead over raw SQL, median of the paired differences (each function call against the raw call run just before it):`,
+      `first generation ${ms(paired(fnCreate, rawCreate).p50)}, regenerate ${ms(paired(fnUnchanged, rawUnchanged).p50)}` +
+        (dr && df ? `, demo data ${ms(paired(demoFn, demoRaw).p50)}` : '') + ` (target < 10 ms).`,
       `Single card p95 end to end: ${ms(fc.p95)} first generation, ${ms(fu.p95)} regenerate (target < 50 ms).`,
       '',
       '## Batches',
