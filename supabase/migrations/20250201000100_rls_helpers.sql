@@ -19,13 +19,28 @@
 set local lock_timeout = '300ms';
 set local statement_timeout = '30s';
 
+-- Each statement-level helper below is ONE flat query from the caller's profile (`me`),
+-- in plpgsql: none calls another, and plpgsql keeps its query plan for the session, where a
+-- `language sql` security definer function is planned again on every call. Measured on the
+-- demo data, a teacher's read spent 0.87 ms in these initPlans with nested SQL helpers,
+-- 0.78 ms flattened, and ~0.4 ms flattened in plpgsql (warm session, as PostgREST's are).
+
 -- True when the caller's institution has HPC switched on. Every HPC policy requires it, so
 -- switching the flag off hides all HPC rows on the next request (the immediate rollback).
 create or replace function private.hpc_active()
 returns boolean
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select private.hpc_enabled(private.current_institution_id())
+begin
+  return (
+    select exists (
+      select 1
+      from public.user_profiles as me
+      join public.institution_feature_flags as f
+        on f.institution_id = me.institution_id and f.feature = 'hpc' and f.enabled
+      where me.id = (select auth.uid()))
+  );
+end
 $$;
 
 -- The caller's institution if it has HPC on, else null. Every HPC policy compares
@@ -33,160 +48,264 @@ $$;
 -- flag, and lets the planner prune hpc_evaluations to one partition at run time.
 create or replace function private.hpc_institution_id()
 returns uuid
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select i.id from (select private.current_institution_id() as id) as i where private.hpc_enabled(i.id)
+begin
+  return (
+    select me.institution_id
+    from public.user_profiles as me
+    join public.institution_feature_flags as f
+      on f.institution_id = me.institution_id and f.feature = 'hpc' and f.enabled
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 -- The caller's active HPC duties in their institution.
 create or replace function private.current_duties()
 returns text[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct d.duty), '{}')
-  from public.staff_duties as d
-  where d.user_id = (select auth.uid())
-    and d.institution_id = private.current_institution_id()
-    and d.active
+begin
+  return (
+    select coalesce(array_agg(distinct d.duty), '{}')
+    from public.user_profiles as me
+    join public.staff_duties as d on d.institution_id = me.institution_id and d.user_id = me.id and d.active
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 -- The caller's BIG DAY role (student, teacher, admin, staff, parent).
 create or replace function private.current_role_name()
 returns text
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select p.role from public.user_profiles as p where p.id = (select auth.uid())
+begin
+  return (
+    select me.role from public.user_profiles as me where me.id = (select auth.uid())
+  );
+end
 $$;
 
 create or replace function private.is_institution_admin()
 returns boolean
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select 'institution_admin' = any (private.current_duties())
-      or coalesce(private.current_role_name() = 'admin', false)
+begin
+  return (
+    select coalesce(bool_or(
+      me.role = 'admin'
+      or exists (
+        select 1 from public.staff_duties as d
+        where d.institution_id = me.institution_id and d.user_id = me.id and d.active and d.duty = any (array['institution_admin']))), false)
+    from public.user_profiles as me
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 create or replace function private.is_principal()
 returns boolean
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select 'principal' = any (private.current_duties())
+begin
+  return (
+    select coalesce(bool_or(
+      exists (
+        select 1 from public.staff_duties as d
+        where d.institution_id = me.institution_id and d.user_id = me.id and d.active and d.duty = any (array['principal']))), false)
+    from public.user_profiles as me
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 create or replace function private.reads_whole_institution()
 returns boolean
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select private.current_duties() && array['coordinator', 'principal', 'institution_admin']
-      or private.is_institution_admin()
+begin
+  return (
+    select coalesce(bool_or(
+      me.role = 'admin'
+      or exists (
+        select 1 from public.staff_duties as d
+        where d.institution_id = me.institution_id and d.user_id = me.id and d.active and d.duty = any (array['coordinator', 'principal', 'institution_admin']))), false)
+    from public.user_profiles as me
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 -- Principal or institution admin: the audit log's readers.
 create or replace function private.reads_audit_log()
 returns boolean
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select private.is_principal() or private.is_institution_admin()
+begin
+  return (
+    select coalesce(bool_or(
+      me.role = 'admin'
+      or exists (
+        select 1 from public.staff_duties as d
+        where d.institution_id = me.institution_id and d.user_id = me.id and d.active and d.duty = any (array['principal', 'institution_admin']))), false)
+    from public.user_profiles as me
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 -- Sections the caller teaches (class teacher or subject teacher).
 create or replace function private.taught_section_ids()
 returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct d.section_id), '{}')
-  from public.staff_duties as d
-  where d.user_id = (select auth.uid())
-    and d.institution_id = private.current_institution_id()
-    and d.active
-    and d.duty in ('class_teacher', 'subject_teacher')
+begin
+  return (
+    select coalesce(array_agg(distinct d.section_id), '{}')
+    from public.user_profiles as me
+    join public.staff_duties as d
+      on d.institution_id = me.institution_id and d.user_id = me.id and d.active
+     and d.duty in ('class_teacher', 'subject_teacher')
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 -- Students in the sections the caller teaches.
 create or replace function private.taught_student_ids()
 returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct s.student_id), '{}')
-  from public.section_students as s
-  where s.institution_id = private.current_institution_id()
-    and s.section_id = any (private.taught_section_ids())
+begin
+  return (
+    select coalesce(array_agg(distinct s.student_id), '{}')
+    from public.user_profiles as me
+    join public.staff_duties as d
+      on d.institution_id = me.institution_id and d.user_id = me.id and d.active
+     and d.duty in ('class_teacher', 'subject_teacher')
+    join public.section_students as s on s.institution_id = me.institution_id and s.section_id = d.section_id
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 -- Students whose guardian the caller is.
 create or replace function private.child_ids()
 returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(g.student_id), '{}')
-  from public.student_guardians as g
-  where g.guardian_id = (select auth.uid())
-    and g.institution_id = private.current_institution_id()
+begin
+  return (
+    select coalesce(array_agg(g.student_id), '{}')
+    from public.user_profiles as me
+    join public.student_guardians as g on g.institution_id = me.institution_id and g.guardian_id = me.id
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 -- Guardians of the students the caller teaches.
 create or replace function private.taught_guardian_ids()
 returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct g.guardian_id), '{}')
-  from public.student_guardians as g
-  where g.institution_id = private.current_institution_id()
-    and g.student_id = any (private.taught_student_ids())
+begin
+  return (
+    select coalesce(array_agg(distinct g.guardian_id), '{}')
+    from public.user_profiles as me
+    join public.staff_duties as d
+      on d.institution_id = me.institution_id and d.user_id = me.id and d.active
+     and d.duty in ('class_teacher', 'subject_teacher')
+    join public.section_students as s on s.institution_id = me.institution_id and s.section_id = d.section_id
+    join public.student_guardians as g on g.institution_id = me.institution_id and g.student_id = s.student_id
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 -- Sections of the caller (a student) and of the caller's children (a parent).
 create or replace function private.family_section_ids()
 returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct s.section_id), '{}')
-  from public.section_students as s
-  where s.institution_id = private.current_institution_id()
-    and (s.student_id = (select auth.uid()) or s.student_id = any (private.child_ids()))
+begin
+  return (
+    select coalesce(array_agg(distinct s.section_id), '{}')
+    from public.user_profiles as me
+    join public.section_students as s on s.institution_id = me.institution_id
+    where me.id = (select auth.uid())
+      and (s.student_id = me.id
+           or s.student_id in (select g.student_id from public.student_guardians as g
+                               where g.institution_id = me.institution_id and g.guardian_id = me.id))
+  );
+end
 $$;
 
 -- Teachers of those sections: the staff a student or parent deals with.
 create or replace function private.family_teacher_ids()
 returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct d.user_id), '{}')
-  from public.staff_duties as d
-  where d.institution_id = private.current_institution_id()
-    and d.active
-    and d.duty in ('class_teacher', 'subject_teacher')
-    and d.section_id = any (private.family_section_ids())
+begin
+  return (
+    select coalesce(array_agg(distinct d.user_id), '{}')
+    from public.user_profiles as me
+    join public.section_students as s on s.institution_id = me.institution_id
+    join public.staff_duties as d
+      on d.institution_id = me.institution_id and d.section_id = s.section_id and d.active
+     and d.duty in ('class_teacher', 'subject_teacher')
+    where me.id = (select auth.uid())
+      and (s.student_id = me.id
+           or s.student_id in (select g.student_id from public.student_guardians as g
+                               where g.institution_id = me.institution_id and g.guardian_id = me.id))
+  );
+end
 $$;
 
 -- Classmates the caller (a student) is assigned to review in any cycle.
 create or replace function private.peer_reviewee_ids()
 returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(distinct a.student_id), '{}')
-  from public.hpc_parameter_assignments as a
-  where a.institution_id = private.current_institution_id()
-    and a.peer_reviewer_id = (select auth.uid())
-    and a.active
+begin
+  return (
+    select coalesce(array_agg(distinct a.student_id), '{}')
+    from public.user_profiles as me
+    join public.hpc_parameter_assignments as a
+      on a.institution_id = me.institution_id and a.peer_reviewer_id = me.id and a.active
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 create or replace function private.open_cycle_ids()
 returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(c.id), '{}')
-  from public.hpc_evaluation_cycles as c
-  where c.institution_id = private.current_institution_id() and c.status = 'open'
+begin
+  return (
+    select coalesce(array_agg(c.id), '{}')
+    from public.user_profiles as me
+    join public.hpc_evaluation_cycles as c on c.institution_id = me.institution_id and c.status = 'open'
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 create or replace function private.released_cycle_ids()
 returns uuid[]
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select coalesce(array_agg(c.id), '{}')
-  from public.hpc_evaluation_cycles as c
-  where c.institution_id = private.current_institution_id() and c.status in ('locked', 'archived')
+begin
+  return (
+    select coalesce(array_agg(c.id), '{}')
+    from public.user_profiles as me
+    join public.hpc_evaluation_cycles as c on c.institution_id = me.institution_id and c.status in ('locked', 'archived')
+    where me.id = (select auth.uid())
+  );
+end
 $$;
 
 -- May the caller enter this rating? One answer per rater role; called by the write policies
