@@ -54,3 +54,36 @@ export async function asCaller<T>(caller: Caller, work: (tx: Tx) => Promise<T>):
     conn?.release();
   }
 }
+
+/**
+ * One round trip: `begin`, the caller's claims, a fixed list of statements and `commit`,
+ * all pipelined on a reserved connection — for work whose statements do not depend on each
+ * other's results (an RPC call, a read with its checks). Statements still run in order, in
+ * one transaction, under RLS as the caller. If one fails, the transaction is aborted and the
+ * pipelined COMMIT rolls it back; the first failure is the error thrown.
+ */
+export async function pipelineAsCaller(
+  caller: Caller,
+  statements: (tx: Tx) => postgres.PendingQuery<postgres.Row[]>[],
+): Promise<postgres.RowList<postgres.Row[]>[]> {
+  let conn: postgres.ReservedSql | undefined;
+  try {
+    conn = await db().reserve();
+    const sent = [
+      conn`begin`.execute(),
+      conn`select set_config('role', 'authenticated', true),
+                  set_config('request.jwt.claims', ${JSON.stringify(caller.claims)}, true)`.execute(),
+      ...statements(conn).map((q) => q.execute()),
+      conn`commit`.execute(),
+    ];
+    const settled = await Promise.allSettled(sent);
+    const failure = settled.find((s) => s.status === 'rejected');
+    if (failure) throw (failure as PromiseRejectedResult).reason;
+    return settled.slice(2, -1).map((s) => (s as PromiseFulfilledResult<postgres.RowList<postgres.Row[]>>).value);
+  } catch (error) {
+    if (conn) await conn`rollback`.catch(() => {});
+    throw translateDatabaseError(error);
+  } finally {
+    conn?.release();
+  }
+}

@@ -11,3 +11,12 @@ export async function requireHpcEnabled(tx: Tx): Promise<void> {
     throw new ApiError(403, 'hpc_disabled', 'The Holistic Progress Card is not enabled for your institution.');
   }
 }
+
+/** The flag query for pipelineAsCaller; pass its rows to assertHpcEnabled before using the rest. */
+export const hpcFlagQuery = (tx: Tx) => tx`select private.hpc_active() as enabled`;
+
+export function assertHpcEnabled(rows: readonly { enabled?: unknown }[]): void {
+  if (!rows[0]?.enabled) {
+    throw new ApiError(403, 'hpc_disabled', 'The Holistic Progress Card is not enabled for your institution.');
+  }
+}

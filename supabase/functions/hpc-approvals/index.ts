@@ -6,13 +6,14 @@
 //
 // The state machine lives in the database (public.hpc_transition_report: actor, duty,
 // institution, row lock, expected version, step row, audit); reads go through RLS. Every
-// query runs as the caller (asCaller); no route uses service_role.
+// query runs as the caller (pipelineAsCaller: one transaction, role authenticated and the
+// caller's claims, one round trip); no route uses service_role.
 import { createRoute, z } from '@hono/zod-openapi';
 import { createFunctionApp } from '../_shared/app.ts';
 import { requireUser } from '../_shared/caller.ts';
-import { asCaller } from '../_shared/db.ts';
+import { pipelineAsCaller } from '../_shared/db.ts';
 import { ApiError } from '../_shared/errors.ts';
-import { requireHpcEnabled } from '../_shared/hpc-flag.ts';
+import { assertHpcEnabled, hpcFlagQuery } from '../_shared/hpc-flag.ts';
 import { bearer, errorResponses, text } from '../_shared/openapi-common.ts';
 import config from './deno.json' with { type: 'json' };
 
@@ -122,12 +123,10 @@ app.openapi(transitionRoute, async (c) => {
   const caller = await requireUser(c);
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
-  const result = await asCaller(caller, async (tx) => {
-    const [row] = await tx<{ r: z.infer<typeof TransitionResult> }[]>`
-      select public.hpc_transition_report(${id}, ${body.action}, ${body.expected_version},
-                                          ${body.comment ?? null}, ${body.release_at ?? null}::timestamptz) as r`;
-    return row!.r;
-  });
+  const [rows] = await pipelineAsCaller(caller, (tx) => [tx`
+    select public.hpc_transition_report(${id}, ${body.action}, ${body.expected_version},
+                                        ${body.comment ?? null}, ${body.release_at ?? null}::timestamptz) as r`]);
+  const result = rows![0]!.r as z.infer<typeof TransitionResult>;
   return c.json({ result }, 200);
 });
 
@@ -149,27 +148,33 @@ const historyRoute = createRoute({
 app.openapi(historyRoute, async (c) => {
   const caller = await requireUser(c);
   const { id } = c.req.valid('param');
-  const history = await asCaller(caller, async (tx) => {
-    await requireHpcEnabled(tx);
-    const versions = await tx<z.infer<typeof Version>[]>`
+  // through RLS: staff see every version and step; families only published versions, no steps
+  const [flag, versions, steps] = await pipelineAsCaller(caller, (tx) => [
+    hpcFlagQuery(tx),
+    tx`
       select r.id, r.version::int as version, r.status, r.is_current, r.lock_version::int as lock_version,
              r.published_at::text as published_at, r.release_at::text as release_at, r.supersedes_id, r.reopen_reason
       from public.hpc_reports as r
       join public.hpc_reports as t
         on t.institution_id = r.institution_id and t.cycle_id = r.cycle_id and t.student_id = r.student_id
       where t.id = ${id}
-      order by r.version`;
-    if (versions.length === 0) return null;
-    const steps = await tx<z.infer<typeof Step>[]>`
+      order by r.version`,
+    tx`
       select w.id, w.report_id, r.version::int as report_version, w.round::int as round, w.step_order::int as step_order,
              w.approver_duty, w.name as action, w.decision, w.decided_by, w.decided_role,
              w.decided_at::text as decided_at, w.comment, w.created_at::text as created_at
       from public.hpc_approval_workflows as w
       join public.hpc_reports as r on r.institution_id = w.institution_id and r.id = w.report_id
-      where w.kind = 'step' and w.report_id = any (${versions.map((v) => v.id)}::uuid[])
-      order by r.version, w.round, w.step_order`;
-    return { versions: [...versions], steps: [...steps] };
-  });
+      join public.hpc_reports as t
+        on t.institution_id = r.institution_id and t.cycle_id = r.cycle_id and t.student_id = r.student_id
+      where w.kind = 'step' and t.id = ${id}
+      order by r.version, w.round, w.step_order`,
+  ]);
+  assertHpcEnabled(flag!);
+  const history = versions!.length === 0 ? null : {
+    versions: [...versions!] as z.infer<typeof Version>[],
+    steps: [...steps!] as z.infer<typeof Step>[],
+  };
   if (!history) throw new ApiError(404, 'not_found', `No report ${id}.`);
   return c.json(history, 200);
 });
@@ -194,13 +199,11 @@ const awaitingRoute = createRoute({
 app.openapi(awaitingRoute, async (c) => {
   const caller = await requireUser(c);
   const { limit } = c.req.valid('query');
-  const items = await asCaller(caller, async (tx) => {
-    const rows = await tx<z.infer<typeof AwaitingItem>[]>`
-      select a.report_id, a.cycle_id, a.student_id, a.student_name, a.version::int as version, a.status,
-             a.lock_version::int as lock_version, a.action, a.approver_duty, a.round::int as round, a.since::text as since
-      from public.hpc_reports_awaiting_me(${limit}) as a`;
-    return [...rows];
-  });
+  const [rows] = await pipelineAsCaller(caller, (tx) => [tx`
+    select a.report_id, a.cycle_id, a.student_id, a.student_name, a.version::int as version, a.status,
+           a.lock_version::int as lock_version, a.action, a.approver_duty, a.round::int as round, a.since::text as since
+    from public.hpc_reports_awaiting_me(${limit}) as a`]);
+  const items = [...rows!] as z.infer<typeof AwaitingItem>[];
   return c.json({ items }, 200);
 });
 

@@ -9,13 +9,14 @@
 //
 // The rules live in the database (public.hpc_generate_report, hpc_batch_start, hpc_batch_run:
 // security definer functions that check the caller's duties); reads go through RLS. Every
-// query runs as the caller (asCaller); no route uses service_role.
+// query runs as the caller (pipelineAsCaller: one transaction, role authenticated and the
+// caller's claims, one round trip); no route uses service_role.
 import { createRoute, z } from '@hono/zod-openapi';
 import { createFunctionApp } from '../_shared/app.ts';
 import { requireUser, type Caller } from '../_shared/caller.ts';
-import { asCaller } from '../_shared/db.ts';
+import { pipelineAsCaller } from '../_shared/db.ts';
 import { ApiError } from '../_shared/errors.ts';
-import { requireHpcEnabled } from '../_shared/hpc-flag.ts';
+import { assertHpcEnabled, hpcFlagQuery } from '../_shared/hpc-flag.ts';
 import { bearer, errorResponses, text } from '../_shared/openapi-common.ts';
 import { renderCard, type CardContent } from './render.ts';
 import config from './deno.json' with { type: 'json' };
@@ -89,10 +90,8 @@ const CHUNK_MS = 1500;
 type Progress = z.infer<typeof JobProgress>;
 
 async function runChunk(caller: Caller, jobId: string): Promise<Progress> {
-  return await asCaller(caller, async (tx) => {
-    const [row] = await tx<{ p: Progress }[]>`select public.hpc_batch_run(${jobId}, ${CHUNK_ITEMS}, ${CHUNK_MS}) as p`;
-    return row!.p;
-  });
+  const [rows] = await pipelineAsCaller(caller, (tx) => [tx`select public.hpc_batch_run(${jobId}, ${CHUNK_ITEMS}, ${CHUNK_MS}) as p`]);
+  return rows![0]!.p as Progress;
 }
 
 async function runToEnd(caller: Caller, jobId: string): Promise<Progress> {
@@ -106,12 +105,10 @@ async function startBatch(
   caller: Caller,
   args: { kind: 'generate' | 'transition'; cycleId: string; sectionId: string | null; action: string | null; comment: string | null; releaseAt: string | null },
 ): Promise<Progress> {
-  return await asCaller(caller, async (tx) => {
-    const [row] = await tx<{ p: Progress }[]>`
-      select public.hpc_batch_start(${args.kind}, ${args.cycleId}, ${args.sectionId}, ${args.action},
-                                    ${args.comment}, ${args.releaseAt}::timestamptz) as p`;
-    return row!.p;
-  });
+  const [rows] = await pipelineAsCaller(caller, (tx) => [tx`
+    select public.hpc_batch_start(${args.kind}, ${args.cycleId}, ${args.sectionId}, ${args.action},
+                                  ${args.comment}, ${args.releaseAt}::timestamptz) as p`]);
+  return rows![0]!.p as Progress;
 }
 
 /** Keeps background work alive on Supabase's edge runtime; the local Deno host lives on. */
@@ -161,11 +158,8 @@ app.openapi(generateRoute, async (c) => {
   const body = c.req.valid('json');
   const studentId = body.student_id;
   if (studentId) {
-    const report = await asCaller(caller, async (tx) => {
-      const [row] = await tx<{ r: z.infer<typeof GenerateResult> }[]>`
-        select public.hpc_generate_report(${body.cycle_id}, ${studentId}) as r`;
-      return row!.r;
-    });
+    const [rows] = await pipelineAsCaller(caller, (tx) => [tx`select public.hpc_generate_report(${body.cycle_id}, ${studentId}) as r`]);
+    const report = rows![0]!.r as z.infer<typeof GenerateResult>;
     return c.json({ report }, 200);
   }
   const started = await startBatch(caller, {
@@ -241,19 +235,17 @@ const batchStatusRoute = createRoute({
 app.openapi(batchStatusRoute, async (c) => {
   const caller = await requireUser(c);
   const { id } = c.req.valid('param');
-  const batch = await asCaller(caller, async (tx) => {
-    await requireHpcEnabled(tx);
-    // read through RLS: the requester and the institution's leaders see it
-    const [row] = await tx<{ p: Progress }[]>`
+  // read through RLS: the requester and the institution's leaders see it
+  const [flag, rows] = await pipelineAsCaller(caller, (tx) => [hpcFlagQuery(tx), tx`
       select jsonb_build_object(
         'job_id', j.id, 'kind', j.kind, 'action', j.action, 'cycle_id', j.cycle_id, 'section_id', j.section_id,
         'status', j.status, 'total', j.total, 'processed', j.processed, 'succeeded', j.succeeded,
         'unchanged', j.unchanged, 'skipped', j.skipped, 'failed', j.failed, 'errors', j.errors,
         'started_at', j.started_at, 'finished_at', j.finished_at,
         'done', j.status in ('completed', 'cancelled')) as p
-      from public.report_jobs as j where j.id = ${id}`;
-    return row?.p;
-  });
+      from public.report_jobs as j where j.id = ${id}`]);
+  assertHpcEnabled(flag!);
+  const batch = rows![0]?.p as Progress | undefined;
   if (!batch) throw new ApiError(404, 'not_found', `No batch ${id}.`);
   return c.json({ batch }, 200);
 });
@@ -278,18 +270,16 @@ app.openapi(resumeRoute, async (c) => {
 
 // ---------------------------------------------------------------------------------------
 async function readReport(caller: Caller, id: string): Promise<z.infer<typeof Report>> {
-  const report = await asCaller(caller, async (tx) => {
-    await requireHpcEnabled(tx);
-    // through RLS: teachers their students, leaders the institution, families published cards
-    const [row] = await tx<z.infer<typeof Report>[]>`
+  // through RLS: teachers their students, leaders the institution, families published cards
+  const [flag, rows] = await pipelineAsCaller(caller, (tx) => [hpcFlagQuery(tx), tx`
       select r.id, r.cycle_id, r.student_id, r.version::int as version, r.status, r.is_current,
              r.lock_version::int as lock_version, r.language, r.content_hash, r.content,
              r.release_at::text as release_at, r.published_at::text as published_at,
              r.supersedes_id, r.reopen_reason, r.updated_at::text as updated_at
       from public.hpc_reports as r
-      where r.id = ${id}`;
-    return row;
-  });
+      where r.id = ${id}`]);
+  assertHpcEnabled(flag!);
+  const report = rows![0] as z.infer<typeof Report> | undefined;
   if (!report) throw new ApiError(404, 'not_found', `No report ${id}.`);
   return report;
 }
