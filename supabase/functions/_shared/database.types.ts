@@ -7,14 +7,14 @@ export type Database = {
           Tables: {
             "academic_terms": {
                   Row: {
-                    "created_at": string,"end_date": string,"frozen": boolean,"id": string,"institution_id": string | null,"name": string,"start_date": string,"updated_at": string
+                    "created_at": string,"end_date": string,"frozen": boolean,"id": string,"institution_id": string,"name": string,"start_date": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"end_date": string,"frozen"?: boolean,"id"?: string,"institution_id"?: string | null,"name": string,"start_date": string,"updated_at"?: string
+                    "created_at"?: string,"end_date": string,"frozen"?: boolean,"id"?: string,"institution_id"?: string,"name": string,"start_date": string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"end_date"?: string,"frozen"?: boolean,"id"?: string,"institution_id"?: string | null,"name"?: string,"start_date"?: string,"updated_at"?: string
+                    "created_at"?: string,"end_date"?: string,"frozen"?: boolean,"id"?: string,"institution_id"?: string,"name"?: string,"start_date"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -409,7 +409,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "academic_term_id": string,"boarding_type"?: string | null,"created_at"?: string,"grade": string,"id"?: string,"institution_id": string,"stream"?: string | null,"updated_at"?: string
+                    "academic_term_id": string,"boarding_type"?: string | null,"created_at"?: string,"grade": string,"id"?: string,"institution_id"?: string,"stream"?: string | null,"updated_at"?: string
                   }
                   Update: {
                     "academic_term_id"?: string,"boarding_type"?: string | null,"created_at"?: string,"grade"?: string,"id"?: string,"institution_id"?: string,"stream"?: string | null,"updated_at"?: string
@@ -437,14 +437,14 @@ isOneToOne: false
                   ]
                 },"courses": {
                   Row: {
-                    "active": boolean,"code": string,"created_at": string,"description": string | null,"id": string,"institution_id": string | null,"title": string,"updated_at": string
+                    "active": boolean,"code": string,"created_at": string,"description": string | null,"id": string,"institution_id": string,"title": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"code": string,"created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"title": string,"updated_at"?: string
+                    "active"?: boolean,"code": string,"created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string,"title": string,"updated_at"?: string
                   }
                   Update: {
-                    "active"?: boolean,"code"?: string,"created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"title"?: string,"updated_at"?: string
+                    "active"?: boolean,"code"?: string,"created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string,"title"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -1143,14 +1143,14 @@ isOneToOne: false
                   ]
                 },"section_courses": {
                   Row: {
-                    "course_id": string,"created_at": string,"id": string,"institution_id": string | null,"section_id": string,"teacher_id": string | null,"updated_at": string,"weekly_periods": number | null
+                    "course_id": string,"created_at": string,"id": string,"institution_id": string,"section_id": string,"teacher_id": string | null,"updated_at": string,"weekly_periods": number | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "course_id": string,"created_at"?: string,"id"?: string,"institution_id"?: string | null,"section_id": string,"teacher_id"?: string | null,"updated_at"?: string,"weekly_periods"?: number | null
+                    "course_id": string,"created_at"?: string,"id"?: string,"institution_id"?: string,"section_id": string,"teacher_id"?: string | null,"updated_at"?: string,"weekly_periods"?: number | null
                   }
                   Update: {
-                    "course_id"?: string,"created_at"?: string,"id"?: string,"institution_id"?: string | null,"section_id"?: string,"teacher_id"?: string | null,"updated_at"?: string,"weekly_periods"?: number | null
+                    "course_id"?: string,"created_at"?: string,"id"?: string,"institution_id"?: string,"section_id"?: string,"teacher_id"?: string | null,"updated_at"?: string,"weekly_periods"?: number | null
                   }
                   Relationships: [
                     {
@@ -1199,14 +1199,14 @@ isOneToOne: false
                   ]
                 },"section_students": {
                   Row: {
-                    "created_at": string,"id": string,"institution_id": string | null,"section_id": string,"student_id": string
+                    "created_at": string,"id": string,"institution_id": string,"section_id": string,"student_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"id"?: string,"institution_id"?: string | null,"section_id": string,"student_id": string
+                    "created_at"?: string,"id"?: string,"institution_id"?: string,"section_id": string,"student_id": string
                   }
                   Update: {
-                    "created_at"?: string,"id"?: string,"institution_id"?: string | null,"section_id"?: string,"student_id"?: string
+                    "created_at"?: string,"id"?: string,"institution_id"?: string,"section_id"?: string,"student_id"?: string
                   }
                   Relationships: [
                     {
@@ -1243,14 +1243,14 @@ isOneToOne: false
                   ]
                 },"sections": {
                   Row: {
-                    "cohort_id": string,"created_at": string,"id": string,"institution_id": string | null,"name": string,"updated_at": string
+                    "cohort_id": string,"created_at": string,"id": string,"institution_id": string,"name": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "cohort_id": string,"created_at"?: string,"id"?: string,"institution_id"?: string | null,"name": string,"updated_at"?: string
+                    "cohort_id": string,"created_at"?: string,"id"?: string,"institution_id"?: string,"name": string,"updated_at"?: string
                   }
                   Update: {
-                    "cohort_id"?: string,"created_at"?: string,"id"?: string,"institution_id"?: string | null,"name"?: string,"updated_at"?: string
+                    "cohort_id"?: string,"created_at"?: string,"id"?: string,"institution_id"?: string,"name"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -1359,14 +1359,14 @@ isOneToOne: false
                   ]
                 },"user_profiles": {
                   Row: {
-                    "accommodation_type": string | null,"admission_number": string | null,"blood_group": string | null,"caste_category": string | null,"contact_number": string | null,"created_at": string,"created_by": string | null,"current_standard": string | null,"date_of_admission": string | null,"date_of_birth": string | null,"date_of_joining": string | null,"department": string | null,"designation": string | null,"email": string,"emergency_contact": string | null,"employee_id": string | null,"full_name": string,"gender": string | null,"group_id": string | null,"id": string,"institution_id": string | null,"nationality": string | null,"parent_contact_number": string | null,"parent_guardian_name": string | null,"peer_group": string | null,"profile_data": Json | null,"religion": string | null,"residential_address": string | null,"role": string,"section": string | null,"status": string,"updated_at": string,"updated_by": string | null
+                    "accommodation_type": string | null,"admission_number": string | null,"blood_group": string | null,"caste_category": string | null,"contact_number": string | null,"created_at": string,"created_by": string | null,"current_standard": string | null,"date_of_admission": string | null,"date_of_birth": string | null,"date_of_joining": string | null,"department": string | null,"designation": string | null,"email": string,"emergency_contact": string | null,"employee_id": string | null,"full_name": string,"gender": string | null,"group_id": string | null,"id": string,"institution_id": string,"nationality": string | null,"parent_contact_number": string | null,"parent_guardian_name": string | null,"peer_group": string | null,"profile_data": Json | null,"religion": string | null,"residential_address": string | null,"role": string,"section": string | null,"status": string,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email": string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name": string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"institution_id"?: string | null,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string,"updated_at"?: string,"updated_by"?: string | null
+                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email": string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name": string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"institution_id"?: string,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email"?: string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name"?: string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"institution_id"?: string | null,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string,"updated_at"?: string,"updated_by"?: string | null
+                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email"?: string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name"?: string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"institution_id"?: string,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
