@@ -37,6 +37,7 @@ program.command('run', { isDefault: true })
   .option('--batch-size <n>', 'initial batch size', '1000')
   .option('--fixed-batch', "no adaptive sizing (the plan's approach)")
   .option('--sleep-ms <ms>', 'pause after every batch', '0')
+  .option('--duty-cycle <share>', 'share of time each backfill worker works (rests the remainder)', '0.5')
   .option('--lock-timeout-ms <ms>', 'lock_timeout of each batch', '200')
   .option('--skip-backup', 'no pg_dump (tests only)')
   .option('--backup-dir <dir>')
@@ -52,7 +53,7 @@ program.command('run', { isDefault: true })
       : { mode: 'default', name: o.institutionName, slug: o.institutionSlug };
     Object.assign(options.backfill, {
       workers: Number(o.workers), targetBatchMs: Number(o.targetBatchMs), initialBatch: Number(o.batchSize),
-      fixedBatch: Boolean(o.fixedBatch), sleepMs: Number(o.sleepMs), lockTimeoutMs: Number(o.lockTimeoutMs),
+      fixedBatch: Boolean(o.fixedBatch), sleepMs: Number(o.sleepMs), dutyCycle: Number(o.dutyCycle), lockTimeoutMs: Number(o.lockTimeoutMs),
     });
     options.pilot = o.pilot;
     options.waves = o.wave;

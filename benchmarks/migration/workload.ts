@@ -92,6 +92,6 @@ export function windowStats(logDir: string, from: number, to: number): WindowSta
   return {
     transactions: latencies.length, tps: r(latencies.length / seconds),
     p50: r(percentile(latencies, 0.5)), p95: r(percentile(latencies, 0.95)), p99: r(percentile(latencies, 0.99)),
-    max: r(Math.max(0, ...latencies)), failed,
+    max: r(latencies.reduce((a, b) => (b > a ? b : a), 0)), failed,
   };
 }

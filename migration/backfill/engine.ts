@@ -23,6 +23,11 @@ export interface BackfillOptions {
   sleepMs: number;
   /** Extra pause per batch while the monitor reports pressure. */
   throttleMs: number;
+  /** Share of its time a worker spends in batches (0 < duty ≤ 1): after a batch of t ms it
+   * rests t × (1 − duty) / duty. With 2 workers on 2 cores, 0.5 uses about one core and
+   * leaves the other to the application. The rest doubles (up to 8×) while the monitor
+   * sees the application slowing down, and shrinks back when it recovers. */
+  dutyCycle: number;
   lockTimeoutMs: number;
   statementTimeoutMs: number;
   /** Only these tables (default: all seven). */
@@ -31,7 +36,7 @@ export interface BackfillOptions {
 
 export const defaultBackfillOptions: BackfillOptions = {
   workers: 2, targetBatchMs: 250, initialBatch: 1_000, minBatch: 100, maxBatch: 20_000,
-  fixedBatch: false, sleepMs: 0, throttleMs: 200, lockTimeoutMs: 200, statementTimeoutMs: 10_000,
+  fixedBatch: false, sleepMs: 0, throttleMs: 200, dutyCycle: 0.5, lockTimeoutMs: 200, statementTimeoutMs: 10_000,
 };
 
 export interface BackfillProgress {
@@ -47,6 +52,8 @@ export interface BackfillProgress {
 export interface BackfillHooks {
   /** True while the database is under pressure (lock waits, long queries): throttle. */
   pressure?: () => boolean;
+  /** True while the application's latency (the monitor's probe) is above its baseline. */
+  slowing?: () => boolean;
   /** The monitor may lower the target batch duration after a trigger. */
   targetBatchMs?: () => number;
   progress?: (p: BackfillProgress) => void;
@@ -141,6 +148,7 @@ async function worker(
   const sizer = new BatchSizer({ targetMs: o.targetBatchMs, minSize: o.minBatch, maxSize: o.maxBatch }, o.initialBatch);
   let range: Range | undefined;
   let table: BackfillTable | undefined;
+  let rest = 1; // multiplier of the duty-cycle rest, raised while the application slows down
   for (;;) {
     if (progress.switchState === 'cancel') {
       if (range) await sql`update hpc_migration.backfill_ranges set status = 'pending', worker = null
@@ -162,9 +170,11 @@ async function worker(
     const size = o.fixedBatch ? o.initialBatch : sizer.size;
     const began = performance.now();
     const current: Range = range;
+    let batchMs = 0;
     try {
       const r = await runBatch(sql, table!, current, size, o);
       const ms = performance.now() - began;
+      batchMs = ms;
       if (!o.fixedBatch) sizer.observe(r.scanned, ms);
       range.cursor = r.lastId;
       progress.scannedRows += r.scanned;
@@ -184,6 +194,10 @@ async function worker(
     }
     hooks.progress?.(progress);
     if (o.sleepMs > 0) await sleep(o.sleepMs);
+    if (o.dutyCycle < 1 && batchMs > 0) {
+      rest = hooks.slowing?.() ? Math.min(rest * 2, 8) : Math.max(rest * 0.8, 1);
+      await sleep(batchMs * ((1 - o.dutyCycle) / o.dutyCycle) * rest);
+    }
   }
 }
 

@@ -18,6 +18,8 @@ export interface Trigger {
 
 export class HealthMonitor {
   pressure = false;
+  /** The probe's recent median is clearly above its baseline: the application is slowing down. */
+  slowing = false;
   baselineMs = 0;
   private readonly probes: number[] = [];
   private readonly lockWaits = new Map<string, number>(); // pid@query_start → first seen
@@ -106,6 +108,7 @@ export class HealthMonitor {
       select count(*)::int as total, count(*) filter (where not ok)::int as failed
       from hpc_migration.batches where at > now() - interval '1 minute'`.catch(() => [{ total: 0, failed: 0 }]);
 
+    this.slowing = latency > Math.max(1.5 * this.baselineMs, this.baselineMs + 1);
     this.pressure = waiting.some((w) => !String(w.application_name).startsWith(RUNNER_APP)) || long!.n > 0;
 
     const reasons: string[] = [];

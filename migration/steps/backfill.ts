@@ -16,6 +16,7 @@ export const backfill: Step = {
     try {
       const summary = await runBackfill(ctx.sql, ctx.options.backfill, {
         pressure: () => ctx.monitor.pressure,
+        slowing: () => ctx.monitor.slowing,
         targetBatchMs: () => ctx.monitor.targetBatchMs(ctx.options.backfill.targetBatchMs),
         progress: (p) => progress.update(p.scannedRows, p.totalRows, p.switchState === 'run' ? '' : p.switchState),
       });

@@ -37,6 +37,7 @@ export function testOptions(db: LegacyDatabase): RunnerOptions {
   o.reportDir = join(db.cluster.settings.home, 'report');
   o.backupDir = join(db.cluster.settings.home, 'backups');
   o.thresholds.resumeAfterSeconds = 1;
+  o.backfill.dutyCycle = 1; // no rest between batches: small databases, quick tests
   return o;
 }
 
