@@ -40,6 +40,8 @@ const { values: args } = parseArgs({
     // overhead,variants,dashboards,refresh,cards (default all); a partial run keeps the
     // other sections of the existing results.json and rewrites RESULTS.md
     sections: { type: 'string', default: 'overhead,variants,dashboards,refresh,cards' },
+    // only rewrite RESULTS.md from results.json
+    render: { type: 'boolean', default: false },
   },
 });
 const SECTIONS = ['overhead', 'variants', 'dashboards', 'refresh', 'cards'];
@@ -103,6 +105,12 @@ async function partitions(sql: Sql, caller: Caller, query: string): Promise<{ in
 interface PlanNode { 'Relation Name'?: string; 'Actual Loops'?: number; Plans?: PlanNode[] }
 
 async function main() {
+  if (args.render) {
+    const saved = JSON.parse(readFileSync(join(args.out!, 'results.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(args.out!, 'RESULTS.md'), report(saved));
+    log(`Wrote ${join(args.out!, 'RESULTS.md')} from results.json.`);
+    return;
+  }
   const t0 = performance.now();
   const s = scaleSettings();
   log(`Scale cluster ${s.home} on port ${s.dbPort}`);
@@ -114,6 +122,15 @@ async function main() {
     ...previous, preset: presetName, startedAt: new Date().toISOString(), loadAverageAtStart: loadavg(),
     ...(partial ? { sectionsThisRun: [...wanted], previousRunStartedAt: previous.startedAt } : { sectionsThisRun: SECTIONS }),
   };
+  // A partial run replaces its sections; the replaced figures are kept (with their run's
+  // start and load) under `history`, and RESULTS.md lists the earlier refresh times.
+  const sectionKey: Record<string, string> = { overhead: 'rlsOverhead', variants: 'naivePolicies', dashboards: 'dashboards', refresh: 'refresh', cards: 'cards' };
+  const history = [...((previous.history as unknown[]) ?? [])];
+  for (const section of partial ? wanted : []) {
+    const key = sectionKey[section]!;
+    if (previous[key]) history.push({ section, startedAt: previous.startedAt, loadAverageAtStart: previous.loadAverageAtStart, loadAverageAtEnd: previous.loadAverageAtEnd, [key]: previous[key] });
+  }
+  results.history = history;
 
   try {
     // ---- data ------------------------------------------------------------------------------
@@ -607,6 +624,15 @@ function report(r: Record<string, any>): string {
     `| during the refresh | ${ref.readers.during.n} | ${ms(ref.readers.during.p50)} | ${ms(ref.readers.during.p95)} | ${ms(ref.readers.during.max)} |`,
     '',
     `Readers seen waiting on a lock (pg_stat_activity sampled every 50 ms): ${ref.readers.lockWaitSamples} samples, at most ${ref.readers.maxReadersWaitingOnLock} at once.`,
+    ...((r.history ?? []).filter((h: any) => h.refresh).length ? [
+      '',
+      'Earlier measurements of this section (the machine is shared; the 1-minute load average says how much):',
+      '',
+      '| run | load average (start → end) | ' + Object.keys(ref.views).join(' | ') + ' | readers during: p95 / max | lock waits |',
+      '|---|---|' + Object.keys(ref.views).map(() => '---|').join('') + '---|---|',
+      ...(r.history as any[]).filter((h) => h.refresh).map((h) =>
+        `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(ref.views).map((v) => h.refresh.views[v] ? `${(h.refresh.views[v].ms / 1000).toFixed(1)} s` : '–').join(' | ')} | ${ms(h.refresh.readers.during.p95)} / ${ms(h.refresh.readers.during.max)} ms | ${h.refresh.readers.lockWaitSamples} |`),
+    ] : []),
     '',
     '## 6. Card generation at scale',
     '',
