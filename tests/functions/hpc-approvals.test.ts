@@ -3,7 +3,7 @@
 // simultaneous conflicting transitions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type postgres from 'postgres';
-import { sql as openSql } from '../support/test-stack.ts';
+import { credentials, sql as openSql } from '../support/test-stack.ts';
 import { loadFixture, type Fixture, type Person } from './support/fixture.ts';
 import { invoke } from './support/invoke.ts';
 
@@ -149,5 +149,17 @@ describe('50 simultaneous conflicting transitions', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     const [after] = await sql`select count(*)::int as n from public.hpc_approval_workflows where report_id = ${id} and decision <> 'pending'`;
     expect(after!.n - before!.n).toBe(1);
+  });
+});
+
+describe('GET /hpc-approvals/openapi.json', () => {
+  it('documents every route from the zod schemas', async () => {
+    const doc = await invoke(credentials().anonKey, 'hpc-approvals/openapi.json');
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
+      '/hpc-approvals/reports/{id}/transitions', '/hpc-approvals/reports/{id}/history', '/hpc-approvals/awaiting',
+    ]));
+    expect(doc.body.components.schemas.TransitionRequest.properties.action.enum)
+      .toEqual(['submit', 'approve', 'request_changes', 'publish', 'reopen']);
   });
 });
