@@ -3,7 +3,7 @@
 -- rows and audit rows, "what awaits me", scheduled release, a chain without the
 -- coordinator, batches of transitions.
 begin;
-select plan(63);
+select plan(65);
 \ir reports/fixture.sql
 \ir reports/helpers.sql
 
@@ -105,6 +105,12 @@ select ok(pg_temp.awaiting(pg_temp.u(2)) @> jsonb_build_array(jsonb_build_object
 select ok(not (pg_temp.awaiting(pg_temp.u(1)) @> jsonb_build_array(jsonb_build_object('report_id', pg_temp.cur(pg_temp.u(8))))),
   'the principal: not yet');
 select is(pg_temp.awaiting(pg_temp.u(10)), '[]'::jsonb, 'a parent: nothing');
+insert into public.staff_duties (institution_id, user_id, duty, stage) values (pg_temp.inst(1), pg_temp.u(11), 'coordinator', 'preparatory');
+select is(pg_temp.awaiting(pg_temp.u(11)), '[]'::jsonb, 'a coordinator of another stage: nothing (grade 7 is Middle)');
+update public.staff_duties set stage = null where user_id = pg_temp.u(11);
+select ok(pg_temp.awaiting(pg_temp.u(11)) @> jsonb_build_array(jsonb_build_object('report_id', pg_temp.cur(pg_temp.u(8)), 'action', 'review')),
+  'a coordinator of every stage: Kabir''s card awaits review');
+delete from public.staff_duties where user_id = pg_temp.u(11);
 
 -- scheduled release
 select pg_temp.tr(pg_temp.u(2), pg_temp.cur(pg_temp.u(8)), 'approve');
