@@ -1,7 +1,7 @@
 -- Issue 5: compiling a card, storing it as the current draft, determinism, who may
 -- generate, the HPC flag, and batches (resumable, progress per chunk).
 begin;
-select plan(32);
+select plan(36);
 \ir reports/fixture.sql
 \ir reports/helpers.sql
 
@@ -72,6 +72,22 @@ select throws_ok($$ select pg_temp.batch_start(pg_temp.u(3), 'generate', null) $
   'a whole-cycle batch needs a coordinator, principal or admin');
 select is((select (r ->> 'total', r ->> 'kind')::text from (select pg_temp.batch_start(pg_temp.u(2), 'generate', null) as r) x),
   '(3,generate)', 'the coordinator starts a whole-cycle batch of 3 students');
+
+-- pg_cron resumes batches nobody drives, on behalf of their requester (the cycle batch
+-- above was never run: set it aside first)
+update public.report_jobs set status = 'cancelled' where status in ('queued', 'running');
+create temp table t_stale on commit drop as select pg_temp.batch_start(pg_temp.u(5), 'generate', pg_temp.sec(32)) as j;
+select is(private.hpc_resume_stale_jobs(interval '-1 second'), 1::bigint, 'a stale batch is resumed by the cron function');
+select is((select (status, processed, succeeded)::text from public.report_jobs where id = (select (j ->> 'job_id')::uuid from t_stale)),
+  '(completed,1,1)', 'it ran to the end as its requester');
+select is((select actor_id from public.audit_events where table_name = 'hpc_reports' and operation = 'INSERT'
+           and new_values ->> 'student_id' = pg_temp.u(9)::text), pg_temp.u(5), 'the cards are audited with the requester as actor');
+create temp table t_stale2 on commit drop as select pg_temp.batch_start(pg_temp.u(5), 'generate', pg_temp.sec(32)) as j;
+update public.institution_feature_flags set enabled = false where institution_id = pg_temp.inst(1);
+select private.hpc_resume_stale_jobs(interval '-1 second');
+select is((select (status, errors -> 0 ->> 'code')::text from public.report_jobs where id = (select (j ->> 'job_id')::uuid from t_stale2)),
+  '(cancelled,HPOFF)', 'with HPC switched off the stale batch is cancelled with the reason');
+update public.institution_feature_flags set enabled = true where institution_id = pg_temp.inst(1);
 
 select * from finish();
 rollback;
