@@ -31,7 +31,9 @@ export async function pushSubset(url: string, files: string[]): Promise<string> 
     mkdirSync(join(workdir, 'supabase', 'migrations'), { recursive: true });
     copyFileSync(join(projectRoot, 'supabase', 'config.toml'), join(workdir, 'supabase', 'config.toml'));
     for (const f of files) copyFileSync(join(migrationsDir, f), join(workdir, 'supabase', 'migrations', f));
-    return await run(supabaseCli, ['db', 'push', `--remote=${url}`, '--yes', '--workdir', workdir], {
+    // --include-all: migrations from branches merged out of order (dated before the last
+    // one applied) are applied too, instead of refusing the push half-way through a rollout.
+    return await run(supabaseCli, ['db', 'push', `--remote=${url}`, '--yes', '--include-all', '--workdir', workdir], {
       cwd: workdir,
       env: cliEnv(),
     });
