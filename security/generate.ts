@@ -152,6 +152,8 @@ export function generateMatrixDoc(): string {
     '- **HPC flag off**: every `hpc_*` row of that institution is hidden from its users (existing BIG DAY',
     '  tables stay as they are).',
     '- **service_role** (server-side jobs only) bypasses RLS; the audit log is read-only even for it.',
+    '- `report_narratives` and `report_jobs` are written only through the report functions',
+    '  (`hpc_save_narrative`, `hpc_batch_start`), which check the caller\'s duties themselves.',
     '- Workflow columns (report status, approval decisions, cycle status) are in no API role\'s UPDATE',
     '  grant: they move only through the workflow functions. A user cannot change their own',
     '  `institution_id` or `role`. Published reports are immutable.',

@@ -107,3 +107,8 @@ insert into public.hpc_reflections (id, institution_id, student_id, cycle_id, ki
 insert into public.hpc_conversations (id, institution_id, thread_id, student_id, author_id, author_role, subject, body) values
   ({conversation}, {institution}, {conversation}, {student}, {teacher}, 'teacher', 'Term 1 progress', 'A good start.'),
   ({conversation_other}, {institution}, {conversation_other}, {other}, {teacher2}, 'teacher', 'Sports day', 'Well played.');
+insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary) values
+  ({narrative}, {institution}, {cycle_open}, {student}, {teacher}, 'Curious, careful with numbers.');
+insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
+  ({job_teacher}, {institution}, 'generate', {cycle_open}, {section1}, {teacher}),
+  ({job_coordinator}, {institution}, 'generate', {cycle_open}, null, {coordinator});

@@ -1,4 +1,5 @@
-// The role matrix: who may do what to which rows, per table. docs/role-matrix.md and the
+// The role matrix: who may do what to which rows, per table (the 11 HPC tables, the report
+// support tables, and the BIG DAY and tenancy tables the HPC touches). docs/role-matrix.md and the
 // pgTAP isolation matrix (supabase/tests/400-isolation-matrix.test.sql) are generated from
 // it by security/generate.ts; the policies in supabase/migrations/20250201* implement it.
 //
@@ -442,6 +443,37 @@ export const MATRIX: TableRules[] = [
       },
     },
     delete: { target: 'id = {conversation_other}', rules: NO_GRANT },
+  },
+  {
+    table: 'report_narratives',
+    scope: 'institution_id = {institution}',
+    select: {
+      student: none('families see the narrative inside the published card'), parent: none('families see the narrative inside the published card'),
+      teacher: all('staff with an HPC duty'), ...LEADERS,
+    },
+    insert: {
+      columns: 'institution_id, cycle_id, student_id, author_id, summary',
+      values: `{institution}, {cycle_released}, {student}, {teacher}, 'Text'`,
+      rules: NO_GRANT,
+    },
+    update: { set: 'summary = summary', rules: NO_GRANT },
+    delete: { target: 'id = {narrative}', rules: NO_GRANT },
+  },
+  {
+    table: 'report_jobs',
+    scope: 'institution_id = {institution}',
+    select: {
+      student: none(), parent: none(),
+      teacher: rows('the batches they started', 'requested_by = {me}'),
+      ...LEADERS,
+    },
+    insert: {
+      columns: 'institution_id, kind, cycle_id, requested_by',
+      values: `{institution}, 'generate', {cycle_released}, {teacher}`,
+      rules: NO_GRANT,
+    },
+    update: { set: 'comment = comment', rules: NO_GRANT },
+    delete: { target: 'id = {job_coordinator}', rules: NO_GRANT },
   },
   {
     table: 'audit_events',

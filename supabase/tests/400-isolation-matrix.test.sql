@@ -3,7 +3,7 @@
 -- role reaches must equal the rows the matrix grants (counted independently, as postgres);
 -- denials are 42501 where a grant or a policy check refuses, zero rows where a filter hides.
 begin;
-select plan(1472);
+select plan(1600);
 
 -- Runs one statement as a role with a user's claims inside a subtransaction that is always
 -- rolled back (so the fixture stays intact), and reports "rows N" or "error SQLSTATE".
@@ -138,6 +138,11 @@ insert into public.hpc_reflections (id, institution_id, student_id, cycle_id, ki
 insert into public.hpc_conversations (id, institution_id, thread_id, student_id, author_id, author_role, subject, body) values
   ('a0000000-0000-4000-8000-000000000056', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000056', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'teacher', 'Term 1 progress', 'A good start.'),
   ('a0000000-0000-4000-8000-000000000057', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000057', 'a0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000006', 'teacher', 'Sports day', 'Well played.');
+insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary) values
+  ('a0000000-0000-4000-8000-000000000064', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.');
+insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
+  ('a0000000-0000-4000-8000-000000000065', 'a0000000-0000-4000-8000-000000000001', 'generate', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000005'),
+  ('a0000000-0000-4000-8000-000000000066', 'a0000000-0000-4000-8000-000000000001', 'generate', 'a0000000-0000-4000-8000-000000000017', null, 'a0000000-0000-4000-8000-000000000004');
 
 -- The isolation fixture: one institution's worth of people and HPC rows, written with
 -- {name} placeholders that the generator fills for institution A, its mirror B, and C
@@ -248,6 +253,11 @@ insert into public.hpc_reflections (id, institution_id, student_id, cycle_id, ki
 insert into public.hpc_conversations (id, institution_id, thread_id, student_id, author_id, author_role, subject, body) values
   ('b0000000-0000-4000-8000-000000000056', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000056', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'teacher', 'Term 1 progress', 'A good start.'),
   ('b0000000-0000-4000-8000-000000000057', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000057', 'b0000000-0000-4000-8000-000000000009', 'b0000000-0000-4000-8000-000000000006', 'teacher', 'Sports day', 'Well played.');
+insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary) values
+  ('b0000000-0000-4000-8000-000000000064', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.');
+insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
+  ('b0000000-0000-4000-8000-000000000065', 'b0000000-0000-4000-8000-000000000001', 'generate', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000005'),
+  ('b0000000-0000-4000-8000-000000000066', 'b0000000-0000-4000-8000-000000000001', 'generate', 'b0000000-0000-4000-8000-000000000017', null, 'b0000000-0000-4000-8000-000000000004');
 
 
 select is(tests.attempt('anon', null, 'select 1 from public.institutions where id = ''a0000000-0000-4000-8000-000000000001'''),
@@ -3066,6 +3076,262 @@ select is(tests.attempt('service_role', null, 'delete from public.hpc_conversati
   'rows ' || nullif((select count(*) from public.hpc_conversations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000057') and (true)), 0), 'service_role delete hpc_conversations (own institution)');
 select is(tests.attempt('service_role', null, 'delete from public.hpc_conversations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000057'')'),
   'rows ' || nullif((select count(*) from public.hpc_conversations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000057') and (true)), 0), 'service_role delete hpc_conversations (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_narratives (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select report_narratives (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_narratives (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_narratives (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'anon insert report_narratives (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'anon insert report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'student insert report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'student insert report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'parent insert report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'parent insert report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'teacher insert report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'teacher insert report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'coordinator insert report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'coordinator insert report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'principal insert report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'principal insert report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'institution_admin insert report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'error 42501', 'institution_admin insert report_narratives (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'rows 1', 'service_role insert report_narratives (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.report_narratives (institution_id, cycle_id, student_id, author_id, summary) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000005'', ''Text'')'),
+  'rows 1', 'service_role insert report_narratives (another institution)');
+select is(tests.attempt('anon', null, 'update public.report_narratives set summary = summary where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_narratives (own institution)');
+select is(tests.attempt('anon', null, 'update public.report_narratives set summary = summary where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.report_narratives set summary = summary where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.report_narratives set summary = summary where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.report_narratives set summary = summary where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.report_narratives set summary = summary where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.report_narratives set summary = summary where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.report_narratives set summary = summary where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.report_narratives set summary = summary where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.report_narratives set summary = summary where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.report_narratives set summary = summary where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.report_narratives set summary = summary where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.report_narratives set summary = summary where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.report_narratives set summary = summary where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_narratives (another institution)');
+select is(tests.attempt('service_role', null, 'update public.report_narratives set summary = summary where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_narratives (own institution)');
+select is(tests.attempt('service_role', null, 'update public.report_narratives set summary = summary where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_narratives (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'anon delete report_narratives (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'anon delete report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'student delete report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'student delete report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'parent delete report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'parent delete report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'teacher delete report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'teacher delete report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'coordinator delete report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'coordinator delete report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'principal delete report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'principal delete report_narratives (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'institution_admin delete report_narratives (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000064'')'),
+  'error 42501', 'institution_admin delete report_narratives (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.report_narratives where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000064'')'),
+  'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000064') and (true)), 0), 'service_role delete report_narratives (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000064'')'),
+  'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000064') and (true)), 0), 'service_role delete report_narratives (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_jobs (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'a0000000-0000-4000-8000-000000000001' and (requested_by = 'a0000000-0000-4000-8000-000000000005')), 0), 'teacher select report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select report_jobs (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_jobs (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_jobs (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''a0000000-0000-4000-8000-000000000001'', ''generate'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'anon insert report_jobs (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''b0000000-0000-4000-8000-000000000001'', ''generate'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'anon insert report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''a0000000-0000-4000-8000-000000000001'', ''generate'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'student insert report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''b0000000-0000-4000-8000-000000000001'', ''generate'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'student insert report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''a0000000-0000-4000-8000-000000000001'', ''generate'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'parent insert report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''b0000000-0000-4000-8000-000000000001'', ''generate'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'parent insert report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''a0000000-0000-4000-8000-000000000001'', ''generate'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'teacher insert report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''b0000000-0000-4000-8000-000000000001'', ''generate'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'teacher insert report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''a0000000-0000-4000-8000-000000000001'', ''generate'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'coordinator insert report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''b0000000-0000-4000-8000-000000000001'', ''generate'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'coordinator insert report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''a0000000-0000-4000-8000-000000000001'', ''generate'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'principal insert report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''b0000000-0000-4000-8000-000000000001'', ''generate'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'principal insert report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''a0000000-0000-4000-8000-000000000001'', ''generate'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'institution_admin insert report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''b0000000-0000-4000-8000-000000000001'', ''generate'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'institution_admin insert report_jobs (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''a0000000-0000-4000-8000-000000000001'', ''generate'', ''a0000000-0000-4000-8000-000000000018'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'rows 1', 'service_role insert report_jobs (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.report_jobs (institution_id, kind, cycle_id, requested_by) values (''b0000000-0000-4000-8000-000000000001'', ''generate'', ''b0000000-0000-4000-8000-000000000018'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'rows 1', 'service_role insert report_jobs (another institution)');
+select is(tests.attempt('anon', null, 'update public.report_jobs set comment = comment where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_jobs (own institution)');
+select is(tests.attempt('anon', null, 'update public.report_jobs set comment = comment where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.report_jobs set comment = comment where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.report_jobs set comment = comment where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.report_jobs set comment = comment where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.report_jobs set comment = comment where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.report_jobs set comment = comment where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.report_jobs set comment = comment where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.report_jobs set comment = comment where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.report_jobs set comment = comment where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.report_jobs set comment = comment where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.report_jobs set comment = comment where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.report_jobs set comment = comment where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.report_jobs set comment = comment where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_jobs (another institution)');
+select is(tests.attempt('service_role', null, 'update public.report_jobs set comment = comment where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_jobs (own institution)');
+select is(tests.attempt('service_role', null, 'update public.report_jobs set comment = comment where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_jobs (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'anon delete report_jobs (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'anon delete report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'student delete report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'student delete report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'parent delete report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'parent delete report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'teacher delete report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'teacher delete report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'coordinator delete report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'coordinator delete report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'principal delete report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'principal delete report_jobs (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'institution_admin delete report_jobs (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000066'')'),
+  'error 42501', 'institution_admin delete report_jobs (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000066'')'),
+  'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000066') and (true)), 0), 'service_role delete report_jobs (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000066'')'),
+  'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000066') and (true)), 0), 'service_role delete report_jobs (another institution)');
 select is(tests.attempt('anon', null, 'select 1 from public.audit_events where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon select audit_events (own institution)');
 select is(tests.attempt('anon', null, 'select 1 from public.audit_events where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
