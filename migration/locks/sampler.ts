@@ -22,6 +22,10 @@ export class LockSampler {
   private running = false;
   private loop?: Promise<void>;
   private readonly held = new Map<string, HeldLock & { since?: number; lastSeen?: number }>();
+  /** Longest lock wait of any session (the workload's included), from pg_stat_activity:
+   * the server's own wait clock (now() - state_change while waiting on a Lock), every 50 ms. */
+  longestWaitMs = 0;
+  longestWait = '';
 
   constructor(url: string) {
     this.sql = connect(url, { max: 1, app: 'bench-lock-sampler' });
@@ -46,6 +50,15 @@ export class LockSampler {
 
   private async sample(): Promise<void> {
     const now = Date.now();
+    const waits = await this.sql`
+      select application_name, left(query, 80) as query, extract(epoch from now() - state_change) * 1000 as ms
+      from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
+    for (const w of waits) {
+      if (Number(w.ms) > this.longestWaitMs) {
+        this.longestWaitMs = Number(w.ms);
+        this.longestWait = `${w.application_name}: ${w.query}`;
+      }
+    }
     const rows = await this.sql`
       select coalesce((select string_agg(name, ',') from hpc_migration.steps where status = 'running'), 'outside runner') as step,
              c.relname as table, l.mode
