@@ -176,7 +176,7 @@ async function main() {
     flagsOffMs: flagsOff.msUntilVisible,
     rollbackSeconds: rb.seconds,
     reportFile: outcome.reportFiles.markdown,
-    comparisonFrom: carried ? (carried.comparisonFrom ?? carried.measuredAt) : undefined,
+    comparisonFrom: carried ? (carried.comparisonFrom ?? carried.measuredAt ?? 'the previous full run') : undefined,
     measuredAt: new Date().toISOString(),
   };
   const report = JSON.parse(readFileSync(outcome.reportFiles.json, 'utf8'));
