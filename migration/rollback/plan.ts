@@ -187,15 +187,16 @@ function createPolicy(p: Catalog['policies'][number]): string {
 type Grant = Catalog['relations'][number]['grants'][number];
 /** Every grantee's privileges revoked and the baseline's granted again in the baseline's
  * order: the ACL then reads exactly as before (pg_dump prints it in that order), which the
- * dump comparison checks. `revoke all` also clears column privileges added since. */
+ * dump comparison checks. `revoke all` also clears column privileges added since. All of
+ * it is ONE statement (one transaction): the application never sees the table without its
+ * grants (a first version that ran them one by one made a live workload fail with
+ * "permission denied" for a moment). */
 function regrant(kind: 'table' | 'function', name: string, now: Grant[], base: Grant[]): RollbackStatement[] {
   const role = (g: string) => (g === 'public' ? 'public' : quoteIdent(g));
   const grantees = [...new Set([...base, ...now].map((g) => g.grantee))];
-  return [
-    ...grantees.map((g) => ({ sql: `revoke all on ${kind} ${name} from ${role(g)}`, why: 'privileges reset to the baseline' })),
-    ...base.map((g) => ({
-      sql: `grant ${g.privilege.toLowerCase()} on ${kind} ${name} to ${role(g.grantee)}${g.grantable ? ' with grant option' : ''}`,
-      why: 'privileges reset to the baseline',
-    })),
+  const statements = [
+    ...grantees.map((g) => `revoke all on ${kind} ${name} from ${role(g)}`),
+    ...base.map((g) => `grant ${g.privilege.toLowerCase()} on ${kind} ${name} to ${role(g.grantee)}${g.grantable ? ' with grant option' : ''}`),
   ];
+  return [{ sql: statements.join(';\n'), why: `privileges of ${name} reset to the baseline, atomically` }];
 }
