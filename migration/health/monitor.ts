@@ -20,6 +20,8 @@ export class HealthMonitor {
   pressure = false;
   /** The probe's recent median is clearly above its baseline: the application is slowing down. */
   slowing = false;
+  /** The thresholds crossed at the last sample ('' when healthy). */
+  unhealthy = '';
   baselineMs = 0;
   private readonly probes: number[] = [];
   private readonly lockWaits = new Map<string, number>(); // pid@query_start → first seen
@@ -119,6 +121,7 @@ export class HealthMonitor {
     }
     if (this.lockWaits.size > this.t.lockWaitsPerMinute) reasons.push(`${this.lockWaits.size} lock waits in the last minute > ${this.t.lockWaitsPerMinute}`);
 
+    this.unhealthy = reasons.join('; ');
     if (reasons.length) {
       this.healthySince = 0;
       await this.fire(reasons.join('; '));
@@ -150,6 +153,11 @@ export class HealthMonitor {
     if ((await backfillSwitch(this.sql)) !== 'auto-pause') return; // an operator's pause stays
     await setBackfillSwitch(this.sql, 'run');
     await this.notify.send('resume', `backfill resumed: healthy for ${this.t.resumeAfterSeconds} s, target batch ${this.targetBatchMs(1000) / 10}% of the configured duration`);
+  }
+
+  /** A step that undid itself because of the monitor says so here (report, events). */
+  recordUndo(reason: string, action: string): void {
+    this.record(reason, action);
   }
 
   private record(reason: string, action: string) {

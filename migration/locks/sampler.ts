@@ -64,12 +64,12 @@ export class LockSampler {
              c.relname as table, l.mode
       from pg_locks as l join pg_class as c on c.oid = l.relation join pg_stat_activity as a on a.pid = l.pid
       where l.granted and c.relnamespace = 'public'::regnamespace and c.relname = any(${largeTables})
-        and a.application_name not in ('pgbench', 'bench-lock-sampler') and a.pid <> pg_backend_pid()
+        and a.backend_type = 'client backend' and a.application_name not in ('pgbench', 'bench-lock-sampler') and a.pid <> pg_backend_pid()
       group by 1, 2, 3`.catch(async () => this.sql`
       select 'outside runner' as step, c.relname as table, l.mode
       from pg_locks as l join pg_class as c on c.oid = l.relation join pg_stat_activity as a on a.pid = l.pid
       where l.granted and c.relnamespace = 'public'::regnamespace and c.relname = any(${largeTables})
-        and a.application_name not in ('pgbench', 'bench-lock-sampler') and a.pid <> pg_backend_pid()
+        and a.backend_type = 'client backend' and a.application_name not in ('pgbench', 'bench-lock-sampler') and a.pid <> pg_backend_pid()
       group by 1, 2, 3`);
     const seen = new Set<string>();
     for (const r of rows) {

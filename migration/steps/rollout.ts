@@ -35,12 +35,14 @@ export function rolloutStep(name: string, wave: string[], cohort: string): Step 
       const ids = institutions.map((i) => i.id);
       await setFlags(ctx.sql, ids, true, cohort, `rollout ${cohort}`);
       await ctx.notify.send('rollout', `HPC on for ${institutions.map((i) => i.slug).join(', ')} (${cohort})`);
-      const before = ctx.monitor.firedTriggers().length;
       const until = Date.now() + ctx.options.observeSeconds * 1000;
       while (Date.now() < until) {
-        if (ctx.monitor.firedTriggers().length > before) {
-          const reason = ctx.monitor.firedTriggers().at(-1)!.reason;
+        // Any threshold crossed while the wave is watched undoes it.
+        const reason = ctx.monitor.unhealthy;
+        if (reason) {
           await setFlags(ctx.sql, ids, false, cohort, `undone: ${reason}`);
+          ctx.monitor.recordUndo(reason, `rollout ${cohort} undone (flags off)`);
+          await ctx.notify.send('trigger', `rollout ${cohort} undone: ${reason}`);
           throw new StepFailed(`rollout ${cohort} undone (flags off again): ${reason}`, { institutions });
         }
         await sleep(250);
