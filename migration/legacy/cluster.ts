@@ -33,6 +33,9 @@ export async function freshLegacyCluster(name: string, port: number, options: { 
     url: dbUrl(settings),
     superUrl: dbUrl(settings, SUPERUSER),
     stop: () => stopCluster(settings),
-    destroy: () => destroyCluster(settings),
+    destroy: async () => {
+      await destroyCluster(settings);
+      rmSync(settings.home, { recursive: true, force: true });
+    },
   };
 }
