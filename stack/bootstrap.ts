@@ -8,7 +8,7 @@ import { type StackSettings, dbUrl, SUPERUSER, projectRoot } from './settings.ts
 const bootstrapDir = join(projectRoot, 'stack', 'bootstrap');
 
 /** Runs a SQL file with psql, stopping at the first error. */
-export function psqlFile(url: string, file: string): Promise<string> {
+function psqlFile(url: string, file: string): Promise<string> {
   return run('psql', ['--no-psqlrc', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file], {
     env: { ...process.env, PGOPTIONS: '--client-min-messages=warning' },
   });

@@ -41,7 +41,7 @@ export async function prepareDatabase(s: StackSettings, log: Log): Promise<void>
   await pushMigrations(dbUrl(s), { seed: true });
 }
 
-export async function credentialsFor(s: StackSettings): Promise<Credentials> {
+async function credentialsFor(s: StackSettings): Promise<Credentials> {
   const users = await listDemoUsers(dbUrl(s));
   return {
     apiUrl: apiUrl(s),
