@@ -30,12 +30,18 @@ function ensureNpmDependencies() {
 }
 
 ensureNpmDependencies();
+// `launch.mjs some/file.ts args…` runs that file; the stack's own words run its command line.
 const [command = 'start', ...rest] = process.argv.slice(2);
-const entry = command === 'test' ? join(root, 'tests', 'run-all.ts') : join(root, 'stack', 'cli.ts');
-const args = command === 'test' ? rest : [command, ...rest];
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-// The child gets the terminal's Ctrl-C itself and shuts down in order; this process only
-// waits for it (ignoring the signal) and passes its exit status on.
-const child = spawn(tsx, [entry, ...args], { cwd: root, stdio: 'inherit' });
+const [entry, args] = command.endsWith('.ts')
+  ? [join(root, command), rest]
+  : command === 'test'
+    ? [join(root, 'tests', 'run-all.ts'), rest]
+    : [join(root, 'stack', 'cli.ts'), [command, ...rest]];
+// TypeScript runs in one Node process with tsx as a loader, not under the tsx command: that
+// wrapper SIGKILLs its child when the child does not acknowledge a Ctrl-C within 30 ms, which
+// on a busy machine cut the stack's orderly shutdown short. The child gets the terminal's
+// Ctrl-C itself and shuts down in order; this process only waits for it (passing on a signal
+// sent to it alone) and passes its exit status on.
+const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

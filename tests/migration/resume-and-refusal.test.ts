@@ -14,10 +14,9 @@ import { MIGRATION_TEST_PORT, legacyDatabase, nullCounts, type LegacyDatabase } 
 let db: LegacyDatabase | undefined;
 afterAll(async () => db?.close());
 
-const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
 
 function runner(url: string, extra: string[] = []) {
-  const child = spawn(tsx, [join(projectRoot, 'migration', 'cli.ts'), 'run', '--db-url', url, '--mapping', 'existing',
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'migration', 'cli.ts'), 'run', '--db-url', url, '--mapping', 'existing',
     '--skip-backup', '--observe', '0', '--workers', '2', '--fixed-batch', '--batch-size', '100', '--sleep-ms', '25', '--duty-cycle', '1',
     '--report-dir', join(projectRoot, '.local', 'test-migration-resume', 'report'), ...extra],
   { cwd: projectRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
