@@ -1,7 +1,7 @@
 -- The HPC data model as built by the 2025-01 migrations: tables, keys, constraints,
 -- indexes, partition layout, RLS on every table and partition, triggers, helpers.
 begin;
-select plan(213);
+select plan(214);
 
 create temporary table t_new (name text primary key, pk text[]) on commit drop;
 insert into t_new values
@@ -439,9 +439,14 @@ select is(
 select is(
   (select array_agg(t order by t) from unnest(array['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections',
                                               'section_students', 'section_courses']) as t
-   where not exists (select 1 from pg_trigger as g where g.tgrelid = format('public.%I', t)::regclass
-                     and g.tgname = 'audit_tenant_column')),
-  null, 'the tenant column of every existing table is audited');
+   where (select count(*) from pg_trigger as g where g.tgrelid = format('public.%I', t)::regclass
+          and g.tgname in ('audit_tenant_of_new_row', 'audit_tenant_move')) <> 2),
+  null, 'the tenant column of every existing table is audited (new rows and moves)');
+select is(
+  (select array_agg(g.tgrelid::regclass::text order by 1) from pg_trigger as g
+   where g.tgname = 'audit_tenant_move'
+     and pg_get_triggerdef(g.oid) not like '%WHEN (((old.institution_id IS NOT NULL) AND (old.institution_id IS DISTINCT FROM new.institution_id)))%'),
+  null, 'filling a missing institution_id (the migration''s backfill) is not a move and is not audited row by row');
 select is(
   (select array_agg(g.tgrelid::regclass::text order by 1) from pg_trigger as g where g.tgname = 'register_unknown_institution'),
   array['cohorts'],
