@@ -24,14 +24,32 @@ create table if not exists hpc_migration.control (
 );
 insert into hpc_migration.control (key, value) values ('backfill', 'run') on conflict do nothing;
 
--- Disjoint key ranges per table. A worker claims a range with FOR UPDATE SKIP LOCKED, and
--- every batch moves `cursor` in the same transaction as its UPDATE: exactly-once on resume.
+-- Ledgers written by the earlier primary-key-range engine (columns lo/hi/cursor) are
+-- replaced when nothing in them is left to do, and refused when a backfill is half-way.
+do $$
+begin
+  if exists (select 1 from information_schema.columns
+             where table_schema = 'hpc_migration' and table_name = 'backfill_ranges' and column_name = 'cursor') then
+    if exists (select 1 from hpc_migration.backfill_ranges where status <> 'done') then
+      raise exception 'hpc_migration.backfill_ranges holds an unfinished backfill in the old key-range format; finish it with the earlier runner, or cancel and roll back';
+    end if;
+    drop table hpc_migration.backfill_ranges;
+  end if;
+end $$;
+
+-- Disjoint ranges of each table's heap blocks (its physical key, ctid), cut once. A worker
+-- claims a range with FOR UPDATE SKIP LOCKED, and every batch moves `next_block` in the same
+-- transaction as its UPDATE: exactly-once on resume. Physical, not primary-key, ranges: a
+-- batch then reads and rewrites neighbouring pages (a TID range scan) instead of one page
+-- per row in uuid order; measured on 1M user_profiles, 2.6x the rows per second for the
+-- same statement (see migration/README.md, "The backfill engine").
 create table if not exists hpc_migration.backfill_ranges (
   table_name text not null,
   range_no integer not null,
-  lo uuid,          -- exclusive lower bound (null = from the start)
-  hi uuid,          -- inclusive upper bound (null = to the end)
-  cursor uuid,      -- last id processed (exclusive lower bound of the next batch)
+  first_block bigint not null,  -- inclusive
+  end_block bigint not null,    -- exclusive
+  next_block bigint not null,   -- where the next batch starts
+  rows_per_block real not null, -- at planning time: turns a batch size in rows into blocks
   status text not null default 'pending' check (status in ('pending', 'running', 'done')),
   worker text,
   heartbeat timestamptz,

@@ -1,14 +1,14 @@
-// The backfill: parallel workers over disjoint key ranges claimed from the ledger, each batch
+// The backfill: parallel workers over disjoint block ranges claimed from the ledger, each batch
 // its own transaction with its own lock and statement timeout, sized by time, slowed down
 // when the database is under pressure, stopped or held by the operator's switch
 // (`migrate -- pause | resume | cancel`) or by the health monitor.
 import type { Sql } from '../db.ts';
 import { sleep } from '../db.ts';
 import { backfillSwitch, type BackfillSwitch } from '../ledger.ts';
-import { runBatch, type Range } from './batch.ts';
+import { runBatch } from './batch.ts';
 import { BatchSizer } from './sizing.ts';
 import { backfillTables, type BackfillTable } from './tables.ts';
-import { claimRange, planRanges, releaseOrphanedRanges } from './ranges.ts';
+import { claimRange, planRanges, releaseOrphanedRanges, type Range } from './ranges.ts';
 import { sweepLateRows } from './sweep.ts';
 
 export interface BackfillOptions {
@@ -168,15 +168,17 @@ async function worker(
     const wanted = hooks.targetBatchMs?.();
     if (wanted && wanted !== o.targetBatchMs && !o.fixedBatch) sizer.retarget(wanted);
     const size = o.fixedBatch ? o.initialBatch : sizer.size;
+    // Sizes are in rows (as the operator thinks of them); a batch is whole heap blocks.
+    const blocks = Math.max(1, Math.round(size / range.rows_per_block));
     const began = performance.now();
     const current: Range = range;
     let batchMs = 0;
     try {
-      const r = await runBatch(sql, table!, current, size, o);
+      const r = await runBatch(sql, table!, current, blocks, o);
       const ms = performance.now() - began;
       batchMs = ms;
-      if (!o.fixedBatch) sizer.observe(r.scanned, ms);
-      range.cursor = r.lastId;
+      if (!o.fixedBatch) sizer.observe((r.nextBlock - current.next_block) * current.rows_per_block, ms);
+      range.next_block = r.nextBlock;
       progress.scannedRows += r.scanned;
       progress.updatedRows += r.updated;
       progress.batches += 1;

@@ -1,6 +1,8 @@
-// Rows that appeared after the backfill passed their key range (the old application keeps
-// inserting without institution_id until it is upgraded) are caught by a last sweep over
-// the rows still null, keyset-paged, each page its own short transaction.
+// Rows the block ranges missed are caught by a last sweep over the rows still null: the old
+// application keeps inserting without institution_id until it is upgraded (beyond the
+// planned end of the heap), and its UPDATE of a row not yet filled may write the new version
+// into free space behind a range's cursor. Keyset-paged on (institution_id, id), each page
+// its own short transaction.
 import type { Sql } from '../db.ts';
 import type { BackfillOptions } from './engine.ts';
 import type { BackfillTable } from './tables.ts';

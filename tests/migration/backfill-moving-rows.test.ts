@@ -1,0 +1,68 @@
+// The backfill walks each table's heap in block ranges, so the old application can put a
+// row where the walk has already been: an UPDATE of a row not yet filled writes its new
+// version into free space behind the cursor, and an INSERT lands beyond the planned end.
+// Both must still end up with their institution (the late sweep), and nothing else may be
+// written twice.
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMigration } from '../../migration/runner.ts';
+import { quietLog } from '../../migration/log.ts';
+import { connect } from '../../migration/db.ts';
+import { runBackfill } from '../../migration/backfill/engine.ts';
+import { runBatch } from '../../migration/backfill/batch.ts';
+import { claimRange, planRanges } from '../../migration/backfill/ranges.ts';
+import { backfillTables } from '../../migration/backfill/tables.ts';
+import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';
+
+let db: LegacyDatabase | undefined;
+afterAll(async () => db?.close());
+
+const blockOf = (ctid: string) => Number(ctid.slice(1, ctid.indexOf(',')));
+
+describe('backfill over block ranges', () => {
+  it('fills rows the application moved behind the cursor or inserted after planning', async () => {
+    db = await legacyDatabase('test-migration-moving-rows', MIGRATION_TEST_PORT, 'older');
+    const o = testOptions(db);
+    o.mapping = { mode: 'existing' };
+    o.stopAfter = 'phase2.institutions';
+    expect((await runMigration(o, quietLog)).failure).toBeUndefined();
+    const sql = db.sql;
+
+    // Free space at the start of the heap: rewrite the rows of blocks 0–3 elsewhere, then
+    // vacuum the old versions away.
+    await sql`update public.user_profiles set full_name = full_name || '' where ctid < '(4,0)'::tid`;
+    await sql`vacuum public.user_profiles`;
+
+    const ranges = await planRanges(sql, 'user_profiles', 1);
+    expect(ranges).toBeGreaterThan(0);
+    const range = (await claimRange(sql, ['user_profiles'], 'test'))!;
+    expect(range.first_block).toBe(0);
+    const table = backfillTables.find((t) => t.name === 'user_profiles')!;
+    const first = await runBatch(sql, table, range, 4, { lockTimeoutMs: 1_000, statementTimeoutMs: 10_000 });
+    expect(first).toMatchObject({ nextBlock: 4, scanned: 0 });
+
+    // The old application (a new session, so the free space map chooses the page) edits a
+    // row from a full page further on, still unfilled: its new version goes to the free
+    // space at the start, behind the cursor. It also adds a profile.
+    const app = connect(db.cluster.url, { max: 1 });
+    const [last] = await app`select id from public.user_profiles
+                             where institution_id is null and ctid >= '(8,0)'::tid and ctid < '(9,0)'::tid limit 1`;
+    const [moved] = await app`update public.user_profiles set contact_number = '+91 90000 00000'
+                              where id = ${last!.id} returning ctid::text as ctid`;
+    expect(blockOf(moved!.ctid)).toBeLessThan(first.nextBlock);
+    const [late] = await app`insert into public.user_profiles (full_name, email, role, admission_number)
+                             values ('Late Arrival', 'late.arrival@legacy.example', 'student', 'LATE-0001') returning id`;
+    await app.end();
+
+    const summary = await runBackfill(sql, { ...o.backfill, tables: ['user_profiles'] });
+    expect(summary.status).toBe('done');
+    expect(summary.sweptRows).toBe(2);
+    const [after] = await sql`select count(*) filter (where institution_id is null)::int as missing,
+                                     count(*) filter (where id in (${last!.id}, ${late!.id}) and institution_id is not null)::int as caught
+                              from public.user_profiles`;
+    expect(after).toEqual({ missing: 0, caught: 2 });
+    // Every other row was filled once, by a batch: the ledger's count plus the sweep's is the table.
+    const [ledger] = await sql`select sum(rows_updated)::int as n from hpc_migration.backfill_ranges where table_name = 'user_profiles'`;
+    const [rows] = await sql`select count(*)::int as n from public.user_profiles`;
+    expect(ledger!.n + summary.sweptRows).toBe(rows!.n);
+  });
+});
