@@ -12,10 +12,11 @@ export function renderResults(r: BenchResults): string {
   const p99Ratio = r.windows.before.p99 ? r.windows.during.p99 / r.windows.before.p99 : NaN;
   const rawShare = raw?.rowsPerSecond ? (ours.rowsPerSecond ?? 0) / raw.rowsPerSecond : NaN;
   const target = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const set = r.settings ?? { workers: 2, dutyCycle: 0.5, targetBatchMs: 200, sharedBuffers: '128MB' };
   return [
     '# Migration benchmark: the large legacy database under live load',
     '',
-    `Measured ${new Date().toISOString().slice(0, 16)} UTC on this machine (${r.machine}). Legacy database: older BIG DAY shape, `
+    `Measured ${(r.measuredAt ?? new Date().toISOString()).slice(0, 16).replace('T', ' ')} UTC on this machine (${r.machine}; shared_buffers ${set.sharedBuffers}). Legacy database: older BIG DAY shape, `
       + `${Object.entries(r.counts).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ')} (generated in ${r.generateSeconds.toFixed(0)} s).`,
     `Workload: pgbench, ${r.workload.clients} clients at a steady ${r.workload.rate} transactions/s (about a fifth of what the machine serves flat out), `
       + 'scripts `workload-reads.sql` (profile, roster, timetable; weight 4) and `workload-writes.sql` (contact edit + the app\'s audit_logs row; weight 1). '
@@ -53,7 +54,7 @@ export function renderResults(r: BenchResults): string {
     ...(r.comparisonFrom ? [`The plan's and the raw figures are from the full run of ${r.comparisonFrom} (same machine and database, but a busier moment: see the notes; \`BENCH_COMPARE=0\` skipped them this time).`, ''] : []),
     '| approach | rows | seconds | rows/s |',
     '|---|---|---|---|',
-    `| ours: adaptive batches (target ${process.env.BENCH_TARGET_MS ?? 200} ms), 2 workers at duty cycle 0.5 (rest = batch time, doubled while the app slows), ledger, under the workload | ${ours.rowsUpdated} | ${ours.seconds?.toFixed(1)} | ${ours.rowsPerSecond} |`,
+    `| ours: heap block ranges, adaptive batches (target ${set.targetBatchMs} ms), ${set.workers} worker${set.workers === 1 ? '' : 's'} at duty cycle ${set.dutyCycle} (rest = batch time × ${((1 - set.dutyCycle) / set.dutyCycle).toFixed(2)}, doubled while the app slows), ledger, under the workload | ${ours.rowsUpdated} | ${ours.seconds?.toFixed(1)} | ${ours.rowsPerSecond} |`,
     `| the plan's: 1,000 rows per batch, 100 ms sleep, 4 workers, under the workload | ${plan?.rowsUpdated} | ${plan?.seconds?.toFixed(1)} | ${plan?.rowsPerSecond} |`,
     `| raw: one UPDATE per table in one transaction, nothing else running (the limit) | ${raw?.rows} | ${raw?.seconds?.toFixed(1)} | ${raw?.rowsPerSecond} |`,
     '',
@@ -79,7 +80,7 @@ export function renderResults(r: BenchResults): string {
     '',
     '```sh',
     'npm run bench:migration          # about 25 minutes (migration, then the comparison runs); own cluster in .local/bench-migration, port 54362',
-    'BENCH_RATE=800 BENCH_TARGET_MS=100 BENCH_KEEP=1 npm run bench:migration   # the knobs (KEEP leaves the cluster)',
+    'BENCH_RATE=800 BENCH_WORKERS=1 BENCH_DUTY=0.6 BENCH_TARGET_MS=50 BENCH_KEEP=1 npm run bench:migration   # the knobs, at their defaults (KEEP leaves the cluster)',
     '```',
     '',
     'The full runner report of the measured run is `migration-report.md` beside this file; the raw figures are in `results.json`.',

@@ -25,6 +25,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.BENCH_PORT ?? 54362);
 const RATE = Number(process.env.BENCH_RATE ?? 800);
 const CLIENTS = 8;
+const SHARED_BUFFERS = '2GB';
 const log = (l: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${l}`);
 
 export interface BenchResults {
@@ -45,6 +46,8 @@ export interface BenchResults {
   reportFile: string;
   comparisonFrom?: string;
   measuredAt?: string;
+  /** How our backfill was set for the run. */
+  settings?: { workers: number; dutyCycle: number; targetBatchMs: number; sharedBuffers: string };
 }
 
 function options(url: string, home: string, extra: Partial<RunnerOptions> = {}): RunnerOptions {
@@ -76,7 +79,7 @@ async function main() {
   // Production-sized shared buffers too (Supabase's Large compute: 2 GB of 8 GB): with the
   // default 128 MB the 1M-row tables and their indexes do not fit, and every batch and
   // every application query pays for reading pages back from the OS cache.
-  await admin`alter system set shared_buffers = '2GB'`;
+  await admin.unsafe(`alter system set shared_buffers = '${SHARED_BUFFERS}'`);
   await admin.end();
   await cluster.stop();
   await startCluster(cluster.settings);
@@ -189,6 +192,9 @@ async function main() {
     reportFile: outcome.reportFiles.markdown,
     comparisonFrom: carried ? (carried.comparisonFrom ?? carried.measuredAt ?? 'the previous full run') : undefined,
     measuredAt: new Date().toISOString(),
+    settings: {
+      workers: ours.backfill.workers, dutyCycle: ours.backfill.dutyCycle, targetBatchMs: ours.backfill.targetBatchMs, sharedBuffers: SHARED_BUFFERS,
+    },
   };
   const report = JSON.parse(readFileSync(outcome.reportFiles.json, 'utf8'));
   results.migration.checklistPassed = `${report.checklist.filter((c: { ok: boolean }) => c.ok).length}/${report.checklist.length}`;

@@ -101,6 +101,7 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
   })();
 
   let cancelled = false;
+  let swept = 0;
   try {
     for (const stage of [1, 2, 3, 4] as const) {
       const stageTables = tables.filter((t) => t.stage === stage);
@@ -112,12 +113,16 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
         cancelled = true;
         break;
       }
+      // The next stage's composite keys need every parent row filled, including those the
+      // application moved behind a cursor meanwhile: sweep this stage before going on.
+      swept += await sweepLateRows(sql, stageTables, options);
     }
   } finally {
     polling = false;
     await poller;
   }
-  const swept = cancelled ? 0 : await sweepLateRows(sql, tables, options);
+  // Rows the old application inserted while later stages ran.
+  if (!cancelled) swept += await sweepLateRows(sql, tables, options);
   const seconds = (Date.now() - started) / 1000;
   const rowsUpdated = progress.updatedRows - resumedUpdated + swept;
   return {

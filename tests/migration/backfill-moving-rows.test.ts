@@ -1,7 +1,8 @@
 // The backfill walks each table's heap in block ranges, so the old application can put a
 // row where the walk has already been: an UPDATE of a row not yet filled writes its new
 // version into free space behind the cursor, and an INSERT lands beyond the planned end.
-// Both must still end up with their institution (the late sweep), and nothing else may be
+// Both must still end up with their institution (the sweep), before the next stage's
+// composite keys need them (an enrolment of the moved student), and nothing else may be
 // written twice.
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMigration } from '../../migration/runner.ts';
@@ -11,7 +12,7 @@ import { runBackfill } from '../../migration/backfill/engine.ts';
 import { runBatch } from '../../migration/backfill/batch.ts';
 import { claimRange, planRanges } from '../../migration/backfill/ranges.ts';
 import { backfillTables } from '../../migration/backfill/tables.ts';
-import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';
+import { MIGRATION_TEST_PORT, legacyDatabase, nullCounts, testOptions, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;
 afterAll(async () => db?.close());
@@ -41,11 +42,13 @@ describe('backfill over block ranges', () => {
     expect(first).toMatchObject({ nextBlock: 4, scanned: 0 });
 
     // The old application (a new session, so the free space map chooses the page) edits a
-    // row from a full page further on, still unfilled: its new version goes to the free
+    // enrolled student's row from a full page further on, still unfilled: its new version goes to the free
     // space at the start, behind the cursor. It also adds a profile.
     const app = connect(db.cluster.url, { max: 1 });
-    const [last] = await app`select id from public.user_profiles
-                             where institution_id is null and ctid >= '(8,0)'::tid and ctid < '(9,0)'::tid limit 1`;
+    const [last] = await app`select p.id from public.user_profiles as p
+                             where p.institution_id is null and p.ctid >= '(8,0)'::tid and p.ctid < '(9,0)'::tid
+                               and exists (select 1 from public.section_students as ss where ss.student_id = p.id)
+                             limit 1`;
     const [moved] = await app`update public.user_profiles set contact_number = '+91 90000 00000'
                               where id = ${last!.id} returning ctid::text as ctid`;
     expect(blockOf(moved!.ctid)).toBeLessThan(first.nextBlock);
@@ -53,13 +56,16 @@ describe('backfill over block ranges', () => {
                              values ('Late Arrival', 'late.arrival@legacy.example', 'student', 'LATE-0001') returning id`;
     await app.end();
 
-    const summary = await runBackfill(sql, { ...o.backfill, tables: ['user_profiles'] });
+    // The whole backfill: the enrolment's composite key needs the moved student filled
+    // before stage 4 (the sweep runs after every stage, not only at the end).
+    const summary = await runBackfill(sql, o.backfill);
     expect(summary.status).toBe('done');
     expect(summary.sweptRows).toBe(2);
     const [after] = await sql`select count(*) filter (where institution_id is null)::int as missing,
                                      count(*) filter (where id in (${last!.id}, ${late!.id}) and institution_id is not null)::int as caught
                               from public.user_profiles`;
     expect(after).toEqual({ missing: 0, caught: 2 });
+    expect(Object.values(await nullCounts(sql)).every((n) => n === 0)).toBe(true);
     // Every other row was filled once, by a batch: the ledger's count plus the sweep's is the table.
     const [ledger] = await sql`select sum(rows_updated)::int as n from hpc_migration.backfill_ranges where table_name = 'user_profiles'`;
     const [rows] = await sql`select count(*)::int as n from public.user_profiles`;
