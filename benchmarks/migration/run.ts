@@ -66,7 +66,7 @@ async function main() {
   const home = cluster.settings.home;
   const admin = connect(cluster.superUrl, { max: 1 });
   await admin`alter system set log_lock_waits = on`;
-  // deadlock_timeout stays at its default (1 s): the migration's DDL has lock_timeout 300 ms,
+  // deadlock_timeout stays at its default (1 s): the migration's DDL has lock_timeout 50 ms,
   // so in a lock cycle with the application the migration gives way first (and is retried).
   // A shorter deadlock_timeout would make the application's transaction the victim (seen
   // in an earlier run: 4 workload transactions failed). log_lock_waits then logs every wait

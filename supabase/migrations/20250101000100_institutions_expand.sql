@@ -16,7 +16,7 @@
 -- Locks: `add column` without a default and `add constraint ... not valid` take a brief
 -- ACCESS EXCLUSIVE / SHARE ROW EXCLUSIVE lock and touch no rows; lock_timeout keeps a
 -- queued ALTER from stalling traffic behind it (retry the push on timeout).
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 create table if not exists public.institutions (

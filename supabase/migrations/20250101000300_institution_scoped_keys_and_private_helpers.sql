@@ -9,7 +9,7 @@
 -- 3. private.register_institutions_from_existing_values(): for the newer database shape
 --    (institution_id values exist, no institutions rows), creates an institutions row per
 --    distinct value so that the NOT VALID foreign keys can later be validated.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 alter table public.user_profiles

@@ -11,7 +11,7 @@
 --   subject teacher, coordinator of a stage, principal, institution admin). The BIG DAY
 --   role ('teacher', 'admin', ...) says what a person is; the duty says what they may do
 --   in the HPC workflow.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 alter table public.user_profiles

@@ -2,7 +2,7 @@
 -- institution (a pilot first); switching `hpc` off is the immediate rollback: policies and
 -- functions ask private.hpc_enabled(institution_id) on every request, so it takes effect on
 -- the next one. A missing row means off.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 create table public.institution_feature_flags (

@@ -16,7 +16,7 @@
 --     column), old/new institution_id only (no personal data copied into the log).
 -- Kept in public with RLS enabled and no policies yet, so principals can later be given a
 -- tenant-scoped read policy (RLS issue). institution_id is nullable: legacy rows may have none.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 create table public.audit_events (

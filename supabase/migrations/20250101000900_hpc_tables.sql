@@ -15,7 +15,7 @@
 -- * Whole numbers are bigint (squawk prefer-bigint-*); their ranges are check constraints.
 -- * Indexes: every foreign key and every column a policy or hot query filters on, with
 --   institution_id leading. The tables are new and empty, so plain CREATE INDEX is fine.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
 -- Evidence files live in the storage bucket hpc-evidence under <institution_id>/<student_id>/...

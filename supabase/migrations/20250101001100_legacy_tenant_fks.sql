@@ -8,7 +8,7 @@
 -- The migration runner validates them after the backfill (VALIDATE CONSTRAINT, SHARE UPDATE
 -- EXCLUSIVE only); then the single-column originals can be dropped (contract), which is
 -- what a distribution by institution_id (Citus) needs. Indexes: 20250101001000.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 alter table public.cohorts

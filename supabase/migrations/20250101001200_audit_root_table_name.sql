@@ -1,7 +1,7 @@
 -- Audit rows of a partitioned table name the table, not the partition: a row trigger on a
 -- partitioned table is cloned to every partition, where TG_TABLE_NAME is the partition's
 -- name (hpc_evaluations_p5). The audit trigger now records the partition tree's root.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 create or replace function private.audit_row_change()

@@ -16,7 +16,7 @@
 --   teacher of a student     = active class_teacher / subject_teacher duty for a section the
 --                              student is in;
 --   released cycle           = status locked or archived (evaluations final, moderated).
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 -- Each statement-level helper below is ONE flat query from the caller's profile (`me`),

@@ -11,7 +11,7 @@
 --
 -- Locks: DROP/CREATE POLICY take ACCESS EXCLUSIVE briefly and touch no rows; lock_timeout
 -- makes a queued statement give up fast instead of stalling traffic behind it.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 -- The baseline's policies and its admin helper.

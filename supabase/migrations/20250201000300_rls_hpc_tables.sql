@@ -7,7 +7,7 @@
 -- one per role) keeps Postgres from evaluating several permissive policies per row.
 -- Status columns are not in any API role's UPDATE grant (see part 4): the workflow
 -- functions are the only way to move a status.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 -- anon has no business with the HPC; authenticated keeps its grants and meets the policies.

@@ -5,7 +5,7 @@
 -- through PostgREST fails with 42501 whatever the policies say. The workflow functions
 -- (security definer, owned by postgres) check the actor, lock the row, check a version and
 -- are the only way to change them.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 -- Reports: generated, transitioned and reopened only by the report/workflow functions.

@@ -6,7 +6,7 @@
 -- everything of their institution, teachers their students' files, students their own,
 -- parents their children's; whoever may rate a student may upload evidence for them; the
 -- uploader (or an institution admin) may replace or remove it. HPC off hides it all.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)

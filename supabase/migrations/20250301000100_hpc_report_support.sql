@@ -13,7 +13,7 @@
 --
 -- Writes to both tables go only through the workflow functions (security definer, explicit
 -- checks); authenticated gets SELECT, filtered by RLS. Both are audited like every HPC table.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
 create table public.report_narratives (

@@ -16,7 +16,7 @@
 --
 -- public.hpc_generate_report(cycle, student) stores it as the current draft version:
 -- unchanged content changes nothing (no update, so no lock_version bump and no audit row).
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
 create or replace function private.hpc_compile_card(p_institution_id uuid, p_cycle_id uuid, p_student_id uuid)

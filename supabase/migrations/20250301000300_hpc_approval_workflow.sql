@@ -20,7 +20,7 @@
 -- the caller holding the step's duty for this student (HP403), then one step row in
 -- hpc_approval_workflows (kind 'step', name = the action) and the audit rows written by the
 -- tables' audit triggers. Invalid arguments: HP400.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
 create or replace function private.hpc_transition_report(

@@ -10,7 +10,7 @@
 -- single call (generate: private.hpc_generate_report; transition:
 -- private.hpc_transition_report with the card's current lock_version): cards not in a state
 -- for the action are skipped, other refusals are counted as failed with their reason.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
 -- The students of a batch, in id order, after p_after.

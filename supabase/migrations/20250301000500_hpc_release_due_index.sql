@@ -5,7 +5,7 @@
 -- This file holds only CREATE INDEX CONCURRENTLY, so the Supabase CLI runs it outside a
 -- transaction (hpc_reports may already be live when this ships); `set` is session-wide.
 -- If the build fails it leaves an INVALID index: drop it concurrently and re-run.
-set lock_timeout = '300ms';
+set lock_timeout = '50ms';
 set statement_timeout = '0';
 
 -- squawk-ignore ban-concurrent-index-creation-in-transaction

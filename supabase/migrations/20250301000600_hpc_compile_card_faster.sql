@@ -8,7 +8,7 @@
 -- The jsonb it returns is identical (same text, same content_hash: a card regenerated after
 -- this migration is `unchanged`). The function also keeps one generic plan per session:
 -- planning the query costs more than running it.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
 create or replace function private.hpc_compile_card(p_institution_id uuid, p_cycle_id uuid, p_student_id uuid)

@@ -4,7 +4,7 @@
 -- a coordinator with 2,000 submitted cards waited ~250 ms. This one reads the caller's
 -- duties once (sections as class / subject teacher, coordinated stages) and filters the
 -- pending steps with joins that follow the same rule. Same rows, same order.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
 create or replace function private.hpc_reports_awaiting_me(p_limit bigint default 500)

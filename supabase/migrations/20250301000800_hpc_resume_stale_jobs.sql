@@ -6,7 +6,7 @@
 -- against the requester's own duties (and audited with the requester as actor). A batch
 -- whose requester may no longer run it (HPC switched off, duty gone) is cancelled with the
 -- reason in its errors.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
 create or replace function private.hpc_resume_stale_jobs(

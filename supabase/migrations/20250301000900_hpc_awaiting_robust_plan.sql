@@ -9,7 +9,7 @@
 -- planner cannot turn them back into reorderable joins): its shape does not depend on
 -- statistics, and the student's stage is a per-row lookup evaluated only for stage
 -- coordinators. Same rows, same order.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
 create or replace function private.hpc_reports_awaiting_me(p_limit bigint default 500)

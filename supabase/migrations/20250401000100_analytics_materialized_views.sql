@@ -15,7 +15,7 @@
 -- * A rating's section is its assignment's section (hpc_parameter_assignments.section_id);
 --   a rating without an assignment falls back to the student's latest section enrolment.
 -- * Only submitted ratings with a level count as entered; drafts are counted apart.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '120s';
 
 create schema if not exists analytics;

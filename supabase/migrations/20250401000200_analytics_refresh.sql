@@ -15,7 +15,7 @@
 --   postgres (the views' owner): pg_cron runs it as postgres.
 -- * Where pg_cron is not installed (extra test databases) the schedules are kept in the
 --   table and applied by analytics.sync_schedules() once it is.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '120s';
 
 create table analytics.refresh_schedules (

@@ -9,7 +9,7 @@
 --   * HPC switched off for the institution (private.hpc_active() false): nothing.
 -- Nothing here orders or ranks students; every row is an aggregate or the caller's own.
 -- EXECUTE for authenticated only (not anon; service_role has no auth.uid() and gets nothing).
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 -- The principal's dashboard: one row per cycle of the caller's institution.

@@ -7,7 +7,7 @@
 -- cycle was read and filtered. Each function now has one branch per shape, gated by a
 -- one-time filter on the parameter, and the section branch matches the index prefix
 -- (institution_id, cycle_id, section_id). Same results, same access rules.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 create or replace function public.hpc_analytics_level_distribution(p_cycle_id uuid, p_section_id uuid default null)

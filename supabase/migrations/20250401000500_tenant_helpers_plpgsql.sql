@@ -9,7 +9,7 @@
 -- preset the parent's card read went 0.31 → 0.27 ms p50 unprepared, within the noise of a
 -- shared machine (benchmarks/scale/RESULTS.md); most of the unprepared overhead of the
 -- partitioned reads is planning the 10 partitions, which prepared statements remove.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 create or replace function private.current_institution_id()

@@ -14,7 +14,7 @@
 --
 -- Locks: DROP / CREATE TRIGGER take SHARE ROW EXCLUSIVE on each table for a moment (no scan,
 -- no rewrite); the short lock_timeout lets the application win and the runner retry.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 do $$

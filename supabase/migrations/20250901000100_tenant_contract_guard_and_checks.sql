@@ -12,7 +12,7 @@
 -- UPDATE EXCLUSIVE (reads and writes go on); 20250901000300 sets NOT NULL, which then
 -- needs no scan, and drops the checks. Separate files = separate transactions, so no
 -- ACCESS EXCLUSIVE lock is ever held across a scan.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '5min';
 
 create or replace function private.assert_tenant_backfill_complete()

@@ -2,7 +2,7 @@
 -- the institution_id foreign keys (from 20250101000100). VALIDATE CONSTRAINT scans the
 -- table under SHARE UPDATE EXCLUSIVE only: the application keeps reading and writing.
 -- Refuses, with the reason, if the backfill is incomplete.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '15min';
 
 select private.assert_tenant_backfill_complete();

@@ -2,7 +2,7 @@
 -- Each table has a validated CHECK (institution_id is not null) (20250901000200), so
 -- SET NOT NULL skips its full-table scan (PostgreSQL 12+): a brief ACCESS EXCLUSIVE lock per
 -- table, catalog work only. The checks are then redundant and dropped.
-set local lock_timeout = '300ms';
+set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
 select private.assert_tenant_backfill_complete();
