@@ -60,6 +60,13 @@ function options(url: string, home: string, extra: Partial<RunnerOptions> = {}):
   return o;
 }
 
+/** CHECKPOINT needs a superuser (or pg_checkpoint); the benchmark owns its cluster. */
+async function checkpoint(superUrl: string): Promise<void> {
+  const su = connect(superUrl, { max: 1 });
+  await su`checkpoint`;
+  await su.end();
+}
+
 async function main() {
   const t0 = Date.now();
   const cluster = await freshLegacyCluster('bench-migration', PORT, { throwaway: false });
@@ -87,6 +94,13 @@ async function main() {
   const genStart = Date.now();
   const counts = await generateLegacy(sql, { url: cluster.url, shape: 'older', preset: 'large' }, log);
   const generateSeconds = (Date.now() - genStart) / 1000;
+  // A live database has been checkpointing for ages: the generator's 1 GB of dirty pages is
+  // on disk and its WAL files are recycled for reuse. Without this checkpoint the migration
+  // paid for the load: the checkpointer wrote the generated tables during the backfill, and
+  // every new 16 MB WAL file was zero-filled under WALWriteLock while the application's
+  // commits waited (measured: 50-300 workload transactions over 20 ms per 10 s until the
+  // first checkpoint completed, none after).
+  await checkpoint(cluster.superUrl);
 
   const workload = new Workload({ port: PORT, clients: CLIENTS, rate: RATE, logDir: join(home, 'pgbench') });
   log(`workload: pgbench, ${CLIENTS} clients at ${RATE} tps (reads 4 : writes 1)`);
@@ -100,11 +114,11 @@ async function main() {
   const migStart = Date.now();
   const ours = options(cluster.url, home);
   // Sized for this 2-core machine, where the application needs the second core: one worker
-  // working 60% of its time, in short batches (measured on user_profiles under the same
-  // workload: 2 workers at duty 0.5 did 12,137 rows/s at p99 3.3x before; 1 worker at
-  // 0.6 with 50 ms batches 9,931 rows/s at p99 2.2x). On a bigger server, more workers.
+  // working 70% of its time, in short batches, the least that reaches half the raw rate
+  // here (whole runs: duty 0.3 gave 22.5% of raw at p99 3.1x before, 0.6 gave 49.8% at
+  // 5.2x, 0.7 gave 50.8% at 5.6x; FINDINGS.md). On a bigger server, more workers.
   ours.backfill.workers = Number(process.env.BENCH_WORKERS ?? 1);
-  ours.backfill.dutyCycle = Number(process.env.BENCH_DUTY ?? 0.6);
+  ours.backfill.dutyCycle = Number(process.env.BENCH_DUTY ?? 0.7);
   ours.backfill.targetBatchMs = Number(process.env.BENCH_TARGET_MS ?? 50);
   ours.backfill.maxBatch = 10_000;
   // Pilot: two schools by their legacy ids (the existing mapping keeps them), then all.
@@ -135,6 +149,7 @@ async function main() {
   let carried: Partial<BenchResults> | undefined;
   if (compare) {
     await sql`vacuum analyze public.user_profiles, public.section_students, public.section_courses`;
+    await checkpoint(cluster.superUrl);
     planStart = Date.now();
     const plan = options(cluster.url, home, { skipBackup: true, stopAfter: 'phase2.backfill', reportDir: join(home, 'report-plan') });
     Object.assign(plan.backfill, { workers: 4, initialBatch: 1_000, fixedBatch: true, sleepMs: 100, dutyCycle: 1 });
@@ -148,6 +163,7 @@ async function main() {
   if (compare) {
     await runSchemaRollback(sql, log);
     await sql`vacuum analyze public.user_profiles, public.section_students, public.section_courses`;
+    await checkpoint(cluster.superUrl);
     const rawPrep = options(cluster.url, home, { skipBackup: true, stopAfter: 'phase2.institutions', reportDir: join(home, 'report-raw') });
     await runMigration(rawPrep, log);
     raw = await rawUpdateRate(sql);
