@@ -7,6 +7,8 @@ import { allMigrations, isContractMigration, pushSubset, versionOf } from '../su
 import { StepFailed, type Step, type StepContext } from './step.ts';
 import { CommandError } from '../../stack/shell.ts';
 import { sleep } from '../db.ts';
+import { sweepLateRows } from '../backfill/sweep.ts';
+import { backfillTables } from '../backfill/tables.ts';
 
 export const snapshot: Step = {
   name: 'snapshot',
@@ -64,5 +66,12 @@ export const contract: Step = {
   name: 'enforcement.contract',
   phase: 'enforcement',
   estimateSeconds: planEstimateSeconds['enforcement.contract'],
-  run: (ctx) => push(ctx, allMigrations()),
+  async run(ctx) {
+    // The old application kept inserting rows without institution_id after the backfill
+    // finished (until it is upgraded, it does not know the column). Fill them first, or the
+    // contract refuses, and a rerun, whose backfill step is already done, would refuse again.
+    const swept = await sweepLateRows(ctx.sql, backfillTables, ctx.options.backfill);
+    if (swept > 0) ctx.log(`contract: filled ${swept} rows the application wrote without institution_id since the backfill`);
+    return { sweptRows: swept, ...(await push(ctx, allMigrations())) };
+  },
 };
