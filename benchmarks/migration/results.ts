@@ -12,7 +12,7 @@ export function renderResults(r: BenchResults): string {
   const p99Ratio = r.windows.before.p99 ? r.windows.during.p99 / r.windows.before.p99 : NaN;
   const rawShare = raw?.rowsPerSecond ? (ours.rowsPerSecond ?? 0) / raw.rowsPerSecond : NaN;
   const target = (ok: boolean) => (ok ? 'met' : '**missed**');
-  const set = r.settings ?? { workers: 2, dutyCycle: 0.5, targetBatchMs: 200, sharedBuffers: '128MB' };
+  const set = r.settings;
   return [
     '# Migration benchmark: the large legacy database under live load',
     '',

@@ -47,7 +47,7 @@ export interface BenchResults {
   comparisonFrom?: string;
   measuredAt?: string;
   /** How our backfill was set for the run. */
-  settings?: { workers: number; dutyCycle: number; targetBatchMs: number; sharedBuffers: string };
+  settings: { workers: number; dutyCycle: number; targetBatchMs: number; sharedBuffers: string };
 }
 
 function options(url: string, home: string, extra: Partial<RunnerOptions> = {}): RunnerOptions {

@@ -121,8 +121,10 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
     polling = false;
     await poller;
   }
-  // Rows the old application inserted while later stages ran.
-  if (!cancelled) swept += await sweepLateRows(sql, tables, options);
+  // Rows the old application inserted into earlier stages' tables while later stages ran
+  // (the last stage was swept just above).
+  const lastStage = Math.max(...tables.map((t) => t.stage));
+  if (!cancelled) swept += await sweepLateRows(sql, tables.filter((t) => t.stage < lastStage), options);
   const seconds = (Date.now() - started) / 1000;
   const rowsUpdated = progress.updatedRows - resumedUpdated + swept;
   return {

@@ -9,6 +9,7 @@ import { presets, type LegacyPreset } from '../../migration/legacy/presets.ts';
 import type { LegacyShape } from '../../migration/legacy/shapes.ts';
 import { defaultOptions, type RunnerOptions } from '../../migration/options.ts';
 import { quietLog } from '../../migration/log.ts';
+import { runMigration } from '../../migration/runner.ts';
 
 export interface LegacyDatabase {
   cluster: LegacyCluster;
@@ -38,6 +39,17 @@ export function testOptions(db: LegacyDatabase): RunnerOptions {
   o.backupDir = join(db.cluster.settings.home, 'backups');
   o.thresholds.resumeAfterSeconds = 1;
   o.backfill.dutyCycle = 1; // no rest between batches: small databases, quick tests
+  return o;
+}
+
+/** The runner, legacy institutions kept as they are, up to and including `step`; returns
+ * the options so that a test can run the rest. */
+export async function migrateUntil(db: LegacyDatabase, step: string): Promise<RunnerOptions> {
+  const o = testOptions(db);
+  o.mapping = { mode: 'existing' };
+  o.stopAfter = step;
+  const outcome = await runMigration(o, quietLog);
+  if (outcome.failure) throw new Error(`the migration stopped before ${step}: ${outcome.failure}`);
   return o;
 }
 
