@@ -59,18 +59,18 @@ export class LockSampler {
         this.longestWait = `${w.application_name}: ${w.query}`;
       }
     }
+    // Table locks only (locktype 'relation'): pg_locks also lists relation extension locks
+    // ('extend', ExclusiveLock, taken for a moment whenever an UPDATE grows the heap) and
+    // tuple locks (row conflicts), which name the table but lock no one out of it.
+    const heldOnLargeTables = this.sql`
+      from pg_locks as l join pg_class as c on c.oid = l.relation join pg_stat_activity as a on a.pid = l.pid
+      where l.granted and l.locktype = 'relation' and c.relnamespace = 'public'::regnamespace and c.relname = any(${largeTables})
+        and a.backend_type = 'client backend' and a.application_name not in ('pgbench', 'bench-lock-sampler') and a.pid <> pg_backend_pid()
+      group by 1, 2, 3`;
     const rows = await this.sql`
       select coalesce((select string_agg(name, ',') from hpc_migration.steps where status = 'running'), 'outside runner') as step,
-             c.relname as table, l.mode
-      from pg_locks as l join pg_class as c on c.oid = l.relation join pg_stat_activity as a on a.pid = l.pid
-      where l.granted and c.relnamespace = 'public'::regnamespace and c.relname = any(${largeTables})
-        and a.backend_type = 'client backend' and a.application_name not in ('pgbench', 'bench-lock-sampler') and a.pid <> pg_backend_pid()
-      group by 1, 2, 3`.catch(async () => this.sql`
-      select 'outside runner' as step, c.relname as table, l.mode
-      from pg_locks as l join pg_class as c on c.oid = l.relation join pg_stat_activity as a on a.pid = l.pid
-      where l.granted and c.relnamespace = 'public'::regnamespace and c.relname = any(${largeTables})
-        and a.backend_type = 'client backend' and a.application_name not in ('pgbench', 'bench-lock-sampler') and a.pid <> pg_backend_pid()
-      group by 1, 2, 3`);
+             c.relname as table, l.mode ${heldOnLargeTables}`.catch(async () => this.sql`
+      select 'outside runner' as step, c.relname as table, l.mode ${heldOnLargeTables}`);
     const seen = new Set<string>();
     for (const r of rows) {
       const key = `${r.step}|${r.table}|${r.mode}`;
