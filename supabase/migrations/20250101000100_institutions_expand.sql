@@ -1,9 +1,12 @@
 -- Tenancy, expand step (DESIGN.md §4–§5, issue 3 §1).
 --
 -- * public.institutions, created only if it does not exist yet.
--- * institution_id on the existing BIG DAY tables, nullable for now, with a foreign key to
---   institutions added NOT VALID (no scan of the table; validation is the migration
---   runner's job once the batched backfill is done).
+-- * The trigger that registers unknown institution ids written by a newer-shape app.
+-- * institution_id itself comes in the next seven files, one existing table per file
+--   (20250101000110..116): each file is one transaction, and a table's ACCESS EXCLUSIVE lock
+--   lasts until its transaction commits. Seven tables altered in one transaction held the
+--   first table's lock while waiting for the last one's (1-2 lock-timeout retries per run
+--   under the benchmark's workload); one table per transaction holds each for milliseconds.
 --
 -- Works on both shapes of existing database (domain/bigday-existing-schema.md):
 --   older:  no institution_id on user_profiles / academic_terms / courses;
@@ -13,9 +16,9 @@
 --           private.register_institutions_from_existing_values() (migration ..0300) before
 --           the key is validated, and new legacy writes register their value on the fly.
 --
--- Locks: `add column` without a default and `add constraint ... not valid` take a brief
--- ACCESS EXCLUSIVE / SHARE ROW EXCLUSIVE lock and touch no rows; lock_timeout keeps a
--- queued ALTER from stalling traffic behind it (retry the push on timeout).
+-- Locks: the triggers (newer shape only) take SHARE ROW EXCLUSIVE on the three small
+-- tables; lock_timeout keeps a queued statement from stalling traffic behind it (the runner
+-- retries the push on timeout).
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
@@ -77,36 +80,3 @@ begin
   end loop;
 end
 $$;
-
--- Expand: nullable institution_id everywhere a tenant row lives.
-alter table public.user_profiles add column if not exists institution_id uuid;
-alter table public.academic_terms add column if not exists institution_id uuid;
-alter table public.courses add column if not exists institution_id uuid;
-alter table public.cohorts add column if not exists institution_id uuid;
-alter table public.sections add column if not exists institution_id uuid;
-alter table public.section_students add column if not exists institution_id uuid;
-alter table public.section_courses add column if not exists institution_id uuid;
-
--- Foreign keys, NOT VALID: enforced for new and updated rows from now on, existing rows are
--- checked later by `validate constraint` (SHARE UPDATE EXCLUSIVE only).
-alter table public.user_profiles
-  add constraint user_profiles_institution_id_fkey
-  foreign key (institution_id) references public.institutions (id) not valid;
-alter table public.academic_terms
-  add constraint academic_terms_institution_id_fkey
-  foreign key (institution_id) references public.institutions (id) not valid;
-alter table public.courses
-  add constraint courses_institution_id_fkey
-  foreign key (institution_id) references public.institutions (id) not valid;
-alter table public.cohorts
-  add constraint cohorts_institution_id_fkey
-  foreign key (institution_id) references public.institutions (id) not valid;
-alter table public.sections
-  add constraint sections_institution_id_fkey
-  foreign key (institution_id) references public.institutions (id) not valid;
-alter table public.section_students
-  add constraint section_students_institution_id_fkey
-  foreign key (institution_id) references public.institutions (id) not valid;
-alter table public.section_courses
-  add constraint section_courses_institution_id_fkey
-  foreign key (institution_id) references public.institutions (id) not valid;

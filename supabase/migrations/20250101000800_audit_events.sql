@@ -12,8 +12,15 @@
 -- Rows are written by private.audit_row_change(), attached
 --   * to every HPC table and to student_guardians, staff_duties, institution_feature_flags:
 --     every insert, update and delete, full old/new rows;
---   * to the existing BIG DAY tables: inserts and updates of institution_id (the tenant
---     column), old/new institution_id only (no personal data copied into the log).
+--   * to the existing BIG DAY tables: new rows, and moves of a row from one institution to
+--     another (the tenant column only; no personal data copied into the log). Filling a
+--     missing institution_id is not audited: only the migration's backfill and its late-row
+--     sweep ever do that (the new application writes institution_id on insert, and after
+--     the contract the column is NOT NULL), the runner's ledger (hpc_migration.batches)
+--     and report record it, and auditing it cost a million audit rows for user_profiles,
+--     each built by copying the whole row to jsonb twice and diffing it: most of the
+--     backfill's per-row cost apart from the index entries. The WHEN clause is evaluated
+--     before the function is called, so a filled row costs the audit nothing.
 -- Kept in public with RLS enabled and no policies yet, so principals can later be given a
 -- tenant-scoped read policy (RLS issue). institution_id is nullable: legacy rows may have none.
 set local lock_timeout = '50ms';
@@ -203,28 +210,24 @@ end
 $$;
 revoke all on function private.audit_row_change() from public;
 
--- Existing BIG DAY tables: the tenant column only.
-create trigger audit_tenant_column
-  after insert or update of institution_id on public.user_profiles
-  for each row execute function private.audit_row_change('tenant', 'id');
-create trigger audit_tenant_column
-  after insert or update of institution_id on public.academic_terms
-  for each row execute function private.audit_row_change('tenant', 'id');
-create trigger audit_tenant_column
-  after insert or update of institution_id on public.courses
-  for each row execute function private.audit_row_change('tenant', 'id');
-create trigger audit_tenant_column
-  after insert or update of institution_id on public.cohorts
-  for each row execute function private.audit_row_change('tenant', 'id');
-create trigger audit_tenant_column
-  after insert or update of institution_id on public.sections
-  for each row execute function private.audit_row_change('tenant', 'id');
-create trigger audit_tenant_column
-  after insert or update of institution_id on public.section_students
-  for each row execute function private.audit_row_change('tenant', 'id');
-create trigger audit_tenant_column
-  after insert or update of institution_id on public.section_courses
-  for each row execute function private.audit_row_change('tenant', 'id');
+-- Existing BIG DAY tables: the tenant column only, of new rows and of moves. CREATE TRIGGER
+-- takes SHARE ROW EXCLUSIVE (writers wait, readers do not) on each table until the commit.
+do $$
+declare
+  t text;
+begin
+  foreach t in array array['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections',
+                           'section_students', 'section_courses'] loop
+    execute format(
+      'create trigger audit_tenant_of_new_row after insert on public.%I
+         for each row execute function private.audit_row_change(%L, %L)', t, 'tenant', 'id');
+    execute format(
+      'create trigger audit_tenant_move after update of institution_id on public.%I
+         for each row when (old.institution_id is not null and old.institution_id is distinct from new.institution_id)
+         execute function private.audit_row_change(%L, %L)', t, 'tenant', 'id');
+  end loop;
+end
+$$;
 
 -- New tenant tables: every write, full rows.
 create trigger audit_row_change

@@ -5,7 +5,7 @@
 --   constraint and every foreign key to another tenant table includes institution_id, so a
 --   cross-tenant reference cannot exist and the schema can be distributed by institution_id
 --   (Citus) later. Foreign keys to the existing BIG DAY tables target their
---   unique (institution_id, id) constraints.
+--   unique (institution_id, id) constraints and are added at the end of the file (see there).
 -- * created_at / updated_at / created_by / updated_by, stamped by private.stamp_row_authorship()
 --   from auth.uid(); every insert, update and delete is audited by private.audit_row_change().
 -- * Every enumerated value is a check constraint. PARAKH content (areas, abilities, levels,
@@ -136,8 +136,6 @@ create table public.hpc_evaluation_cycles (
   updated_by uuid default auth.uid(),
   constraint hpc_evaluation_cycles_pkey primary key (institution_id, id),
   constraint hpc_evaluation_cycles_name_key unique (institution_id, academic_term_id, name),
-  constraint hpc_evaluation_cycles_term_fkey foreign key (institution_id, academic_term_id)
-    references public.academic_terms (institution_id, id),
   constraint hpc_evaluation_cycles_window check (closes_on >= opens_on),
   constraint hpc_evaluation_cycles_term_number_range check (term_number between 1 and 4)
 );
@@ -176,16 +174,6 @@ create table public.hpc_parameter_assignments (
     references public.hpc_evaluation_cycles (institution_id, id),
   constraint hpc_parameter_assignments_parameter_fkey foreign key (institution_id, parameter_id)
     references public.hpc_parameters (institution_id, id),
-  constraint hpc_parameter_assignments_section_fkey foreign key (institution_id, section_id)
-    references public.sections (institution_id, id),
-  constraint hpc_parameter_assignments_course_fkey foreign key (institution_id, course_id)
-    references public.courses (institution_id, id),
-  constraint hpc_parameter_assignments_teacher_fkey foreign key (institution_id, teacher_id)
-    references public.user_profiles (institution_id, id),
-  constraint hpc_parameter_assignments_student_fkey foreign key (institution_id, student_id)
-    references public.user_profiles (institution_id, id),
-  constraint hpc_parameter_assignments_peer_reviewer_fkey foreign key (institution_id, peer_reviewer_id)
-    references public.user_profiles (institution_id, id),
   constraint hpc_parameter_assignments_rater_roles_check check (
     cardinality(rater_roles) > 0
     and rater_roles <@ array['teacher', 'self', 'peer', 'parent']
@@ -237,14 +225,10 @@ create table public.hpc_evaluations (
     (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id),
   constraint hpc_evaluations_cycle_fkey foreign key (institution_id, cycle_id)
     references public.hpc_evaluation_cycles (institution_id, id),
-  constraint hpc_evaluations_student_fkey foreign key (institution_id, student_id)
-    references public.user_profiles (institution_id, id),
   constraint hpc_evaluations_parameter_fkey foreign key (institution_id, parameter_id)
     references public.hpc_parameters (institution_id, id),
   constraint hpc_evaluations_assignment_fkey foreign key (institution_id, assignment_id)
     references public.hpc_parameter_assignments (institution_id, id),
-  constraint hpc_evaluations_rater_fkey foreign key (institution_id, rater_id)
-    references public.user_profiles (institution_id, id),
   constraint hpc_evaluations_level_fkey foreign key (institution_id, rubric_id, level_ordinal)
     references public.hpc_rubrics (institution_id, id, ordinal),
   constraint hpc_evaluations_level_pair check ((rubric_id is null) = (level_ordinal is null)),
@@ -309,10 +293,6 @@ create table public.hpc_reports (
   constraint hpc_reports_version_key unique (institution_id, cycle_id, student_id, version),
   constraint hpc_reports_cycle_fkey foreign key (institution_id, cycle_id)
     references public.hpc_evaluation_cycles (institution_id, id),
-  constraint hpc_reports_student_fkey foreign key (institution_id, student_id)
-    references public.user_profiles (institution_id, id),
-  constraint hpc_reports_published_by_fkey foreign key (institution_id, published_by)
-    references public.user_profiles (institution_id, id),
   constraint hpc_reports_supersedes_fkey foreign key (institution_id, supersedes_id)
     references public.hpc_reports (institution_id, id),
   constraint hpc_reports_version_positive check (version >= 1),
@@ -378,8 +358,6 @@ create table public.hpc_approval_workflows (
     references public.hpc_reports (institution_id, id),
   constraint hpc_approval_workflows_chain_step_fkey foreign key (institution_id, chain_step_id)
     references public.hpc_approval_workflows (institution_id, id),
-  constraint hpc_approval_workflows_decided_by_fkey foreign key (institution_id, decided_by)
-    references public.user_profiles (institution_id, id),
   constraint hpc_approval_workflows_step_order_positive check (step_order >= 1),
   constraint hpc_approval_workflows_version_positive check (version >= 1),
   constraint hpc_approval_workflows_shape check (
@@ -437,8 +415,6 @@ create table public.hpc_analytics (
   constraint hpc_analytics_metric_key unique (institution_id, cycle_id, scope, scope_key, metric),
   constraint hpc_analytics_cycle_fkey foreign key (institution_id, cycle_id)
     references public.hpc_evaluation_cycles (institution_id, id),
-  constraint hpc_analytics_section_fkey foreign key (institution_id, section_id)
-    references public.sections (institution_id, id),
   constraint hpc_analytics_parameter_fkey foreign key (institution_id, parameter_id)
     references public.hpc_parameters (institution_id, id),
   constraint hpc_analytics_metric_format check (metric ~ '^[a-z][a-z0-9_]*$'),
@@ -479,12 +455,8 @@ create table public.hpc_achievements (
   created_by uuid default auth.uid(),
   updated_by uuid default auth.uid(),
   constraint hpc_achievements_pkey primary key (institution_id, id),
-  constraint hpc_achievements_student_fkey foreign key (institution_id, student_id)
-    references public.user_profiles (institution_id, id),
   constraint hpc_achievements_cycle_fkey foreign key (institution_id, cycle_id)
     references public.hpc_evaluation_cycles (institution_id, id),
-  constraint hpc_achievements_verified_by_fkey foreign key (institution_id, verified_by)
-    references public.user_profiles (institution_id, id),
   constraint hpc_achievements_verified_pair check ((verified_by is null) = (verified_at is null)),
   constraint hpc_achievements_evidence_paths_check
     check (private.evidence_paths_valid(evidence_paths, institution_id, student_id))
@@ -519,12 +491,8 @@ create table public.hpc_reflections (
   created_by uuid default auth.uid(),
   updated_by uuid default auth.uid(),
   constraint hpc_reflections_pkey primary key (institution_id, id),
-  constraint hpc_reflections_student_fkey foreign key (institution_id, student_id)
-    references public.user_profiles (institution_id, id),
   constraint hpc_reflections_cycle_fkey foreign key (institution_id, cycle_id)
     references public.hpc_evaluation_cycles (institution_id, id),
-  constraint hpc_reflections_author_fkey foreign key (institution_id, author_id)
-    references public.user_profiles (institution_id, id),
   constraint hpc_reflections_goal_fkey foreign key (institution_id, goal_id)
     references public.hpc_reflections (institution_id, id),
   constraint hpc_reflections_self_author check ((author_role = 'self') = (author_id = student_id)),
@@ -571,12 +539,8 @@ create table public.hpc_conversations (
   constraint hpc_conversations_pkey primary key (institution_id, id),
   constraint hpc_conversations_thread_fkey foreign key (institution_id, thread_id)
     references public.hpc_conversations (institution_id, id) on delete cascade,
-  constraint hpc_conversations_student_fkey foreign key (institution_id, student_id)
-    references public.user_profiles (institution_id, id),
   constraint hpc_conversations_report_fkey foreign key (institution_id, report_id)
     references public.hpc_reports (institution_id, id),
-  constraint hpc_conversations_author_fkey foreign key (institution_id, author_id)
-    references public.user_profiles (institution_id, id),
   constraint hpc_conversations_root_has_subject check ((thread_id = id) = (subject is not null)),
   constraint hpc_conversations_body_length check (char_length(body) between 1 and 4000)
 );
@@ -743,3 +707,64 @@ begin
   end loop;
 end
 $$;
+
+-- Foreign keys to the existing BIG DAY tables, last, on purpose. Adding one takes SHARE ROW
+-- EXCLUSIVE on the table it references (user_profiles, sections, courses, ...), which blocks
+-- the application's writes to it until this file commits. Declared inline, they held those
+-- locks while the rest of the file ran (the benchmark measured writes stalled up to 127 ms);
+-- here they are taken in the last milliseconds before the commit. The tables above are new
+-- and empty, so each key's check of existing rows finds nothing to read.
+alter table public.hpc_evaluation_cycles
+  add constraint hpc_evaluation_cycles_term_fkey foreign key (institution_id, academic_term_id)
+  references public.academic_terms (institution_id, id);
+alter table public.hpc_parameter_assignments
+  add constraint hpc_parameter_assignments_section_fkey foreign key (institution_id, section_id)
+  references public.sections (institution_id, id);
+alter table public.hpc_parameter_assignments
+  add constraint hpc_parameter_assignments_course_fkey foreign key (institution_id, course_id)
+  references public.courses (institution_id, id);
+alter table public.hpc_parameter_assignments
+  add constraint hpc_parameter_assignments_teacher_fkey foreign key (institution_id, teacher_id)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_parameter_assignments
+  add constraint hpc_parameter_assignments_student_fkey foreign key (institution_id, student_id)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_parameter_assignments
+  add constraint hpc_parameter_assignments_peer_reviewer_fkey foreign key (institution_id, peer_reviewer_id)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_evaluations
+  add constraint hpc_evaluations_student_fkey foreign key (institution_id, student_id)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_evaluations
+  add constraint hpc_evaluations_rater_fkey foreign key (institution_id, rater_id)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_reports
+  add constraint hpc_reports_student_fkey foreign key (institution_id, student_id)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_reports
+  add constraint hpc_reports_published_by_fkey foreign key (institution_id, published_by)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_approval_workflows
+  add constraint hpc_approval_workflows_decided_by_fkey foreign key (institution_id, decided_by)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_analytics
+  add constraint hpc_analytics_section_fkey foreign key (institution_id, section_id)
+  references public.sections (institution_id, id);
+alter table public.hpc_achievements
+  add constraint hpc_achievements_student_fkey foreign key (institution_id, student_id)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_achievements
+  add constraint hpc_achievements_verified_by_fkey foreign key (institution_id, verified_by)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_reflections
+  add constraint hpc_reflections_student_fkey foreign key (institution_id, student_id)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_reflections
+  add constraint hpc_reflections_author_fkey foreign key (institution_id, author_id)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_conversations
+  add constraint hpc_conversations_student_fkey foreign key (institution_id, student_id)
+  references public.user_profiles (institution_id, id);
+alter table public.hpc_conversations
+  add constraint hpc_conversations_author_fkey foreign key (institution_id, author_id)
+  references public.user_profiles (institution_id, id);

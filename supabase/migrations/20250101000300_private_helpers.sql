@@ -1,31 +1,13 @@
--- Tenancy, expand step 3.
+-- Tenancy, expand step 3: the private helpers.
 --
--- 1. Promote the concurrently built unique (institution_id, id) indexes to constraints
---    (`unique using index`: catalog change only, brief lock). They are the targets of the
---    composite foreign keys (institution_id, <x>_id) of the HPC tables.
--- 2. The `private` schema: helper functions that RLS policies and triggers call. It is not
+-- 1. The `private` schema: helper functions that RLS policies and triggers call. It is not
 --    in pgrst.db_schemas, so the API never exposes it; `authenticated` gets USAGE and
 --    EXECUTE only on the helpers policies need (issue 4), nothing for `anon`.
--- 3. private.register_institutions_from_existing_values(): for the newer database shape
+-- 2. private.register_institutions_from_existing_values(): for the newer database shape
 --    (institution_id values exist, no institutions rows), creates an institutions row per
 --    distinct value so that the NOT VALID foreign keys can later be validated.
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
-
-alter table public.user_profiles
-  add constraint user_profiles_institution_id_id_key unique using index user_profiles_institution_id_id_key;
-alter table public.academic_terms
-  add constraint academic_terms_institution_id_id_key unique using index academic_terms_institution_id_id_key;
-alter table public.courses
-  add constraint courses_institution_id_id_key unique using index courses_institution_id_id_key;
-alter table public.cohorts
-  add constraint cohorts_institution_id_id_key unique using index cohorts_institution_id_id_key;
-alter table public.sections
-  add constraint sections_institution_id_id_key unique using index sections_institution_id_id_key;
-alter table public.section_students
-  add constraint section_students_institution_id_id_key unique using index section_students_institution_id_id_key;
-alter table public.section_courses
-  add constraint section_courses_institution_id_id_key unique using index section_courses_institution_id_id_key;
 
 create schema if not exists private;
 comment on schema private is
