@@ -1,5 +1,5 @@
--- Tenancy, contract step 2 of 4: validate the NOT VALID checks (from 20250901000100) and
--- the institution_id foreign keys (from 20250101000100). VALIDATE CONSTRAINT scans the
+-- Tenancy, contract step 2: validate the NOT VALID checks (from 20250901000110..116) and
+-- the institution_id foreign keys (from 20250101000110..116). VALIDATE CONSTRAINT scans the
 -- table under SHARE UPDATE EXCLUSIVE only: the application keeps reading and writing.
 -- Refuses, with the reason, if the backfill is incomplete.
 set local lock_timeout = '50ms';

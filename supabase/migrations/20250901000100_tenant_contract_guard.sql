@@ -1,0 +1,59 @@
+-- Tenancy, contract step 1 (migration issue): enforce institution_id on the existing
+-- BIG DAY tables, online, now that the batched backfill (npm run migrate) has filled it.
+--
+-- The contract REFUSES to run while the backfill is incomplete, and says why:
+-- private.assert_tenant_backfill_complete() raises with the number of rows still null (or
+-- naming a missing institution) per table. Every contract file calls it first, so no
+-- subset of them can be pushed early. On a fresh database (npm start, npm test) the tables
+-- are empty when migrations run, so the contract passes; the seed then writes full rows.
+--
+-- This file: the guard. 20250901000110..116 add NOT VALID checks `institution_id is not
+-- null` (catalog only, no scan), 20250901000200 validates them and the foreign keys under
+-- SHARE UPDATE EXCLUSIVE (reads and writes go on), 20250901000310..316 set NOT NULL, which
+-- then needs no scan, and drop the checks. Separate files are separate transactions: no
+-- ACCESS EXCLUSIVE lock is ever held across a scan, and each of them is held on one table
+-- only, for the milliseconds until its file commits (seven tables in one transaction held
+-- the first one's lock while waiting for the last one's).
+set local lock_timeout = '50ms';
+set local statement_timeout = '5min';
+
+create or replace function private.assert_tenant_backfill_complete(p_table text default null)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_table text;
+  v_nulls bigint;
+  v_orphans bigint;
+  v_problems text[] := '{}';
+begin
+  foreach v_table in array case when p_table is null
+                                 then array['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections',
+                                            'section_students', 'section_courses']
+                                 else array[p_table] end loop
+    execute format(
+      'select count(*) filter (where t.institution_id is null),
+              count(*) filter (where t.institution_id is not null
+                               and not exists (select 1 from public.institutions as i where i.id = t.institution_id))
+       from public.%I as t', v_table)
+    into v_nulls, v_orphans;
+    if v_nulls > 0 then
+      v_problems := v_problems || format('%s rows of public.%s still have institution_id null', v_nulls, v_table);
+    end if;
+    if v_orphans > 0 then
+      v_problems := v_problems || format('%s rows of public.%s name an institution that does not exist', v_orphans, v_table);
+    end if;
+  end loop;
+  if cardinality(v_problems) > 0 then
+    raise exception 'contract refused: %; run the backfill first (npm run migrate)', array_to_string(v_problems, '; ')
+      using errcode = '55000',
+            hint = 'The contract enforces institution_id NOT NULL and its foreign keys; it can only run once every row has a valid institution.';
+  end if;
+end
+$$;
+comment on function private.assert_tenant_backfill_complete(text) is
+  'Raises "contract refused: ..." while any tenant row of the BIG DAY tables (or of the one named) lacks a valid institution_id (backfill incomplete).';
+revoke all on function private.assert_tenant_backfill_complete(text) from public;
+
+select private.assert_tenant_backfill_complete();
