@@ -16,7 +16,7 @@ export function renderResults(r: BenchResults): string {
   return [
     '# Migration benchmark: the large legacy database under live load',
     '',
-    `Measured ${(r.measuredAt ?? new Date().toISOString()).slice(0, 16).replace('T', ' ')} UTC on this machine (${r.machine}; shared_buffers ${set.sharedBuffers}). Legacy database: older BIG DAY shape, `
+    `Measured ${(r.measuredAt ?? new Date().toISOString()).slice(0, 16).replace('T', ' ')} UTC on this machine (${r.machine}; shared_buffers ${set.sharedBuffers}${set.serverSettings?.length ? `; ${set.serverSettings.join(', ')}` : ''}). Legacy database: older BIG DAY shape, `
       + `${Object.entries(r.counts).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ')} (generated in ${r.generateSeconds.toFixed(0)} s).`,
     `Workload: pgbench, ${r.workload.clients} clients at a steady ${r.workload.rate} transactions/s (about a fifth of what the machine serves flat out), `
       + 'scripts `workload-reads.sql` (profile, roster, timetable; weight 4) and `workload-writes.sql` (contact edit + the app\'s audit_logs row; weight 1). '
@@ -83,6 +83,7 @@ export function renderResults(r: BenchResults): string {
     '```sh',
     'npm run bench:migration          # about 10 minutes (migration, then the comparison runs); own cluster in .local/bench-migration, port 54362',
     'BENCH_RATE=800 BENCH_WORKERS=1 BENCH_DUTY=0.7 BENCH_TARGET_MS=50 BENCH_KEEP=1 npm run bench:migration   # the knobs, at their defaults (KEEP leaves the cluster)',
+    'BENCH_SERVER_SETTINGS= npm run bench:migration   # server settings (name=value, comma-separated; default wal_init_zero=off, empty = the server defaults)',
     '```',
     '',
     'The full runner report of the measured run is `migration-report.md` beside this file; the raw figures are in `results.json`.',

@@ -26,6 +26,13 @@ const PORT = Number(process.env.BENCH_PORT ?? 54362);
 const RATE = Number(process.env.BENCH_RATE ?? 800);
 const CLIENTS = 8;
 const SHARED_BUFFERS = '2GB';
+/** Server settings beyond the ones above, `name=value` separated by commas; applied with
+ * ALTER SYSTEM before the database is generated, and named in the results. The default is the
+ * runner's own preflight advice for a backfill that writes more WAL than the server keeps for
+ * reuse: wal_init_zero=off, so that a new WAL file is not zero-filled while the application's
+ * commits wait (FINDINGS.md: backfill-window p99 6.7 ms with it, 14.5-29.6 ms without).
+ * BENCH_SERVER_SETTINGS= (empty) measures the server's defaults. */
+const SERVER_SETTINGS = (process.env.BENCH_SERVER_SETTINGS ?? 'wal_init_zero=off').split(',').map((x) => x.trim()).filter(Boolean);
 const log = (l: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${l}`);
 
 export interface BenchResults {
@@ -47,7 +54,7 @@ export interface BenchResults {
   comparisonFrom?: string;
   measuredAt?: string;
   /** How our backfill was set for the run. */
-  settings: { workers: number; dutyCycle: number; targetBatchMs: number; sharedBuffers: string };
+  settings: { workers: number; dutyCycle: number; targetBatchMs: number; sharedBuffers: string; serverSettings?: string[] };
 }
 
 function options(url: string, home: string, extra: Partial<RunnerOptions> = {}): RunnerOptions {
@@ -87,6 +94,11 @@ async function main() {
   // default 128 MB the 1M-row tables and their indexes do not fit, and every batch and
   // every application query pays for reading pages back from the OS cache.
   await admin.unsafe(`alter system set shared_buffers = '${SHARED_BUFFERS}'`);
+  for (const setting of SERVER_SETTINGS) {
+    const m = /^([a-z_]+)=([\w.-]+)$/.exec(setting);
+    if (!m) throw new Error(`BENCH_SERVER_SETTINGS: "${setting}" is not name=value`);
+    await admin.unsafe(`alter system set ${m[1]} = '${m[2]}'`);
+  }
   await admin.end();
   await cluster.stop();
   await startCluster(cluster.settings);
@@ -210,6 +222,7 @@ async function main() {
     measuredAt: new Date().toISOString(),
     settings: {
       workers: ours.backfill.workers, dutyCycle: ours.backfill.dutyCycle, targetBatchMs: ours.backfill.targetBatchMs, sharedBuffers: SHARED_BUFFERS,
+      serverSettings: SERVER_SETTINGS,
     },
   };
   const report = JSON.parse(readFileSync(outcome.reportFiles.json, 'utf8'));

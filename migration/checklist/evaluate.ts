@@ -28,6 +28,7 @@ const items: [ChecklistItem['stage'], string, Check][] = [
   ['pre', 'replication lag within threshold (or no replica)', preflightCheck('replication')],
   ['pre', 'free disk for backup and backfill', preflightCheck('disk')],
   ['pre', 'timeouts in force for API roles', preflightCheck('timeouts')],
+  ['pre', 'no new WAL file to zero-fill during the backfill (advice: wal_init_zero or WAL kept for reuse)', preflightCheck('walFiles')],
   ['pre', 'baseline schema snapshot recorded (for rollback)', async (sql) => {
     const [r] = await sql`select taken_at::text, cardinality(migration_versions) as versions from hpc_migration.baseline_snapshot`;
     return { ok: Boolean(r), evidence: r ?? 'none' };
