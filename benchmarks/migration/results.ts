@@ -28,7 +28,7 @@ export function renderResults(r: BenchResults): string {
     '|---|---|---|',
     `| zero workload errors | ${r.workloadErrors.length} errors, ${r.windows.during.failed} failed during | ${target(r.workloadErrors.length === 0 && r.windows.during.failed === 0)} |`,
     `| workload p99 during ≤ 2× before | ${r.windows.during.p99} ms vs ${r.windows.before.p99} ms (${p99Ratio.toFixed(2)}×) | ${target(p99Ratio <= 2)} |`,
-    `| no lock wait over 1 s | longest ${r.longestLockWaitMs.toFixed(0)} ms (sampled every 50 ms${r.longestSampledWait?.what ? '' : ': no session seen waiting on a lock'}${r.longestSampledWait?.what ? `, a backfill or workload statement: \`${r.longestSampledWait.what.replace(/\s+/g, ' ').replace(/\|/g, '/').slice(0, 60)}…\`` : ''}; log_lock_waits logged ${r.lockWaits.length} over 1 s) | ${target(r.longestLockWaitMs <= 1000)} |`,
+    `| no lock wait over 1 s | longest ${r.longestLockWaitMs.toFixed(0)} ms (sampled every 50 ms${r.longestSampledWait?.what ? `, a backfill or workload statement: \`${r.longestSampledWait.what.replace(/\s+/g, ' ').replace(/\|/g, '/').slice(0, 60)}…\`` : ': no session seen waiting on a lock'}; log_lock_waits logged ${r.lockWaits.length} over 1 s) | ${target(r.longestLockWaitMs <= 1000)} |`,
     `| backfill ≥ half the raw UPDATE rate | ${ours.rowsPerSecond} rows/s vs raw ${raw?.rowsPerSecond} rows/s (${(rawShare * 100).toFixed(1)}%) | ${target(rawShare >= 0.5)} |`,
     `| whole migration < 10 minutes | ${r.migration.seconds.toFixed(0)} s | ${target(r.migration.seconds < 600)} |`,
     '',

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allMigrations, isContractMigration, migrationsDir } from '../../migration/supabase-cli.ts';
+import { tenantTables } from '../../migration/backfill/tables.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;
@@ -18,7 +19,7 @@ afterAll(async () => db?.close());
 /** Stand-in for the backfill, so that the contract files may run: one institution for all. */
 async function fillInstitutionIds(d: LegacyDatabase): Promise<void> {
   const [inst] = await d.sql`insert into public.institutions (name, slug) values ('Lock scope school', 'lock-scope') returning id`;
-  for (const t of ['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses']) {
+  for (const t of tenantTables) {
     await d.sql.unsafe(`update public.${t} set institution_id = $1`, [inst!.id]);
   }
 }

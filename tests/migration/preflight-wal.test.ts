@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { connect } from '../../migration/db.ts';
 import { quietLog } from '../../migration/log.ts';
 import { runMigration } from '../../migration/runner.ts';
+import { tenantTables } from '../../migration/backfill/tables.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;
@@ -32,7 +33,7 @@ describe('preflight: WAL files for the backfill', () => {
   it('estimates the WAL, counts the files kept for reuse, and passes once wal_init_zero is off', async () => {
     db = await legacyDatabase('test-migration-preflight-wal', MIGRATION_TEST_PORT, 'older');
     const [size] = await db.sql`select sum(pg_total_relation_size(format('public.%I', t)::regclass))::bigint as bytes
-      from unnest(${['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses']}::text[]) as t`;
+      from unnest(${tenantTables}::text[]) as t`;
 
     const before = await preflightWal(db);
     expect(before.evidence.walInitZero).toBe('on');
