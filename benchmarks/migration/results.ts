@@ -10,6 +10,8 @@ export function renderResults(r: BenchResults): string {
   const plan = r.backfill.plan as { rowsUpdated?: number; seconds?: number; rowsPerSecond?: number };
   const raw = r.backfill.raw as { rows?: number; seconds?: number; rowsPerSecond?: number };
   const p99Ratio = r.windows.before.p99 ? r.windows.during.p99 / r.windows.before.p99 : NaN;
+  const floor = r.windows.cpuFloor;
+  const floorNote = floor ? `; CPU alone (a backend busy at the backfill's duty cycle, no database work): ${floor.p99} ms (${(floor.p99 / r.windows.before.p99).toFixed(2)}×)` : '';
   const rawShare = raw?.rowsPerSecond ? (ours.rowsPerSecond ?? 0) / raw.rowsPerSecond : NaN;
   const target = (ok: boolean) => (ok ? 'met' : '**missed**');
   const set = r.settings;
@@ -27,7 +29,7 @@ export function renderResults(r: BenchResults): string {
     '| target | figure | |',
     '|---|---|---|',
     `| zero workload errors | ${r.workloadErrors.length} errors, ${r.windows.during.failed} failed during | ${target(r.workloadErrors.length === 0 && r.windows.during.failed === 0)} |`,
-    `| workload p99 during ≤ 2× before | ${r.windows.during.p99} ms vs ${r.windows.before.p99} ms (${p99Ratio.toFixed(2)}×) | ${target(p99Ratio <= 2)} |`,
+    `| workload p99 during ≤ 2× before | ${r.windows.during.p99} ms vs ${r.windows.before.p99} ms (${p99Ratio.toFixed(2)}×)${floorNote} | ${target(p99Ratio <= 2)} |`,
     `| no lock wait over 1 s | longest ${r.longestLockWaitMs.toFixed(0)} ms (sampled every 50 ms${r.longestSampledWait?.what ? `, a backfill or workload statement: \`${r.longestSampledWait.what.replace(/\s+/g, ' ').replace(/\|/g, '/').slice(0, 60)}…\`` : ': no session seen waiting on a lock'}; log_lock_waits logged ${r.lockWaits.length} over 1 s) | ${target(r.longestLockWaitMs <= 1000)} |`,
     `| backfill ≥ half the raw UPDATE rate | ${ours.rowsPerSecond} rows/s vs raw ${raw?.rowsPerSecond} rows/s (${(rawShare * 100).toFixed(1)}%) | ${target(rawShare >= 0.5)} |`,
     `| whole migration < 10 minutes | ${r.migration.seconds.toFixed(0)} s | ${target(r.migration.seconds < 600)} |`,
@@ -47,6 +49,7 @@ export function renderResults(r: BenchResults): string {
     '| window | transactions | tps | p50 | p95 | p99 | max | failed |',
     '|---|---|---|---|---|---|---|---|',
     row('before (30 s)', r.windows.before),
+    ...(floor ? [row(`CPU floor: a backend busy at duty ${set.dutyCycle}, no database work (30 s)`, floor)] : []),
     row('during the migration', r.windows.during),
     row('after (30 s)', r.windows.after),
     row("during the plan's backfill (comparison run)", r.windows.planBackfill),
@@ -82,7 +85,7 @@ export function renderResults(r: BenchResults): string {
     '',
     '```sh',
     'npm run bench:migration          # about 10 minutes (migration, then the comparison runs); own cluster in .local/bench-migration, port 54362',
-    'BENCH_RATE=800 BENCH_WORKERS=1 BENCH_DUTY=0.7 BENCH_TARGET_MS=50 BENCH_KEEP=1 npm run bench:migration   # the knobs, at their defaults (KEEP leaves the cluster)',
+    'BENCH_RATE=800 BENCH_WORKERS=1 BENCH_DUTY=0.85 BENCH_TARGET_MS=50 BENCH_KEEP=1 npm run bench:migration   # the knobs, at their defaults (KEEP leaves the cluster)',
     'BENCH_SERVER_SETTINGS= npm run bench:migration   # server settings (name=value, comma-separated; default wal_init_zero=off, empty = the server defaults)',
     '```',
     '',

@@ -7,9 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect, sleep } from '../../migration/db.ts';
-import { freshLegacyCluster } from '../../migration/legacy/cluster.ts';
-import { startCluster } from '../../stack/cluster.ts';
-import { generateLegacy } from '../../migration/legacy/generate.ts';
+import { largeLegacyCluster, checkpoint, SHARED_BUFFERS, SERVER_SETTINGS } from './cluster.ts';
 import { legacySchoolId } from '../../migration/legacy/presets.ts';
 import { defaultOptions, type RunnerOptions } from '../../migration/options.ts';
 import { runMigration, type RunOutcome } from '../../migration/runner.ts';
@@ -19,20 +17,13 @@ import { logFile } from '../../stack/settings.ts';
 import { Workload, windowStats, type WindowStats } from './workload.ts';
 import { LockSampler, loggedLockWaits, type HeldLock } from '../../migration/locks/sampler.ts';
 import { rawUpdateRate } from './raw-rate.ts';
+import { BusyBackend } from './busy-backend.ts';
 import { renderResults } from './results.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.BENCH_PORT ?? 54362);
 const RATE = Number(process.env.BENCH_RATE ?? 800);
 const CLIENTS = 8;
-const SHARED_BUFFERS = '2GB';
-/** Server settings beyond the ones above, `name=value` separated by commas; applied with
- * ALTER SYSTEM before the database is generated, and named in the results. The default is the
- * runner's own preflight advice for a backfill that writes more WAL than the server keeps for
- * reuse: wal_init_zero=off, so that a new WAL file is not zero-filled while the application's
- * commits wait (FINDINGS.md: backfill-window p99 6.7 ms with it, 14.5-29.6 ms without).
- * BENCH_SERVER_SETTINGS= (empty) measures the server's defaults. */
-const SERVER_SETTINGS = (process.env.BENCH_SERVER_SETTINGS ?? 'wal_init_zero=off').split(',').map((x) => x.trim()).filter(Boolean);
 const log = (l: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${l}`);
 
 export interface BenchResults {
@@ -41,7 +32,7 @@ export interface BenchResults {
   generateSeconds: number;
   counts: Record<string, number>;
   migration: { seconds: number; steps: { name: string; seconds: number; estimateSeconds: number; status: string }[]; failure?: string; checklistPassed: string };
-  windows: { before: WindowStats; during: WindowStats; after: WindowStats; planBackfill?: WindowStats };
+  windows: { before: WindowStats; cpuFloor?: WindowStats; during: WindowStats; after: WindowStats; planBackfill?: WindowStats };
   workloadErrors: string[];
   longestLockWaitMs: number;
   longestSampledWait?: { ms: number; what: string };
@@ -67,75 +58,48 @@ function options(url: string, home: string, extra: Partial<RunnerOptions> = {}):
   return o;
 }
 
-/** CHECKPOINT needs a superuser (or pg_checkpoint); the benchmark owns its cluster. */
-async function checkpoint(superUrl: string): Promise<void> {
-  const su = connect(superUrl, { max: 1 });
-  await su`checkpoint`;
-  await su.end();
-}
-
 async function main() {
   const t0 = Date.now();
-  const cluster = await freshLegacyCluster('bench-migration', PORT, { throwaway: false });
+  const { cluster, counts, generateSeconds } = await largeLegacyCluster('bench-migration', PORT, log);
   const home = cluster.settings.home;
-  const admin = connect(cluster.superUrl, { max: 1 });
-  await admin`alter system set log_lock_waits = on`;
-  // deadlock_timeout stays at its default (1 s): the migration's DDL has lock_timeout 50 ms,
-  // so in a lock cycle with the application the migration gives way first (and is retried).
-  // A shorter deadlock_timeout would make the application's transaction the victim (seen
-  // in an earlier run: 4 workload transactions failed). log_lock_waits then logs every wait
-  // over 1 s, exactly the target; shorter waits come from the 50 ms sampler.
-  await admin`alter system reset deadlock_timeout`;
-  await admin`alter system set log_min_messages = 'log'`;
-  // A production-sized WAL allowance (Supabase sets 1–4 GB by compute size): a backfill
-  // of 2M rows must not force a checkpoint every few seconds.
-  await admin`alter system set max_wal_size = '4GB'`;
-  // Production-sized shared buffers too (Supabase's Large compute: 2 GB of 8 GB): with the
-  // default 128 MB the 1M-row tables and their indexes do not fit, and every batch and
-  // every application query pays for reading pages back from the OS cache.
-  await admin.unsafe(`alter system set shared_buffers = '${SHARED_BUFFERS}'`);
-  for (const setting of SERVER_SETTINGS) {
-    const m = /^([a-z_]+)=([\w.-]+)$/.exec(setting);
-    if (!m) throw new Error(`BENCH_SERVER_SETTINGS: "${setting}" is not name=value`);
-    await admin.unsafe(`alter system set ${m[1]} = '${m[2]}'`);
-  }
-  await admin.end();
-  await cluster.stop();
-  await startCluster(cluster.settings);
   const sql = connect(cluster.url, { max: 4 });
-  const genStart = Date.now();
-  const counts = await generateLegacy(sql, { url: cluster.url, shape: 'older', preset: 'large' }, log);
-  const generateSeconds = (Date.now() - genStart) / 1000;
-  // A live database has been checkpointing for ages: the generator's 1 GB of dirty pages is
-  // on disk and its WAL files are recycled for reuse. Without this checkpoint the migration
-  // paid for the load: the checkpointer wrote the generated tables during the backfill, and
-  // every new 16 MB WAL file was zero-filled under WALWriteLock while the application's
-  // commits waited (measured: 50-300 workload transactions over 20 ms per 10 s until the
-  // first checkpoint completed, none after).
-  await checkpoint(cluster.superUrl);
+
+  const ours = options(cluster.url, home);
+  // Sized for this 2-core machine, where the application needs the second core: one worker
+  // in short batches. Its duty cycle sets the rate and, above the floor that any busy process
+  // sets here, the latency (FINDINGS.md, "The CPU floor": duty 0.7 gave 47.8-59.7% of the raw
+  // rate in whole runs, too close to the half the target asks for; in probes duty 0.85 gave
+  // 10,455-14,639 rows/s and duty 1 about 17,500, at p99 about 1 and 1.5 ms higher than 0.7).
+  // On a bigger server, more workers.
+  ours.backfill.workers = Number(process.env.BENCH_WORKERS ?? 1);
+  ours.backfill.dutyCycle = Number(process.env.BENCH_DUTY ?? 0.85);
+  ours.backfill.targetBatchMs = Number(process.env.BENCH_TARGET_MS ?? 50);
+  ours.backfill.maxBatch = 10_000;
+  // Pilot: two schools by their legacy ids (the existing mapping keeps them), then all.
+  ours.pilot = [legacySchoolId(1), legacySchoolId(2)];
+  ours.waves = [['all']];
 
   const workload = new Workload({ port: PORT, clients: CLIENTS, rate: RATE, logDir: join(home, 'pgbench') });
   log(`workload: pgbench, ${CLIENTS} clients at ${RATE} tps (reads 4 : writes 1)`);
   workload.start();
   const beforeFrom = Date.now() + 5_000;
   await sleep(35_000);
+  const beforeTo = Date.now();
+
+  // The floor: a backend busy in the backfill's rhythm, doing no database work. The workload's
+  // latency beside it is what CPU alone costs here (FINDINGS.md, "The CPU floor").
+  const busy = new BusyBackend({ url: cluster.url, dutyCycle: ours.backfill.dutyCycle, periodMs: ours.backfill.targetBatchMs / ours.backfill.dutyCycle });
+  await busy.start();
+  const floorFrom = Date.now();
+  await sleep(30_000);
+  const floorTo = Date.now();
+  await busy.stop();
+  await sleep(5_000);
 
   // 1. The migration, our way.
   const sampler = new LockSampler(cluster.url);
   sampler.start();
   const migStart = Date.now();
-  const ours = options(cluster.url, home);
-  // Sized for this 2-core machine, where the application needs the second core: one worker
-  // working 70% of its time, in short batches, the least that reaches half the raw rate
-  // here (whole runs: duty 0.3 gave 22.5% of raw at p99 3.1x before, 0.6 gave 49.8% at
-  // 5.2x, 0.7 gave 50.8% at 5.6x; FINDINGS.md). On a bigger server, more workers.
-  ours.backfill.workers = Number(process.env.BENCH_WORKERS ?? 1);
-  ours.backfill.dutyCycle = Number(process.env.BENCH_DUTY ?? 0.7);
-  ours.backfill.targetBatchMs = Number(process.env.BENCH_TARGET_MS ?? 50);
-  ours.backfill.maxBatch = 10_000;
-  // Pilot: two schools by their legacy ids (the existing mapping keeps them), then all.
-  ours.pilot = [legacySchoolId(1), legacySchoolId(2)];
-  ours.waves = [['all']];
   const outcome: RunOutcome = await runMigration(ours, log);
   const migEnd = Date.now();
   const heldLocks = await sampler.stop();
@@ -200,7 +164,8 @@ async function main() {
       checklistPassed: '',
     },
     windows: {
-      before: windowStats(logDir, beforeFrom, migStart),
+      before: windowStats(logDir, beforeFrom, beforeTo),
+      cpuFloor: windowStats(logDir, floorFrom, floorTo),
       during: windowStats(logDir, migStart, migEnd),
       after: windowStats(logDir, migEnd, afterEnd),
       planBackfill: planBackfill ? windowStats(logDir, planStart, planEnd) : carried?.windows?.planBackfill,
