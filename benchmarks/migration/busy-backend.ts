@@ -1,15 +1,18 @@
 // A backend that keeps a core busy and does no database work: no table, no lock, no WAL.
-// It runs in the backfill's rhythm (a transaction of `duty × period` ms of CPU, then a pause),
+// It runs in the backfill's rhythm (a transaction of `batchMs` of CPU, then the rest a batch
+// earns at the duty cycle, as the engine computes it),
 // so the workload's latency beside it is the floor that CPU alone sets on this machine, the
 // part of the backfill's cost that no batch size, throttle or lock discipline can remove.
 import { execFileSync } from 'node:child_process';
 import { connect, sleep, type Sql } from '../../migration/db.ts';
+import { dutyCycleRestMs } from '../../migration/backfill/engine.ts';
 
 export interface BusyBackendOptions {
   url: string;
-  /** Share of each period spent busy (0 < duty ≤ 1). */
+  /** Share of the time spent busy (0 < duty ≤ 1), as the backfill's duty cycle. */
   dutyCycle: number;
-  periodMs?: number;
+  /** Length of one busy transaction, as the backfill's target batch time. */
+  batchMs: number;
   /** Run the backend under SCHED_IDLE (chrt; the server must run on this host), so that the
    * kernel gives the core to any other process that wants it. */
   idlePolicy?: boolean;
@@ -29,9 +32,8 @@ export class BusyBackend {
     const [row] = await this.sql`select pg_backend_pid() as pid`;
     const pid = String(row!.pid);
     if (this.o.idlePolicy) execFileSync('chrt', ['--idle', '-p', '0', pid]);
-    const period = this.o.periodMs ?? 50;
-    const busyMs = Math.max(1, Math.round(period * this.o.dutyCycle));
-    const restMs = period - busyMs;
+    const busyMs = this.o.batchMs;
+    const restMs = dutyCycleRestMs(busyMs, this.o.dutyCycle);
     this.running = true;
     // One short transaction per burst, as the backfill's batches are: a long one would hold
     // back the xmin horizon and measure something else.

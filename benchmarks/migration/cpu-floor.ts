@@ -39,8 +39,8 @@ async function main() {
   const measured: { round: number; setting: Setting; stats: WindowStats }[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     for (const setting of SETTINGS) {
-      // The busy backend keeps the backfill's period: 50 ms batches and the rest they earn.
-      const busy = setting.duty ? new BusyBackend({ url: cluster.url, dutyCycle: setting.duty, periodMs: 50 / setting.duty, idlePolicy: setting.idlePolicy }) : undefined;
+      // The busy backend keeps bench:migration's rhythm: 50 ms batches and the rest they earn.
+      const busy = setting.duty ? new BusyBackend({ url: cluster.url, dutyCycle: setting.duty, batchMs: 50, idlePolicy: setting.idlePolicy }) : undefined;
       await busy?.start();
       const from = Date.now();
       await sleep(WINDOW_MS);

@@ -88,7 +88,7 @@ async function main() {
 
   // The floor: a backend busy in the backfill's rhythm, doing no database work. The workload's
   // latency beside it is what CPU alone costs here (FINDINGS.md, "The CPU floor").
-  const busy = new BusyBackend({ url: cluster.url, dutyCycle: ours.backfill.dutyCycle, periodMs: ours.backfill.targetBatchMs / ours.backfill.dutyCycle });
+  const busy = new BusyBackend({ url: cluster.url, dutyCycle: ours.backfill.dutyCycle, batchMs: ours.backfill.targetBatchMs });
   await busy.start();
   const floorFrom = Date.now();
   await sleep(30_000);

@@ -34,6 +34,11 @@ export interface BackfillOptions {
   tables?: string[];
 }
 
+/** The rest a batch of `batchMs` earns at a duty cycle, before any slow-down multiplier. */
+export function dutyCycleRestMs(batchMs: number, dutyCycle: number): number {
+  return (batchMs * (1 - dutyCycle)) / dutyCycle;
+}
+
 export const defaultBackfillOptions: BackfillOptions = {
   workers: 2, targetBatchMs: 250, initialBatch: 1_000, minBatch: 100, maxBatch: 20_000,
   fixedBatch: false, sleepMs: 0, throttleMs: 200, dutyCycle: 0.5, lockTimeoutMs: 200, statementTimeoutMs: 10_000,
@@ -205,7 +210,7 @@ async function worker(
     if (o.sleepMs > 0) await sleep(o.sleepMs);
     if (o.dutyCycle < 1 && batchMs > 0) {
       rest = hooks.slowing?.() ? Math.min(rest * 2, 8) : Math.max(rest * 0.8, 1);
-      await sleep(batchMs * ((1 - o.dutyCycle) / o.dutyCycle) * rest);
+      await sleep(dutyCycleRestMs(batchMs, o.dutyCycle) * rest);
     }
   }
 }
