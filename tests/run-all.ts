@@ -11,11 +11,12 @@ import { pgtap } from './suites/pgtap.ts';
 import { advisors } from './suites/advisors.ts';
 import { generatedFiles } from './suites/generated-files.ts';
 import { vitest } from './suites/vitest.ts';
+import { testPort } from './support/ports.ts';
 
 export const testStackSettings: StackSettings = {
   home: join(projectRoot, '.local', 'test-stack'),
-  dbPort: 54332,
-  apiPort: 54331,
+  dbPort: testPort(54332),
+  apiPort: testPort(54331),
   throwaway: true,
 };
 

@@ -10,6 +10,7 @@ import type { LegacyShape } from '../../migration/legacy/shapes.ts';
 import { defaultOptions, type RunnerOptions } from '../../migration/options.ts';
 import { quietLog } from '../../migration/log.ts';
 import { runMigration } from '../../migration/runner.ts';
+import { testPort } from '../support/ports.ts';
 
 export interface LegacyDatabase {
   cluster: LegacyCluster;
@@ -69,4 +70,4 @@ export async function rowsPerInstitution(sql: Sql, table: string): Promise<Recor
 }
 
 /** The migration tests' own cluster port (one cluster at a time; files run in sequence). */
-export const MIGRATION_TEST_PORT = 54432;
+export const MIGRATION_TEST_PORT = testPort(54432);

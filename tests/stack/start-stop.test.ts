@@ -7,10 +7,13 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { projectRoot } from '../../stack/settings.ts';
 import { portOpen } from '../../stack/net.ts';
+import { testPort } from '../support/ports.ts';
 
 const home = join(projectRoot, '.local', 'test-start-stop');
-const env = { ...process.env, HPC_STACK_HOME: home, HPC_DB_PORT: '54352', HPC_API_PORT: '54351', HPC_THROWAWAY: '1' };
-const dbUrl = 'postgresql://postgres:postgres@127.0.0.1:54352/postgres';
+const dbPort = testPort(54352);
+const apiPort = testPort(54351);
+const env = { ...process.env, HPC_STACK_HOME: home, HPC_DB_PORT: String(dbPort), HPC_API_PORT: String(apiPort), HPC_THROWAWAY: '1' };
+const dbUrl = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`;
 
 function startStack(): Promise<{ child: ChildProcess; output: () => string; seconds: number }> {
   const began = Date.now();
@@ -49,11 +52,11 @@ describe('npm start', () => {
     rmSync(home, { recursive: true, force: true });
     const first = await startStack();
     console.log(`cold start: ${first.seconds.toFixed(1)} s`);
-    expect(first.output()).toContain('API URL           http://127.0.0.1:54351');
+    expect(first.output()).toContain(`API URL           http://127.0.0.1:${apiPort}`);
     expect(first.output()).toContain('anon key');
     expect(first.output()).toContain('service_role key');
 
-    const health = await fetch('http://127.0.0.1:54351/functions/v1/hpc-reports/health');
+    const health = await fetch(`http://127.0.0.1:${apiPort}/functions/v1/hpc-reports/health`);
     expect(health.status).toBe(401);
 
     const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
@@ -63,8 +66,8 @@ describe('npm start', () => {
 
     await ctrlC(first.child);
     expect(first.output()).toContain('Stopped.');
-    expect(await portOpen(54352)).toBe(false);
-    expect(await portOpen(54351)).toBe(false);
+    expect(await portOpen(dbPort)).toBe(false);
+    expect(await portOpen(apiPort)).toBe(false);
 
     const second = await startStack();
     console.log(`warm start: ${second.seconds.toFixed(1)} s`);
