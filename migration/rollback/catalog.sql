@@ -18,6 +18,9 @@ with excluded(nspname) as (
     and not (c.relkind = 'S' and exists (select 1 from pg_depend as d where d.objid = c.oid and d.deptype in ('a', 'i')))
 )
 select jsonb_build_object(
+  -- Whether the Supabase CLI's history exists: where it did not, the push made it, and a
+  -- rollback takes it away again.
+  'history_table', to_regclass('supabase_migrations.schema_migrations') is not null,
   'schemas', (select coalesce(jsonb_agg(nspname order by nspname), '[]') from ns),
   'extensions', (select coalesce(jsonb_agg(extname order by extname), '[]') from pg_extension),
   'relations', (select coalesce(jsonb_agg(jsonb_build_object(

@@ -169,7 +169,9 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   for (const d of (baseline.default_acls ?? []).filter((x) => !nowDef.has(defKey(x)))) out.push({ sql: defaults(d, 'grant'), why: 'default privilege restored' });
 
   const extra = nowVersions.filter((v) => !baselineVersions.includes(v));
-  if (extra.length) {
+  if (baseline.history_table === false && now.history_table) {
+    out.push({ sql: 'drop schema supabase_migrations cascade', why: 'migration history: the CLI created it; there was none before' });
+  } else if (extra.length) {
     out.push({
       sql: `delete from supabase_migrations.schema_migrations where version in (${extra.map(quoteLiteral).join(', ')})`,
       why: `migration history: ${extra.length} rolled-back versions removed`,

@@ -9,6 +9,8 @@ const catalogSql = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'c
 
 interface Grant { grantee: string; privilege: string; grantable?: boolean }
 export interface Catalog {
+  /** Absent from snapshots taken before it was recorded. */
+  history_table?: boolean;
   schemas: string[];
   extensions: string[];
   relations: { name: string; kind: string; rls: boolean; force_rls: boolean; partition: boolean; grants: Grant[] }[];

@@ -3,12 +3,12 @@
 // which refuse to run until the backfill is complete and say why).
 import { planEstimateSeconds } from '../plan.ts';
 import { takeSnapshot, migrationVersions } from '../rollback/snapshot.ts';
-import { allMigrations, isContractMigration, pushSubset, versionOf } from '../supabase-cli.ts';
+import { allMigrations, isContractMigration, markApplied, pushSubset, versionOf } from '../supabase-cli.ts';
 import { StepFailed, type Step, type StepContext } from './step.ts';
 import { CommandError } from '../../stack/shell.ts';
 import { sleep } from '../db.ts';
 import { sweepLateRows } from '../backfill/sweep.ts';
-import { backfillTables } from '../backfill/tables.ts';
+import { presentBackfillTables } from '../backfill/tables.ts';
 
 export const snapshot: Step = {
   name: 'snapshot',
@@ -55,11 +55,27 @@ async function push(ctx: StepContext, files: string[]) {
   return { applied: after.filter((v) => !before.includes(v)), lockRetries };
 }
 
+/** Our first migration creates BIG DAY as a fresh project gets it. A database that already
+ * runs BIG DAY (made by its own CLI history, the dashboard, or an older copy of ours) has
+ * those tables: the baseline is recorded as applied instead of pushed over them. */
+async function adoptExistingBigDay(ctx: StepContext): Promise<string | undefined> {
+  const baseline = allMigrations()[0]!;
+  if ((await migrationVersions(ctx.sql)).includes(versionOf(baseline))) return undefined;
+  const [bigDay] = await ctx.sql`select to_regclass('public.user_profiles') is not null as present`;
+  if (!bigDay!.present) return undefined;
+  await markApplied(ctx.options.dbUrl, [baseline]);
+  ctx.log(`an existing BIG DAY database: ${baseline} recorded as applied, not run`);
+  return versionOf(baseline);
+}
+
 export const expand: Step = {
   name: 'phase1.expand',
   phase: 'phase 1: schema extension',
   estimateSeconds: planEstimateSeconds['phase1.expand'],
-  run: (ctx) => push(ctx, allMigrations().filter((f) => !isContractMigration(f))),
+  async run(ctx) {
+    const adoptedBaseline = await adoptExistingBigDay(ctx);
+    return { adoptedBaseline, ...(await push(ctx, allMigrations().filter((f) => !isContractMigration(f)))) };
+  },
 };
 
 export const contract: Step = {
@@ -70,7 +86,7 @@ export const contract: Step = {
     // The old application kept inserting rows without institution_id after the backfill
     // finished (until it is upgraded, it does not know the column). Fill them first, or the
     // contract refuses, and a rerun, whose backfill step is already done, would refuse again.
-    const swept = await sweepLateRows(ctx.sql, backfillTables, ctx.options.backfill);
+    const swept = await sweepLateRows(ctx.sql, await presentBackfillTables(ctx.sql), ctx.options.backfill);
     if (swept > 0) ctx.log(`contract: filled ${swept} rows the application wrote without institution_id since the backfill`);
     return { sweptRows: swept, ...(await push(ctx, allMigrations())) };
   },
