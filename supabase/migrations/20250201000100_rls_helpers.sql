@@ -156,24 +156,31 @@ begin
 end
 $$;
 
--- Sections the caller teaches (class teacher or subject teacher).
+-- Sections the caller teaches: a class or subject teacher duty, or a subject BIG DAY's
+-- allocation gives them (section_courses.teacher_id), so that teachers BIG DAY allocated
+-- before the HPC see their classes without a duty being recorded first.
 create or replace function private.taught_section_ids()
 returns uuid[]
 language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return (
-    select coalesce(array_agg(distinct d.section_id), '{}')
+    select coalesce(array_agg(distinct t.section_id), '{}')
     from public.user_profiles as me
-    join public.staff_duties as d
-      on d.institution_id = me.institution_id and d.user_id = me.id and d.active
-     and d.duty in ('class_teacher', 'subject_teacher')
+    cross join lateral (
+      select d.section_id from public.staff_duties as d
+      where d.institution_id = me.institution_id and d.user_id = me.id and d.active
+        and d.duty in ('class_teacher', 'subject_teacher') and d.section_id is not null
+      union all
+      select sc.section_id from public.section_courses as sc
+      where sc.institution_id = me.institution_id and sc.teacher_id = me.id
+    ) as t
     where me.id = (select auth.uid())
   );
 end
 $$;
 
--- Students in the sections the caller teaches.
+-- Students in the sections the caller teaches (duty or allocation, as above).
 create or replace function private.taught_student_ids()
 returns uuid[]
 language plpgsql stable security definer set search_path = ''
@@ -182,10 +189,15 @@ begin
   return (
     select coalesce(array_agg(distinct s.student_id), '{}')
     from public.user_profiles as me
-    join public.staff_duties as d
-      on d.institution_id = me.institution_id and d.user_id = me.id and d.active
-     and d.duty in ('class_teacher', 'subject_teacher')
-    join public.section_students as s on s.institution_id = me.institution_id and s.section_id = d.section_id
+    cross join lateral (
+      select d.section_id from public.staff_duties as d
+      where d.institution_id = me.institution_id and d.user_id = me.id and d.active
+        and d.duty in ('class_teacher', 'subject_teacher') and d.section_id is not null
+      union
+      select sc.section_id from public.section_courses as sc
+      where sc.institution_id = me.institution_id and sc.teacher_id = me.id
+    ) as t
+    join public.section_students as s on s.institution_id = me.institution_id and s.section_id = t.section_id
     where me.id = (select auth.uid())
   );
 end
@@ -243,19 +255,24 @@ begin
 end
 $$;
 
--- Teachers of those sections: the staff a student or parent deals with.
+-- Teachers of those sections (duty or allocation): the staff a student or parent deals with.
 create or replace function private.family_teacher_ids()
 returns uuid[]
 language plpgsql stable security definer set search_path = ''
 as $$
 begin
   return (
-    select coalesce(array_agg(distinct d.user_id), '{}')
+    select coalesce(array_agg(distinct t.user_id), '{}')
     from public.user_profiles as me
     join public.section_students as s on s.institution_id = me.institution_id
-    join public.staff_duties as d
-      on d.institution_id = me.institution_id and d.section_id = s.section_id and d.active
-     and d.duty in ('class_teacher', 'subject_teacher')
+    cross join lateral (
+      select d.user_id from public.staff_duties as d
+      where d.institution_id = me.institution_id and d.section_id = s.section_id and d.active
+        and d.duty in ('class_teacher', 'subject_teacher')
+      union
+      select sc.teacher_id from public.section_courses as sc
+      where sc.institution_id = me.institution_id and sc.section_id = s.section_id and sc.teacher_id is not null
+    ) as t
     where me.id = (select auth.uid())
       and (s.student_id = me.id
            or s.student_id in (select g.student_id from public.student_guardians as g

@@ -55,25 +55,181 @@ begin
     create policy %I on public.%I for delete to authenticated
     using (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()))$p$,
     format('Institution admins remove %s', p_label), p_table);
-  execute format('revoke update on public.%I from authenticated', p_table);
 end
 $$;
 comment on function private.scope_academic_structure_table(text, text) is
   'Migration helper: creates the tenant-scoped policy set (members read, institution admins write) on an academic structure table.';
 revoke all on function private.scope_academic_structure_table(text, text) from public;
 
--- user_groups (no tenant column in BIG DAY): readable by signed-in users, managed by admins.
-drop policy "Authenticated users can view groups" on public.user_groups;
-drop policy "Admins can manage groups" on public.user_groups;
-create policy "Signed-in users read user groups" on public.user_groups
-  for select to authenticated using (true);
+-- Every policy a table has, whatever its name: the existing database's own (BIG DAY's names
+-- differ between its deployments, and a school may have added some) are read from the
+-- catalog, never assumed. The runner's snapshot holds them for a rollback.
+create or replace function private.drop_existing_policies(p_table regclass)
+returns integer
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_policy name;
+  v_dropped integer := 0;
+begin
+  for v_policy in select p.polname from pg_catalog.pg_policy as p where p.polrelid = p_table loop
+    execute format('drop policy %I on %s', v_policy, p_table);
+    v_dropped := v_dropped + 1;
+  end loop;
+  return v_dropped;
+end
+$$;
+comment on function private.drop_existing_policies(regclass) is
+  'Migration helper: drops every policy of a table (found in pg_policy), returns how many.';
+revoke all on function private.drop_existing_policies(regclass) from public;
+
+-- Keeps each row of an existing BIG DAY table in one school, whoever writes it and whatever
+-- columns the application sends (its user-management screen sends the whole row back):
+--   * institution_id never changes once set (42501); a legacy row without one is being
+--     filled by the backfill, which derives it from the same links;
+--   * a row that links to rows of another school is refused (23503), like the composite keys
+--     of the class structure; each trigger argument names one link, 'parent_table.column';
+--   * a new row without institution_id takes it from its links, else from the signed-in
+--     user. A service-role write has no user: where the row links to no school and the
+--     column is already NOT NULL, it is refused with a message that says what to send.
+--     While the backfill runs, a new row linking to a row it has not filled yet stays
+--     without one too (the backfill's sweep fills both, by the same links): filled alone,
+--     its composite keys would refuse the old application's write.
+-- Security definer: it reads the linked rows whatever the caller may see, and tells the
+-- caller nothing about them but that they belong elsewhere.
+create or replace function private.keep_row_in_its_institution()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_link text;
+  v_column text;
+  v_ref uuid;
+  v_school uuid;
+  v_new jsonb;
+  v_old jsonb;
+  v_given uuid := new.institution_id;
+  v_pending boolean := false;
+begin
+  if tg_op = 'UPDATE' then
+    if old.institution_id is null then
+      return new;
+    end if;
+    if new.institution_id is distinct from old.institution_id then
+      raise exception 'A row of % cannot move to another institution.', tg_table_name
+        using errcode = '42501', hint = 'institution_id is fixed once a row has one.';
+    end if;
+  end if;
+  if tg_nargs > 0 then
+    v_new := to_jsonb(new);
+    v_old := case when tg_op = 'UPDATE' then to_jsonb(old) end;
+    foreach v_link in array tg_argv loop
+      v_column := split_part(v_link, '.', 2);
+      v_ref := (v_new ->> v_column)::uuid;
+      continue when v_ref is null or v_ref is not distinct from (v_old ->> v_column)::uuid;
+      execute format('select t.institution_id from public.%I as t where t.id = $1', split_part(v_link, '.', 1))
+        into v_school using v_ref;
+      if v_school is null then
+        -- A linked row the backfill has not filled yet: so is this one, by the same rules.
+        v_pending := true;
+      elsif new.institution_id is null then
+        new.institution_id := v_school;
+      elsif new.institution_id <> v_school then
+        raise exception 'This % row links (%) to a row of another institution.', tg_table_name, v_column
+          using errcode = '23503';
+      end if;
+    end loop;
+    if v_pending and tg_op = 'INSERT' and v_given is null then
+      new.institution_id := null;
+      return new;
+    end if;
+  end if;
+  if tg_op = 'INSERT' and new.institution_id is null then
+    new.institution_id := private.current_institution_id();
+    if new.institution_id is null and exists (
+      select 1 from pg_catalog.pg_attribute as a
+      where a.attrelid = tg_relid and a.attname = 'institution_id' and a.attnotnull) then
+      raise exception 'A new % row needs institution_id.', tg_table_name
+        using errcode = '23502',
+              detail = 'The row links to no school and the request has no signed-in user to take it from (a service-role call).',
+              hint = 'Send institution_id with the row.';
+    end if;
+  end if;
+  return new;
+end
+$$;
+comment on function private.keep_row_in_its_institution() is
+  'Trigger: institution_id fixed once set, links within the same school, filled from links or the signed-in user on insert.';
+revoke all on function private.keep_row_in_its_institution() from public;
+
+-- The policy set and tenant guard of a BIG DAY table that one of its shapes lacks (called
+-- by 20250201000230..240, one table per transaction; a table this database does not have is
+-- skipped). Readers: 'members' (everyone of the school), 'staff' (teachers, admins, office
+-- staff) or 'admins'; institution admins write. p_links name the row's links to a school
+-- for the tenant guard ('parent_table.column').
+create or replace function private.scope_school_table(p_table text, p_label text, p_readers text, p_links text[] default '{}')
+returns boolean
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_table regclass := to_regclass(format('public.%I', p_table));
+  v_readers text := case p_readers
+    when 'members' then 'true'
+    when 'staff' then $r$(select private.current_role_name()) in ('teacher', 'admin', 'staff')$r$
+    when 'admins' then '(select private.is_institution_admin())'
+  end;
+  v_admin text := 'institution_id = (select private.current_institution_id()) and (select private.is_institution_admin())';
+begin
+  if v_readers is null then
+    raise exception 'unknown readers %', p_readers using errcode = '22023';
+  end if;
+  if v_table is null then
+    return false;
+  end if;
+  perform private.drop_existing_policies(v_table);
+  execute format('create policy %I on %s for select to authenticated using (institution_id = (select private.current_institution_id()) and %s)',
+                 format('%s read their institution''s %s', case p_readers when 'members' then 'Members' when 'staff' then 'Staff' else 'Institution admins' end, p_label),
+                 v_table, v_readers);
+  execute format('create policy %I on %s for insert to authenticated with check (%s)', format('Institution admins add %s', p_label), v_table, v_admin);
+  execute format('create policy %I on %s for update to authenticated using (%s) with check (%s)', format('Institution admins edit %s', p_label), v_table, v_admin, v_admin);
+  execute format('create policy %I on %s for delete to authenticated using (%s)', format('Institution admins remove %s', p_label), v_table, v_admin);
+  execute format('revoke all on %s from anon', v_table);
+  execute format('create trigger keep_row_in_its_institution before insert or update of %s on %s
+                    for each row execute function private.keep_row_in_its_institution(%s)',
+                 array_to_string(array['institution_id'] || array(select split_part(l, '.', 2) from unnest(p_links) as l), ', '),
+                 v_table, array_to_string(array(select quote_literal(l) from unnest(p_links) as l), ', '));
+  return true;
+end
+$$;
+comment on function private.scope_school_table(text, text, text, text[]) is
+  'Migration helper: tenant-scoped policies (given readers, admins write) and the tenant guard on a table, if it exists.';
+revoke all on function private.scope_school_table(text, text, text, text[]) from public;
+
+
+-- user_groups: BIG DAY seeds groups for every school (institution_id null: shared, read by
+-- every signed-in user, changed by nobody through the API); a school's own groups carry its
+-- institution_id, read by its members and managed by its admins.
+select private.drop_existing_policies('public.user_groups');
+create policy "Signed-in users read shared groups and their institution's" on public.user_groups
+  for select to authenticated
+  using (institution_id is null or institution_id = (select private.current_institution_id()));
 create policy "Institution admins add user groups" on public.user_groups
-  for insert to authenticated with check ((select private.is_institution_admin()));
+  for insert to authenticated
+  with check (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()));
 create policy "Institution admins edit user groups" on public.user_groups
   for update to authenticated
-  using ((select private.is_institution_admin())) with check ((select private.is_institution_admin()));
+  using (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()))
+  with check (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()));
 create policy "Institution admins remove user groups" on public.user_groups
-  for delete to authenticated using ((select private.is_institution_admin()));
+  for delete to authenticated
+  using (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()));
+create trigger keep_row_in_its_institution
+  before insert or update of institution_id on public.user_groups
+  for each row execute function private.keep_row_in_its_institution();
 
 -- institutions: members read their own; its admins edit name and settings.
 create policy "Members read their own institution" on public.institutions

@@ -1,19 +1,18 @@
 -- Row level security, part 2 (see 20250201000200): tenant isolation of public.user_profiles.
 --
--- The baseline's tenant-blind policies (an admin of any school saw every school; auth.uid()
--- re-evaluated per row; user_profiles joined to itself) and its admin helper are replaced
--- by policies scoped to the caller's institution. They call only security definer helpers,
--- so they never query user_profiles under its own policies (no recursion). Rows whose
--- institution_id is still null match no policy until the migration runner assigns them.
+-- Every existing policy (found in the catalog, whatever the deployment named it: tenant-
+-- blind, auth.uid() re-evaluated per row, and in BIG DAY's newer shape querying
+-- user_profiles from its own policies, which fails every signed-in read with 42P17) is
+-- replaced by policies scoped to the caller's institution. They call only security definer
+-- helpers, so they never query user_profiles under its own policies (no recursion). Rows
+-- whose institution_id is still null match no policy until the migration runner assigns
+-- them.
 -- Locks: ACCESS EXCLUSIVE on user_profiles only, until this file commits (milliseconds);
 -- old and new policies swap in one transaction, so no request sees neither or both.
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
-drop policy "Users can view own profile" on public.user_profiles;
-drop policy "Users can update own profile" on public.user_profiles;
-drop policy "Admins can manage all profiles" on public.user_profiles;
-drop function public.is_admin();
+select private.drop_existing_policies('public.user_profiles');
 
 -- user_profiles ---------------------------------------------------------------------------
 -- Who may see a person: themselves; whole-institution readers; staff (the other staff);
@@ -56,14 +55,33 @@ create policy "Institution admins remove people from their institution" on publi
   for delete to authenticated
   using (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()));
 
--- Nobody moves a person to another institution or changes a role through the API: those
--- two columns are not updatable by authenticated (column privileges), for their own row
--- as for anyone's.
-revoke update on public.user_profiles from authenticated;
-grant update (
-  full_name, email, residential_address, contact_number, admission_number, employee_id,
-  date_of_admission, date_of_joining, current_standard, section, parent_guardian_name,
-  parent_contact_number, emergency_contact, accommodation_type, peer_group, department,
-  designation, blood_group, date_of_birth, gender, nationality, religion, caste_category,
-  status, profile_data, group_id, updated_at, updated_by
-) on public.user_profiles to authenticated;
+-- Nobody moves a person to another institution (the tenant guard trigger) or changes their
+-- own role; an institution admin may change the role of a person of their school. Triggers,
+-- not column privileges: BIG DAY's user-management screen sends the whole row back, role
+-- and institution_id included, unchanged, and must keep working.
+create trigger keep_row_in_its_institution
+  before insert or update of institution_id on public.user_profiles
+  for each row execute function private.keep_row_in_its_institution();
+
+-- Security invoker: current_user is the API role of the request.
+create or replace function private.keep_profile_role()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.role is distinct from old.role
+     and current_user in ('anon', 'authenticated')
+     and not private.is_institution_admin() then
+    raise exception 'Only an institution admin may change a person''s role.' using errcode = '42501';
+  end if;
+  return new;
+end
+$$;
+comment on function private.keep_profile_role() is
+  'Trigger: through the API, only an institution admin changes a role (their own school''s people, by RLS).';
+revoke all on function private.keep_profile_role() from public;
+
+create trigger keep_profile_role
+  before update of role on public.user_profiles
+  for each row execute function private.keep_profile_role();
