@@ -2,15 +2,16 @@
 // composite keys need, with every trigger and key check) in one transaction, rolled back.
 // Nothing else runs meanwhile; no batching, no ledger, no pauses.
 import type { Sql } from '../../migration/db.ts';
-import { backfillTables } from '../../migration/backfill/tables.ts';
+import { presentBackfillTables } from '../../migration/backfill/tables.ts';
 
 export async function rawUpdateRate(sql: Sql): Promise<{ rows: number; seconds: number; rowsPerSecond: number; perTable: Record<string, number> }> {
   const perTable: Record<string, number> = {};
   let rows = 0;
+  const tables = await presentBackfillTables(sql);
   const started = performance.now();
   await sql.begin(async (tx) => {
     await tx`set local statement_timeout = 0`;
-    for (const t of [...backfillTables].sort((a, b) => a.stage - b.stage)) {
+    for (const t of [...tables].sort((a, b) => a.stage - b.stage)) {
       const r = await tx.unsafe(`update public.${t.name} as u set institution_id = w.target
         from (select s.id, ${t.target} as target from public.${t.name} as s) as w
         where u.id = w.id and u.institution_id is null and w.target is not null`);

@@ -7,7 +7,7 @@ import { sleep } from '../db.ts';
 import { backfillSwitch, type BackfillSwitch } from '../ledger.ts';
 import { runBatch } from './batch.ts';
 import { BatchSizer } from './sizing.ts';
-import { backfillTables, type BackfillTable } from './tables.ts';
+import { presentBackfillTables, type BackfillTable } from './tables.ts';
 import { claimRange, planRanges, releaseOrphanedRanges, type Range } from './ranges.ts';
 import { sweepLateRows } from './sweep.ts';
 
@@ -80,7 +80,7 @@ const retryable = new Set(['55P03', '57014', '40P01', '40001']);
 
 export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: BackfillHooks = {}): Promise<BackfillSummary> {
   const started = Date.now();
-  const tables = backfillTables.filter((t) => !options.tables || options.tables.includes(t.name));
+  const tables = (await presentBackfillTables(sql)).filter((t) => !options.tables || options.tables.includes(t.name));
   await releaseOrphanedRanges(sql);
   const ranges: Record<string, number> = {};
   for (const t of tables) ranges[t.name] = await planRanges(sql, t.name, options.workers);
@@ -108,7 +108,7 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
   let cancelled = false;
   let swept = 0;
   try {
-    for (const stage of [1, 2, 3, 4] as const) {
+    for (const stage of [1, 2, 3, 4, 5] as const) {
       const stageTables = tables.filter((t) => t.stage === stage);
       if (stageTables.length === 0) continue;
       const workers = Array.from({ length: options.workers }, (_, i) =>

@@ -4,8 +4,10 @@
 //   cohorts          ← its legacy institution_id, through the map
 //   academic_terms   ← legacy value through the map (newer shape), else its cohorts' institution
 //   courses          ← legacy value through the map (newer shape), else a section teaching it
-//   user_profiles    ← operator's e-mail-domain mapping, else the section a student is
-//                      enrolled in / a teacher teaches, else the fallback institution
+//   user_profiles    ← the operator's rule for the person, else for their e-mail domain
+//                      (given, or inferred from class-linked people), else the section a
+//                      student is enrolled in / a teacher teaches, else the fallback
+//                      institution (never an admin: the institutions step refuses that)
 //   sections, section_students, section_courses ← their cohort (via section)
 // Derivations read the cohort's *target* (its legacy value through the map), never a value
 // the backfill wrote, so the result does not depend on order. The order comes from the
@@ -14,11 +16,15 @@
 // before its children do. Stages run one after another; tables within a stage in parallel.
 // The lookups use `limit 1` without `order by`: with an order the planner walks the child's
 // primary key in id order instead of using the parent-id index (measured: 100× slower).
+import type { Sql } from '../db.ts';
+
 export interface BackfillTable {
   name: string;
-  stage: 1 | 2 | 3 | 4;
+  stage: 1 | 2 | 3 | 4 | 5;
   /** SQL expression over the source row alias `s`: the institution it belongs to. */
   target: string;
+  /** Why a row may keep institution_id null (a row with no path to any school), if it may. */
+  nullable?: string;
 }
 
 const mapped = (expr: string) =>
@@ -43,6 +49,7 @@ export const backfillTables: BackfillTable[] = [
   {
     name: 'user_profiles', stage: 1,
     target: `coalesce(
+      (select m.institution_id from hpc_migration.institution_map as m where m.kind = 'person' and m.key = lower(s.email)),
       (select m.institution_id from hpc_migration.institution_map as m
         where m.kind = 'email_domain' and m.key = lower(split_part(s.email, '@', 2))),
       (select ${viaSection('ss.section_id')} from public.section_students as ss where ss.student_id = s.id limit 1),
@@ -55,4 +62,62 @@ export const backfillTables: BackfillTable[] = [
   { name: 'section_courses', stage: 4, target: `(select sec.institution_id from public.sections as sec where sec.id = s.section_id)` },
 ];
 
+const ofProfile = (column: string) => `(select p.institution_id from public.user_profiles as p where p.id = s.${column})`;
+const ofSection = (column: string) => `(select sec.institution_id from public.sections as sec where sec.id = s.${column})`;
+
+/** BIG DAY's allocation and timetable tables and its per-person tables: present in its
+ * newer shape only (domain/bigday-real-schema.md §5); filled from their links once those
+ * are filled. Tables a database lacks are skipped (presentBackfillTables). */
+export const allocationTables: BackfillTable[] = [
+  { name: 'user_permissions', stage: 2, target: ofProfile('user_id'),
+    nullable: 'a permission granted to nobody (user_id null) belongs to no school: only the service role sees it' },
+  { name: 'teacher_subject_eligibility', stage: 2,
+    target: `coalesce((select c.institution_id from public.courses as c where c.id = s.course_id), ${ofProfile('teacher_id')})` },
+  { name: 'teacher_grade_eligibility', stage: 2, target: ofProfile('teacher_id') },
+  { name: 'teacher_load_rules', stage: 2, target: ofProfile('teacher_id') },
+  { name: 'slot_template_assignments', stage: 2,
+    target: '(select t.institution_id from public.slot_templates as t where t.id = s.slot_template_id)' },
+  { name: 'timetables', stage: 4, target: ofSection('section_id') },
+  { name: 'timetable_conflicts', stage: 4,
+    target: `coalesce(${ofSection('section_id')}, (select c.institution_id from public.courses as c where c.id = s.course_id),
+      ${ofProfile('teacher_id')})`,
+    nullable: 'a conflict naming no section, course or teacher belongs to no school: only the service role sees it' },
+  { name: 'timetable_sessions', stage: 5, target: '(select t.institution_id from public.timetables as t where t.id = s.timetable_id)' },
+];
+backfillTables.push(...allocationTables);
+
+/** Tables that keep BIG DAY's own institution_id values (newer shape): nothing to fill, but
+ * their values must name an institution before the keys are validated. */
+export const legacyValueTables = ['slot_templates', 'allocation_settings'];
+
+/** Tables whose rows without institution_id are shared by every school by decision
+ * (docs/data-dictionary.md): never filled, never NOT NULL. */
+export const sharedRowTables: Record<string, string> = {
+  user_groups: "BIG DAY's seeded groups are every school's; a school's own groups carry its institution_id",
+  system_settings: 'platform-wide settings (branding before login); a school keeps its own value of a key beside it',
+  system_reports: "BIG DAY's reports over every school, made by its service-role function: no API role sees them",
+};
+
 export const tenantTables = backfillTables.map((t) => t.name);
+
+/** The tables the contract migrations (20250901*) make NOT NULL, with validated keys: the
+ * class structure and people, which both BIG DAY shapes have. */
+export const contractedTables = ['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses'];
+
+/** The backfill tables this database has (one BIG DAY shape lacks the allocation tables). */
+export async function presentBackfillTables(sql: Sql): Promise<BackfillTable[]> {
+  const rows = await sql<{ name: string }[]>`
+    select t as name from unnest(${tenantTables}::text[]) as t where to_regclass(format('public.%I', t)) is not null`;
+  const present = new Set(rows.map((r) => r.name));
+  return backfillTables.filter((t) => present.has(t.name));
+}
+
+/** Every table with a tenant column this database has: filled, legacy-valued, and shared. */
+export async function presentTenantTables(sql: Sql): Promise<string[]> {
+  const all = [...tenantTables, ...legacyValueTables, ...Object.keys(sharedRowTables)];
+  const rows = await sql<{ name: string }[]>`
+    select t as name from unnest(${all}::text[]) as t
+    where exists (select 1 from pg_catalog.pg_attribute as a
+                  where a.attrelid = to_regclass(format('public.%I', t)) and a.attname = 'institution_id')`;
+  return rows.map((r) => r.name);
+}

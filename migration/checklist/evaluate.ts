@@ -3,7 +3,7 @@
 import type { Sql } from '../db.ts';
 import type { RunnerOptions } from '../options.ts';
 import type { HealthMonitor } from '../health/monitor.ts';
-import { tenantTables } from '../backfill/tables.ts';
+import { contractedTables } from '../backfill/tables.ts';
 import { allMigrations, versionOf } from '../supabase-cli.ts';
 import { migrationVersions } from '../rollback/snapshot.ts';
 
@@ -50,7 +50,7 @@ const items: [ChecklistItem['stage'], string, Check][] = [
     ({ ok: (m?.longestLockWaitMs ?? 0) <= 1000, evidence: { longestLockWaitMs: Math.round(m?.longestLockWaitMs ?? 0) } })],
   ['post', 'no tenant row without institution_id', async (sql) => {
     const counts: Record<string, number> = {};
-    for (const t of tenantTables) {
+    for (const t of contractedTables) {
       const [r] = await sql.unsafe(`select count(*)::int as n from public.${t} where institution_id is null`);
       counts[t] = r!.n as number;
     }
@@ -59,13 +59,13 @@ const items: [ChecklistItem['stage'], string, Check][] = [
   ['post', 'institution_id foreign keys validated', async (sql) => {
     const rows = await sql`select conrelid::regclass::text as t, conname, convalidated from pg_constraint
                            where contype = 'f' and confrelid = 'public.institutions'::regclass
-                             and conrelid::regclass::text = any(${tenantTables})`;
-    return { ok: rows.length === tenantTables.length && rows.every((r) => r.convalidated), evidence: [...rows] };
+                             and conrelid::regclass::text = any(${contractedTables})`;
+    return { ok: rows.length === contractedTables.length && rows.every((r) => r.convalidated), evidence: [...rows] };
   }],
   ['post', 'institution_id NOT NULL', async (sql) => {
     const rows = await sql`select c.relname as t, a.attnotnull from pg_attribute as a join pg_class as c on c.oid = a.attrelid
-                           where c.relnamespace = 'public'::regnamespace and c.relname = any(${tenantTables}) and a.attname = 'institution_id'`;
-    return { ok: rows.length === tenantTables.length && rows.every((r) => r.attnotnull), evidence: [...rows] };
+                           where c.relnamespace = 'public'::regnamespace and c.relname = any(${contractedTables}) and a.attname = 'institution_id'`;
+    return { ok: rows.length === contractedTables.length && rows.every((r) => r.attnotnull), evidence: [...rows] };
   }],
   ['post', 'no invalid index left by a concurrent build', async (sql) => {
     const rows = await sql`select indexrelid::regclass::text as index from pg_index where not indisvalid`;

@@ -16,7 +16,7 @@
 --           private.register_institutions_from_existing_values() (migration ..0300) before
 --           the key is validated, and new legacy writes register their value on the fly.
 --
--- Locks: the triggers (newer shape only) take SHARE ROW EXCLUSIVE on the three small
+-- Locks: the triggers (newer shape only) take SHARE ROW EXCLUSIVE on the five small
 -- tables; lock_timeout keeps a queued statement from stalling traffic behind it (the runner
 -- retries the push on timeout).
 set local lock_timeout = '50ms';
@@ -69,9 +69,9 @@ do $$
 declare
   v_table text;
 begin
-  foreach v_table in array array['academic_terms', 'courses', 'cohorts'] loop
+  foreach v_table in array array['academic_terms', 'courses', 'cohorts', 'slot_templates', 'allocation_settings'] loop
     if exists (select 1 from pg_catalog.pg_attribute as a
-               where a.attrelid = format('public.%I', v_table)::regclass
+               where a.attrelid = to_regclass(format('public.%I', v_table))
                  and a.attname = 'institution_id' and not a.attisdropped) then
       execute format(
         'create trigger register_unknown_institution before insert or update of institution_id on public.%I
@@ -80,3 +80,40 @@ begin
   end loop;
 end
 $$;
+
+-- institution_id on a table BIG DAY has in one of its shapes only (its timetable and
+-- allocation tables, its settings, reports, groups and permissions): nullable, no default,
+-- a NOT VALID foreign key (no scan), and an index for the policies when none leads with the
+-- column. Called by one file per table (20250101000120..132), each its own transaction; a
+-- table this database does not have is skipped. The index is built in that transaction
+-- (CREATE INDEX CONCURRENTLY cannot run in a function): writes to that one table wait
+-- while it builds, about a second per million rows.
+create or replace function private.add_institution_column(p_table text)
+returns boolean
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_table regclass := to_regclass(format('public.%I', p_table));
+begin
+  if v_table is null then
+    return false;
+  end if;
+  execute format('alter table %s add column if not exists institution_id uuid', v_table);
+  if not exists (select 1 from pg_catalog.pg_constraint as c
+                 where c.conrelid = v_table and c.conname = p_table || '_institution_id_fkey') then
+    execute format('alter table %s add constraint %I foreign key (institution_id) references public.institutions (id) not valid',
+                   v_table, p_table || '_institution_id_fkey');
+  end if;
+  if not exists (select 1 from pg_catalog.pg_index as i
+                 where i.indrelid = v_table
+                   and i.indkey[0] = (select a.attnum from pg_catalog.pg_attribute as a
+                                      where a.attrelid = v_table and a.attname = 'institution_id')) then
+    execute format('create index %I on %s (institution_id)', p_table || '_institution_id_idx', v_table);
+  end if;
+  return true;
+end
+$$;
+comment on function private.add_institution_column(text) is
+  'Migration helper: institution_id (nullable, NOT VALID key, indexed) on an existing table, if the table exists.';
+revoke all on function private.add_institution_column(text) from public;

@@ -75,6 +75,11 @@ language plpgsql
 set search_path = ''
 as $$
 declare
+  -- Tables of either BIG DAY shape that can carry a value; those a shape lacks are skipped.
+  v_bigday_tables text[] := array[
+    'academic_terms', 'courses', 'cohorts', 'slot_templates', 'allocation_settings',
+    'user_profiles', 'sections', 'section_students', 'section_courses'];
+  v_name text;
   v_table regclass;
   v_last uuid;
   v_scanned integer;
@@ -84,10 +89,10 @@ begin
   if p_batch_size is null or p_batch_size < 1 then
     raise exception 'p_batch_size must be positive' using errcode = '22023';
   end if;
-  if p_table is not null and p_table not in (
-    'public.user_profiles'::regclass, 'public.academic_terms'::regclass, 'public.courses'::regclass,
-    'public.cohorts'::regclass, 'public.sections'::regclass, 'public.section_students'::regclass,
-    'public.section_courses'::regclass
+  if p_table is not null and not exists (
+    select 1 from pg_catalog.pg_class as c
+    join pg_catalog.pg_attribute as a on a.attrelid = c.oid and a.attname = 'institution_id' and not a.attisdropped
+    where c.oid = p_table and c.relnamespace = 'public'::regnamespace and c.relname = any (v_bigday_tables)
   ) then
     raise exception '% does not carry a legacy institution_id', p_table using errcode = '22023';
   end if;
@@ -117,11 +122,11 @@ begin
     return;
   end if;
 
-  foreach v_table in array array[
-    'public.academic_terms'::regclass, 'public.courses'::regclass, 'public.cohorts'::regclass,
-    'public.user_profiles'::regclass, 'public.sections'::regclass, 'public.section_students'::regclass,
-    'public.section_courses'::regclass
-  ] loop
+  foreach v_name in array v_bigday_tables loop
+    v_table := to_regclass(format('public.%I', v_name));
+    continue when v_table is null or not exists (
+      select 1 from pg_catalog.pg_attribute as a
+      where a.attrelid = v_table and a.attname = 'institution_id' and not a.attisdropped);
     v_last := null;
     loop
       select r.last_id, r.registered into v_last, v_registered

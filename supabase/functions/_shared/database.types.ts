@@ -1345,17 +1345,23 @@ isOneToOne: false
                   ]
                 },"user_groups": {
                   Row: {
-                    "created_at": string,"description": string | null,"id": string,"name": string,"updated_at": string
+                    "created_at": string,"description": string | null,"id": string,"institution_id": string | null,"name": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"description"?: string | null,"id"?: string,"name": string,"updated_at"?: string
+                    "created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"name": string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"description"?: string | null,"id"?: string,"name"?: string,"updated_at"?: string
+                    "created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"name"?: string,"updated_at"?: string
                   }
                   Relationships: [
-                    
+                    {
+      foreignKeyName: "user_groups_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"user_profiles": {
                   Row: {
@@ -1449,6 +1455,9 @@ isOneToOne: false
       } },
 "hpc_transition_report":
 { Args: { "p_action": string,"p_comment"?: string,"p_expected_version": number,"p_release_at"?: string,"p_report_id": string }; Returns: Json
+                           },
+"is_admin":
+{ Args: Record<PropertyKey, never>; Returns: boolean
                            }
           }
           Enums: {

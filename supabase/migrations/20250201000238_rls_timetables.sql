@@ -1,0 +1,10 @@
+-- Row level security, part 2 (see 20250201000200): tenant isolation of public.timetables,
+-- where this database has the table. Its existing policies (found in the catalog) are
+-- replaced: every member of the school reads them (a student their timetable), its
+-- institution admins write them, and the tenant guard keeps each row in its school (links:
+-- sections.section_id, academic_terms.academic_term_id). ACCESS EXCLUSIVE on this table
+-- only, until the commit right after.
+set local lock_timeout = '50ms';
+set local statement_timeout = '30s';
+
+select private.scope_school_table('timetables', 'timetables', 'members', array['sections.section_id', 'academic_terms.academic_term_id']);

@@ -1,0 +1,10 @@
+-- Row level security, part 2 (see 20250201000200): tenant isolation of
+-- public.timetable_conflicts, where this database has the table. Its existing policies
+-- (found in the catalog) are replaced: its teachers, admins and office staff read them,
+-- its institution admins write them, and the tenant guard keeps each row in its school
+-- (links: sections.section_id, courses.course_id, user_profiles.teacher_id). ACCESS
+-- EXCLUSIVE on this table only, until the commit right after.
+set local lock_timeout = '50ms';
+set local statement_timeout = '30s';
+
+select private.scope_school_table('timetable_conflicts', 'timetable conflicts', 'staff', array['sections.section_id', 'courses.course_id', 'user_profiles.teacher_id']);
