@@ -27,8 +27,8 @@ program.command('run', { isDefault: true })
   .addOption(new Option('--mapping <mode>', 'institution of legacy rows').choices(['default', 'existing', 'file']).default('default'))
   .option('--institution-name <name>', 'mapping default: the institution name', 'BIG DAY School')
   .option('--institution-slug <slug>', 'mapping default: the institution slug', 'bigday-school')
-  .option('--mapping-file <file>', 'mapping file: JSON {institutions, legacyIds, emailDomains, fallback}')
-  .option('--fallback-institution <slug>', 'mapping existing: institution for rows with no class link')
+  .option('--mapping-file <file>', 'mapping file: JSON {institutions, legacyIds, emailDomains, people, fallback}; with existing: emailDomains and people only')
+  .option('--fallback-institution <slug>', 'mapping existing: institution (slug or id) for people no rule places; never for admins')
   .option('--pilot <slugs>', 'HPC on for these institutions first (comma separated, or all)', list, [])
   .option('--wave <slugs>', 'then these (repeatable; or all)', waves, [])
   .option('--observe <seconds>', 'health observation after each rollout wave', '10')
@@ -49,7 +49,7 @@ program.command('run', { isDefault: true })
   .action(async (o) => {
     const options: RunnerOptions = defaultOptions(o.dbUrl);
     options.mapping = o.mapping === 'file' ? { mode: 'file', file: o.mappingFile }
-      : o.mapping === 'existing' ? { mode: 'existing', fallbackSlug: o.fallbackInstitution }
+      : o.mapping === 'existing' ? { mode: 'existing', fallbackSlug: o.fallbackInstitution, file: o.mappingFile }
       : { mode: 'default', name: o.institutionName, slug: o.institutionSlug };
     Object.assign(options.backfill, {
       workers: Number(o.workers), targetBatchMs: Number(o.targetBatchMs), initialBatch: Number(o.batchSize),

@@ -72,9 +72,10 @@ create table if not exists hpc_migration.batches (
 );
 create index if not exists batches_at_idx on hpc_migration.batches (at);
 
--- Which institution a legacy institution_id value (or an e-mail domain) maps to.
+-- Which institution a legacy institution_id value, an e-mail domain or one person (e-mail)
+-- maps to.
 create table if not exists hpc_migration.institution_map (
-  kind text not null check (kind in ('legacy_id', 'email_domain', 'fallback')),
+  kind text not null check (kind in ('legacy_id', 'email_domain', 'person', 'fallback')),
   key text not null,
   institution_id uuid not null,
   primary key (kind, key)

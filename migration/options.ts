@@ -5,7 +5,7 @@ import { defaultBackfillOptions, type BackfillOptions } from './backfill/engine.
 
 export type MappingConfig =
   | { mode: 'default'; name: string; slug: string; id?: string }
-  | { mode: 'existing'; fallbackSlug?: string }
+  | { mode: 'existing'; fallbackSlug?: string; file?: string }
   | { mode: 'file'; file: string };
 
 export interface Thresholds {

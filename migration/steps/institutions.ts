@@ -2,10 +2,12 @@
 // mapping (hpc_migration.institution_map) filled, for one of three configurations:
 //   default  — a single-school deployment: one institution, every row goes to it;
 //   existing — the legacy institution_id values (newer shape, and cohorts in both) become
-//              institutions (private.register_institutions_from_existing_values); rows with
-//              no class link fall back to the largest institution (or --fallback-institution);
+//              institutions (private.register_institutions_from_existing_values);
 //   file     — the operator's JSON: institutions (slug, name), which legacy value is which
-//              institution, e-mail domain → institution for people, and a fallback.
+//              institution, e-mail domain → institution and e-mail → institution for people,
+//              and a fallback.
+// People without a class link are placed by rules only, never by a silent guess
+// (people-placement.ts): the step stops, saying whom and how to place them, otherwise.
 // Legacy values are never rewritten: an institution is registered WITH the legacy uuid as
 // its id. Rewriting them would change keys that the composite (institution_id, fk) foreign
 // keys of the expand phase already protect (a term's key cannot change under its cohorts),
@@ -14,19 +16,31 @@ import { readFileSync } from 'node:fs';
 import type { Sql } from '../db.ts';
 import { planEstimateSeconds } from '../plan.ts';
 import { StepFailed, type Step, type StepContext } from './step.ts';
+import { inferEmailDomains, placementRefusal, unplacedPeople } from './people-placement.ts';
 
 export interface MappingFile {
   institutions: { slug: string; name: string; id?: string }[];
   legacyIds?: Record<string, string>;
   emailDomains?: Record<string, string>;
+  /** One person's e-mail → institution slug. */
+  people?: Record<string, string>;
   fallback?: string;
 }
 
-const legacyColumns = ['cohorts', 'academic_terms', 'courses'];
+/** Tables that may carry BIG DAY's own institution_id values, where this database has the
+ * column (cohorts in both shapes; terms, courses, slot templates, allocation settings in the
+ * newer one). */
+async function legacyColumns(sql: Sql): Promise<string[]> {
+  const rows = await sql<{ name: string }[]>`
+    select t as name from unnest(${['cohorts', 'academic_terms', 'courses', 'slot_templates', 'allocation_settings']}::text[]) as t
+    where exists (select 1 from pg_catalog.pg_attribute as a
+                  where a.attrelid = to_regclass(format('public.%I', t)) and a.attname = 'institution_id')`;
+  return rows.map((r) => r.name);
+}
 
 async function legacyValues(sql: Sql): Promise<string[]> {
   const values = new Set<string>();
-  for (const t of legacyColumns) {
+  for (const t of await legacyColumns(sql)) {
     // Before the backfill, institution_id on these tables holds only legacy values.
     const rows = await sql.unsafe(`select distinct institution_id::text as v from public.${t} where institution_id is not null`);
     for (const r of rows) values.add(r.v as string);
@@ -69,6 +83,7 @@ export const institutions: Step = {
     // could no longer be read back.
     if (done!.n > 0) return { note: 'mapping already recorded', ...(await summary(sql)) };
     const legacy = await legacyValues(sql);
+    let inferredDomains: Record<string, string> = {};
     if (await alreadyTenanted(sql, legacy)) {
       // A database that is already migrated (the demo stack, a rerun after a restore of a
       // migrated copy): every row names a registered institution, so there is nothing to
@@ -89,7 +104,7 @@ export const institutions: Step = {
       for (const v of legacy) await map(sql, 'legacy_id', v, id);
       await map(sql, 'fallback', '*', id);
     } else if (m.mode === 'existing') {
-      for (const t of legacyColumns) {
+      for (const t of await legacyColumns(sql)) {
         // Keyset-paged registration (the data model's helper), one table at a time.
         let after: string | null = null;
         do {
@@ -99,11 +114,15 @@ export const institutions: Step = {
         } while (after);
       }
       for (const v of legacy) await map(sql, 'legacy_id', v, v);
-      const fallback = m.fallbackSlug
-        ? (await sql`select id::text from public.institutions where slug = ${m.fallbackSlug}`)[0]?.id as string | undefined
-        : (await sql`select institution_id::text as id from public.cohorts group by 1 order by count(*) desc, 1 limit 1`)[0]?.id as string | undefined;
-      if (!fallback) throw new StepFailed('no fallback institution: give --fallback-institution <slug>');
-      await map(sql, 'fallback', '*', fallback);
+      const idOf = async (slugOrId: string) => {
+        const [row] = await sql`select id::text from public.institutions where slug = ${slugOrId} or id::text = ${slugOrId}`;
+        if (!row) throw new StepFailed(`unknown institution ${slugOrId} (give a slug or an id of public.institutions)`);
+        return row.id as string;
+      };
+      if (m.file) await recordPeopleRules(sql, JSON.parse(readFileSync(m.file, 'utf8')) as MappingFile, idOf);
+      if (m.fallbackSlug) await map(sql, 'fallback', '*', await idOf(m.fallbackSlug));
+      inferredDomains = await inferEmailDomains(sql);
+      await assertEveryonePlaced(sql, Boolean(m.fallbackSlug), inferredDomains);
     } else {
       const file = JSON.parse(readFileSync(m.file, 'utf8')) as MappingFile;
       const legacyOf = new Map<string, string>();
@@ -113,23 +132,60 @@ export const institutions: Step = {
       }
       const ids = new Map<string, string>();
       for (const i of file.institutions) ids.set(i.slug, await upsertInstitution(sql, { ...i, id: i.id ?? legacyOf.get(i.slug) }));
-      const idOf = (slug: string) => {
+      const idOf = async (slug: string) => {
         const id = ids.get(slug);
         if (!id) throw new StepFailed(`mapping file: unknown institution slug ${slug}`);
         return id;
       };
-      for (const [legacyId, slug] of Object.entries(file.legacyIds ?? {})) await map(sql, 'legacy_id', legacyId, idOf(slug));
-      for (const [domain, slug] of Object.entries(file.emailDomains ?? {})) await map(sql, 'email_domain', domain.toLowerCase(), idOf(slug));
-      if (!file.fallback) throw new StepFailed('mapping file: "fallback" (slug) is required for rows no rule matches');
-      await map(sql, 'fallback', '*', idOf(file.fallback));
+      for (const [legacyId, slug] of Object.entries(file.legacyIds ?? {})) await map(sql, 'legacy_id', legacyId, await idOf(slug));
+      await recordPeopleRules(sql, file, idOf);
+      if (file.fallback) await map(sql, 'fallback', '*', await idOf(file.fallback));
       const unmapped = legacy.filter((v) => !(file.legacyIds ?? {})[v]);
       if (unmapped.length) {
         throw new StepFailed(`mapping file: ${unmapped.length} legacy institution_id values are not listed in legacyIds`, { unmapped });
       }
+      await assertEveryonePlaced(sql, Boolean(file.fallback), {});
     }
-    return { mode: m.mode, legacyValues: legacy.length, ...(await summary(sql)) };
+    const schoolSettings = await copyPlatformSettingsToSchools(sql);
+    return { mode: m.mode, legacyValues: legacy.length, inferredDomains, schoolSettings, ...(await summary(sql)) };
   },
 };
+
+/** BIG DAY keeps one set of settings (its branding) for the whole database. Each school gets
+ * its own copy of every platform-wide row, so that what its users saw stays as it was and
+ * its admins' changes (BIG DAY's settings screen updates by key) stay in their school. Every
+ * column is copied but the primary key and institution_id. Returns the rows added. */
+async function copyPlatformSettingsToSchools(sql: Sql): Promise<number> {
+  const [present] = await sql`select exists (select 1 from pg_catalog.pg_attribute as a
+    where a.attrelid = to_regclass('public.system_settings') and a.attname = 'institution_id') as ok`;
+  if (!present!.ok) return 0;
+  const columns = (await sql<{ name: string }[]>`
+    select a.attname as name from pg_catalog.pg_attribute as a
+    where a.attrelid = 'public.system_settings'::regclass and a.attnum > 0 and not a.attisdropped
+      and a.attname <> 'institution_id'
+      and not exists (select 1 from pg_catalog.pg_index as i where i.indrelid = a.attrelid and i.indisprimary and a.attnum = any (i.indkey))
+    order by a.attnum`).map((r) => `"${r.name.replace(/"/g, '""')}"`);
+  const list = columns.join(', ');
+  const rows = await sql.unsafe(`
+    insert into public.system_settings (institution_id, ${list})
+    select i.id, ${columns.map((c) => `s.${c}`).join(', ')}
+    from public.institutions as i cross join public.system_settings as s
+    where s.institution_id is null
+    on conflict do nothing
+    returning 1`);
+  return rows.length;
+}
+
+async function recordPeopleRules(sql: Sql, file: MappingFile, idOf: (slug: string) => Promise<string>) {
+  for (const [domain, slug] of Object.entries(file.emailDomains ?? {})) await map(sql, 'email_domain', domain.toLowerCase(), await idOf(slug));
+  for (const [email, slug] of Object.entries(file.people ?? {})) await map(sql, 'person', email.toLowerCase(), await idOf(slug));
+}
+
+async function assertEveryonePlaced(sql: Sql, hasFallback: boolean, inferredDomains: Record<string, string>) {
+  const unplaced = await unplacedPeople(sql);
+  const refusal = placementRefusal(unplaced, hasFallback);
+  if (refusal) throw new StepFailed(`mapping: ${refusal}`, { unplaced, inferredDomains });
+}
 
 async function summary(sql: Sql) {
   const rows = await sql`select kind, count(*)::int as n from hpc_migration.institution_map group by kind order by kind`;

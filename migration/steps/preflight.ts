@@ -10,6 +10,7 @@ import { PG_BIN } from '../rollback/dump.ts';
 import { planEstimateSeconds } from '../plan.ts';
 import { tenantTables } from '../backfill/tables.ts';
 import { StepFailed, type Step, type StepContext } from './step.ts';
+import { peopleWithoutClassLink } from './people-placement.ts';
 
 export const preflight: Step = {
   name: 'preflight',
@@ -26,6 +27,10 @@ export const preflight: Step = {
     checks.backup = ctx.options.skipBackup ? { ok: true, evidence: 'skipped (--skip-backup)' } : await backup(ctx);
     const failed = Object.entries(checks).filter(([, c]) => !c.ok).map(([k]) => k);
     checks.walFiles = await walFiles(ctx);
+    // Listed before anything changes; the institutions step places them by rules or stops.
+    checks.peopleWithoutClassLink = { ok: true, evidence: await peopleWithoutClassLink(ctx.sql) };
+    const unlinked = checks.peopleWithoutClassLink.evidence as { count: number; byRole: Record<string, number> };
+    if (unlinked.count) ctx.log(`people without a class link, to be placed by a rule: ${unlinked.count} ${JSON.stringify(unlinked.byRole)}`);
     if (!checks.walFiles.ok) ctx.log(`advice: ${(checks.walFiles.evidence as { advice: string }).advice}`);
     if (failed.length) throw new StepFailed(`preflight failed: ${failed.join(', ')}`, checks);
     return checks;

@@ -38,7 +38,8 @@ describe('backfill over block ranges', () => {
 
     // The old application (a new session, so the free space map chooses the page) edits a
     // enrolled student's row from a full page further on, still unfilled: its new version goes to the free
-    // space at the start, behind the cursor. It also adds a profile.
+    // space at the start, behind the cursor. It also adds a profile (no class link yet: its
+    // e-mail domain places it).
     const app = connect(db.cluster.url, { max: 1 });
     const [last] = await app`select p.id from public.user_profiles as p
                              where p.institution_id is null and p.ctid >= '(8,0)'::tid and p.ctid < '(9,0)'::tid
@@ -48,7 +49,7 @@ describe('backfill over block ranges', () => {
                               where id = ${last!.id} returning ctid::text as ctid`;
     expect(blockOf(moved!.ctid)).toBeLessThan(first.nextBlock);
     const [late] = await app`insert into public.user_profiles (full_name, email, role, admission_number)
-                             values ('Late Arrival', 'late.arrival@legacy.example', 'student', 'LATE-0001') returning id`;
+                             values ('Late Arrival', 'late.arrival@school1.example', 'student', 'LATE-0001') returning id`;
     await app.end();
 
     // The whole backfill: the enrolment's composite key needs the moved student filled
