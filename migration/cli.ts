@@ -46,6 +46,8 @@ program.command('run', { isDefault: true })
   .option('--notify-url <url>', 'POST the event JSON here')
   .option('--stop-after <step>', 'stop after this step')
   .option('--resume-after <seconds>', 'healthy this long after an automatic pause: resume', '30')
+  .option('--shared-table <table=reason>', 'a relation every school may read, with the written reason (repeatable; replaces the defaults)',
+    (v: string, prev: string[] = []) => [...prev, v])
   .action(async (o) => {
     const options: RunnerOptions = defaultOptions(o.dbUrl);
     options.mapping = o.mapping === 'file' ? { mode: 'file', file: o.mappingFile }
@@ -65,6 +67,13 @@ program.command('run', { isDefault: true })
     options.notifyUrl = o.notifyUrl;
     options.stopAfter = o.stopAfter;
     options.thresholds.resumeAfterSeconds = Number(o.resumeAfter);
+    if (o.sharedTable) {
+      options.isolation.sharedTables = Object.fromEntries((o.sharedTable as string[]).map((v) => {
+        const at = v.indexOf('=');
+        if (at < 1 || !v.slice(at + 1).trim()) throw new Error(`--shared-table ${v}: write schema.table=reason`);
+        return [v.slice(0, at).trim(), v.slice(at + 1).trim()];
+      }));
+    }
     const outcome = await runMigration(options, consoleLog);
     console.log(`report: ${outcome.reportFiles.markdown}`);
     process.exitCode = outcome.ok ? 0 : 1;

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { projectRoot } from '../stack/settings.ts';
 import { defaultBackfillOptions, type BackfillOptions } from './backfill/engine.ts';
+import { defaultIsolationOptions, type IsolationOptions } from './checklist/isolation.ts';
 
 export type MappingConfig =
   | { mode: 'default'; name: string; slug: string; id?: string }
@@ -40,6 +41,8 @@ export interface RunnerOptions {
   maxReplicationLagSeconds: number;
   /** Stop after this step (tests: leave the contract for later). */
   stopAfter?: string;
+  /** The checklist's isolation proof: the shared tables allowed (with their reasons), bounds. */
+  isolation: IsolationOptions;
 }
 
 export function defaultOptions(dbUrl: string): RunnerOptions {
@@ -56,5 +59,6 @@ export function defaultOptions(dbUrl: string): RunnerOptions {
     reportDir: join(projectRoot, '.local', 'migration-report'),
     maxTransactionSeconds: 60,
     maxReplicationLagSeconds: 10,
+    isolation: defaultIsolationOptions(),
   };
 }

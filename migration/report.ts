@@ -45,6 +45,7 @@ export function renderMarkdown(r: Report): string {
     '|---|---|---|---|',
     ...r.checklist.map((c) => `| ${c.stage} | ${c.item} | ${c.ok ? 'pass' : '**FAIL**'} | ${JSON.stringify(c.evidence).replace(/\|/g, '/').slice(0, 300)} |`),
     '',
+    ...isolationSection(r.checklist),
     '## Health triggers',
     '',
     ...(r.triggers.length ? r.triggers.map((t) => `- ${t.at}: ${t.reason} → ${t.action}`) : ['none fired']),
@@ -55,6 +56,37 @@ export function renderMarkdown(r: Report): string {
     '',
   ];
   return lines.join('\n');
+}
+
+type Cells = Record<string, Record<string, Record<string, number>>>;
+
+/** The isolation proof's matrix: per relation and kind of caller, rows seen / of them another
+ * school's / another school's rows written out of the write probes made. */
+function isolationSection(checklist: ChecklistItem[]): string[] {
+  const evidence = (prefix: string) => checklist.find((c) => c.item.startsWith(prefix))?.evidence as
+    { perTable?: Cells; totals?: Record<string, number>; relations?: { table: string; judged: string; skipped?: string }[] } | undefined;
+  const reads = evidence('no row of another school is visible');
+  const writes = evidence('no row of another school is writable');
+  if (!reads?.perTable || !reads.totals) return [];
+  const kinds = [...new Set(Object.values(reads.perTable).flatMap((roles) => Object.keys(roles)))];
+  const judged = new Map((reads.relations ?? []).map((r) => [r.table, r.judged]));
+  const t = reads.totals;
+  return [
+    '## Isolation proof',
+    '',
+    `${t.callers} callers (a person per role of ${t.institutions} schools, and anon), ${t.tablesChecked} relations read `
+      + `(+ ${t.partitionsCoveredByParent} partitions through their parent), ${t.rowsChecked} rows judged, ${t.rowsVisible} seen. `
+      + 'Each cell: rows seen / of them another school\'s / another school\'s rows written, of write probes.',
+    '',
+    `| relation | judged by | ${kinds.join(' | ')} |`,
+    `|---|---|${kinds.map(() => '---|').join('')}`,
+    ...Object.entries(reads.perTable).map(([table, roles]) => `| ${table} | ${judged.get(table) ?? ''} | ${kinds.map((k) => {
+      const r = roles[k];
+      const w = writes?.perTable?.[table]?.[k];
+      return r ? `${r.visible} / ${r.foreign} / ${w?.probes ? `${w.writable} of ${w.probes}` : '-'}` : '';
+    }).join(' | ')} |`),
+    '',
+  ];
 }
 
 export function writeReport(dir: string, r: Report): { markdown: string; json: string } {

@@ -6,6 +6,7 @@ import type { HealthMonitor } from '../health/monitor.ts';
 import { contractedTables } from '../backfill/tables.ts';
 import { allMigrations, versionOf } from '../supabase-cli.ts';
 import { migrationVersions } from '../rollback/snapshot.ts';
+import { proveIsolation, type IsolationResult } from './isolation.ts';
 
 export interface ChecklistItem {
   stage: 'pre' | 'during' | 'post';
@@ -14,7 +15,15 @@ export interface ChecklistItem {
   evidence: unknown;
 }
 
-type Check = (sql: Sql, o: RunnerOptions, m?: HealthMonitor) => Promise<{ ok: boolean; evidence: unknown }>;
+/** The isolation proof, run once for the three items that report on it. */
+type Proof = () => Promise<IsolationResult>;
+
+type Check = (sql: Sql, o: RunnerOptions, m: HealthMonitor | undefined, proof: Proof) => Promise<{ ok: boolean; evidence: unknown }>;
+
+const FAILURES_SHOWN = 50;
+const listed = <T>(failures: T[]) => ({ failures: failures.slice(0, FAILURES_SHOWN), failureCount: failures.length });
+const perRole = (p: IsolationResult['perTable'], pick: (c: IsolationResult['perTable'][string][string]) => object) =>
+  Object.fromEntries(Object.entries(p).map(([t, roles]) => [t, Object.fromEntries(Object.entries(roles).map(([r, c]) => [r, pick(c)]))]));
 
 const preflightCheck = (key: string): Check => async (sql) => {
   const [row] = await sql`select evidence -> ${key} as e from hpc_migration.steps where name = 'preflight' and status = 'done'`;
@@ -76,6 +85,37 @@ const items: [ChecklistItem['stage'], string, Check][] = [
     const missing = allMigrations().map(versionOf).filter((v) => !applied.includes(v));
     return { ok: missing.length === 0, evidence: { applied: applied.length, missing } };
   }],
+  // RLS on every table is not isolation: each role of each school, impersonated as
+  // PostgREST does, reads and writes every exposed relation (checklist/isolation.ts).
+  ['post', 'no row of another school is visible to any role on any exposed table', async (_sql, _o, _m, proof) => {
+    const r = await proof();
+    return {
+      ok: r.ok.visibility,
+      evidence: {
+        ...listed(r.failures.visibility), totals: r.totals, callers: r.callers, schemas: r.schemas, noTenantPath: r.noTenantPath,
+        unusedSharedTables: r.unusedSharedTables, errors: r.errors, relations: r.relations,
+        perTable: perRole(r.perTable, (c) => ({ visible: c.visible, foreign: c.foreign })),
+      },
+    };
+  }],
+  ['post', 'no row of another school is writable by any role', async (_sql, _o, _m, proof) => {
+    const r = await proof();
+    return {
+      ok: r.ok.writes,
+      evidence: {
+        ...listed(r.failures.writes), writeProbes: r.totals.writeProbes, callers: r.totals.callers, outcomes: r.writeOutcomes,
+        notProbed: r.writesNotProbed, perTable: perRole(r.perTable, (c) => ({ probes: c.probes, writable: c.writable })),
+      },
+    };
+  }],
+  ['post', 'no API-callable function returns another school\'s rows', async (_sql, _o, _m, proof) => {
+    const r = await proof();
+    return {
+      ok: r.ok.functions,
+      evidence: { ...listed(r.failures.functions), functionsProbed: r.totals.functionsProbed, rowsReturned: r.totals.functionRowsReturned,
+        unpinnedSecurityDefiner: r.unpinnedSecurityDefiner, functions: r.functions },
+    };
+  }],
   ['post', 'RLS enabled on every table in public (partitions included)', async (sql) => {
     const rows = await sql`select relname from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') and not relrowsecurity`;
     return { ok: rows.length === 0, evidence: rows.map((r) => r.relname) };
@@ -92,9 +132,11 @@ const items: [ChecklistItem['stage'], string, Check][] = [
 
 export async function evaluateChecklist(sql: Sql, o: RunnerOptions, m?: HealthMonitor): Promise<ChecklistItem[]> {
   const out: ChecklistItem[] = [];
+  let isolation: Promise<IsolationResult> | undefined;
+  const proof: Proof = () => (isolation ??= proveIsolation(sql, o.isolation));
   for (const [stage, item, check] of items) {
     try {
-      out.push({ stage, item, ...(await check(sql, o, m)) });
+      out.push({ stage, item, ...(await check(sql, o, m, proof)) });
     } catch (error) {
       out.push({ stage, item, ok: false, evidence: `could not check: ${(error as Error).message}` });
     }
