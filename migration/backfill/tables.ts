@@ -90,12 +90,19 @@ backfillTables.push(...allocationTables);
  * their values must name an institution before the keys are validated. */
 export const legacyValueTables = ['slot_templates', 'allocation_settings'];
 
-/** Tables whose rows without institution_id are shared by every school by decision
- * (docs/data-dictionary.md): never filled, never NOT NULL. */
+/** Tables whose rows without institution_id are shared by every school by decision (the
+ * isolation proof allows them): never filled, never NOT NULL. */
 export const sharedRowTables: Record<string, string> = {
-  user_groups: "BIG DAY's seeded groups are every school's; a school's own groups carry its institution_id",
-  system_settings: 'platform-wide settings (branding before login); a school keeps its own value of a key beside it',
-  system_reports: "BIG DAY's reports over every school, made by its service-role function: no API role sees them",
+  user_groups: "BIG DAY's seeded groups are every school's (read by every signed-in user, changed by none); "
+    + "a school's own groups carry its institution_id (20250201000200_rls_existing_tables.sql)",
+  system_settings: 'platform-wide public and branding settings (read by every signed-in user, changed by none); '
+    + 'a school keeps its own copy of each key (20250201000241_rls_system_settings.sql)',
+};
+
+/** Tables whose rows without institution_id belong to the platform, not a school: never
+ * filled, never NOT NULL, and visible to no API role. */
+export const platformRowTables: Record<string, string> = {
+  system_reports: "BIG DAY's reports over every school, made by its service-role function",
 };
 
 export const tenantTables = backfillTables.map((t) => t.name);
@@ -114,7 +121,7 @@ export async function presentBackfillTables(sql: Sql): Promise<BackfillTable[]> 
 
 /** Every table with a tenant column this database has: filled, legacy-valued, and shared. */
 export async function presentTenantTables(sql: Sql): Promise<string[]> {
-  const all = [...tenantTables, ...legacyValueTables, ...Object.keys(sharedRowTables)];
+  const all = [...tenantTables, ...legacyValueTables, ...Object.keys(sharedRowTables), ...Object.keys(platformRowTables)];
   const rows = await sql<{ name: string }[]>`
     select t as name from unnest(${all}::text[]) as t
     where exists (select 1 from pg_catalog.pg_attribute as a

@@ -14,7 +14,9 @@
 //             row whose links are all null belongs to none (counted as foreign);
 //   none    — no path: the relation is a separate finding ("no tenant path"), and rows of it
 //             seen by a caller fail the check unless it is in the allow-list of shared
-//             tables, each with its written reason.
+//             tables, each with its written reason. A shared table that has institution_id
+//             (a school's own rows beside shared ones) is judged directly, its rows with
+//             institution_id null being the shared ones.
 //
 // Writes aim at one row of each other school per relation, found beforehand as postgres:
 // UPDATE and DELETE go through a cursor (`where current of`), which reads no column, so
@@ -29,6 +31,7 @@
 // fails too: the proof is not made.
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db.ts';
+import { sharedRowTables } from '../backfill/tables.ts';
 
 type Reserved = Awaited<ReturnType<Sql['reserve']>>;
 
@@ -47,10 +50,7 @@ export interface IsolationOptions {
 
 export function defaultIsolationOptions(): IsolationOptions {
   return {
-    sharedTables: {
-      'public.user_groups': 'platform-wide groups: BIG DAY gives them no school; every signed-in user reads them '
-        + '(decided in 20250201000200_rls_existing_tables.sql)',
-    },
+    sharedTables: Object.fromEntries(Object.entries(sharedRowTables).map(([t, why]) => [`public.${t}`, why])),
     maxHops: 3,
     maxFunctionRows: 5000,
   };
@@ -462,7 +462,10 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
         for (const rel of checked) {
           if (rel.skipped) continue;
           rowsChecked += rel.totalRows;
-          const foreignWhen = (school: string) => (me ? `(${school} is null or ${school} <> ${lit(me)})` : 'true');
+          const sharedNulls = rel.judged === 'direct' && options.sharedTables[rel.name] !== undefined;
+          const foreignWhen = (school: string) => (sharedNulls
+            ? (me ? `(${school} is not null and ${school} <> ${lit(me)})` : `${school} is not null`)
+            : (me ? `(${school} is null or ${school} <> ${lit(me)})` : 'true'));
           const q = rel.judged === 'direct'
             ? `select count(*)::int8 as visible, count(*) filter (where ${foreignWhen(`t.${ident(rel.schoolColumn!)}::text`)})::int8 as foreign from ${rel.sqlName} as t`
             : rel.judged === 'links'
@@ -590,7 +593,7 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
       relations: relations.map((r) => ({ table: r.name, kind: r.kind, judged: r.oid === rootOid ? 'direct (the tenant root)' : r.judged,
         ...(r.paths.length ? { path: r.paths } : {}), rows: r.totalRows, ...(r.skipped ? { skipped: r.skipped } : {}) })),
       noTenantPath,
-      unusedSharedTables: Object.keys(shared).filter((t) => !noTenantPath.some((x) => x.table === t)),
+      unusedSharedTables: Object.keys(shared).filter((t) => !relations.some((x) => x.name === t)),
       perTable,
       writeOutcomes,
       writesNotProbed,

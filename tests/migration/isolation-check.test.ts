@@ -97,9 +97,11 @@ describe('checklist: tenant isolation proved as every role of every school', () 
     expect(slots.judged).toBe('links');
     expect(slots.path).toEqual(expect.arrayContaining(['public.timetable_slots: section_id → public.sections.institution_id']));
     expect(proof.perTable['public.timetable_slots']!.teacher!.visible).toBeGreaterThan(0);
-    const groups = proof.noTenantPath.find((t) => t.table === 'public.user_groups')!;
-    expect(groups.shared).toMatch(/platform-wide/);
-    expect(groups.visible.student).toBeGreaterThan(0);
+    // user_groups: a school's own groups carry its institution_id; the rows without one are
+    // shared by decision, and every member sees them.
+    expect(proof.relations.find((r) => r.table === 'public.user_groups')!.judged).toBe('direct');
+    expect(proof.perTable['public.user_groups']!.student).toMatchObject({ foreign: 0 });
+    expect(proof.perTable['public.user_groups']!.student!.visible).toBeGreaterThan(0);
     const writes = passing[WRITABLE]!.evidence as unknown as { writeProbes: number; outcomes: Record<string, number> };
     expect(writes.outcomes['update: no row reached']).toBeGreaterThan(0);
     expect(writes.outcomes['insert: refused by a policy']).toBeGreaterThan(0);
