@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { run, isRoot } from './shell.ts';
 import { waitForPortClosed } from './net.ts';
 import { type StackSettings, dataDir, logFile, SUPERUSER, DB_PASSWORD } from './settings.ts';
+import { installCustomScripts, privilegedExtensionSettings } from './privileged-extensions.ts';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 
@@ -40,6 +41,8 @@ function serverSettings(s: StackSettings): string {
     `max_worker_processes = 24`,
     `shared_preload_libraries = 'pg_stat_statements, pg_cron'`,
     `pg_stat_statements.track = 'all'`,
+    // pg_cron is loaded, not created: as on hosted, the migrations create it, in the
+    // `postgres` database (it lives in one database per cluster).
     `cron.database_name = 'postgres'`,
     // Background workers: pg_cron needs no password to run jobs.
     `cron.use_background_workers = on`,
@@ -49,6 +52,8 @@ function serverSettings(s: StackSettings): string {
     `lc_messages = 'C'`,
     `logging_collector = off`,
     `log_min_messages = warning`,
+    // `postgres` (not a superuser) may create the extensions hosted Supabase allows it.
+    ...privilegedExtensionSettings(s.home),
   ];
   if (s.throwaway) lines.push(`fsync = off`, `synchronous_commit = off`, `full_page_writes = off`);
   return lines.join('\n') + '\n';
@@ -106,6 +111,7 @@ export async function isRunning(s: StackSettings): Promise<boolean> {
 export async function startCluster(s: StackSettings): Promise<void> {
   if (await isRunning(s)) return;
   const account = await serverAccount();
+  installCustomScripts(s.home, account);
   if (!existsSync(logFile(s))) writeFileSync(logFile(s), '');
   if (account) chownSync(logFile(s), account.uid, account.gid);
   else chmodSync(logFile(s), 0o600);

@@ -1,10 +1,12 @@
-// System packages the stack needs beyond the machine image: pgTAP, pg_cron and pg_prove.
+// System packages the stack needs beyond the machine image: pgTAP, pg_cron, pgextwlist
+// (lets `postgres` create the extensions hosted Supabase allows it) and pg_prove.
 // Checked on every run (fast when present); installed with apt when missing.
 import { run, isRoot, CommandError } from './shell.ts';
 
 const DEBIAN_PACKAGES = [
   'postgresql-15-pgtap',
   'postgresql-15-cron',
+  'postgresql-15-pgextwlist',
   'libtap-parser-sourcehandler-pgtap-perl',
   // the printable report card is tested in headless Chromium, with a Devanagari font (Hindi)
   'chromium',

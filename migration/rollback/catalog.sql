@@ -40,7 +40,10 @@ select jsonb_build_object(
       'grantee', case when g.grantee = 0 then 'public' else pg_get_userbyid(g.grantee) end, 'privilege', g.privilege_type)
       order by d.defaclrole, n.nspname, d.defaclobjtype, g.grantee, g.privilege_type), '[]')
     from pg_default_acl as d left join pg_namespace as n on n.oid = d.defaclnamespace
-    cross join lateral aclexplode(d.defaclacl) as g),
+    cross join lateral aclexplode(d.defaclacl) as g
+    -- in every schema (no schema), or in one the HPC may change: not e.g. the ones the
+    -- platform gives postgres in `cron` when pg_cron is created
+    where n.oid is null or n.oid in (select oid from ns)),
   'column_grants', (select coalesce(jsonb_agg(jsonb_build_object(
       'table', r.qname, 'column', a.attname, 'grantee', case when g.grantee = 0 then 'public' else pg_get_userbyid(g.grantee) end,
       'privilege', g.privilege_type) order by r.qname, a.attname, g.grantee, g.privilege_type), '[]')

@@ -1,4 +1,5 @@
--- Schemas Supabase creates before any user migration, and the extensions it ships.
+-- Schemas Supabase creates before any user migration, and the extensions a new hosted
+-- project has enabled.
 
 create schema if not exists extensions;
 create schema if not exists auth authorization supabase_auth_admin;
@@ -14,24 +15,16 @@ do $$ begin
 end $$;
 alter schema public owner to postgres;
 
+-- Enabled on a new hosted project: pgcrypto, uuid-ossp, pg_stat_statements (pg_graphql and
+-- supabase_vault too, which this machine does not have). Everything else, pg_cron included,
+-- is only available: a migration that uses it creates it, as on hosted, and `postgres` may
+-- do so for the extensions hosted allows it (stack/privileged-extensions.ts), so a missing
+-- `create extension` fails here first. pgTAP is the one local addition: the test tool
+-- (`supabase test db` provides it the same way); no migration may rely on it.
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
 create extension if not exists pg_stat_statements with schema extensions;
 create extension if not exists pgtap with schema extensions;
--- As on Supabase: pg_cron in pg_catalog, its tables in its own `cron` schema. pg_cron
--- lives in one database per cluster (cron.database_name); other databases of the cluster
--- (legacy copies made by the migration tests) go without it.
-do $$
-begin
-  if current_database() = current_setting('cron.database_name') then
-    create extension if not exists pg_cron with schema pg_catalog;
-    grant usage on schema cron to postgres;
-    grant all on all tables in schema cron to postgres;
-    grant all on all sequences in schema cron to postgres;
-    grant execute on all functions in schema cron to postgres;
-  end if;
-end
-$$;
 grant execute on all functions in schema extensions to postgres, anon, authenticated, service_role;
 
 -- PostgREST exposes these schemas; Supabase's security lints read this setting.

@@ -26,6 +26,14 @@
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
+-- pg_cron is available on hosted Supabase but not enabled on a new project: the first
+-- migration that schedules a job creates it, where Supabase documents it (pg_catalog, its
+-- tables in the `cron` schema); later migrations rely on it. The platform lets `postgres`
+-- create it and then grants `postgres` the cron schema, its functions and read access to
+-- cron.job (supautils' after-create script on hosted, pgextwlist's locally), so no grant is
+-- needed here. pg_cron exists in one database per cluster (cron.database_name: `postgres`).
+create extension if not exists pg_cron with schema pg_catalog;
+
 create table public.audit_events (
   id uuid not null default gen_random_uuid(),
   occurred_at timestamptz not null default now(),

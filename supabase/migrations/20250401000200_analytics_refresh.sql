@@ -13,8 +13,8 @@
 --   queue on each other, a row in analytics.refresh_log per view: when, how long, how many
 --   rows, how it was triggered, and the error if it failed. Security definer, owned by
 --   postgres (the views' owner): pg_cron runs it as postgres.
--- * Where pg_cron is not installed (extra test databases) the schedules are kept in the
---   table and applied by analytics.sync_schedules() once it is.
+-- * pg_cron is created by 20250101000800_audit_events; without it sync_schedules() fails
+--   rather than leave the views silently unrefreshed.
 set local lock_timeout = '50ms';
 set local statement_timeout = '120s';
 
@@ -274,9 +274,6 @@ declare
   v_row record;
   v_jobs text[] := '{}';
 begin
-  if pg_catalog.to_regnamespace('cron') is null then
-    return v_jobs;
-  end if;
   for v_row in select s.view_name, s.schedule, s.enabled from analytics.refresh_schedules as s order by s.view_name loop
     if v_row.enabled then
       execute 'select cron.schedule($1, $2, $3)'
@@ -299,7 +296,7 @@ begin
 end
 $$;
 comment on function analytics.sync_schedules() is
-  'Makes pg_cron''s analytics-refresh-* jobs match analytics.refresh_schedules (and schedules analytics-refresh-requests every minute). No-op without pg_cron.';
+  'Makes pg_cron''s analytics-refresh-* jobs match analytics.refresh_schedules (and schedules analytics-refresh-requests every minute).';
 revoke all on function analytics.sync_schedules() from public, anon, authenticated;
 
 create or replace function analytics.sync_schedules_trigger()

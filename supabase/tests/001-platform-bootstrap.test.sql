@@ -20,7 +20,8 @@ select has_schema('auth');
 select has_schema('storage');
 select has_schema('extensions');
 select is((select extnamespace::regnamespace::text from pg_extension where extname = 'pgcrypto'), 'extensions', 'pgcrypto lives in extensions');
-select isnt((select extname from pg_extension where extname = 'pg_cron'), null, 'pg_cron is installed');
+select is((select extnamespace::regnamespace::text from pg_extension where extname = 'pg_cron'), 'pg_catalog',
+  'pg_cron is installed in pg_catalog (by the migrations, as on hosted)');
 select isnt((select extname from pg_extension where extname = 'pg_stat_statements'), null, 'pg_stat_statements is installed');
 select is(current_setting('pgrst.db_schemas'), 'public, graphql_public', 'PostgREST exposes public and graphql_public');
 
