@@ -108,8 +108,18 @@ export const platformRowTables: Record<string, string> = {
 export const tenantTables = backfillTables.map((t) => t.name);
 
 /** The tables the contract migrations (20250901*) make NOT NULL, with validated keys: the
- * class structure and people, which both BIG DAY shapes have. */
+ * class structure and people, which both BIG DAY shapes have, then the allocation and
+ * timetable tables whose rows always reach a school (where the database has them). */
 export const contractedTables = ['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses'];
+export const contractedAllocationTables = allocationTables.filter((t) => !t.nullable).map((t) => t.name);
+
+/** Every table this database has that the contract makes NOT NULL. */
+export async function presentContractedTables(sql: Sql): Promise<string[]> {
+  const all = [...contractedTables, ...contractedAllocationTables];
+  const rows = await sql<{ name: string }[]>`
+    select t as name from unnest(${all}::text[]) as t where to_regclass(format('public.%I', t)) is not null`;
+  return rows.map((r) => r.name);
+}
 
 /** The backfill tables this database has (one BIG DAY shape lacks the allocation tables). */
 export async function presentBackfillTables(sql: Sql): Promise<BackfillTable[]> {

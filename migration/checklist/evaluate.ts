@@ -3,7 +3,7 @@
 import type { Sql } from '../db.ts';
 import type { RunnerOptions } from '../options.ts';
 import type { HealthMonitor } from '../health/monitor.ts';
-import { contractedTables } from '../backfill/tables.ts';
+import { presentContractedTables } from '../backfill/tables.ts';
 import { allMigrations, versionOf } from '../supabase-cli.ts';
 import { migrationVersions } from '../rollback/snapshot.ts';
 import { proveIsolation, type IsolationResult } from './isolation.ts';
@@ -59,22 +59,24 @@ const items: [ChecklistItem['stage'], string, Check][] = [
     ({ ok: (m?.longestLockWaitMs ?? 0) <= 1000, evidence: { longestLockWaitMs: Math.round(m?.longestLockWaitMs ?? 0) } })],
   ['post', 'no tenant row without institution_id', async (sql) => {
     const counts: Record<string, number> = {};
-    for (const t of contractedTables) {
+    for (const t of await presentContractedTables(sql)) {
       const [r] = await sql.unsafe(`select count(*)::int as n from public.${t} where institution_id is null`);
       counts[t] = r!.n as number;
     }
     return { ok: Object.values(counts).every((n) => n === 0), evidence: counts };
   }],
   ['post', 'institution_id foreign keys validated', async (sql) => {
+    const tables = await presentContractedTables(sql);
     const rows = await sql`select conrelid::regclass::text as t, conname, convalidated from pg_constraint
                            where contype = 'f' and confrelid = 'public.institutions'::regclass
-                             and conrelid::regclass::text = any(${contractedTables})`;
-    return { ok: rows.length === contractedTables.length && rows.every((r) => r.convalidated), evidence: [...rows] };
+                             and conrelid::regclass::text = any(${tables})`;
+    return { ok: rows.length === tables.length && rows.every((r) => r.convalidated), evidence: [...rows] };
   }],
   ['post', 'institution_id NOT NULL', async (sql) => {
+    const tables = await presentContractedTables(sql);
     const rows = await sql`select c.relname as t, a.attnotnull from pg_attribute as a join pg_class as c on c.oid = a.attrelid
-                           where c.relnamespace = 'public'::regnamespace and c.relname = any(${contractedTables}) and a.attname = 'institution_id'`;
-    return { ok: rows.length === contractedTables.length && rows.every((r) => r.attnotnull), evidence: [...rows] };
+                           where c.relnamespace = 'public'::regnamespace and c.relname = any(${tables}) and a.attname = 'institution_id'`;
+    return { ok: rows.length === tables.length && rows.every((r) => r.attnotnull), evidence: [...rows] };
   }],
   ['post', 'no invalid index left by a concurrent build', async (sql) => {
     const rows = await sql`select indexrelid::regclass::text as index from pg_index where not indisvalid`;

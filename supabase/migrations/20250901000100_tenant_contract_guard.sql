@@ -30,8 +30,12 @@ declare
 begin
   foreach v_table in array case when p_table is null
                                  then array['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections',
-                                            'section_students', 'section_courses']
+                                            'section_students', 'section_courses',
+                                            -- BIG DAY's newer-shape tables; skipped where absent.
+                                            'teacher_subject_eligibility', 'teacher_grade_eligibility', 'teacher_load_rules',
+                                            'slot_template_assignments', 'timetables', 'timetable_sessions']
                                  else array[p_table] end loop
+    continue when to_regclass(format('public.%I', v_table)) is null;
     execute format(
       'select count(*) filter (where t.institution_id is null),
               count(*) filter (where t.institution_id is not null
@@ -55,5 +59,42 @@ $$;
 comment on function private.assert_tenant_backfill_complete(text) is
   'Raises "contract refused: ..." while any tenant row of the BIG DAY tables (or of the one named) lacks a valid institution_id (backfill incomplete).';
 revoke all on function private.assert_tenant_backfill_complete(text) from public;
+
+-- The same three steps for BIG DAY's newer-shape tables, where the database has them, each
+-- called by a file of its own (one table per transaction): a NOT VALID check (catalog only;
+-- 20250901000120..125), validation of the check and of the foreign key (SHARE UPDATE
+-- EXCLUSIVE; 20250901000210), then NOT NULL, which the validated check lets skip its scan,
+-- and the check dropped (20250901000320..325).
+create or replace function private.contract_add_not_null_check(p_table text)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if to_regclass(format('public.%I', p_table)) is null then
+    return;
+  end if;
+  perform private.assert_tenant_backfill_complete(p_table);
+  execute format('alter table public.%I add constraint %I check (institution_id is not null) not valid',
+                 p_table, p_table || '_institution_id_not_null');
+end
+$$;
+revoke all on function private.contract_add_not_null_check(text) from public;
+
+create or replace function private.contract_set_not_null(p_table text)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if to_regclass(format('public.%I', p_table)) is null then
+    return;
+  end if;
+  perform private.assert_tenant_backfill_complete(p_table);
+  execute format('alter table public.%I alter column institution_id set not null', p_table);
+  execute format('alter table public.%I drop constraint %I', p_table, p_table || '_institution_id_not_null');
+end
+$$;
+revoke all on function private.contract_set_not_null(text) from public;
 
 select private.assert_tenant_backfill_complete();

@@ -1,0 +1,8 @@
+-- Tenancy, contract (see 20250901000100): institution_id NOT NULL on public.slot_template_assignments, where this
+-- database has it. The validated check (20250901000210) lets SET NOT NULL skip its scan;
+-- the check is then dropped. ACCESS EXCLUSIVE on this table only, for the milliseconds until
+-- this file commits. New rows take their school from their links (the tenant guard).
+set local lock_timeout = '50ms';
+set local statement_timeout = '5min';
+
+select private.contract_set_not_null('slot_template_assignments');
