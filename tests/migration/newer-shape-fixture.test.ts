@@ -2,12 +2,14 @@
 // real BIG DAY database says (domain/bigday-real-schema.md): its 21 tables, 29 policies,
 // functions, triggers and seeds; the 42P17 recursion for logged-in users; search_users open
 // to anon; the audit trigger. With the CLI history option the Supabase CLI's table holds
-// BIG DAY's three versions.
+// BIG DAY's three versions. And the app's writes replayed on it: every edge-function write
+// works, every browser write fails with 42P17, nothing is left behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, withUserAndDatabase } from '../../migration/db.ts';
 import { applyNewerShape } from '../../migration/legacy/generate.ts';
 import { legacySchoolId, presets } from '../../migration/legacy/presets.ts';
 import { newerShapeMigrations, newerShapeTables } from '../../migration/legacy/shapes.ts';
+import { appWriteAdjustments, replayAppWrites, skippedAppWrites } from '../../migration/checklist/app-writes.ts';
 import { normaliseDump, PG_BIN } from '../../migration/rollback/dump.ts';
 import { applyBootstrap } from '../../stack/bootstrap.ts';
 import { run } from '../../stack/shell.ts';
@@ -293,4 +295,30 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
       await db.sql`drop database plain`;
     }
   }, 60_000);
+});
+
+describe("the live app's writes, replayed (migration/checklist/app-writes.ts)", () => {
+  it('on the fresh fixture: every service write works, every browser write fails with 42P17, nothing is left behind', async () => {
+    const before = await tableCounts();
+    const results = await replayAppWrites(db.sql, { institutionId: legacySchoolId(2) });
+    expect(await tableCounts()).toEqual(before);
+    expect(new Set(results.map((r) => r.name)).size).toBe(results.length);
+    const service = results.filter((r) => r.client === 'service');
+    const browser = results.filter((r) => r.client === 'browser');
+    expect(service.filter((r) => !r.ok)).toEqual([]);
+    expect(service.length).toBeGreaterThanOrEqual(10);
+    expect(browser.length).toBeGreaterThanOrEqual(30);
+    expect(browser.filter((r) => r.ok || r.sqlstate !== '42P17')).toEqual([]);
+    expect(new Set(results.map((r) => r.table)).size).toBeGreaterThanOrEqual(19);
+    expect(skippedAppWrites.every((s) => s.reason.length > 0)).toBe(true);
+    expect(skippedAppWrites.filter((s) => results.some((r) => r.name === s.name))).toEqual([]);
+    expect(Object.keys(appWriteAdjustments).filter((name) => !results.some((r) => r.name === name))).toEqual([]);
+    // The first school by default, also without claims left in the session afterwards.
+    const again = await replayAppWrites(db.sql);
+    expect(again.map((r) => [r.name, r.ok, r.sqlstate])).toEqual(results.map((r) => [r.name, r.ok, r.sqlstate]));
+    const [session] = await db.sql`select current_user as u, current_setting('request.jwt.claims', true) as claims`;
+    expect(session!.u).toBe('postgres');
+    expect(session!.claims || null).toBeNull();
+    expect(await tableCounts()).toEqual(before);
+  });
 });
