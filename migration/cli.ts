@@ -12,6 +12,7 @@ import { runSchemaRollback, planSchemaRollback } from './rollback/execute.ts';
 import { hpcOff } from './rollback/flags-off.ts';
 import { generateLegacy } from './legacy/generate.ts';
 import { freshLegacyCluster } from './legacy/cluster.ts';
+import { legacyShapes } from './legacy/shapes.ts';
 import { renderSkew, skewReport } from './partitions/skew.ts';
 import { splitPartition } from './partitions/split.ts';
 import { archiveEvaluations } from './partitions/archive.ts';
@@ -132,7 +133,9 @@ program.command('rollback').description('schema rollback to the baseline snapsho
   });
 
 program.command('generate-legacy').description('a pre-HPC BIG DAY database (own cluster under .local/, or --db-url)')
-  .addOption(new Option('--shape <shape>').choices(['older', 'newer']).default('older'))
+  .addOption(new Option('--shape <shape>', 'older, newer-baseline (baseline + two columns) or newer (the real BIG DAY schema)')
+    .choices([...legacyShapes]).default('older'))
+  .option('--cli-history', "newer shape: record BIG DAY's three migrations in the Supabase CLI's history table")
   .addOption(new Option('--preset <preset>').choices(['small', 'large']).default('small'))
   .option('--cluster <name>', 'create a fresh cluster .local/<name>', 'legacy')
   .option('--port <port>', 'its port', '54362')
@@ -142,7 +145,7 @@ program.command('generate-legacy').description('a pre-HPC BIG DAY database (own 
     if (!url) url = (await freshLegacyCluster(o.cluster, Number(o.port), { throwaway: false })).url;
     const sql = connect(url, { max: 1 });
     try {
-      await generateLegacy(sql, { url, shape: o.shape, preset: o.preset }, consoleLog);
+      await generateLegacy(sql, { url, shape: o.shape, preset: o.preset, cliHistory: Boolean(o.cliHistory) }, consoleLog);
       console.log(`legacy database: ${url}`);
     } finally {
       await sql.end();

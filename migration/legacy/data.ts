@@ -13,8 +13,8 @@ const arr = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
 /** The statements, in order. `legacyIds` are the schools' (unchecked) institution_id values. */
 export function dataStatements(p: LegacyPreset, shape: LegacyShape): string[] {
   const sectionsPerGrade = Math.ceil(p.studentsPerSchool / p.grades / p.studentsPerSection);
-  const termInstitution = shape === 'newer' ? ', institution_id' : '';
-  const termInstitutionValue = shape === 'newer' ? ', s.legacy_id' : '';
+  const termInstitution = shape === 'newer-baseline' ? ', institution_id' : '';
+  const termInstitutionValue = shape === 'newer-baseline' ? ', s.legacy_id' : '';
   return [
     `create temp table g_schools as
        select n, md5('legacy-school-' || n)::uuid as legacy_id from generate_series(1, ${p.schools}) as n`,

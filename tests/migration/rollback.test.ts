@@ -19,7 +19,7 @@ afterAll(async () => db?.close());
 
 describe('rollback', () => {
   it('flags off is seen by the next request; schema rollback restores the baseline dump; the migration applies again', async () => {
-    db = await legacyDatabase('test-migration-rollback', MIGRATION_TEST_PORT, 'newer', { schools: 1 });
+    db = await legacyDatabase('test-migration-rollback', MIGRATION_TEST_PORT, 'newer-baseline', { schools: 1 });
     const before = await schemaDump(db.cluster.superUrl);
     const o = testOptions(db);
     o.skipBackup = false;

@@ -72,9 +72,9 @@ describe('migrate: the full runbook', () => {
     expect(again.steps.every((s) => s.status === 'done (earlier run)')).toBe(true);
   }, 120_000);
 
-  it('newer shape, the existing institution_id values become institutions; rows keep their school', async () => {
+  it('newer-baseline shape, the existing institution_id values become institutions; rows keep their school', async () => {
     await db?.close();
-    db = await legacyDatabase('test-migration-newer', MIGRATION_TEST_PORT, 'newer');
+    db = await legacyDatabase('test-migration-newer', MIGRATION_TEST_PORT, 'newer-baseline');
     const o = testOptions(db);
     o.mapping = { mode: 'existing' };
     o.pilot = ['all'];
