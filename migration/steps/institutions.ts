@@ -147,6 +147,11 @@ export const institutions: Step = {
       await assertEveryonePlaced(sql, Boolean(file.fallback), {});
     }
     const schoolSettings = await copyPlatformSettingsToSchools(sql);
+    // The domain rules outlive the migration: BIG DAY's service-role functions create people
+    // with only an e-mail, and the tenant guard places them by it.
+    await sql`insert into private.institution_email_domains (domain, institution_id)
+              select m.key, m.institution_id from hpc_migration.institution_map as m where m.kind = 'email_domain'
+              on conflict (domain) do nothing`;
     return { mode: m.mode, legacyValues: legacy.length, inferredDomains, schoolSettings, ...(await summary(sql)) };
   },
 };

@@ -84,6 +84,19 @@ comment on function private.drop_existing_policies(regclass) is
   'Migration helper: drops every policy of a table (found in pg_policy), returns how many.';
 revoke all on function private.drop_existing_policies(regclass) from public;
 
+-- The e-mail domains that belong to one school each: BIG DAY's user_profiles has no school
+-- column, and its server-side functions (the service role, no signed-in user) create people
+-- with only their e-mail. The migration runner records the domains it placed people by
+-- (given by the operator, or inferred where every class-linked person of a domain is in
+-- one school); an institution admin's domain list can be kept here later. Not exposed.
+create table if not exists private.institution_email_domains (
+  domain text primary key check (domain = lower(domain) and domain <> ''),
+  institution_id uuid not null references public.institutions (id) on delete cascade
+);
+comment on table private.institution_email_domains is
+  'E-mail domain -> the one school it belongs to: places a person created without institution_id and without a signed-in user.';
+create index if not exists institution_email_domains_institution_id_idx on private.institution_email_domains (institution_id);
+
 -- Keeps each row of an existing BIG DAY table in one school, whoever writes it and whatever
 -- columns the application sends (its user-management screen sends the whole row back):
 --   * institution_id never changes once set (42501); a legacy row without one is being
@@ -91,8 +104,10 @@ revoke all on function private.drop_existing_policies(regclass) from public;
 --   * a row that links to rows of another school is refused (23503), like the composite keys
 --     of the class structure; each trigger argument names one link, 'parent_table.column';
 --   * a new row without institution_id takes it from its links, else from the signed-in
---     user. A service-role write has no user: where the row links to no school and the
---     column is already NOT NULL, it is refused with a message that says what to send.
+--     user, else (a person: argument 'email_domain.<column>') from the school whose e-mail
+--     domain it has (private.institution_email_domains). A service-role write has no user:
+--     where nothing places the row and the column is already NOT NULL, it is refused with a
+--     message that says what to send.
 --     While the backfill runs, a new row linking to a row it has not filled yet stays
 --     without one too (the backfill's sweep fills both, by the same links): filled alone,
 --     its composite keys would refuse the old application's write.
@@ -113,6 +128,7 @@ declare
   v_old jsonb;
   v_given uuid := new.institution_id;
   v_pending boolean := false;
+  v_email_column text;
 begin
   if tg_op = 'UPDATE' then
     if old.institution_id is null then
@@ -128,6 +144,10 @@ begin
     v_old := case when tg_op = 'UPDATE' then to_jsonb(old) end;
     foreach v_link in array tg_argv loop
       v_column := split_part(v_link, '.', 2);
+      if split_part(v_link, '.', 1) = 'email_domain' then
+        v_email_column := v_column;
+        continue;
+      end if;
       v_ref := (v_new ->> v_column)::uuid;
       continue when v_ref is null or v_ref is not distinct from (v_old ->> v_column)::uuid;
       execute format('select t.institution_id from public.%I as t where t.id = $1', split_part(v_link, '.', 1))
@@ -149,6 +169,11 @@ begin
   end if;
   if tg_op = 'INSERT' and new.institution_id is null then
     new.institution_id := private.current_institution_id();
+    if new.institution_id is null and v_email_column is not null then
+      select d.institution_id into new.institution_id
+      from private.institution_email_domains as d
+      where d.domain = lower(split_part(v_new ->> v_email_column, '@', 2));
+    end if;
     if new.institution_id is null and exists (
       select 1 from pg_catalog.pg_attribute as a
       where a.attrelid = tg_relid and a.attname = 'institution_id' and a.attnotnull) then
