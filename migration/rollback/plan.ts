@@ -30,6 +30,16 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
     out.push({ sql: `alter publication ${quoteIdent(p.publication)} drop table ${q(p.table)}`, why: 'added to a publication' });
   }
 
+  // A school's own settings rows exist only beside institution_id; the baseline's key is
+  // unique for the whole database and could not be restored over them. Going back to one
+  // set of settings for the database drops each school's copy (and its changes since).
+  const hadColumn = (t: string) => baseline.columns.some((c) => c.table === t && c.column === 'institution_id');
+  const hasColumn = (t: string) => now.columns.some((c) => c.table === t && c.column === 'institution_id');
+  if (isBaseTable('public.system_settings') && !hadColumn('public.system_settings') && hasColumn('public.system_settings')) {
+    out.push({ sql: 'delete from public.system_settings where institution_id is not null',
+      why: "each school's own settings rows: the baseline keeps one set for the whole database" });
+  }
+
   // Policies on baseline tables that are new or changed go first (they may call new functions).
   const basePol = byKey(baseline.policies, (p) => `${p.table} ${p.name}`);
   const nowPol = byKey(now.policies, (p) => `${p.table} ${p.name}`);
