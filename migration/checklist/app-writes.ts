@@ -82,6 +82,16 @@ export const appWriteAdjustments: Record<string, string> = {
   'generate_timetable: record a conflict': 'without run_id (absent), with a conflict_type the CHECK allows and the NOT NULL day_of_week and period_index',
 };
 
+/** Writes that fail on BIG DAY itself, whoever sends them and whatever the HPC does: its
+ * own defects (domain/bigday-real-schema.md §4.2), with the SQLSTATE they fail with. */
+export const bigDayDefects: Record<string, { sqlstate: string; why: string }> = {
+  'user management: add a profile (28 columns)': {
+    sqlstate: '23503',
+    why: "BIG DAY's audit trigger writes the new profile's id into audit_logs.user_id, which references auth.users; "
+      + 'the screen gives the profile a random id with no auth user behind it, so the insert fails even as the service role',
+  },
+};
+
 interface School {
   institutionId: string;
   termId: string;
@@ -186,10 +196,18 @@ const writes: Write[] = [
       't.key = $1', ['institution_name']))] },
   // Groups (only the delete can reach the database; the group is one without members)
   { name: 'groups: delete a group', client: 'browser', table: 'user_groups', op: 'DELETE',
-    steps: () => {
+    steps: (s) => {
       const id = randomUUID();
       return [
+        // A group of the admin's own school: where groups carry institution_id (after the HPC
+        // migration), the school's; BIG DAY's seeded groups are every school's and no school
+        // admin's to delete.
         { sql: `insert into public.user_groups (id, name, type) values ($1, $2, 'custom')`, params: [id, `Replay group ${tag()}`] },
+        { sql: `do $$ begin
+                  if exists (select 1 from pg_attribute where attrelid = 'public.user_groups'::regclass and attname = 'institution_id') then
+                    execute 'update public.user_groups set institution_id = $1 where id = $2' using '${s.institutionId}'::uuid, '${id}'::uuid;
+                  end if;
+                end $$` },
         browser(remove('user_groups', 't.id = $1', [id])),
       ];
     } },
@@ -365,7 +383,12 @@ async function runStep(tx: TransactionSql, step: Step, claims: Record<AppClient,
   } else {
     await tx`reset role`;
   }
-  await tx.unsafe(step.sql, (step.params ?? []) as never[]);
+  const result = await tx.unsafe(step.sql, (step.params ?? []) as never[]);
+  // PostgREST answers an UPDATE or DELETE that reached no row with 204, as if it had worked:
+  // row security that hides the row looks like success. The replay counts it as refused.
+  if (step.as && (step.method === 'PATCH' || step.method === 'DELETE') && result.count === 0) {
+    throw Object.assign(new Error(`${step.method} reached no row of ${table} (PostgREST answers 204, nothing changed)`), { code: 'P0002' });
+  }
 }
 
 async function findSchool(sql: Sql, institutionId?: string): Promise<School> {
