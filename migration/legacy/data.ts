@@ -12,7 +12,6 @@ const arr = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
 
 /** The statements, in order. `legacyIds` are the schools' (unchecked) institution_id values. */
 export function dataStatements(p: LegacyPreset, shape: LegacyShape): string[] {
-  const sectionsPerGrade = Math.ceil(p.studentsPerSchool / p.grades / p.studentsPerSection);
   const termInstitution = shape === 'newer-baseline' ? ', institution_id' : '';
   const termInstitutionValue = shape === 'newer-baseline' ? ', s.legacy_id' : '';
   return [
@@ -69,7 +68,23 @@ export function dataStatements(p: LegacyPreset, shape: LegacyShape): string[] {
        from g_terms as t cross join generate_series(1, ${p.grades}) as g`,
     `insert into public.cohorts (id, institution_id, academic_term_id, grade, stream, boarding_type)
      select id, legacy_id, term_id, grade::text, case when grade > 10 then 'Science' end, 'mixed' from g_cohorts`,
-    // Sections and enrolments for the current term (term 1).
+    ...sectionStatements(p),
+    `create temp table g_teachers as
+       select id, school, row_number() over (partition by school order by k) - 1 as t from g_people where role = 'teacher'`,
+    `insert into public.section_courses (section_id, course_id, teacher_id, weekly_periods)
+     select s.id, c.id, t.id, 4 + n % 3
+     from g_sections as s
+     cross join generate_series(0, ${p.coursesPerSection - 1}) as n
+     join g_courses as c on c.school = s.school and c.c = (s.grade + n) % ${p.coursesPerSchool}
+     join g_teachers as t on t.school = s.school and t.t = (s.ordinal * ${p.coursesPerSection} + n) % ${p.teachersPerSchool}`,
+  ];
+}
+
+/** Sections of the current term (term 1) and their enrolments, from the temp tables g_cohorts
+ * and g_people both shapes' generators make; `order` sorts the enrolments' insert. */
+export function sectionStatements(p: LegacyPreset, order = ''): string[] {
+  const sectionsPerGrade = Math.ceil(p.studentsPerSchool / p.grades / p.studentsPerSection);
+  return [
     `create temp table g_sections as
        select gen_random_uuid() as id, c.id as cohort_id, c.school, c.grade, sno,
               row_number() over (partition by c.school order by c.grade, sno) as ordinal
@@ -83,14 +98,6 @@ export function dataStatements(p: LegacyPreset, shape: LegacyShape): string[] {
      from g_people as p
      join g_sections as s
        on s.school = p.school and s.grade = 1 + p.k % ${p.grades} and s.sno = (p.k / ${p.grades}) / ${p.studentsPerSection}
-     where p.role = 'student'`,
-    `create temp table g_teachers as
-       select id, school, row_number() over (partition by school order by k) - 1 as t from g_people where role = 'teacher'`,
-    `insert into public.section_courses (section_id, course_id, teacher_id, weekly_periods)
-     select s.id, c.id, t.id, 4 + n % 3
-     from g_sections as s
-     cross join generate_series(0, ${p.coursesPerSection - 1}) as n
-     join g_courses as c on c.school = s.school and c.c = (s.grade + n) % ${p.coursesPerSchool}
-     join g_teachers as t on t.school = s.school and t.t = (s.ordinal * ${p.coursesPerSection} + n) % ${p.teachersPerSchool}`,
+     where p.role = 'student' ${order}`,
   ];
 }

@@ -18,6 +18,7 @@
 // every member of staff (written by the school's admin in the UI) and, through the real
 // trigger once it is enabled again, an 'update' row for every profile deactivated since.
 import type { LegacyPreset } from './presets.ts';
+import { sectionStatements } from './data.ts';
 
 const firstNames = ['Aarav', 'Vivaan', 'Aditya', 'Ananya', 'Diya', 'Ishaan', 'Kavya', 'Meera', 'Rohan', 'Saanvi',
   'Arjun', 'Priya', 'Kabir', 'Nandini', 'Rahul', 'Sneha', 'Vikram', 'Pooja', 'Farhan', 'Lakshmi'];
@@ -43,7 +44,6 @@ const bells = JSON.stringify({
 export function newerDataStatements(p: LegacyPreset): string[] {
   if (p.teachersPerSchool < 2) throw new Error('the newer shape needs at least 2 teachers per school (one stays unallocated)');
   if (p.adminsPerSchool < 1) throw new Error('the newer shape needs an admin per school');
-  const sectionsPerGrade = Math.ceil(p.studentsPerSchool / p.grades / p.studentsPerSection);
   const allocatable = p.teachersPerSchool - 1;
   return [
     `create temp table g_schools as
@@ -150,21 +150,7 @@ export function newerDataStatements(p: LegacyPreset): string[] {
             case when grade % 4 = 0 then 'hosteller' else 'day_scholar' end, 8, ${DAYS}
      from g_cohorts`,
     // Sections, enrolments and teaching for the current term (term 1).
-    `create temp table g_sections as
-       select gen_random_uuid() as id, c.id as cohort_id, c.school, c.grade, sno,
-              row_number() over (partition by c.school order by c.grade, sno) as ordinal
-       from g_cohorts as c cross join generate_series(0, ${sectionsPerGrade - 1}) as sno
-       where c.t = 1`,
-    `insert into public.sections (id, cohort_id, name)
-     select id, cohort_id, grade || '-' || chr(65 + sno % 26) || case when sno >= 26 then (sno / 26)::text else '' end
-     from g_sections`,
-    `insert into public.section_students (section_id, student_id)
-     select s.id, p.id
-     from g_people as p
-     join g_sections as s
-       on s.school = p.school and s.grade = 1 + p.k % ${p.grades} and s.sno = (p.k / ${p.grades}) / ${p.studentsPerSection}
-     where p.role = 'student'
-     order by s.id`,
+    ...sectionStatements(p, 'order by s.id'),
     // Every teacher but the school's last, who joined lately and is not allocated yet.
     `create temp table g_teachers as
        select id, school, k, row_number() over (partition by school order by k) - 1 as t
