@@ -5,6 +5,10 @@ import { connect } from '../../migration/db.ts';
 import { freshLegacyCluster, type LegacyCluster } from '../../migration/legacy/cluster.ts';
 import { startCluster } from '../../stack/cluster.ts';
 import { generateLegacy } from '../../migration/legacy/generate.ts';
+import type { LegacyShape } from '../../migration/legacy/shapes.ts';
+
+/** The BIG DAY shape the benchmarks migrate: the real one (newer) unless BENCH_SHAPE says. */
+export const BENCH_SHAPE = (process.env.BENCH_SHAPE ?? 'newer') as LegacyShape;
 
 export const SHARED_BUFFERS = '2GB';
 /** Server settings beyond the ones below, `name=value` separated by commas; applied with
@@ -56,7 +60,7 @@ export async function largeLegacyCluster(name: string, port: number, log: (line:
   await startCluster(cluster.settings);
   const sql = connect(cluster.url, { max: 4 });
   const genStart = Date.now();
-  const counts = await generateLegacy(sql, { url: cluster.url, shape: 'older', preset: 'large' }, log);
+  const counts = await generateLegacy(sql, { url: cluster.url, shape: BENCH_SHAPE, preset: 'large' }, log);
   const generateSeconds = (Date.now() - genStart) / 1000;
   await sql.end();
   // A live database has been checkpointing for ages: the generator's 1 GB of dirty pages is

@@ -9,7 +9,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 import { sleep } from '../../migration/db.ts';
-import { largeLegacyCluster } from './cluster.ts';
+import { BENCH_SHAPE, largeLegacyCluster } from './cluster.ts';
 import { Workload, windowStats, type WindowStats } from './workload.ts';
 import { BusyBackend } from './busy-backend.ts';
 
@@ -33,7 +33,7 @@ const SETTINGS: Setting[] = [
 async function main() {
   const { cluster } = await largeLegacyCluster('bench-cpu-floor', PORT, log);
   const logDir = join(cluster.settings.home, 'pgbench');
-  const workload = new Workload({ port: PORT, clients: 8, rate: RATE, logDir });
+  const workload = new Workload({ port: PORT, clients: 8, rate: RATE, logDir, shape: BENCH_SHAPE });
   workload.start();
   await sleep(10_000);
   const measured: { round: number; setting: Setting; stats: WindowStats }[] = [];

@@ -11,17 +11,18 @@ export function renderResults(r: BenchResults): string {
   const raw = r.backfill.raw as { rows?: number; seconds?: number; rowsPerSecond?: number };
   const p99Ratio = r.windows.before.p99 ? r.windows.during.p99 / r.windows.before.p99 : NaN;
   const floor = r.windows.cpuFloor;
-  const floorNote = floor ? `; CPU alone (a backend busy at the backfill's duty cycle, no database work): ${floor.p99} ms (${(floor.p99 / r.windows.before.p99).toFixed(2)}×)` : '';
   const rawShare = raw?.rowsPerSecond ? (ours.rowsPerSecond ?? 0) / raw.rowsPerSecond : NaN;
   const target = (ok: boolean) => (ok ? 'met' : '**missed**');
   const set = r.settings;
   return [
     '# Migration benchmark: the large legacy database under live load',
     '',
-    `Measured ${(r.measuredAt ?? new Date().toISOString()).slice(0, 16).replace('T', ' ')} UTC on this machine (${r.machine}; shared_buffers ${set.sharedBuffers}${set.serverSettings?.length ? `; ${set.serverSettings.join(', ')}` : ''}). Legacy database: older BIG DAY shape, `
+    `Measured ${(r.measuredAt ?? new Date().toISOString()).slice(0, 16).replace('T', ' ')} UTC on this machine (${r.machine}; shared_buffers ${set.sharedBuffers}${set.serverSettings?.length ? `; ${set.serverSettings.join(', ')}` : ''}). Legacy database: ${r.shape ?? 'older'} BIG DAY shape${r.shape === 'newer' ? ' (the real one: domain/bigday-real-schema.md)' : ''}, `
       + `${Object.entries(r.counts).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ')} (generated in ${r.generateSeconds.toFixed(0)} s).`,
     `Workload: pgbench, ${r.workload.clients} clients at a steady ${r.workload.rate} transactions/s (about a fifth of what the machine serves flat out), `
-      + 'scripts `workload-reads.sql` (profile, roster, timetable; weight 4) and `workload-writes.sql` (contact edit + the app\'s audit_logs row; weight 1). '
+      + (r.shape === 'newer'
+        ? 'scripts `workload-reads-newer.sql` (profile, roster, published timetable; weight 4) and `workload-writes-newer.sql` (contact edit, which BIG DAY\'s trigger audits, and a timetable session locked or unlocked; weight 1). '
+        : 'scripts `workload-reads.sql` (profile, roster, timetable; weight 4) and `workload-writes.sql` (contact edit + the app\'s audit_logs row; weight 1). ')
       + 'Latency includes schedule lag (time waiting to start).',
     '',
     '## Targets',
@@ -29,9 +30,11 @@ export function renderResults(r: BenchResults): string {
     '| target | figure | |',
     '|---|---|---|',
     `| zero workload errors | ${r.workloadErrors.length} errors, ${r.windows.during.failed} failed during | ${target(r.workloadErrors.length === 0 && r.windows.during.failed === 0)} |`,
-    `| workload p99 during ≤ 2× before | ${r.windows.during.p99} ms vs ${r.windows.before.p99} ms (${p99Ratio.toFixed(2)}×)${floorNote} | ${target(p99Ratio <= 2)} |`,
+    floor
+      ? `| workload p99 during ≤ 1.5× the CPU floor of the same run | ${r.windows.during.p99} ms vs floor ${floor.p99} ms (${(r.windows.during.p99 / floor.p99).toFixed(2)}×); before ${r.windows.before.p99} ms (${p99Ratio.toFixed(2)}×) | ${target(r.windows.during.p99 <= 1.5 * floor.p99)} |`
+      : `| workload p99 during ≤ 2× before | ${r.windows.during.p99} ms vs ${r.windows.before.p99} ms (${p99Ratio.toFixed(2)}×) | ${target(p99Ratio <= 2)} |`,
     `| no lock wait over 1 s | longest ${r.longestLockWaitMs.toFixed(0)} ms (sampled every 50 ms${r.longestSampledWait?.what ? `, a backfill or workload statement: \`${r.longestSampledWait.what.replace(/\s+/g, ' ').replace(/\|/g, '/').slice(0, 60)}…\`` : ': no session seen waiting on a lock'}; log_lock_waits logged ${r.lockWaits.length} over 1 s) | ${target(r.longestLockWaitMs <= 1000)} |`,
-    `| backfill ≥ half the raw UPDATE rate | ${ours.rowsPerSecond} rows/s vs raw ${raw?.rowsPerSecond} rows/s (${(rawShare * 100).toFixed(1)}%) | ${target(rawShare >= 0.5)} |`,
+    `| backfill ≥ 60% of the raw UPDATE rate | ${ours.rowsPerSecond} rows/s vs raw ${raw?.rowsPerSecond} rows/s (${(rawShare * 100).toFixed(1)}%) | ${target(rawShare >= 0.6)} |`,
     `| whole migration < 10 minutes | ${r.migration.seconds.toFixed(0)} s | ${target(r.migration.seconds < 600)} |`,
     '',
     `Migration outcome: ${r.migration.failure ? `stopped: ${r.migration.failure}` : 'complete'}; checklist ${r.migration.checklistPassed} passed.`,

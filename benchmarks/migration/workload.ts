@@ -19,6 +19,8 @@ export interface WorkloadOptions {
   /** Target rate (transactions/s), the app's steady load; latency includes any schedule lag. */
   rate: number;
   logDir: string;
+  /** Which BIG DAY's scripts: its newer shape reads and writes its timetable too. */
+  shape: string;
 }
 
 export class Workload {
@@ -30,12 +32,16 @@ export class Workload {
 
   constructor(private readonly o: WorkloadOptions) {}
 
+  private scriptSuffix(): string {
+    return this.o.shape === 'newer' ? '-newer' : '';
+  }
+
   start(): void {
     mkdirSync(this.o.logDir, { recursive: true });
     const args = ['-h', '127.0.0.1', '-p', String(this.o.port), '-U', 'postgres', '-n', '-M', 'prepared',
       '-c', String(this.o.clients), '-j', '2', '-T', '86400', '-R', String(this.o.rate),
       '-l', `--log-prefix=${join(this.o.logDir, 'workload')}`,
-      '-f', `${join(here, 'workload-reads.sql')}@4`, '-f', `${join(here, 'workload-writes.sql')}@1`, 'postgres'];
+      '-f', `${join(here, `workload-reads${this.scriptSuffix()}.sql`)}@4`, '-f', `${join(here, `workload-writes${this.scriptSuffix()}.sql`)}@1`, 'postgres'];
     const child = spawn(join(PG_BIN, 'pgbench'), args, { env: { ...process.env, PGPASSWORD: 'postgres' }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     child.stdout!.on('data', (c) => (this.output += c));
