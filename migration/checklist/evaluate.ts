@@ -7,6 +7,7 @@ import { presentContractedTables } from '../backfill/tables.ts';
 import { allMigrations, versionOf } from '../supabase-cli.ts';
 import { migrationVersions } from '../rollback/snapshot.ts';
 import { proveIsolation, type IsolationResult } from './isolation.ts';
+import { bigDayDefects, replayAppWrites, skippedAppWrites } from './app-writes.ts';
 
 export interface ChecklistItem {
   stage: 'pre' | 'during' | 'post';
@@ -116,6 +117,24 @@ const items: [ChecklistItem['stage'], string, Check][] = [
       ok: r.ok.functions,
       evidence: { ...listed(r.failures.functions), functionsProbed: r.totals.functionsProbed, rowsReturned: r.totals.functionRowsReturned,
         unpinnedSecurityDefiner: r.unpinnedSecurityDefiner, functions: r.functions },
+    };
+  }],
+  // The live app's own writes (checklist/app-writes.ts), replayed for one school as its admin
+  // through the API and as BIG DAY's server functions, each rolled back.
+  ['post', "every write of the live app works for its own school", async (sql) => {
+    const [shape] = await sql`select to_regclass('public.timetable_sessions') is not null as newer`;
+    if (!shape!.newer) {
+      return { ok: true, evidence: { applicable: false, why: "the replay is of the app of BIG DAY's newer shape; this database has the older one" } };
+    }
+    const results = await replayAppWrites(sql);
+    const broken = results.filter((r) => !r.ok && !bigDayDefects[r.name]);
+    return {
+      ok: broken.length === 0,
+      evidence: {
+        replayed: results.length, working: results.filter((r) => r.ok).length, broken,
+        brokenByBigDayItself: results.filter((r) => !r.ok && bigDayDefects[r.name]).map((r) => ({ ...r, why: bigDayDefects[r.name]!.why })),
+        notReplayable: skippedAppWrites.length,
+      },
     };
   }],
   ['post', 'RLS enabled on every table in public (partitions included)', async (sql) => {

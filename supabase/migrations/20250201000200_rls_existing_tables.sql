@@ -234,7 +234,6 @@ comment on function private.scope_school_table(text, text, text, text[]) is
   'Migration helper: tenant-scoped policies (given readers, admins write) and the tenant guard on a table, if it exists.';
 revoke all on function private.scope_school_table(text, text, text, text[]) from public;
 
-
 -- user_groups: BIG DAY seeds groups for every school (institution_id null: shared, read by
 -- every signed-in user, changed by nobody through the API); a school's own groups carry its
 -- institution_id, read by its members and managed by its admins.

@@ -10,6 +10,7 @@ import { quietLog } from '../../migration/log.ts';
 import { runMigration, runbook } from '../../migration/runner.ts';
 import { bigDayDefects, replayAppWrites, type AppWriteResult } from '../../migration/checklist/app-writes.ts';
 import { runSchemaRollback } from '../../migration/rollback/execute.ts';
+import { evaluateChecklist } from '../../migration/checklist/evaluate.ts';
 import { schemaDump, dumpDifference } from '../../migration/rollback/dump.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';
 
@@ -92,6 +93,7 @@ describe('the real BIG DAY (newer shape)', () => {
       'no row of another school is visible to any role on any exposed table',
       'no row of another school is writable by any role',
       "no API-callable function returns another school's rows",
+      'every write of the live app works for its own school',
     ]));
     const totals = report.checklist.find((c) => c.item.startsWith('no row of another school is visible'))!.evidence.totals;
     console.log(`real BIG DAY: checklist ${report.checklist.length}/${report.checklist.length}; isolation ${JSON.stringify(totals)}; `
@@ -102,6 +104,31 @@ describe('the real BIG DAY (newer shape)', () => {
     const [own] = await asUser(sql, admin!.id, 'select count(*)::int as n, count(distinct institution_id)::int as schools from public.user_profiles');
     expect(own).toMatchObject({ schools: 1 });
     expect(own!.n).toBeGreaterThan(100);
+    // BIG DAY's screens for a teacher and a student: a teacher allocated in section_courses
+    // (no HPC duty recorded) sees their students; a student sees their timetable.
+    const [teacher] = await sql`select sc.teacher_id::text as id, sc.section_id::text as section from public.section_courses as sc
+                                where sc.institution_id = ${firstSchool} and sc.teacher_id is not null order by sc.id limit 1`;
+    const [taught] = await asUser(sql, teacher!.id, `select count(*)::int as n from public.user_profiles as u
+      join public.section_students as ss on ss.student_id = u.id where ss.section_id = '${teacher!.section}'`);
+    const [enrolled] = await sql`select count(*)::int as n from public.section_students where section_id = ${teacher!.section}`;
+    expect(taught!.n).toBe(enrolled!.n);
+    const [student] = await sql`select ss.student_id::text as id from public.section_students as ss
+                                join public.timetable_sessions as ts on ts.section_id = ss.section_id
+                                where ss.institution_id = ${firstSchool} limit 1`;
+    const [timetable] = await asUser(sql, student!.id, `select count(*)::int as n from public.timetable_sessions as ts
+      join public.section_students as ss on ss.section_id = ts.section_id where ss.student_id = '${student!.id}'`);
+    expect(timetable!.n).toBeGreaterThan(0);
+
+    // The checklist's replay fails when one policy keeps the app from its own rows.
+    const [editCohorts] = await sql`select policyname, qual, with_check from pg_policies
+                                    where tablename = 'cohorts' and cmd = 'UPDATE'`;
+    await sql.unsafe(`alter policy "${editCohorts!.policyname}" on public.cohorts using (false)`);
+    const broken = await evaluateChecklist(sql, o);
+    const replay = broken.find((c) => c.item === 'every write of the live app works for its own school')!;
+    expect(replay.ok).toBe(false);
+    expect((replay.evidence as { broken: AppWriteResult[] }).broken.map((r) => r.name)).toEqual(['cohorts: edit a cohort']);
+    await sql.unsafe(`alter policy "${editCohorts!.policyname}" on public.cohorts using (${editCohorts!.qual})`);
+
     // search_users is closed to the API roles.
     expect(await sqlstateOf(sql.begin(async (tx) => {
       await tx`set local role anon`;
