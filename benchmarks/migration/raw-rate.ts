@@ -1,8 +1,9 @@
 // The limit: the same backfill as single UPDATE statements (one per table, in the order the
-// composite keys need, with every trigger and key check) in one transaction, rolled back.
+// composite keys need, in replica mode as the batches run) in one transaction, rolled back.
 // Nothing else runs meanwhile; no batching, no ledger, no pauses.
 import type { Sql } from '../../migration/db.ts';
 import { presentBackfillTables } from '../../migration/backfill/tables.ts';
+import { withoutApplicationTriggers } from '../../migration/backfill/batch.ts';
 
 export async function rawUpdateRate(sql: Sql): Promise<{ rows: number; seconds: number; rowsPerSecond: number; perTable: Record<string, number> }> {
   const perTable: Record<string, number> = {};
@@ -11,6 +12,7 @@ export async function rawUpdateRate(sql: Sql): Promise<{ rows: number; seconds: 
   const started = performance.now();
   await sql.begin(async (tx) => {
     await tx`set local statement_timeout = 0`;
+    await tx.unsafe(withoutApplicationTriggers); // as the backfill's own batches run
     for (const t of [...tables].sort((a, b) => a.stage - b.stage)) {
       const r = await tx.unsafe(`update public.${t.name} as u set institution_id = w.target
         from (select s.id, ${t.target} as target from public.${t.name} as s) as w

@@ -6,6 +6,7 @@
 import type { Sql } from '../db.ts';
 import type { BackfillOptions } from './engine.ts';
 import type { BackfillTable } from './tables.ts';
+import { withoutApplicationTriggers } from './batch.ts';
 
 export async function sweepLateRows(sql: Sql, tables: BackfillTable[], o: BackfillOptions): Promise<number> {
   let total = 0;
@@ -15,6 +16,7 @@ export async function sweepLateRows(sql: Sql, tables: BackfillTable[], o: Backfi
       const result: { last_id: string | null; scanned: number; updated: number } = await sql.begin(async (tx) => {
         await tx.unsafe(`set local lock_timeout = '${o.lockTimeoutMs}ms'`);
         await tx.unsafe(`set local statement_timeout = '${o.statementTimeoutMs}ms'`);
+        await tx.unsafe(withoutApplicationTriggers);
         const [row] = await tx.unsafe(
           `with batch as (
              select t.id from public.${t.name} as t

@@ -11,6 +11,7 @@ import { planEstimateSeconds } from '../plan.ts';
 import { tenantTables } from '../backfill/tables.ts';
 import { StepFailed, type Step, type StepContext } from './step.ts';
 import { peopleWithoutClassLink } from './people-placement.ts';
+import { withoutApplicationTriggers } from '../backfill/batch.ts';
 
 export const preflight: Step = {
   name: 'preflight',
@@ -22,6 +23,7 @@ export const preflight: Step = {
     checks.longTransactions = await longTransactions(ctx);
     checks.replication = await replication(ctx);
     checks.timeouts = await timeouts(ctx);
+    checks.replicaMode = await replicaMode(ctx);
     const dbBytes = await databaseSize(ctx);
     checks.disk = disk(ctx, dbBytes);
     checks.backup = ctx.options.skipBackup ? { ok: true, evidence: 'skipped (--skip-backup)' } : await backup(ctx);
@@ -42,6 +44,19 @@ async function versions(ctx: StepContext) {
                                     current_user as user, current_database() as database`;
   const cli = await run(join(PG_BIN, 'pg_dump'), ['--version']).catch(() => 'unknown');
   return { ok: row!.num >= 150000, evidence: { server: row!.version, user: row!.user, database: row!.database, pg_dump: cli.trim() } };
+}
+
+/** The backfill writes in replica mode, past the application's row triggers (batch.ts). */
+async function replicaMode(ctx: StepContext) {
+  try {
+    await ctx.sql.begin(async (tx) => {
+      await tx.unsafe(withoutApplicationTriggers);
+    });
+    return { ok: true, evidence: 'session_replication_role can be set to replica for the backfill' };
+  } catch (error) {
+    return { ok: false, evidence: `the backfill cannot run past the application's triggers: ${(error as Error).message} `
+      + '(hosted Supabase allows it to postgres; elsewhere: grant set on parameter session_replication_role to <the migration role>)' };
+  }
 }
 
 async function longTransactions(ctx: StepContext) {

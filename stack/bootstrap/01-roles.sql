@@ -43,6 +43,9 @@ grant anon, authenticated, service_role to postgres with admin option;
 -- Lets `postgres` create policies on storage.objects and read every statistic, as on hosted.
 grant supabase_storage_admin to postgres;
 grant pg_read_all_stats, pg_signal_backend, pg_monitor to postgres;
+-- Hosted supautils lets `postgres` set its privileged settings, session_replication_role among
+-- them (the migration's backfill runs in replica mode, past the application's row triggers).
+grant set on parameter session_replication_role to postgres;
 
 alter role anon set statement_timeout = '3s';
 alter role authenticated set statement_timeout = '8s';
