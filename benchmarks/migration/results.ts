@@ -19,7 +19,9 @@ export function renderResults(r: BenchResults): string {
     '',
     `Measured ${(r.measuredAt ?? new Date().toISOString()).slice(0, 16).replace('T', ' ')} UTC on this machine (${r.machine}; shared_buffers ${set.sharedBuffers}${set.serverSettings?.length ? `; ${set.serverSettings.join(', ')}` : ''}). Legacy database: ${r.shape ?? 'older'} BIG DAY shape${r.shape === 'newer' ? ' (the real one: domain/bigday-real-schema.md)' : ''}, `
       + `${Object.entries(r.counts).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ')} (generated in ${r.generateSeconds.toFixed(0)} s).`,
-    `Workload: pgbench, ${r.workload.clients} clients at a steady ${r.workload.rate} transactions/s (about a fifth of what the machine serves flat out), `
+    `Workload: pgbench, ${r.workload.clients} clients at a steady ${r.workload.rate} transactions/s (${r.shape === 'newer'
+      ? "the newer shape's transactions cost more: 800/s kept 1.2 of the 2 cores busy before the migration began, so the rate is lower"
+      : 'about a fifth of what the machine serves flat out'}), `
       + (r.shape === 'newer'
         ? 'scripts `workload-reads-newer.sql` (profile, roster, published timetable; weight 4) and `workload-writes-newer.sql` (contact edit, which BIG DAY\'s trigger audits, and a timetable session locked or unlocked; weight 1). '
         : 'scripts `workload-reads.sql` (profile, roster, timetable; weight 4) and `workload-writes.sql` (contact edit + the app\'s audit_logs row; weight 1). ')
