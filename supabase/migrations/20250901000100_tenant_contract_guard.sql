@@ -65,7 +65,7 @@ revoke all on function private.assert_tenant_backfill_complete(text) from public
 -- 20250901000120..125), validation of the check and of the foreign key (SHARE UPDATE
 -- EXCLUSIVE; 20250901000210), then NOT NULL, which the validated check lets skip its scan,
 -- and the check dropped (20250901000320..325).
-create or replace function private.contract_add_not_null_check(p_table text)
+create or replace function private.contract_allocation_table(p_table text, p_step text)
 returns void
 language plpgsql
 set search_path = ''
@@ -75,26 +75,17 @@ begin
     return;
   end if;
   perform private.assert_tenant_backfill_complete(p_table);
-  execute format('alter table public.%I add constraint %I check (institution_id is not null) not valid',
-                 p_table, p_table || '_institution_id_not_null');
-end
-$$;
-revoke all on function private.contract_add_not_null_check(text) from public;
-
-create or replace function private.contract_set_not_null(p_table text)
-returns void
-language plpgsql
-set search_path = ''
-as $$
-begin
-  if to_regclass(format('public.%I', p_table)) is null then
-    return;
+  if p_step = 'check' then
+    execute format('alter table public.%I add constraint %I check (institution_id is not null) not valid',
+                   p_table, p_table || '_institution_id_not_null');
+  elsif p_step = 'not null' then
+    execute format('alter table public.%I alter column institution_id set not null', p_table);
+    execute format('alter table public.%I drop constraint %I', p_table, p_table || '_institution_id_not_null');
+  else
+    raise exception 'unknown contract step %', p_step using errcode = '22023';
   end if;
-  perform private.assert_tenant_backfill_complete(p_table);
-  execute format('alter table public.%I alter column institution_id set not null', p_table);
-  execute format('alter table public.%I drop constraint %I', p_table, p_table || '_institution_id_not_null');
 end
 $$;
-revoke all on function private.contract_set_not_null(text) from public;
+revoke all on function private.contract_allocation_table(text, text) from public;
 
 select private.assert_tenant_backfill_complete();

@@ -4,4 +4,4 @@
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
-select private.contract_add_not_null_check('teacher_grade_eligibility');
+select private.contract_allocation_table('teacher_grade_eligibility', 'check');

@@ -5,4 +5,4 @@
 set local lock_timeout = '50ms';
 set local statement_timeout = '5min';
 
-select private.contract_set_not_null('teacher_load_rules');
+select private.contract_allocation_table('teacher_load_rules', 'not null');

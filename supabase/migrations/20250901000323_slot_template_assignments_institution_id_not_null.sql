@@ -5,4 +5,4 @@
 set local lock_timeout = '50ms';
 set local statement_timeout = '5min';
 
-select private.contract_set_not_null('slot_template_assignments');
+select private.contract_allocation_table('slot_template_assignments', 'not null');

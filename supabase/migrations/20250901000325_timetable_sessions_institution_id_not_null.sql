@@ -5,4 +5,4 @@
 set local lock_timeout = '50ms';
 set local statement_timeout = '5min';
 
-select private.contract_set_not_null('timetable_sessions');
+select private.contract_allocation_table('timetable_sessions', 'not null');
