@@ -46,13 +46,14 @@ export async function foreignHistory(url: string): Promise<{ version: string; na
 }
 
 /** A throwaway CLI workdir holding `files` and a placeholder for every foreign version. */
-async function withWorkdir<T>(url: string, files: string[], use: (workdir: string) => Promise<T>): Promise<T> {
+async function withWorkdir<T>(url: string, files: string[], use: (workdir: string) => Promise<T>, standIns: Record<string, string> = {}): Promise<T> {
   const workdir = mkdtempSync(join(tmpdir(), 'hpc-push-'));
   try {
     const dir = join(workdir, 'supabase', 'migrations');
     mkdirSync(dir, { recursive: true });
     copyFileSync(join(projectRoot, 'supabase', 'config.toml'), join(workdir, 'supabase', 'config.toml'));
     for (const f of files) copyFileSync(join(migrationsDir, f), join(dir, f));
+    for (const [f, source] of Object.entries(standIns)) copyFileSync(source, join(dir, f));
     for (const h of await foreignHistory(url)) {
       writeFileSync(join(dir, `${h.version}_${h.name.replace(/[^\w-]/g, '_')}.sql`),
         '-- Applied before the HPC by the existing application; recorded in its history, never re-run.\n');
@@ -64,11 +65,13 @@ async function withWorkdir<T>(url: string, files: string[], use: (workdir: strin
 }
 
 /** `supabase db push` of exactly `files` (names in supabase/migrations) to `url`. */
-export function pushSubset(url: string, files: string[]): Promise<string> {
+/** `standIns` push another file under a migration's name (file name → path): an older
+ * deployment's baseline, for the legacy fixtures. */
+export function pushSubset(url: string, files: string[], standIns: Record<string, string> = {}): Promise<string> {
   // --include-all: migrations from branches merged out of order (dated before the last
   // one applied) are applied too, instead of refusing the push half-way through a rollout.
   return withWorkdir(url, files, (workdir) =>
-    run(supabaseCli, ['db', 'push', `--remote=${url}`, '--yes', '--include-all', '--workdir', workdir], { cwd: workdir, env: cliEnv() }));
+    run(supabaseCli, ['db', 'push', `--remote=${url}`, '--yes', '--include-all', '--workdir', workdir], { cwd: workdir, env: cliEnv() }), standIns);
 }
 
 /** Records `files` as applied without running them (`supabase migration repair`): for a

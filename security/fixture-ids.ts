@@ -13,7 +13,8 @@ const NAMES = [
   'report_other_published', 'chain1', 'chain2', 'step1', 'analytics_s1', 'analytics_s2', 'analytics_inst',
   'achievement', 'achievement_other', 'reflection_self', 'reflection_parent', 'reflection_other',
   'conversation', 'conversation_other', 'duty_spare', 'person_spare', 'term_spare', 'course_spare',
-  'cohort_spare', 'section_spare', 'narrative', 'job_teacher', 'job_coordinator',
+  'cohort_spare', 'section_spare', 'narrative', 'job_teacher', 'job_coordinator', 'account_new',
+  'user_group', 'system_report', 'slot_template', 'timetable',
 ] as const;
 export type FixtureName = (typeof NAMES)[number];
 

@@ -11,6 +11,15 @@
 insert into public.institutions (id, name, slug) values ({institution}, 'Fixture school {side}', 'fixture-school-{side}');
 insert into public.institution_feature_flags (institution_id, feature, enabled) values ({institution}, 'hpc', {hpc_enabled});
 
+-- Everyone has an account first, as BIG DAY creates it (its audit trigger logs each new
+-- profile under the person's id, which audit_logs checks against auth.users); `new` has an
+-- account and no profile yet, for the matrix's profile insert.
+insert into auth.users (id, aud, role, email)
+select id::uuid, 'authenticated', 'authenticated', format('%s-{side}@fixture.example', name)
+from (values ({admin}, 'admin'), ({principal}, 'principal'), ({coordinator}, 'coordinator'), ({teacher}, 'teacher'),
+             ({teacher2}, 'teacher2'), ({student}, 'student'), ({classmate}, 'classmate'), ({other}, 'other'),
+             ({person_spare}, 'spare'), ({parent}, 'parent'), ({parent2}, 'parent2'), ({account_new}, 'new')) as people (id, name);
+
 insert into public.user_profiles (id, institution_id, full_name, email, role, employee_id, admission_number) values
   ({admin}, {institution}, 'Admin {side}', 'admin-{side}@fixture.example', 'admin', 'E-{side}-1', null),
   ({principal}, {institution}, 'Principal {side}', 'principal-{side}@fixture.example', 'staff', 'E-{side}-2', null),
@@ -30,9 +39,9 @@ insert into public.academic_terms (id, institution_id, name, start_date, end_dat
 insert into public.courses (id, institution_id, title, code) values
   ({course}, {institution}, 'Mathematics', 'MATH'),
   ({course_spare}, {institution}, 'Spare course', 'SPARE');
-insert into public.cohorts (id, institution_id, academic_term_id, grade) values
-  ({cohort}, {institution}, {term}, '4'),
-  ({cohort_spare}, {institution}, {term}, '5');
+insert into public.cohorts (id, institution_id, academic_term_id, grade, stream) values
+  ({cohort}, {institution}, {term}, '4', 'General'),
+  ({cohort_spare}, {institution}, {term}, '5', 'General');
 insert into public.sections (id, institution_id, cohort_id, name) values
   ({section1}, {institution}, {cohort}, '4-A'),
   ({section2}, {institution}, {cohort}, '4-B'),
@@ -41,8 +50,33 @@ insert into public.section_students (institution_id, section_id, student_id) val
   ({institution}, {section1}, {student}),
   ({institution}, {section1}, {classmate}),
   ({institution}, {section2}, {other});
-insert into public.section_courses (institution_id, section_id, course_id, teacher_id, weekly_periods) values
+insert into public.section_courses (institution_id, section_id, course_id, teacher_id, weekly_theory_periods) values
   ({institution}, {section1}, {course}, {teacher}, 6);
+
+-- BIG DAY's groups, permissions, reports, settings, allocation and timetable rows.
+insert into public.user_groups (id, institution_id, name, type) values ({user_group}, {institution}, 'Science club {side}', 'custom');
+insert into public.user_permissions (institution_id, user_id, permission, resource) values
+  ({institution}, {admin}, 'users.manage', null),
+  ({institution}, {principal}, 'reports.view', null),
+  ({institution}, {coordinator}, 'timetable.edit', null),
+  ({institution}, {teacher}, 'timetable.view', null),
+  ({institution}, {student}, 'library.borrow', null),
+  ({institution}, {parent}, 'fees.view', null);
+insert into public.system_reports (id, institution_id, name, type) values ({system_report}, {institution}, 'Users {side}', 'user_summary');
+insert into public.system_settings (institution_id, key, value, category) values
+  ({institution}, 'school_motto', 'Learn together', 'public'),
+  ({institution}, 'sms_api_key', 'secret-{side}', 'integrations');
+insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values ({institution}, {teacher}, {course});
+insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values ({institution}, {teacher}, '4');
+insert into public.teacher_load_rules (institution_id, teacher_id) values ({institution}, {teacher});
+insert into public.slot_templates (id, institution_id, name) values ({slot_template}, {institution}, 'Weekdays {side}');
+insert into public.allocation_settings (institution_id) values ({institution});
+insert into public.slot_template_assignments (institution_id, slot_template_id, cohort_id) values ({institution}, {slot_template}, {cohort});
+insert into public.timetables (id, institution_id, section_id, academic_term_id, status) values ({timetable}, {institution}, {section1}, {term}, 'published');
+insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values
+  ({institution}, {timetable}, {section1}, {course}, {teacher}, 1, 1);
+insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values
+  ({institution}, {teacher}, {section1}, {course}, 1, 1, 'teacher_double_booked');
 
 insert into public.staff_duties (id, institution_id, user_id, duty, section_id, course_id, stage) values
   (gen_random_uuid(), {institution}, {admin}, 'institution_admin', null, null, null),

@@ -1,5 +1,7 @@
 // The role matrix: who may do what to which rows, per table (the 11 HPC tables, the report
-// support tables, and the BIG DAY and tenancy tables the HPC touches). docs/role-matrix.md and the
+// support tables, the tenancy tables, and BIG DAY's tables; BIG DAY's audit_logs carries no
+// school and is closed to the API but for a signed-in user logging their own change, which
+// the catalog-driven isolation proof of the migration checklist covers). docs/role-matrix.md and the
 // pgTAP isolation matrix (supabase/tests/400-isolation-matrix.test.sql) are generated from
 // it by security/generate.ts; the policies in supabase/migrations/20250201* implement it.
 //
@@ -74,6 +76,11 @@ const MEMBERS_READ: PerRole = {
   ...LEADERS,
 };
 const TAUGHT = `student_id in ({student}, {classmate})`;
+/** BIG DAY's allocation data: its staff (BIG DAY roles teacher, admin, staff) read it. */
+const STAFF_READ: PerRole = {
+  student: none('only staff read it'), parent: none('only staff read it'), teacher: all('staff read it'), ...LEADERS,
+};
+const PUBLIC_SETTINGS = rows('public and branding settings', `category in ('public', 'branding')`);
 
 export const MATRIX: TableRules[] = [
   {
@@ -96,8 +103,10 @@ export const MATRIX: TableRules[] = [
       ...LEADERS,
     },
     insert: {
-      columns: 'institution_id, full_name, email, role, admission_number',
-      values: `{institution}, 'New student', 'new-{side}@fixture.example', 'student', 'NEW-{side}'`,
+      // A new person's account exists before the profile, as BIG DAY's user management makes
+      // them: its audit trigger logs the profile under the account's id.
+      columns: 'id, institution_id, full_name, email, role, admission_number',
+      values: `{account_new}, {institution}, 'New student', 'new-{side}@fixture.example', 'student', 'NEW-{side}'`,
       rules: ADMIN_INSERT,
     },
     update: {
@@ -121,13 +130,13 @@ export const MATRIX: TableRules[] = [
       columns: {
         academic_terms: 'institution_id, name, start_date, end_date',
         courses: 'institution_id, title, code',
-        cohorts: 'institution_id, academic_term_id, grade',
+        cohorts: 'institution_id, academic_term_id, grade, stream',
         sections: 'institution_id, cohort_id, name',
       }[table],
       values: {
         academic_terms: `{institution}, 'New term', '2028-04-01', '2028-09-30'`,
         courses: `{institution}, 'Science', 'SCI'`,
-        cohorts: `{institution}, {term}, '6'`,
+        cohorts: `{institution}, {term}, '6', 'General'`,
         sections: `{institution}, {cohort}, '4-D'`,
       }[table],
       rules: ADMIN_INSERT,
@@ -154,9 +163,91 @@ export const MATRIX: TableRules[] = [
     scope: 'institution_id = {institution}',
     select: MEMBERS_READ,
     insert: { columns: 'institution_id, section_id, course_id, teacher_id', values: '{institution}, {section2}, {course}, {teacher2}', rules: ADMIN_INSERT },
-    update: { set: 'weekly_periods = weekly_periods', rules: ADMIN_ONLY() },
+    update: { set: 'weekly_theory_periods = weekly_theory_periods', rules: ADMIN_ONLY() },
     delete: { target: 'true', rules: ADMIN_ONLY() },
   },
+  // BIG DAY's other tables: every row carries its school; its admins write, and who reads is
+  // set per table (members, staff, or admins) in 20250201000200..241.
+  {
+    table: 'user_groups',
+    scope: 'institution_id = {institution}',
+    select: MEMBERS_READ,
+    insert: { columns: 'institution_id, name, type', values: `{institution}, 'Debate club', 'custom'`, rules: ADMIN_INSERT },
+    update: { set: 'name = name', rules: ADMIN_ONLY() },
+    delete: { target: 'true', rules: ADMIN_ONLY() },
+  },
+  {
+    table: 'user_permissions',
+    scope: 'institution_id = {institution}',
+    select: {
+      student: rows('their own', 'user_id = {me}'), parent: rows('their own', 'user_id = {me}'),
+      teacher: rows('their own', 'user_id = {me}'), coordinator: rows('their own', 'user_id = {me}'),
+      principal: rows('their own', 'user_id = {me}'), institution_admin: all(),
+    },
+    insert: { columns: 'institution_id, user_id, permission', values: `{institution}, {classmate}, 'library.borrow'`, rules: ADMIN_INSERT },
+    update: { set: 'permission = permission', rules: ADMIN_ONLY() },
+    delete: { target: 'true', rules: ADMIN_ONLY() },
+  },
+  {
+    table: 'system_reports',
+    scope: 'institution_id = {institution}',
+    select: ADMIN_ONLY('institution admins read their school\'s reports'),
+    insert: { columns: 'institution_id, name, type', values: `{institution}, 'Marks', 'academic_report'`, rules: ADMIN_INSERT },
+    update: { set: 'name = name', rules: ADMIN_ONLY() },
+    delete: { target: 'true', rules: ADMIN_ONLY() },
+  },
+  {
+    table: 'system_settings',
+    scope: 'institution_id = {institution}',
+    select: {
+      student: PUBLIC_SETTINGS, parent: PUBLIC_SETTINGS, teacher: PUBLIC_SETTINGS, coordinator: PUBLIC_SETTINGS,
+      principal: PUBLIC_SETTINGS, institution_admin: all('every setting of the institution'),
+    },
+    insert: { columns: 'institution_id, key, value, category', values: `{institution}, 'school_colour', 'blue', 'branding'`, rules: ADMIN_INSERT },
+    update: { set: 'value = value', rules: ADMIN_ONLY() },
+    delete: { target: 'true', rules: ADMIN_ONLY() },
+  },
+  ...(['teacher_subject_eligibility', 'teacher_grade_eligibility', 'teacher_load_rules', 'slot_templates', 'allocation_settings',
+    'slot_template_assignments', 'timetables', 'timetable_sessions', 'timetable_conflicts'] as const).map((table): TableRules => ({
+    table,
+    scope: 'institution_id = {institution}',
+    select: ['timetables', 'timetable_sessions'].includes(table) ? MEMBERS_READ : STAFF_READ,
+    insert: {
+      columns: {
+        teacher_subject_eligibility: 'institution_id, teacher_id, course_id',
+        teacher_grade_eligibility: 'institution_id, teacher_id, grade',
+        teacher_load_rules: 'institution_id, teacher_id',
+        slot_templates: 'institution_id, name',
+        allocation_settings: 'institution_id',
+        slot_template_assignments: 'institution_id, slot_template_id, section_id',
+        timetables: 'institution_id, section_id, academic_term_id',
+        timetable_sessions: 'institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index',
+        timetable_conflicts: 'institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type',
+      }[table],
+      values: {
+        teacher_subject_eligibility: '{institution}, {teacher2}, {course}',
+        teacher_grade_eligibility: `{institution}, {teacher2}, '5'`,
+        teacher_load_rules: '{institution}, {teacher2}',
+        slot_templates: `{institution}, 'Saturdays'`,
+        allocation_settings: '{institution}',
+        slot_template_assignments: '{institution}, {slot_template}, {section2}',
+        timetables: '{institution}, {section2}, {term}',
+        timetable_sessions: '{institution}, {timetable}, {section1}, {course}, {teacher}, 2, 3',
+        timetable_conflicts: `{institution}, {teacher}, {section1}, {course}, 2, 3, 'section_double_booked'`,
+      }[table],
+      rules: ADMIN_INSERT,
+    },
+    update: {
+      set: {
+        teacher_subject_eligibility: 'course_id = course_id', teacher_grade_eligibility: 'grade = grade',
+        teacher_load_rules: 'max_periods_per_day = max_periods_per_day', slot_templates: 'name = name',
+        allocation_settings: 'days_per_week = days_per_week', slot_template_assignments: 'cohort_id = cohort_id',
+        timetables: 'status = status', timetable_sessions: 'locked = locked', timetable_conflicts: 'resolved = resolved',
+      }[table],
+      rules: ADMIN_ONLY(),
+    },
+    delete: { target: 'true', rules: ADMIN_ONLY() },
+  })),
   {
     table: 'institution_feature_flags',
     scope: 'institution_id = {institution}',

@@ -1,5 +1,6 @@
-// The demo users the seed creates, read from the database so the printed tokens always
-// match the data that is loaded.
+// The demo users the seed creates (accounts marked `demo` in their app metadata; every other
+// seeded person has an account too, as in BIG DAY), read from the database so the printed
+// tokens always match the data that is loaded.
 import postgres from 'postgres';
 
 export interface DemoUser {
@@ -23,11 +24,13 @@ export async function listDemoUsers(url: string): Promise<DemoUser[]> {
                            where d.user_id = p.id and d.active), p.role) as role
           from auth.users u
           join public.user_profiles p on p.id = u.id
+          where u.raw_app_meta_data ? 'demo'
           order by u.id`
       : await sql`
           select u.id::text as id, u.email, p.full_name, p.role
           from auth.users u
           join public.user_profiles p on p.id = u.id
+          where u.raw_app_meta_data ? 'demo'
           order by u.id`;
     return rows.map((r) => ({ id: r.id, email: r.email, role: r.role ?? '', fullName: r.full_name ?? '' }));
   } finally {

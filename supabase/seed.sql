@@ -183,11 +183,14 @@ from seed_person as st
 join seed_institution as i on i.no = st.inst
 where st.kind = 'student' and not st.demo;
 
+-- Every person has an account, as in BIG DAY, whose user management creates the auth user
+-- first: its audit trigger logs each new profile under the person's id, which audit_logs
+-- checks against auth.users. The demo accounts (printed by `npm start`) are marked.
 insert into auth.users (id, aud, role, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
 select p.id, 'authenticated', 'authenticated', p.email, timestamptz '2026-04-01 09:00+05:30',
-       '{"provider": "email", "providers": ["email"]}', jsonb_build_object('full_name', p.full_name)
-from seed_person as p
-where p.demo;
+       jsonb_build_object('provider', 'email', 'providers', array['email']) || case when p.demo then '{"demo": true}'::jsonb else '{}' end,
+       jsonb_build_object('full_name', p.full_name)
+from seed_person as p;
 
 insert into public.user_profiles (
   id, institution_id, full_name, email, role, employee_id, admission_number, current_standard, section,
@@ -260,7 +263,7 @@ where exists (select 1 from seed_stage as s where s.stage = any (c.stages) and s
 
 insert into public.cohorts (id, institution_id, academic_term_id, grade, stream, boarding_type)
 select s.cohort_id, i.id, md5(format('term:%s:1', s.inst))::uuid, s.grade::text,
-       case when s.grade >= 11 then 'Science' end, 'day_boarder'
+       case when s.grade >= 11 then 'Science' else 'General' end, 'day_scholar'
 from seed_section as s join seed_institution as i on i.no = s.inst;
 
 insert into public.sections (id, institution_id, cohort_id, name)
@@ -274,7 +277,7 @@ join seed_institution as i on i.no = p.inst
 join seed_section as s on s.inst = p.inst and s.grade = p.grade
 where p.kind = 'student';
 
-insert into public.section_courses (id, institution_id, section_id, course_id, teacher_id, weekly_periods)
+insert into public.section_courses (id, institution_id, section_id, course_id, teacher_id, weekly_theory_periods)
 select md5(format('section_course:%s:%s', s.id, c.code))::uuid, i.id, s.id,
        md5(format('course:%s:%s', s.inst, c.code))::uuid,
        case when s.inst = 2 and s.grade in (6, 8) and c.code = 'MATH'

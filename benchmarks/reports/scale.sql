@@ -23,7 +23,7 @@ insert into public.institution_feature_flags (institution_id, feature, enabled) 
 
 insert into auth.users (id, aud, role, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
 select b.id, 'authenticated', 'authenticated', format('%s%s@bench5.example', b.kind, b.n), now(), '{"provider":"email"}', '{}'
-from b5 b where b.kind in ('principal', 'coordinator', 'class_teacher', 'subject_teacher');
+from b5 b where b.kind in ('principal', 'coordinator', 'class_teacher', 'subject_teacher', 'student', 'parent');
 
 insert into public.user_profiles (id, institution_id, full_name, email, role, employee_id, admission_number, current_standard, peer_group, gender, date_of_birth)
 select b.id, (select id from b5 where kind = 'institution'),
@@ -48,8 +48,8 @@ select id, (select id from b5 where kind = 'institution'), format('Bench 2026-27
        case n when 1 then date '2026-09-30' else date '2027-03-31' end
 from b5 where kind = 'term';
 insert into public.courses (id, institution_id, title, code) select id, (select id from b5 where kind = 'institution'), 'Mathematics', 'B5-MATH' from b5 where kind = 'course';
-insert into public.cohorts (id, institution_id, academic_term_id, grade)
-select id, (select id from b5 where kind = 'institution'), (select id from b5 where kind = 'term' and n = 1), '7' from b5 where kind = 'cohort';
+insert into public.cohorts (id, institution_id, academic_term_id, grade, stream)
+select id, (select id from b5 where kind = 'institution'), (select id from b5 where kind = 'term' and n = 1), '7', 'General' from b5 where kind = 'cohort';
 insert into public.sections (id, institution_id, cohort_id, name)
 select id, (select id from b5 where kind = 'institution'), (select id from b5 where kind = 'cohort'), format('7-%s', n) from b5 where kind = 'section';
 -- student n is in section ceil(n / 40)

@@ -154,8 +154,10 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
              least(40, n.students - k * 40) as size
       from scale_gen.inst as n cross join lateral generate_series(0, n.sections - 1) as k;
       alter table scale_gen.sec add primary key (i, k);
-      insert into public.cohorts (id, institution_id, academic_term_id, grade)
-      select distinct scale_gen.sid(18, i, grade), institution_id, scale_gen.sid(17, i, 1), grade::text from scale_gen.sec;
+      insert into public.cohorts (id, institution_id, academic_term_id, grade, stream)
+      select distinct scale_gen.sid(18, i, grade), institution_id, scale_gen.sid(17, i, 1), grade::text,
+             case when grade > 10 then 'Science' else 'General' end
+      from scale_gen.sec;
       insert into public.sections (id, institution_id, cohort_id, name)
       select scale_gen.sid(19, i, k), institution_id, scale_gen.sid(18, i, grade),
              grade || '-' || chr(65 + (k % 26)) || (k / 26)

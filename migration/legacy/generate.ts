@@ -1,7 +1,7 @@
 // Builds a pre-HPC BIG DAY database in one of three shapes (shapes.ts), then its population.
-//   older, newer-baseline: the baseline migration through the Supabase CLI (so the target's
-//     migration history looks like a real deployment's), the shape's extra columns;
-//   newer: newer-shape.sql applied directly as `postgres`, one transaction per BIG DAY
+//   older, newer-baseline: older-shape.sql through the Supabase CLI as the baseline version (so
+//     the target's migration history looks like a real deployment's), the shape's extra columns;
+//   newer: our baseline migration (the real shape) applied directly as `postgres`, one transaction per BIG DAY
 //     migration, with no migration history (a database made in the Supabase dashboard)
 //     unless `cliHistory` asks for the three versions to be recorded in the CLI's history
 //     table exactly as `supabase db push` would have.
@@ -12,7 +12,7 @@ import { pushSubset, allMigrations } from '../supabase-cli.ts';
 import { dataStatements } from './data.ts';
 import { newerDataStatements } from './newer-data.ts';
 import { presets, type PresetName, type LegacyPreset } from './presets.ts';
-import { newerBaselineDdl, newerShapeMigrations, newerShapeTables, type LegacyShape } from './shapes.ts';
+import { newerBaselineDdl, newerShapeMigrations, newerShapeTables, olderShapeFile, type LegacyShape } from './shapes.ts';
 import type { Log } from '../log.ts';
 
 export interface GenerateOptions {
@@ -38,8 +38,8 @@ export async function generateLegacy(sql: Sql, options: GenerateOptions, log: Lo
   } else {
     if (options.cliHistory) throw new Error(`cliHistory is for the newer shape; the ${options.shape} shape is pushed through the CLI and has its history`);
     const baseline = allMigrations()[0]!;
-    await pushSubset(options.url, [baseline]);
-    log(`baseline ${baseline} pushed`);
+    await pushSubset(options.url, [], { [baseline]: olderShapeFile });
+    log(`older shape pushed as ${baseline}`);
     tables = baselineLoadedTables;
     statements = [...(options.shape === 'newer-baseline' ? newerBaselineDdl : []), ...dataStatements(preset, options.shape)];
   }
@@ -76,7 +76,7 @@ export async function generateLegacy(sql: Sql, options: GenerateOptions, log: Lo
   return counts;
 }
 
-/** newer-shape.sql, migration by migration, each in its own transaction as the CLI runs a file;
+/** The real shape (our baseline), BIG DAY migration by migration, each in its own transaction as the CLI runs a file;
  * with `cliHistory`, each also records itself in the CLI's history table in that transaction. */
 export async function applyNewerShape(sql: Sql, cliHistory: boolean): Promise<void> {
   if (cliHistory) {

@@ -1,12 +1,13 @@
 // The shapes of deployed BIG DAY a legacy database can be generated in:
-//   older:          our baseline migration (domain/bigday-existing-schema.md), pushed through
-//                   the Supabase CLI; only cohorts carries an (unchecked) institution_id;
-//   newer-baseline: the same baseline plus `institution_id uuid not null`, unchecked, on
+//   older:          older deployments (domain/bigday-existing-schema.md): older-shape.sql,
+//                   pushed through the Supabase CLI as the baseline version; only cohorts
+//                   carries an (unchecked) institution_id;
+//   newer-baseline: the same plus `institution_id uuid not null`, unchecked, on
 //                   academic_terms and courses, added before any data exists;
 //   newer:          the real BIG DAY schema of domain/bigday-real-schema.md (21 tables, its
-//                   policies, functions and triggers): newer-shape.sql, applied directly as
-//                   `postgres` like a database made in the Supabase dashboard (no migration
-//                   history unless asked for with cliHistory).
+//                   policies, functions and triggers): our baseline migration, applied
+//                   directly as `postgres` like a database made in the Supabase dashboard (no
+//                   migration history unless asked for with cliHistory).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { splitStatements } from './statements.ts';
@@ -20,7 +21,11 @@ export const newerBaselineDdl = [
   'alter table public.courses add column institution_id uuid not null',
 ];
 
-export const newerShapeFile = fileURLToPath(new URL('./newer-shape.sql', import.meta.url));
+/** The real shape is our first migration (a fresh project is BIG DAY as schools run it). */
+export const newerShapeFile = fileURLToPath(new URL('../../supabase/migrations/20240101000000_bigday_baseline.sql', import.meta.url));
+
+/** The older shape, pushed under the baseline's file name (its deployments recorded it so). */
+export const olderShapeFile = fileURLToPath(new URL('./older-shape.sql', import.meta.url));
 
 /** The 21 tables of the newer shape, all in public. */
 export const newerShapeTables = [
@@ -40,7 +45,7 @@ export interface NewerShapeMigration {
   statements: string[];
 }
 
-/** BIG DAY's three migrations: newer-shape.sql cut at its `-- migration: <version>_<name>` lines. */
+/** BIG DAY's three migrations: the baseline cut at its `-- migration: <version>_<name>` lines. */
 export function newerShapeMigrations(): NewerShapeMigration[] {
   const text = readFileSync(newerShapeFile, 'utf8');
   const marker = /^-- migration: (\d{14})_(\w+)[ \t]*$/gm;

@@ -56,6 +56,8 @@ values ('40000000-0000-4000-8000-000000000003', '40000000-0000-4000-8000-0000000
 insert into public.hpc_parameters (id, institution_id, stage, grade_band, grades, area, area_code, code, name, scale_code)
 values ('40000000-0000-4000-8000-000000000004', '40000000-0000-4000-8000-000000000001', 'foundational', 'Grades 1-2', '{1,2}',
         'Physical Development', 'PHY', 'FS-PHY', 'Physical Development', 'foundational');
+insert into auth.users (id, aud, role, email)
+values ('40000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated', 'gaurav.tiwari@navodaya.example');
 insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number)
 values ('40000000-0000-4000-8000-000000000005', '40000000-0000-4000-8000-000000000001', 'Gaurav Tiwari', 'gaurav.tiwari@navodaya.example', 'student', 'NV-0001');
 insert into public.hpc_evaluations (id, institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id)

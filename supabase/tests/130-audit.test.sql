@@ -59,6 +59,8 @@ select is(
      and record_key = '{"id": "00000000-0000-4000-a000-000000000003"}' and operation = 'UPDATE'),
   0, 'a change to a non-tenant column of user_profiles is not audited');
 -- a person is created in one school; a move to another is refused and leaves no audit row
+insert into auth.users (id, aud, role, email)
+values ('50000000-0000-4000-8000-000000000002', 'authenticated', 'authenticated', 'pradeep.joshi@vidyaniketan.example');
 insert into public.user_profiles (id, institution_id, full_name, email, role, employee_id)
 values ('50000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', 'Pradeep Joshi',
         'pradeep.joshi@vidyaniketan.example', 'staff', 'VN-E-077');

@@ -177,6 +177,8 @@ select throws_ok(
   '23514', null, 'an aggregate cannot carry ranks');
 
 -- People ----------------------------------------------------------------------------------
+insert into auth.users (id, aud, role, email)
+values ('60000000-0000-4000-8000-000000000010', 'authenticated', 'authenticated', 'sunil.verma@parents.sunrise.example');
 select lives_ok(
   $$insert into public.user_profiles (id, institution_id, full_name, email, role)
     values ('60000000-0000-4000-8000-000000000010', '10000000-0000-4000-8000-000000000002', 'Sunil Verma', 'sunil.verma@parents.sunrise.example', 'parent')$$,

@@ -2,7 +2,7 @@
 -- rollout, people with duties and guardians, a year of two terms, PARAKH parameters and
 -- rubrics per stage, a term of evaluations from all four rater roles, reports in every state.
 begin;
-select plan(35);
+select plan(36);
 
 select results_eq(
   $$select i.slug, f.enabled from public.institutions as i
@@ -12,11 +12,15 @@ select results_eq(
   $$values ('vidya-niketan-primary', true), ('sunrise-public-school', true), ('greenfield-senior-secondary', false)$$,
   'three institutions; HPC on for two and off for the third');
 
-select is((select count(*)::int from auth.users as u join public.user_profiles as p on p.id = u.id and p.email = u.email), 20,
+select is((select count(*)::int from auth.users as u join public.user_profiles as p on p.id = u.id and p.email = u.email
+            where u.raw_app_meta_data ? 'demo'), 20,
   'the 20 demo users are in auth.users with the same id and e-mail as their profile');
+select is((select count(*)::int from public.user_profiles as p where not exists (select 1 from auth.users as u where u.id = p.id and u.email = p.email)), 0,
+  'every seeded person has an account, as BIG DAY creates one before the profile');
 select is((select count(*)::int from public.user_profiles where institution_id is null), 0, 'every seeded person belongs to an institution');
 select results_eq(
-  $$select p.role, count(*)::int from auth.users as u join public.user_profiles as p on p.id = u.id group by p.role order by p.role$$,
+  $$select p.role, count(*)::int from auth.users as u join public.user_profiles as p on p.id = u.id
+    where u.raw_app_meta_data ? 'demo' group by p.role order by p.role$$,
   $$values ('admin', 6), ('parent', 3), ('student', 4), ('teacher', 7)$$,
   'demo users cover admins (principals, institution admins), teachers, students and parents');
 select ok((select count(*) from public.user_profiles where role = 'student') between 150 and 400, 'a few hundred students');

@@ -3,7 +3,7 @@
 -- role reaches must equal the rows the matrix grants (counted independently, as postgres);
 -- denials are 42501 where a grant or a policy check refuses, zero rows where a filter hides.
 begin;
-select plan(1600);
+select plan(2432);
 
 -- Runs one statement as a role with a user's claims inside a subtransaction that is always
 -- rolled back (so the fixture stays intact), and reports "rows N" or "error SQLSTATE".
@@ -42,6 +42,15 @@ grant execute on function tests.attempt(text, uuid, text) to anon, authenticated
 insert into public.institutions (id, name, slug) values ('a0000000-0000-4000-8000-000000000001', 'Fixture school a', 'fixture-school-a');
 insert into public.institution_feature_flags (institution_id, feature, enabled) values ('a0000000-0000-4000-8000-000000000001', 'hpc', true);
 
+-- Everyone has an account first, as BIG DAY creates it (its audit trigger logs each new
+-- profile under the person's id, which audit_logs checks against auth.users); `new` has an
+-- account and no profile yet, for the matrix's profile insert.
+insert into auth.users (id, aud, role, email)
+select id::uuid, 'authenticated', 'authenticated', format('%s-a@fixture.example', name)
+from (values ('a0000000-0000-4000-8000-000000000002', 'admin'), ('a0000000-0000-4000-8000-000000000003', 'principal'), ('a0000000-0000-4000-8000-000000000004', 'coordinator'), ('a0000000-0000-4000-8000-000000000005', 'teacher'),
+             ('a0000000-0000-4000-8000-000000000006', 'teacher2'), ('a0000000-0000-4000-8000-000000000007', 'student'), ('a0000000-0000-4000-8000-000000000008', 'classmate'), ('a0000000-0000-4000-8000-000000000009', 'other'),
+             ('a0000000-0000-4000-8000-000000000059', 'spare'), ('a0000000-0000-4000-8000-000000000010', 'parent'), ('a0000000-0000-4000-8000-000000000011', 'parent2'), ('a0000000-0000-4000-8000-000000000067', 'new')) as people (id, name);
+
 insert into public.user_profiles (id, institution_id, full_name, email, role, employee_id, admission_number) values
   ('a0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000001', 'Admin a', 'admin-a@fixture.example', 'admin', 'E-a-1', null),
   ('a0000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000001', 'Principal a', 'principal-a@fixture.example', 'staff', 'E-a-2', null),
@@ -61,9 +70,9 @@ insert into public.academic_terms (id, institution_id, name, start_date, end_dat
 insert into public.courses (id, institution_id, title, code) values
   ('a0000000-0000-4000-8000-000000000013', 'a0000000-0000-4000-8000-000000000001', 'Mathematics', 'MATH'),
   ('a0000000-0000-4000-8000-000000000061', 'a0000000-0000-4000-8000-000000000001', 'Spare course', 'SPARE');
-insert into public.cohorts (id, institution_id, academic_term_id, grade) values
-  ('a0000000-0000-4000-8000-000000000014', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000012', '4'),
-  ('a0000000-0000-4000-8000-000000000062', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000012', '5');
+insert into public.cohorts (id, institution_id, academic_term_id, grade, stream) values
+  ('a0000000-0000-4000-8000-000000000014', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000012', '4', 'General'),
+  ('a0000000-0000-4000-8000-000000000062', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000012', '5', 'General');
 insert into public.sections (id, institution_id, cohort_id, name) values
   ('a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000014', '4-A'),
   ('a0000000-0000-4000-8000-000000000016', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000014', '4-B'),
@@ -72,8 +81,33 @@ insert into public.section_students (institution_id, section_id, student_id) val
   ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000007'),
   ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000008'),
   ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000016', 'a0000000-0000-4000-8000-000000000009');
-insert into public.section_courses (institution_id, section_id, course_id, teacher_id, weekly_periods) values
+insert into public.section_courses (institution_id, section_id, course_id, teacher_id, weekly_theory_periods) values
   ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000013', 'a0000000-0000-4000-8000-000000000005', 6);
+
+-- BIG DAY's groups, permissions, reports, settings, allocation and timetable rows.
+insert into public.user_groups (id, institution_id, name, type) values ('a0000000-0000-4000-8000-000000000068', 'a0000000-0000-4000-8000-000000000001', 'Science club a', 'custom');
+insert into public.user_permissions (institution_id, user_id, permission, resource) values
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002', 'users.manage', null),
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000003', 'reports.view', null),
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000004', 'timetable.edit', null),
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000005', 'timetable.view', null),
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000007', 'library.borrow', null),
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000010', 'fees.view', null);
+insert into public.system_reports (id, institution_id, name, type) values ('a0000000-0000-4000-8000-000000000069', 'a0000000-0000-4000-8000-000000000001', 'Users a', 'user_summary');
+insert into public.system_settings (institution_id, key, value, category) values
+  ('a0000000-0000-4000-8000-000000000001', 'school_motto', 'Learn together', 'public'),
+  ('a0000000-0000-4000-8000-000000000001', 'sms_api_key', 'secret-a', 'integrations');
+insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000005', 'a0000000-0000-4000-8000-000000000013');
+insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000005', '4');
+insert into public.teacher_load_rules (institution_id, teacher_id) values ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000005');
+insert into public.slot_templates (id, institution_id, name) values ('a0000000-0000-4000-8000-000000000070', 'a0000000-0000-4000-8000-000000000001', 'Weekdays a');
+insert into public.allocation_settings (institution_id) values ('a0000000-0000-4000-8000-000000000001');
+insert into public.slot_template_assignments (institution_id, slot_template_id, cohort_id) values ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000070', 'a0000000-0000-4000-8000-000000000014');
+insert into public.timetables (id, institution_id, section_id, academic_term_id, status) values ('a0000000-0000-4000-8000-000000000071', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000012', 'published');
+insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000071', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000013', 'a0000000-0000-4000-8000-000000000005', 1, 1);
+insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000005', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000013', 1, 1, 'teacher_double_booked');
 
 insert into public.staff_duties (id, institution_id, user_id, duty, section_id, course_id, stage) values
   (gen_random_uuid(), 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002', 'institution_admin', null, null, null),
@@ -157,6 +191,15 @@ insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, 
 insert into public.institutions (id, name, slug) values ('b0000000-0000-4000-8000-000000000001', 'Fixture school b', 'fixture-school-b');
 insert into public.institution_feature_flags (institution_id, feature, enabled) values ('b0000000-0000-4000-8000-000000000001', 'hpc', true);
 
+-- Everyone has an account first, as BIG DAY creates it (its audit trigger logs each new
+-- profile under the person's id, which audit_logs checks against auth.users); `new` has an
+-- account and no profile yet, for the matrix's profile insert.
+insert into auth.users (id, aud, role, email)
+select id::uuid, 'authenticated', 'authenticated', format('%s-b@fixture.example', name)
+from (values ('b0000000-0000-4000-8000-000000000002', 'admin'), ('b0000000-0000-4000-8000-000000000003', 'principal'), ('b0000000-0000-4000-8000-000000000004', 'coordinator'), ('b0000000-0000-4000-8000-000000000005', 'teacher'),
+             ('b0000000-0000-4000-8000-000000000006', 'teacher2'), ('b0000000-0000-4000-8000-000000000007', 'student'), ('b0000000-0000-4000-8000-000000000008', 'classmate'), ('b0000000-0000-4000-8000-000000000009', 'other'),
+             ('b0000000-0000-4000-8000-000000000059', 'spare'), ('b0000000-0000-4000-8000-000000000010', 'parent'), ('b0000000-0000-4000-8000-000000000011', 'parent2'), ('b0000000-0000-4000-8000-000000000067', 'new')) as people (id, name);
+
 insert into public.user_profiles (id, institution_id, full_name, email, role, employee_id, admission_number) values
   ('b0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000001', 'Admin b', 'admin-b@fixture.example', 'admin', 'E-b-1', null),
   ('b0000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-000000000001', 'Principal b', 'principal-b@fixture.example', 'staff', 'E-b-2', null),
@@ -176,9 +219,9 @@ insert into public.academic_terms (id, institution_id, name, start_date, end_dat
 insert into public.courses (id, institution_id, title, code) values
   ('b0000000-0000-4000-8000-000000000013', 'b0000000-0000-4000-8000-000000000001', 'Mathematics', 'MATH'),
   ('b0000000-0000-4000-8000-000000000061', 'b0000000-0000-4000-8000-000000000001', 'Spare course', 'SPARE');
-insert into public.cohorts (id, institution_id, academic_term_id, grade) values
-  ('b0000000-0000-4000-8000-000000000014', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000012', '4'),
-  ('b0000000-0000-4000-8000-000000000062', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000012', '5');
+insert into public.cohorts (id, institution_id, academic_term_id, grade, stream) values
+  ('b0000000-0000-4000-8000-000000000014', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000012', '4', 'General'),
+  ('b0000000-0000-4000-8000-000000000062', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000012', '5', 'General');
 insert into public.sections (id, institution_id, cohort_id, name) values
   ('b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000014', '4-A'),
   ('b0000000-0000-4000-8000-000000000016', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000014', '4-B'),
@@ -187,8 +230,33 @@ insert into public.section_students (institution_id, section_id, student_id) val
   ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000007'),
   ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000008'),
   ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000016', 'b0000000-0000-4000-8000-000000000009');
-insert into public.section_courses (institution_id, section_id, course_id, teacher_id, weekly_periods) values
+insert into public.section_courses (institution_id, section_id, course_id, teacher_id, weekly_theory_periods) values
   ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000013', 'b0000000-0000-4000-8000-000000000005', 6);
+
+-- BIG DAY's groups, permissions, reports, settings, allocation and timetable rows.
+insert into public.user_groups (id, institution_id, name, type) values ('b0000000-0000-4000-8000-000000000068', 'b0000000-0000-4000-8000-000000000001', 'Science club b', 'custom');
+insert into public.user_permissions (institution_id, user_id, permission, resource) values
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002', 'users.manage', null),
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000003', 'reports.view', null),
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000004', 'timetable.edit', null),
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000005', 'timetable.view', null),
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000007', 'library.borrow', null),
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000010', 'fees.view', null);
+insert into public.system_reports (id, institution_id, name, type) values ('b0000000-0000-4000-8000-000000000069', 'b0000000-0000-4000-8000-000000000001', 'Users b', 'user_summary');
+insert into public.system_settings (institution_id, key, value, category) values
+  ('b0000000-0000-4000-8000-000000000001', 'school_motto', 'Learn together', 'public'),
+  ('b0000000-0000-4000-8000-000000000001', 'sms_api_key', 'secret-b', 'integrations');
+insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000005', 'b0000000-0000-4000-8000-000000000013');
+insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000005', '4');
+insert into public.teacher_load_rules (institution_id, teacher_id) values ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000005');
+insert into public.slot_templates (id, institution_id, name) values ('b0000000-0000-4000-8000-000000000070', 'b0000000-0000-4000-8000-000000000001', 'Weekdays b');
+insert into public.allocation_settings (institution_id) values ('b0000000-0000-4000-8000-000000000001');
+insert into public.slot_template_assignments (institution_id, slot_template_id, cohort_id) values ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000070', 'b0000000-0000-4000-8000-000000000014');
+insert into public.timetables (id, institution_id, section_id, academic_term_id, status) values ('b0000000-0000-4000-8000-000000000071', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000012', 'published');
+insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000071', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000013', 'b0000000-0000-4000-8000-000000000005', 1, 1);
+insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000005', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000013', 1, 1, 'teacher_double_booked');
 
 insert into public.staff_duties (id, institution_id, user_id, duty, section_id, course_id, stage) values
   (gen_random_uuid(), 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000002', 'institution_admin', null, null, null),
@@ -420,37 +488,37 @@ select is(tests.attempt('service_role', null, 'select 1 from public.user_profile
   'rows ' || nullif((select count(*) from public.user_profiles where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select user_profiles (own institution)');
 select is(tests.attempt('service_role', null, 'select 1 from public.user_profiles where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'rows ' || nullif((select count(*) from public.user_profiles where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select user_profiles (another institution)');
-select is(tests.attempt('anon', null, 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
+select is(tests.attempt('anon', null, 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000067'', ''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
   'error 42501', 'anon insert user_profiles (own institution)');
-select is(tests.attempt('anon', null, 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
+select is(tests.attempt('anon', null, 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000067'', ''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
   'error 42501', 'anon insert user_profiles (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000067'', ''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
   'error 42501', 'student insert user_profiles (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000067'', ''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
   'error 42501', 'student insert user_profiles (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000067'', ''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
   'error 42501', 'parent insert user_profiles (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000067'', ''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
   'error 42501', 'parent insert user_profiles (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000067'', ''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
   'error 42501', 'teacher insert user_profiles (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000067'', ''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
   'error 42501', 'teacher insert user_profiles (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000067'', ''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
   'error 42501', 'coordinator insert user_profiles (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000067'', ''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
   'error 42501', 'coordinator insert user_profiles (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000067'', ''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
   'error 42501', 'principal insert user_profiles (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000067'', ''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
   'error 42501', 'principal insert user_profiles (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000067'', ''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
   'rows 1', 'institution_admin insert user_profiles (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000067'', ''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
   'error 42501', 'institution_admin insert user_profiles (another institution)');
-select is(tests.attempt('service_role', null, 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
+select is(tests.attempt('service_role', null, 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''a0000000-0000-4000-8000-000000000067'', ''a0000000-0000-4000-8000-000000000001'', ''New student'', ''new-a@fixture.example'', ''student'', ''NEW-a'')'),
   'rows 1', 'service_role insert user_profiles (own institution)');
-select is(tests.attempt('service_role', null, 'insert into public.user_profiles (institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
+select is(tests.attempt('service_role', null, 'insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number) values (''b0000000-0000-4000-8000-000000000067'', ''b0000000-0000-4000-8000-000000000001'', ''New student'', ''new-b@fixture.example'', ''student'', ''NEW-b'')'),
   'rows 1', 'service_role insert user_profiles (another institution)');
 select is(tests.attempt('anon', null, 'update public.user_profiles set full_name = full_name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon update user_profiles (own institution)');
@@ -804,37 +872,37 @@ select is(tests.attempt('service_role', null, 'select 1 from public.cohorts wher
   'rows ' || nullif((select count(*) from public.cohorts where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select cohorts (own institution)');
 select is(tests.attempt('service_role', null, 'select 1 from public.cohorts where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'rows ' || nullif((select count(*) from public.cohorts where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select cohorts (another institution)');
-select is(tests.attempt('anon', null, 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('anon', null, 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'anon insert cohorts (own institution)');
-select is(tests.attempt('anon', null, 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('anon', null, 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'anon insert cohorts (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'student insert cohorts (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'student insert cohorts (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'parent insert cohorts (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'parent insert cohorts (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'teacher insert cohorts (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'teacher insert cohorts (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'coordinator insert cohorts (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'coordinator insert cohorts (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'principal insert cohorts (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'principal insert cohorts (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'rows 1', 'institution_admin insert cohorts (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'error 42501', 'institution_admin insert cohorts (another institution)');
-select is(tests.attempt('service_role', null, 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('service_role', null, 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'rows 1', 'service_role insert cohorts (own institution)');
-select is(tests.attempt('service_role', null, 'insert into public.cohorts (institution_id, academic_term_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'')'),
+select is(tests.attempt('service_role', null, 'insert into public.cohorts (institution_id, academic_term_id, grade, stream) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000012'', ''6'', ''General'')'),
   'rows 1', 'service_role insert cohorts (another institution)');
 select is(tests.attempt('anon', null, 'update public.cohorts set grade = grade where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon update cohorts (own institution)');
@@ -1220,37 +1288,37 @@ select is(tests.attempt('service_role', null, 'insert into public.section_course
   'rows 1', 'service_role insert section_courses (own institution)');
 select is(tests.attempt('service_role', null, 'insert into public.section_courses (institution_id, section_id, course_id, teacher_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000016'', ''b0000000-0000-4000-8000-000000000013'', ''b0000000-0000-4000-8000-000000000006'')'),
   'rows 1', 'service_role insert section_courses (another institution)');
-select is(tests.attempt('anon', null, 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('anon', null, 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon update section_courses (own institution)');
-select is(tests.attempt('anon', null, 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('anon', null, 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon update section_courses (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'student update section_courses (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'student update section_courses (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'parent update section_courses (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'parent update section_courses (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'teacher update section_courses (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'teacher update section_courses (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'coordinator update section_courses (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'coordinator update section_courses (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'principal update section_courses (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'principal update section_courses (another institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'rows ' || nullif((select count(*) from public.section_courses where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update section_courses (own institution)');
-select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'rows 0', 'institution_admin update section_courses (another institution)');
-select is(tests.attempt('service_role', null, 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('service_role', null, 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'rows ' || nullif((select count(*) from public.section_courses where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update section_courses (own institution)');
-select is(tests.attempt('service_role', null, 'update public.section_courses set weekly_periods = weekly_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+select is(tests.attempt('service_role', null, 'update public.section_courses set weekly_theory_periods = weekly_theory_periods where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'rows ' || nullif((select count(*) from public.section_courses where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update section_courses (another institution)');
 select is(tests.attempt('anon', null, 'delete from public.section_courses where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
   'error 42501', 'anon delete section_courses (own institution)');
@@ -1284,6 +1352,1670 @@ select is(tests.attempt('service_role', null, 'delete from public.section_course
   'rows ' || nullif((select count(*) from public.section_courses where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete section_courses (own institution)');
 select is(tests.attempt('service_role', null, 'delete from public.section_courses where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
   'rows ' || nullif((select count(*) from public.section_courses where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete section_courses (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select user_groups (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'student select user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'parent select user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select user_groups (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select user_groups (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select user_groups (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.user_groups (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'anon insert user_groups (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.user_groups (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'anon insert user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.user_groups (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'student insert user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.user_groups (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'student insert user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.user_groups (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'parent insert user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.user_groups (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'parent insert user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.user_groups (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'teacher insert user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.user_groups (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'teacher insert user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.user_groups (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'coordinator insert user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.user_groups (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'coordinator insert user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.user_groups (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'principal insert user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.user_groups (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'principal insert user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.user_groups (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'rows 1', 'institution_admin insert user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.user_groups (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'error 42501', 'institution_admin insert user_groups (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.user_groups (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'rows 1', 'service_role insert user_groups (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.user_groups (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Debate club'', ''custom'')'),
+  'rows 1', 'service_role insert user_groups (another institution)');
+select is(tests.attempt('anon', null, 'update public.user_groups set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update user_groups (own institution)');
+select is(tests.attempt('anon', null, 'update public.user_groups set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.user_groups set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.user_groups set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.user_groups set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.user_groups set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.user_groups set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.user_groups set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.user_groups set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.user_groups set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.user_groups set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.user_groups set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.user_groups set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.user_groups set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update user_groups (another institution)');
+select is(tests.attempt('service_role', null, 'update public.user_groups set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update user_groups (own institution)');
+select is(tests.attempt('service_role', null, 'update public.user_groups set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update user_groups (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete user_groups (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete user_groups (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete user_groups (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete user_groups (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.user_groups where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete user_groups (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.user_groups where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.user_groups where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete user_groups (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select user_permissions (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (user_id = 'a0000000-0000-4000-8000-000000000007')), 0), 'student select user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (user_id = 'a0000000-0000-4000-8000-000000000010')), 0), 'parent select user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (user_id = 'a0000000-0000-4000-8000-000000000005')), 0), 'teacher select user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (user_id = 'a0000000-0000-4000-8000-000000000004')), 0), 'coordinator select user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (user_id = 'a0000000-0000-4000-8000-000000000003')), 0), 'principal select user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select user_permissions (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select user_permissions (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select user_permissions (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.user_permissions (institution_id, user_id, permission) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'anon insert user_permissions (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.user_permissions (institution_id, user_id, permission) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'anon insert user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.user_permissions (institution_id, user_id, permission) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'student insert user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.user_permissions (institution_id, user_id, permission) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'student insert user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.user_permissions (institution_id, user_id, permission) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'parent insert user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.user_permissions (institution_id, user_id, permission) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'parent insert user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.user_permissions (institution_id, user_id, permission) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'teacher insert user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.user_permissions (institution_id, user_id, permission) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'teacher insert user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.user_permissions (institution_id, user_id, permission) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'coordinator insert user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.user_permissions (institution_id, user_id, permission) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'coordinator insert user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.user_permissions (institution_id, user_id, permission) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'principal insert user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.user_permissions (institution_id, user_id, permission) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'principal insert user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.user_permissions (institution_id, user_id, permission) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'rows 1', 'institution_admin insert user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.user_permissions (institution_id, user_id, permission) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'error 42501', 'institution_admin insert user_permissions (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.user_permissions (institution_id, user_id, permission) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'rows 1', 'service_role insert user_permissions (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.user_permissions (institution_id, user_id, permission) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000008'', ''library.borrow'')'),
+  'rows 1', 'service_role insert user_permissions (another institution)');
+select is(tests.attempt('anon', null, 'update public.user_permissions set permission = permission where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update user_permissions (own institution)');
+select is(tests.attempt('anon', null, 'update public.user_permissions set permission = permission where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.user_permissions set permission = permission where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.user_permissions set permission = permission where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.user_permissions set permission = permission where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.user_permissions set permission = permission where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.user_permissions set permission = permission where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.user_permissions set permission = permission where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.user_permissions set permission = permission where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.user_permissions set permission = permission where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.user_permissions set permission = permission where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.user_permissions set permission = permission where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.user_permissions set permission = permission where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.user_permissions set permission = permission where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update user_permissions (another institution)');
+select is(tests.attempt('service_role', null, 'update public.user_permissions set permission = permission where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update user_permissions (own institution)');
+select is(tests.attempt('service_role', null, 'update public.user_permissions set permission = permission where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update user_permissions (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete user_permissions (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete user_permissions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete user_permissions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete user_permissions (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.user_permissions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete user_permissions (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.user_permissions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.user_permissions where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete user_permissions (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select system_reports (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_reports where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select system_reports (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_reports where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select system_reports (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_reports where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select system_reports (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.system_reports (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'anon insert system_reports (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.system_reports (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'anon insert system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.system_reports (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'student insert system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.system_reports (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'student insert system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.system_reports (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'parent insert system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.system_reports (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'parent insert system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.system_reports (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'teacher insert system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.system_reports (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'teacher insert system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.system_reports (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'coordinator insert system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.system_reports (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'coordinator insert system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.system_reports (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'principal insert system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.system_reports (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'principal insert system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.system_reports (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'rows 1', 'institution_admin insert system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.system_reports (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'error 42501', 'institution_admin insert system_reports (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.system_reports (institution_id, name, type) values (''a0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'rows 1', 'service_role insert system_reports (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.system_reports (institution_id, name, type) values (''b0000000-0000-4000-8000-000000000001'', ''Marks'', ''academic_report'')'),
+  'rows 1', 'service_role insert system_reports (another institution)');
+select is(tests.attempt('anon', null, 'update public.system_reports set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update system_reports (own institution)');
+select is(tests.attempt('anon', null, 'update public.system_reports set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.system_reports set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.system_reports set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.system_reports set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.system_reports set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.system_reports set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.system_reports set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.system_reports set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.system_reports set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.system_reports set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.system_reports set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.system_reports set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_reports where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.system_reports set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update system_reports (another institution)');
+select is(tests.attempt('service_role', null, 'update public.system_reports set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_reports where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update system_reports (own institution)');
+select is(tests.attempt('service_role', null, 'update public.system_reports set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_reports where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update system_reports (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete system_reports (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete system_reports (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.system_reports where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete system_reports (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete system_reports (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.system_reports where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.system_reports where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete system_reports (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.system_reports where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.system_reports where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete system_reports (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select system_settings (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (category in ('public', 'branding'))), 0), 'student select system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (category in ('public', 'branding'))), 0), 'parent select system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (category in ('public', 'branding'))), 0), 'teacher select system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (category in ('public', 'branding'))), 0), 'coordinator select system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (category in ('public', 'branding'))), 0), 'principal select system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select system_settings (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select system_settings (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select system_settings (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.system_settings (institution_id, key, value, category) values (''a0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'anon insert system_settings (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.system_settings (institution_id, key, value, category) values (''b0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'anon insert system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.system_settings (institution_id, key, value, category) values (''a0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'student insert system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.system_settings (institution_id, key, value, category) values (''b0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'student insert system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.system_settings (institution_id, key, value, category) values (''a0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'parent insert system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.system_settings (institution_id, key, value, category) values (''b0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'parent insert system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.system_settings (institution_id, key, value, category) values (''a0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'teacher insert system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.system_settings (institution_id, key, value, category) values (''b0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'teacher insert system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.system_settings (institution_id, key, value, category) values (''a0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'coordinator insert system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.system_settings (institution_id, key, value, category) values (''b0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'coordinator insert system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.system_settings (institution_id, key, value, category) values (''a0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'principal insert system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.system_settings (institution_id, key, value, category) values (''b0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'principal insert system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.system_settings (institution_id, key, value, category) values (''a0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'rows 1', 'institution_admin insert system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.system_settings (institution_id, key, value, category) values (''b0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'error 42501', 'institution_admin insert system_settings (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.system_settings (institution_id, key, value, category) values (''a0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'rows 1', 'service_role insert system_settings (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.system_settings (institution_id, key, value, category) values (''b0000000-0000-4000-8000-000000000001'', ''school_colour'', ''blue'', ''branding'')'),
+  'rows 1', 'service_role insert system_settings (another institution)');
+select is(tests.attempt('anon', null, 'update public.system_settings set value = value where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update system_settings (own institution)');
+select is(tests.attempt('anon', null, 'update public.system_settings set value = value where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.system_settings set value = value where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.system_settings set value = value where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.system_settings set value = value where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.system_settings set value = value where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.system_settings set value = value where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.system_settings set value = value where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.system_settings set value = value where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.system_settings set value = value where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.system_settings set value = value where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.system_settings set value = value where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.system_settings set value = value where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.system_settings set value = value where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update system_settings (another institution)');
+select is(tests.attempt('service_role', null, 'update public.system_settings set value = value where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update system_settings (own institution)');
+select is(tests.attempt('service_role', null, 'update public.system_settings set value = value where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update system_settings (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete system_settings (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete system_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete system_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete system_settings (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.system_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete system_settings (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.system_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.system_settings where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete system_settings (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select teacher_subject_eligibility (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select teacher_subject_eligibility (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select teacher_subject_eligibility (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select teacher_subject_eligibility (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''a0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'anon insert teacher_subject_eligibility (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''b0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'anon insert teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''a0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'student insert teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''b0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'student insert teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''a0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'parent insert teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''b0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'parent insert teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''a0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'teacher insert teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''b0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'teacher insert teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''a0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'coordinator insert teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''b0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'coordinator insert teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''a0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'principal insert teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''b0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'principal insert teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''a0000000-0000-4000-8000-000000000013'')'),
+  'rows 1', 'institution_admin insert teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''b0000000-0000-4000-8000-000000000013'')'),
+  'error 42501', 'institution_admin insert teacher_subject_eligibility (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''a0000000-0000-4000-8000-000000000013'')'),
+  'rows 1', 'service_role insert teacher_subject_eligibility (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.teacher_subject_eligibility (institution_id, teacher_id, course_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''b0000000-0000-4000-8000-000000000013'')'),
+  'rows 1', 'service_role insert teacher_subject_eligibility (another institution)');
+select is(tests.attempt('anon', null, 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update teacher_subject_eligibility (own institution)');
+select is(tests.attempt('anon', null, 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update teacher_subject_eligibility (another institution)');
+select is(tests.attempt('service_role', null, 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update teacher_subject_eligibility (own institution)');
+select is(tests.attempt('service_role', null, 'update public.teacher_subject_eligibility set course_id = course_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update teacher_subject_eligibility (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete teacher_subject_eligibility (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete teacher_subject_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete teacher_subject_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete teacher_subject_eligibility (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.teacher_subject_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete teacher_subject_eligibility (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.teacher_subject_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.teacher_subject_eligibility where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete teacher_subject_eligibility (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select teacher_grade_eligibility (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select teacher_grade_eligibility (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select teacher_grade_eligibility (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select teacher_grade_eligibility (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'anon insert teacher_grade_eligibility (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'anon insert teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'student insert teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'student insert teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'parent insert teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'parent insert teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'teacher insert teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'teacher insert teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'coordinator insert teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'coordinator insert teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'principal insert teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'principal insert teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'rows 1', 'institution_admin insert teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'error 42501', 'institution_admin insert teacher_grade_eligibility (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'rows 1', 'service_role insert teacher_grade_eligibility (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.teacher_grade_eligibility (institution_id, teacher_id, grade) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'', ''5'')'),
+  'rows 1', 'service_role insert teacher_grade_eligibility (another institution)');
+select is(tests.attempt('anon', null, 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update teacher_grade_eligibility (own institution)');
+select is(tests.attempt('anon', null, 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update teacher_grade_eligibility (another institution)');
+select is(tests.attempt('service_role', null, 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update teacher_grade_eligibility (own institution)');
+select is(tests.attempt('service_role', null, 'update public.teacher_grade_eligibility set grade = grade where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update teacher_grade_eligibility (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete teacher_grade_eligibility (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete teacher_grade_eligibility (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete teacher_grade_eligibility (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete teacher_grade_eligibility (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.teacher_grade_eligibility where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete teacher_grade_eligibility (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.teacher_grade_eligibility where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.teacher_grade_eligibility where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete teacher_grade_eligibility (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select teacher_load_rules (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select teacher_load_rules (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select teacher_load_rules (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select teacher_load_rules (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'anon insert teacher_load_rules (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'anon insert teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'student insert teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'student insert teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'parent insert teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'parent insert teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'teacher insert teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'teacher insert teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'coordinator insert teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'coordinator insert teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'principal insert teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'principal insert teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'')'),
+  'rows 1', 'institution_admin insert teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'')'),
+  'error 42501', 'institution_admin insert teacher_load_rules (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000006'')'),
+  'rows 1', 'service_role insert teacher_load_rules (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.teacher_load_rules (institution_id, teacher_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000006'')'),
+  'rows 1', 'service_role insert teacher_load_rules (another institution)');
+select is(tests.attempt('anon', null, 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update teacher_load_rules (own institution)');
+select is(tests.attempt('anon', null, 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update teacher_load_rules (another institution)');
+select is(tests.attempt('service_role', null, 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update teacher_load_rules (own institution)');
+select is(tests.attempt('service_role', null, 'update public.teacher_load_rules set max_periods_per_day = max_periods_per_day where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update teacher_load_rules (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete teacher_load_rules (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete teacher_load_rules (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete teacher_load_rules (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete teacher_load_rules (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.teacher_load_rules where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete teacher_load_rules (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.teacher_load_rules where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.teacher_load_rules where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete teacher_load_rules (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select slot_templates (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select slot_templates (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select slot_templates (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select slot_templates (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.slot_templates (institution_id, name) values (''a0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'anon insert slot_templates (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.slot_templates (institution_id, name) values (''b0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'anon insert slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.slot_templates (institution_id, name) values (''a0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'student insert slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.slot_templates (institution_id, name) values (''b0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'student insert slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.slot_templates (institution_id, name) values (''a0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'parent insert slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.slot_templates (institution_id, name) values (''b0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'parent insert slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.slot_templates (institution_id, name) values (''a0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'teacher insert slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.slot_templates (institution_id, name) values (''b0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'teacher insert slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.slot_templates (institution_id, name) values (''a0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'coordinator insert slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.slot_templates (institution_id, name) values (''b0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'coordinator insert slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.slot_templates (institution_id, name) values (''a0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'principal insert slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.slot_templates (institution_id, name) values (''b0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'principal insert slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.slot_templates (institution_id, name) values (''a0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'rows 1', 'institution_admin insert slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.slot_templates (institution_id, name) values (''b0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'error 42501', 'institution_admin insert slot_templates (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.slot_templates (institution_id, name) values (''a0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'rows 1', 'service_role insert slot_templates (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.slot_templates (institution_id, name) values (''b0000000-0000-4000-8000-000000000001'', ''Saturdays'')'),
+  'rows 1', 'service_role insert slot_templates (another institution)');
+select is(tests.attempt('anon', null, 'update public.slot_templates set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update slot_templates (own institution)');
+select is(tests.attempt('anon', null, 'update public.slot_templates set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.slot_templates set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.slot_templates set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.slot_templates set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.slot_templates set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.slot_templates set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.slot_templates set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.slot_templates set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.slot_templates set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.slot_templates set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.slot_templates set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.slot_templates set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.slot_templates set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update slot_templates (another institution)');
+select is(tests.attempt('service_role', null, 'update public.slot_templates set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update slot_templates (own institution)');
+select is(tests.attempt('service_role', null, 'update public.slot_templates set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update slot_templates (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete slot_templates (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete slot_templates (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete slot_templates (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete slot_templates (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.slot_templates where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete slot_templates (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.slot_templates where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.slot_templates where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete slot_templates (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select allocation_settings (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select allocation_settings (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select allocation_settings (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select allocation_settings (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.allocation_settings (institution_id) values (''a0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'anon insert allocation_settings (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.allocation_settings (institution_id) values (''b0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'anon insert allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.allocation_settings (institution_id) values (''a0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'student insert allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.allocation_settings (institution_id) values (''b0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'student insert allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.allocation_settings (institution_id) values (''a0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'parent insert allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.allocation_settings (institution_id) values (''b0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'parent insert allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.allocation_settings (institution_id) values (''a0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'teacher insert allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.allocation_settings (institution_id) values (''b0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'teacher insert allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.allocation_settings (institution_id) values (''a0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'coordinator insert allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.allocation_settings (institution_id) values (''b0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'coordinator insert allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.allocation_settings (institution_id) values (''a0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'principal insert allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.allocation_settings (institution_id) values (''b0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'principal insert allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.allocation_settings (institution_id) values (''a0000000-0000-4000-8000-000000000001'')'),
+  'rows 1', 'institution_admin insert allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.allocation_settings (institution_id) values (''b0000000-0000-4000-8000-000000000001'')'),
+  'error 42501', 'institution_admin insert allocation_settings (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.allocation_settings (institution_id) values (''a0000000-0000-4000-8000-000000000001'')'),
+  'rows 1', 'service_role insert allocation_settings (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.allocation_settings (institution_id) values (''b0000000-0000-4000-8000-000000000001'')'),
+  'rows 1', 'service_role insert allocation_settings (another institution)');
+select is(tests.attempt('anon', null, 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update allocation_settings (own institution)');
+select is(tests.attempt('anon', null, 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update allocation_settings (another institution)');
+select is(tests.attempt('service_role', null, 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update allocation_settings (own institution)');
+select is(tests.attempt('service_role', null, 'update public.allocation_settings set days_per_week = days_per_week where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update allocation_settings (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete allocation_settings (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete allocation_settings (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete allocation_settings (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete allocation_settings (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.allocation_settings where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete allocation_settings (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.allocation_settings where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.allocation_settings where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete allocation_settings (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select slot_template_assignments (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select slot_template_assignments (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select slot_template_assignments (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select slot_template_assignments (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000070'', ''a0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'anon insert slot_template_assignments (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000070'', ''b0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'anon insert slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000070'', ''a0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'student insert slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000070'', ''b0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'student insert slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000070'', ''a0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'parent insert slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000070'', ''b0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'parent insert slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000070'', ''a0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'teacher insert slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000070'', ''b0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'teacher insert slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000070'', ''a0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'coordinator insert slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000070'', ''b0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'coordinator insert slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000070'', ''a0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'principal insert slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000070'', ''b0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'principal insert slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000070'', ''a0000000-0000-4000-8000-000000000016'')'),
+  'rows 1', 'institution_admin insert slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000070'', ''b0000000-0000-4000-8000-000000000016'')'),
+  'error 42501', 'institution_admin insert slot_template_assignments (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000070'', ''a0000000-0000-4000-8000-000000000016'')'),
+  'rows 1', 'service_role insert slot_template_assignments (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.slot_template_assignments (institution_id, slot_template_id, section_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000070'', ''b0000000-0000-4000-8000-000000000016'')'),
+  'rows 1', 'service_role insert slot_template_assignments (another institution)');
+select is(tests.attempt('anon', null, 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update slot_template_assignments (own institution)');
+select is(tests.attempt('anon', null, 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update slot_template_assignments (another institution)');
+select is(tests.attempt('service_role', null, 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update slot_template_assignments (own institution)');
+select is(tests.attempt('service_role', null, 'update public.slot_template_assignments set cohort_id = cohort_id where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update slot_template_assignments (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete slot_template_assignments (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete slot_template_assignments (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete slot_template_assignments (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete slot_template_assignments (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.slot_template_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete slot_template_assignments (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.slot_template_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.slot_template_assignments where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete slot_template_assignments (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select timetables (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'student select timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'parent select timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select timetables (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select timetables (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select timetables (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000016'', ''a0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'anon insert timetables (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000016'', ''b0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'anon insert timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000016'', ''a0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'student insert timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000016'', ''b0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'student insert timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000016'', ''a0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'parent insert timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000016'', ''b0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'parent insert timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000016'', ''a0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'teacher insert timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000016'', ''b0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'teacher insert timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000016'', ''a0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'coordinator insert timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000016'', ''b0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'coordinator insert timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000016'', ''a0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'principal insert timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000016'', ''b0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'principal insert timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000016'', ''a0000000-0000-4000-8000-000000000012'')'),
+  'rows 1', 'institution_admin insert timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000016'', ''b0000000-0000-4000-8000-000000000012'')'),
+  'error 42501', 'institution_admin insert timetables (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000016'', ''a0000000-0000-4000-8000-000000000012'')'),
+  'rows 1', 'service_role insert timetables (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.timetables (institution_id, section_id, academic_term_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000016'', ''b0000000-0000-4000-8000-000000000012'')'),
+  'rows 1', 'service_role insert timetables (another institution)');
+select is(tests.attempt('anon', null, 'update public.timetables set status = status where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update timetables (own institution)');
+select is(tests.attempt('anon', null, 'update public.timetables set status = status where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.timetables set status = status where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.timetables set status = status where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.timetables set status = status where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.timetables set status = status where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.timetables set status = status where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.timetables set status = status where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.timetables set status = status where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.timetables set status = status where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.timetables set status = status where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.timetables set status = status where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.timetables set status = status where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.timetables set status = status where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update timetables (another institution)');
+select is(tests.attempt('service_role', null, 'update public.timetables set status = status where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update timetables (own institution)');
+select is(tests.attempt('service_role', null, 'update public.timetables set status = status where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update timetables (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete timetables (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete timetables (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete timetables (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete timetables (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.timetables where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete timetables (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.timetables where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.timetables where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete timetables (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select timetable_sessions (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'student select timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'parent select timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select timetable_sessions (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select timetable_sessions (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select timetable_sessions (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000071'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', ''a0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'anon insert timetable_sessions (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000071'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', ''b0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'anon insert timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000071'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', ''a0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'student insert timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000071'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', ''b0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'student insert timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000071'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', ''a0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'parent insert timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000071'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', ''b0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'parent insert timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000071'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', ''a0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'teacher insert timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000071'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', ''b0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'teacher insert timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000071'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', ''a0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'coordinator insert timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000071'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', ''b0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'coordinator insert timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000071'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', ''a0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'principal insert timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000071'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', ''b0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'principal insert timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000071'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', ''a0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'rows 1', 'institution_admin insert timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000071'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', ''b0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'error 42501', 'institution_admin insert timetable_sessions (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000071'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', ''a0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'rows 1', 'service_role insert timetable_sessions (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.timetable_sessions (institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000071'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', ''b0000000-0000-4000-8000-000000000005'', 2, 3)'),
+  'rows 1', 'service_role insert timetable_sessions (another institution)');
+select is(tests.attempt('anon', null, 'update public.timetable_sessions set locked = locked where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update timetable_sessions (own institution)');
+select is(tests.attempt('anon', null, 'update public.timetable_sessions set locked = locked where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.timetable_sessions set locked = locked where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.timetable_sessions set locked = locked where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.timetable_sessions set locked = locked where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.timetable_sessions set locked = locked where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.timetable_sessions set locked = locked where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.timetable_sessions set locked = locked where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.timetable_sessions set locked = locked where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.timetable_sessions set locked = locked where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.timetable_sessions set locked = locked where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.timetable_sessions set locked = locked where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.timetable_sessions set locked = locked where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.timetable_sessions set locked = locked where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update timetable_sessions (another institution)');
+select is(tests.attempt('service_role', null, 'update public.timetable_sessions set locked = locked where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update timetable_sessions (own institution)');
+select is(tests.attempt('service_role', null, 'update public.timetable_sessions set locked = locked where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update timetable_sessions (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete timetable_sessions (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete timetable_sessions (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete timetable_sessions (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete timetable_sessions (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.timetable_sessions where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete timetable_sessions (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.timetable_sessions where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.timetable_sessions where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete timetable_sessions (another institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select timetable_conflicts (own institution)');
+select is(tests.attempt('anon', null, 'select 1 from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'select 1 from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'select 1 from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'select 1 from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'select 1 from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'select 1 from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'select 1 from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select timetable_conflicts (another institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select timetable_conflicts (own institution)');
+select is(tests.attempt('service_role', null, 'select 1 from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select timetable_conflicts (another institution)');
+select is(tests.attempt('anon', null, 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000005'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'anon insert timetable_conflicts (own institution)');
+select is(tests.attempt('anon', null, 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000005'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'anon insert timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000005'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'student insert timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000005'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'student insert timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000005'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'parent insert timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000005'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'parent insert timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000005'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'teacher insert timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000005'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'teacher insert timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000005'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'coordinator insert timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000005'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'coordinator insert timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000005'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'principal insert timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000005'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'principal insert timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000005'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'rows 1', 'institution_admin insert timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000005'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'error 42501', 'institution_admin insert timetable_conflicts (another institution)');
+select is(tests.attempt('service_role', null, 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000005'', ''a0000000-0000-4000-8000-000000000015'', ''a0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'rows 1', 'service_role insert timetable_conflicts (own institution)');
+select is(tests.attempt('service_role', null, 'insert into public.timetable_conflicts (institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000005'', ''b0000000-0000-4000-8000-000000000015'', ''b0000000-0000-4000-8000-000000000013'', 2, 3, ''section_double_booked'')'),
+  'rows 1', 'service_role insert timetable_conflicts (another institution)');
+select is(tests.attempt('anon', null, 'update public.timetable_conflicts set resolved = resolved where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update timetable_conflicts (own institution)');
+select is(tests.attempt('anon', null, 'update public.timetable_conflicts set resolved = resolved where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'update public.timetable_conflicts set resolved = resolved where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update timetable_conflicts (another institution)');
+select is(tests.attempt('service_role', null, 'update public.timetable_conflicts set resolved = resolved where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update timetable_conflicts (own institution)');
+select is(tests.attempt('service_role', null, 'update public.timetable_conflicts set resolved = resolved where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update timetable_conflicts (another institution)');
+select is(tests.attempt('anon', null, 'delete from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete timetable_conflicts (own institution)');
+select is(tests.attempt('anon', null, 'delete from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'error 42501', 'anon delete timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000007', 'delete from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'student delete timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000010', 'delete from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'parent delete timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000005', 'delete from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'teacher delete timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000004', 'delete from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'coordinator delete timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000003', 'delete from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'principal delete timetable_conflicts (another institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'institution_admin delete timetable_conflicts (own institution)');
+select is(tests.attempt('authenticated', 'a0000000-0000-4000-8000-000000000002', 'delete from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows 0', 'institution_admin delete timetable_conflicts (another institution)');
+select is(tests.attempt('service_role', null, 'delete from public.timetable_conflicts where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete timetable_conflicts (own institution)');
+select is(tests.attempt('service_role', null, 'delete from public.timetable_conflicts where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (true)'),
+  'rows ' || nullif((select count(*) from public.timetable_conflicts where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true) and (true)), 0), 'service_role delete timetable_conflicts (another institution)');
 select is(tests.attempt('anon', null, 'select 1 from public.institution_feature_flags where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon select institution_feature_flags (own institution)');
 select is(tests.attempt('anon', null, 'select 1 from public.institution_feature_flags where institution_id = ''b0000000-0000-4000-8000-000000000001'''),

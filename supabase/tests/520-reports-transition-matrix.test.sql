@@ -11,6 +11,10 @@ select plan(30);
 \ir reports/helpers.sql
 
 -- four more students in 7-A, so that each status has its own card
+insert into auth.users (id, aud, role, email)
+select format('a5a5a5a5-0005-4000-8002-0000000001%s', lpad(n::text, 2, '0'))::uuid, 'authenticated', 'authenticated',
+       format('matrix%s.a5a5a5a5@t5.example', n)
+from generate_series(1, 4) n;
 insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number, current_standard)
 select format('a5a5a5a5-0005-4000-8002-0000000001%s', lpad(n::text, 2, '0'))::uuid, pg_temp.inst(1),
        format('Matrix Student %s', n), format('matrix%s.a5a5a5a5@t5.example', n), 'student', format('M-a5a5a5a5-%s', n), '7'

@@ -7,18 +7,38 @@ export type Database = {
           Tables: {
             "academic_terms": {
                   Row: {
-                    "created_at": string,"end_date": string,"frozen": boolean,"id": string,"institution_id": string,"name": string,"start_date": string,"updated_at": string
+                    "created_at": string | null,"end_date": string,"frozen": boolean | null,"id": string,"institution_id": string,"name": string,"start_date": string,"updated_at": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"end_date": string,"frozen"?: boolean,"id"?: string,"institution_id"?: string,"name": string,"start_date": string,"updated_at"?: string
+                    "created_at"?: string | null,"end_date": string,"frozen"?: boolean | null,"id"?: string,"institution_id"?: string,"name": string,"start_date": string,"updated_at"?: string | null
                   }
                   Update: {
-                    "created_at"?: string,"end_date"?: string,"frozen"?: boolean,"id"?: string,"institution_id"?: string,"name"?: string,"start_date"?: string,"updated_at"?: string
+                    "created_at"?: string | null,"end_date"?: string,"frozen"?: boolean | null,"id"?: string,"institution_id"?: string,"name"?: string,"start_date"?: string,"updated_at"?: string | null
                   }
                   Relationships: [
                     {
       foreignKeyName: "academic_terms_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"allocation_settings": {
+                  Row: {
+                    "class_periods_per_day": number | null,"created_at": string | null,"days_per_week": number | null,"id": string,"institution_id": string,"teacher_max_periods_per_day": number | null,"updated_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "class_periods_per_day"?: number | null,"created_at"?: string | null,"days_per_week"?: number | null,"id"?: string,"institution_id": string,"teacher_max_periods_per_day"?: number | null,"updated_at"?: string | null
+                  }
+                  Update: {
+                    "class_periods_per_day"?: number | null,"created_at"?: string | null,"days_per_week"?: number | null,"id"?: string,"institution_id"?: string,"teacher_max_periods_per_day"?: number | null,"updated_at"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "allocation_settings_institution_id_fkey"
       columns: ["institution_id"]
 isOneToOne: false
       referencedRelation: "institutions"
@@ -391,28 +411,28 @@ isOneToOne: false
                   ]
                 },"audit_logs": {
                   Row: {
-                    "action": string,"id": string,"ip_address": unknown,"new_values": Json | null,"old_values": Json | null,"performed_at": string,"performed_by": string | null,"record_id": string | null,"table_name": string,"user_agent": string | null,"user_id": string | null
+                    "action": string,"id": string,"ip_address": unknown,"new_values": Json | null,"old_values": Json | null,"performed_at": string | null,"performed_by": string | null,"record_id": string,"table_name": string,"user_agent": string | null,"user_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "action": string,"id"?: string,"ip_address"?: unknown,"new_values"?: Json | null,"old_values"?: Json | null,"performed_at"?: string,"performed_by"?: string | null,"record_id"?: string | null,"table_name": string,"user_agent"?: string | null,"user_id"?: string | null
+                    "action": string,"id"?: string,"ip_address"?: unknown,"new_values"?: Json | null,"old_values"?: Json | null,"performed_at"?: string | null,"performed_by"?: string | null,"record_id": string,"table_name": string,"user_agent"?: string | null,"user_id"?: string | null
                   }
                   Update: {
-                    "action"?: string,"id"?: string,"ip_address"?: unknown,"new_values"?: Json | null,"old_values"?: Json | null,"performed_at"?: string,"performed_by"?: string | null,"record_id"?: string | null,"table_name"?: string,"user_agent"?: string | null,"user_id"?: string | null
+                    "action"?: string,"id"?: string,"ip_address"?: unknown,"new_values"?: Json | null,"old_values"?: Json | null,"performed_at"?: string | null,"performed_by"?: string | null,"record_id"?: string,"table_name"?: string,"user_agent"?: string | null,"user_id"?: string | null
                   }
                   Relationships: [
                     
                   ]
                 },"cohorts": {
                   Row: {
-                    "academic_term_id": string,"boarding_type": string | null,"created_at": string,"grade": string,"id": string,"institution_id": string,"stream": string | null,"updated_at": string
+                    "academic_term_id": string,"boarding_type": string | null,"created_at": string | null,"days_per_week": number | null,"grade": string,"id": string,"institution_id": string,"periods_per_day": number | null,"stream": string,"updated_at": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "academic_term_id": string,"boarding_type"?: string | null,"created_at"?: string,"grade": string,"id"?: string,"institution_id"?: string,"stream"?: string | null,"updated_at"?: string
+                    "academic_term_id": string,"boarding_type"?: string | null,"created_at"?: string | null,"days_per_week"?: number | null,"grade": string,"id"?: string,"institution_id"?: string,"periods_per_day"?: number | null,"stream": string,"updated_at"?: string | null
                   }
                   Update: {
-                    "academic_term_id"?: string,"boarding_type"?: string | null,"created_at"?: string,"grade"?: string,"id"?: string,"institution_id"?: string,"stream"?: string | null,"updated_at"?: string
+                    "academic_term_id"?: string,"boarding_type"?: string | null,"created_at"?: string | null,"days_per_week"?: number | null,"grade"?: string,"id"?: string,"institution_id"?: string,"periods_per_day"?: number | null,"stream"?: string,"updated_at"?: string | null
                   }
                   Relationships: [
                     {
@@ -437,14 +457,14 @@ isOneToOne: false
                   ]
                 },"courses": {
                   Row: {
-                    "active": boolean,"code": string,"created_at": string,"description": string | null,"id": string,"institution_id": string,"title": string,"updated_at": string
+                    "active": boolean | null,"code": string,"created_at": string | null,"description": string | null,"id": string,"institution_id": string,"title": string,"updated_at": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"code": string,"created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string,"title": string,"updated_at"?: string
+                    "active"?: boolean | null,"code": string,"created_at"?: string | null,"description"?: string | null,"id"?: string,"institution_id"?: string,"title": string,"updated_at"?: string | null
                   }
                   Update: {
-                    "active"?: boolean,"code"?: string,"created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string,"title"?: string,"updated_at"?: string
+                    "active"?: boolean | null,"code"?: string,"created_at"?: string | null,"description"?: string | null,"id"?: string,"institution_id"?: string,"title"?: string,"updated_at"?: string | null
                   }
                   Relationships: [
                     {
@@ -1143,14 +1163,14 @@ isOneToOne: false
                   ]
                 },"section_courses": {
                   Row: {
-                    "course_id": string,"created_at": string,"id": string,"institution_id": string,"section_id": string,"teacher_id": string | null,"updated_at": string,"weekly_periods": number | null
+                    "course_id": string,"created_at": string | null,"id": string,"institution_id": string,"lab_block_size": number | null,"priority": number | null,"section_id": string,"teacher_id": string | null,"updated_at": string | null,"weekly_lab_periods": number | null,"weekly_theory_periods": number | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "course_id": string,"created_at"?: string,"id"?: string,"institution_id"?: string,"section_id": string,"teacher_id"?: string | null,"updated_at"?: string,"weekly_periods"?: number | null
+                    "course_id": string,"created_at"?: string | null,"id"?: string,"institution_id"?: string,"lab_block_size"?: number | null,"priority"?: number | null,"section_id": string,"teacher_id"?: string | null,"updated_at"?: string | null,"weekly_lab_periods"?: number | null,"weekly_theory_periods"?: number | null
                   }
                   Update: {
-                    "course_id"?: string,"created_at"?: string,"id"?: string,"institution_id"?: string,"section_id"?: string,"teacher_id"?: string | null,"updated_at"?: string,"weekly_periods"?: number | null
+                    "course_id"?: string,"created_at"?: string | null,"id"?: string,"institution_id"?: string,"lab_block_size"?: number | null,"priority"?: number | null,"section_id"?: string,"teacher_id"?: string | null,"updated_at"?: string | null,"weekly_lab_periods"?: number | null,"weekly_theory_periods"?: number | null
                   }
                   Relationships: [
                     {
@@ -1199,14 +1219,14 @@ isOneToOne: false
                   ]
                 },"section_students": {
                   Row: {
-                    "created_at": string,"id": string,"institution_id": string,"section_id": string,"student_id": string
+                    "created_at": string | null,"id": string,"institution_id": string,"section_id": string,"student_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"id"?: string,"institution_id"?: string,"section_id": string,"student_id": string
+                    "created_at"?: string | null,"id"?: string,"institution_id"?: string,"section_id": string,"student_id": string
                   }
                   Update: {
-                    "created_at"?: string,"id"?: string,"institution_id"?: string,"section_id"?: string,"student_id"?: string
+                    "created_at"?: string | null,"id"?: string,"institution_id"?: string,"section_id"?: string,"student_id"?: string
                   }
                   Relationships: [
                     {
@@ -1243,14 +1263,14 @@ isOneToOne: false
                   ]
                 },"sections": {
                   Row: {
-                    "cohort_id": string,"created_at": string,"id": string,"institution_id": string,"name": string,"updated_at": string
+                    "cohort_id": string,"created_at": string | null,"id": string,"institution_id": string,"name": string,"updated_at": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "cohort_id": string,"created_at"?: string,"id"?: string,"institution_id"?: string,"name": string,"updated_at"?: string
+                    "cohort_id": string,"created_at"?: string | null,"id"?: string,"institution_id"?: string,"name": string,"updated_at"?: string | null
                   }
                   Update: {
-                    "cohort_id"?: string,"created_at"?: string,"id"?: string,"institution_id"?: string,"name"?: string,"updated_at"?: string
+                    "cohort_id"?: string,"created_at"?: string | null,"id"?: string,"institution_id"?: string,"name"?: string,"updated_at"?: string | null
                   }
                   Relationships: [
                     {
@@ -1271,6 +1291,64 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "cohorts"
       referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"slot_template_assignments": {
+                  Row: {
+                    "cohort_id": string | null,"created_at": string | null,"id": string,"institution_id": string,"section_id": string | null,"slot_template_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "cohort_id"?: string | null,"created_at"?: string | null,"id"?: string,"institution_id": string,"section_id"?: string | null,"slot_template_id": string
+                  }
+                  Update: {
+                    "cohort_id"?: string | null,"created_at"?: string | null,"id"?: string,"institution_id"?: string,"section_id"?: string | null,"slot_template_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "slot_template_assignments_cohort_id_fkey"
+      columns: ["cohort_id"]
+isOneToOne: false
+      referencedRelation: "cohorts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "slot_template_assignments_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "slot_template_assignments_section_id_fkey"
+      columns: ["section_id"]
+isOneToOne: false
+      referencedRelation: "sections"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "slot_template_assignments_slot_template_id_fkey"
+      columns: ["slot_template_id"]
+isOneToOne: false
+      referencedRelation: "slot_templates"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"slot_templates": {
+                  Row: {
+                    "bells": Json | null,"created_at": string | null,"days_per_week": number | null,"id": string,"institution_id": string,"name": string,"periods_per_day": number | null,"updated_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "bells"?: Json | null,"created_at"?: string | null,"days_per_week"?: number | null,"id"?: string,"institution_id": string,"name": string,"periods_per_day"?: number | null,"updated_at"?: string | null
+                  }
+                  Update: {
+                    "bells"?: Json | null,"created_at"?: string | null,"days_per_week"?: number | null,"id"?: string,"institution_id"?: string,"name"?: string,"periods_per_day"?: number | null,"updated_at"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "slot_templates_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
     }
                   ]
                 },"staff_duties": {
@@ -1343,16 +1421,266 @@ isOneToOne: false
       referencedColumns: ["institution_id","id"]
     }
                   ]
-                },"user_groups": {
+                },"system_reports": {
                   Row: {
-                    "created_at": string,"description": string | null,"id": string,"institution_id": string | null,"name": string,"updated_at": string
+                    "download_count": number | null,"file_path": string | null,"file_size": number | null,"filters": Json | null,"generated_at": string | null,"generated_by": string | null,"id": string,"institution_id": string | null,"name": string,"status": string | null,"type": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"name": string,"updated_at"?: string
+                    "download_count"?: number | null,"file_path"?: string | null,"file_size"?: number | null,"filters"?: Json | null,"generated_at"?: string | null,"generated_by"?: string | null,"id"?: string,"institution_id"?: string | null,"name": string,"status"?: string | null,"type": string
                   }
                   Update: {
-                    "created_at"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"name"?: string,"updated_at"?: string
+                    "download_count"?: number | null,"file_path"?: string | null,"file_size"?: number | null,"filters"?: Json | null,"generated_at"?: string | null,"generated_by"?: string | null,"id"?: string,"institution_id"?: string | null,"name"?: string,"status"?: string | null,"type"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "system_reports_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"system_settings": {
+                  Row: {
+                    "category": string,"description": string | null,"id": string,"institution_id": string | null,"key": string,"updated_at": string | null,"updated_by": string | null,"value": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category": string,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"key": string,"updated_at"?: string | null,"updated_by"?: string | null,"value": string
+                  }
+                  Update: {
+                    "category"?: string,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"key"?: string,"updated_at"?: string | null,"updated_by"?: string | null,"value"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "system_settings_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"teacher_grade_eligibility": {
+                  Row: {
+                    "created_at": string | null,"grade": string,"id": string,"institution_id": string,"teacher_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string | null,"grade": string,"id"?: string,"institution_id": string,"teacher_id": string
+                  }
+                  Update: {
+                    "created_at"?: string | null,"grade"?: string,"id"?: string,"institution_id"?: string,"teacher_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "teacher_grade_eligibility_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "teacher_grade_eligibility_teacher_id_fkey"
+      columns: ["teacher_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"teacher_load_rules": {
+                  Row: {
+                    "availability": Json | null,"created_at": string | null,"id": string,"institution_id": string,"max_periods_per_day": number | null,"max_periods_per_week": number | null,"teacher_id": string,"updated_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "availability"?: Json | null,"created_at"?: string | null,"id"?: string,"institution_id": string,"max_periods_per_day"?: number | null,"max_periods_per_week"?: number | null,"teacher_id": string,"updated_at"?: string | null
+                  }
+                  Update: {
+                    "availability"?: Json | null,"created_at"?: string | null,"id"?: string,"institution_id"?: string,"max_periods_per_day"?: number | null,"max_periods_per_week"?: number | null,"teacher_id"?: string,"updated_at"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "teacher_load_rules_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "teacher_load_rules_teacher_id_fkey"
+      columns: ["teacher_id"]
+isOneToOne: true
+      referencedRelation: "user_profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"teacher_subject_eligibility": {
+                  Row: {
+                    "course_id": string,"created_at": string | null,"id": string,"institution_id": string,"teacher_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "course_id": string,"created_at"?: string | null,"id"?: string,"institution_id": string,"teacher_id": string
+                  }
+                  Update: {
+                    "course_id"?: string,"created_at"?: string | null,"id"?: string,"institution_id"?: string,"teacher_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "teacher_subject_eligibility_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "teacher_subject_eligibility_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "teacher_subject_eligibility_teacher_id_fkey"
+      columns: ["teacher_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"timetable_conflicts": {
+                  Row: {
+                    "conflict_type": string,"course_id": string | null,"created_at": string | null,"day_of_week": number,"details": Json | null,"id": string,"institution_id": string | null,"period_index": number,"resolved": boolean | null,"section_id": string | null,"teacher_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "conflict_type": string,"course_id"?: string | null,"created_at"?: string | null,"day_of_week": number,"details"?: Json | null,"id"?: string,"institution_id"?: string | null,"period_index": number,"resolved"?: boolean | null,"section_id"?: string | null,"teacher_id"?: string | null
+                  }
+                  Update: {
+                    "conflict_type"?: string,"course_id"?: string | null,"created_at"?: string | null,"day_of_week"?: number,"details"?: Json | null,"id"?: string,"institution_id"?: string | null,"period_index"?: number,"resolved"?: boolean | null,"section_id"?: string | null,"teacher_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "timetable_conflicts_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetable_conflicts_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetable_conflicts_section_id_fkey"
+      columns: ["section_id"]
+isOneToOne: false
+      referencedRelation: "sections"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetable_conflicts_teacher_id_fkey"
+      columns: ["teacher_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"timetable_sessions": {
+                  Row: {
+                    "course_id": string,"created_at": string | null,"day_of_week": number,"duration_periods": number | null,"id": string,"institution_id": string,"locked": boolean | null,"period_index": number,"section_id": string,"session_type": string | null,"teacher_id": string | null,"timetable_id": string,"updated_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "course_id": string,"created_at"?: string | null,"day_of_week": number,"duration_periods"?: number | null,"id"?: string,"institution_id": string,"locked"?: boolean | null,"period_index": number,"section_id": string,"session_type"?: string | null,"teacher_id"?: string | null,"timetable_id": string,"updated_at"?: string | null
+                  }
+                  Update: {
+                    "course_id"?: string,"created_at"?: string | null,"day_of_week"?: number,"duration_periods"?: number | null,"id"?: string,"institution_id"?: string,"locked"?: boolean | null,"period_index"?: number,"section_id"?: string,"session_type"?: string | null,"teacher_id"?: string | null,"timetable_id"?: string,"updated_at"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "timetable_sessions_course_id_fkey"
+      columns: ["course_id"]
+isOneToOne: false
+      referencedRelation: "courses"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetable_sessions_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetable_sessions_section_id_fkey"
+      columns: ["section_id"]
+isOneToOne: false
+      referencedRelation: "sections"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetable_sessions_teacher_id_fkey"
+      columns: ["teacher_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetable_sessions_timetable_id_fkey"
+      columns: ["timetable_id"]
+isOneToOne: false
+      referencedRelation: "timetables"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"timetables": {
+                  Row: {
+                    "academic_term_id": string,"created_at": string | null,"generated_at": string | null,"generated_by": string | null,"id": string,"institution_id": string,"published_at": string | null,"published_by": string | null,"section_id": string,"status": string | null,"updated_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "academic_term_id": string,"created_at"?: string | null,"generated_at"?: string | null,"generated_by"?: string | null,"id"?: string,"institution_id": string,"published_at"?: string | null,"published_by"?: string | null,"section_id": string,"status"?: string | null,"updated_at"?: string | null
+                  }
+                  Update: {
+                    "academic_term_id"?: string,"created_at"?: string | null,"generated_at"?: string | null,"generated_by"?: string | null,"id"?: string,"institution_id"?: string,"published_at"?: string | null,"published_by"?: string | null,"section_id"?: string,"status"?: string | null,"updated_at"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "timetables_academic_term_id_fkey"
+      columns: ["academic_term_id"]
+isOneToOne: false
+      referencedRelation: "academic_terms"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetables_generated_by_fkey"
+      columns: ["generated_by"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetables_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetables_published_by_fkey"
+      columns: ["published_by"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "timetables_section_id_fkey"
+      columns: ["section_id"]
+isOneToOne: false
+      referencedRelation: "sections"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_groups": {
+                  Row: {
+                    "created_at": string | null,"description": string | null,"id": string,"institution_id": string | null,"name": string,"parent_group_id": string | null,"type": string,"updated_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string | null,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"name": string,"parent_group_id"?: string | null,"type": string,"updated_at"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string | null,"description"?: string | null,"id"?: string,"institution_id"?: string | null,"name"?: string,"parent_group_id"?: string | null,"type"?: string,"updated_at"?: string | null
                   }
                   Relationships: [
                     {
@@ -1361,22 +1689,54 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_groups_parent_group_id_fkey"
+      columns: ["parent_group_id"]
+isOneToOne: false
+      referencedRelation: "user_groups"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_permissions": {
+                  Row: {
+                    "expires_at": string | null,"granted_at": string | null,"granted_by": string | null,"id": string,"institution_id": string | null,"permission": string,"resource": string | null,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "expires_at"?: string | null,"granted_at"?: string | null,"granted_by"?: string | null,"id"?: string,"institution_id"?: string | null,"permission": string,"resource"?: string | null,"user_id"?: string | null
+                  }
+                  Update: {
+                    "expires_at"?: string | null,"granted_at"?: string | null,"granted_by"?: string | null,"id"?: string,"institution_id"?: string | null,"permission"?: string,"resource"?: string | null,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_permissions_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_permissions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["id"]
     }
                   ]
                 },"user_profiles": {
                   Row: {
-                    "accommodation_type": string | null,"admission_number": string | null,"blood_group": string | null,"caste_category": string | null,"contact_number": string | null,"created_at": string,"created_by": string | null,"current_standard": string | null,"date_of_admission": string | null,"date_of_birth": string | null,"date_of_joining": string | null,"department": string | null,"designation": string | null,"email": string,"emergency_contact": string | null,"employee_id": string | null,"full_name": string,"gender": string | null,"group_id": string | null,"id": string,"institution_id": string,"nationality": string | null,"parent_contact_number": string | null,"parent_guardian_name": string | null,"peer_group": string | null,"profile_data": Json | null,"religion": string | null,"residential_address": string | null,"role": string,"section": string | null,"status": string,"updated_at": string,"updated_by": string | null
+                    "accommodation_type": string | null,"admission_number": string | null,"blood_group": string | null,"caste_category": string | null,"contact_number": string | null,"created_at": string | null,"created_by": string | null,"current_standard": string | null,"date_of_admission": string | null,"date_of_birth": string | null,"date_of_joining": string | null,"department": string | null,"designation": string | null,"email": string,"emergency_contact": string | null,"employee_id": string | null,"full_name": string,"gender": string | null,"group_id": string | null,"id": string,"institution_id": string,"nationality": string | null,"parent_contact_number": string | null,"parent_guardian_name": string | null,"peer_group": string | null,"profile_data": Json | null,"religion": string | null,"residential_address": string | null,"role": string,"section": string | null,"status": string | null,"updated_at": string | null,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email": string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name": string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"institution_id"?: string,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string,"updated_at"?: string,"updated_by"?: string | null
+                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string | null,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email": string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name": string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"institution_id"?: string,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string | null,"updated_at"?: string | null,"updated_by"?: string | null
                   }
                   Update: {
-                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email"?: string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name"?: string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"institution_id"?: string,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string,"updated_at"?: string,"updated_by"?: string | null
+                    "accommodation_type"?: string | null,"admission_number"?: string | null,"blood_group"?: string | null,"caste_category"?: string | null,"contact_number"?: string | null,"created_at"?: string | null,"created_by"?: string | null,"current_standard"?: string | null,"date_of_admission"?: string | null,"date_of_birth"?: string | null,"date_of_joining"?: string | null,"department"?: string | null,"designation"?: string | null,"email"?: string,"emergency_contact"?: string | null,"employee_id"?: string | null,"full_name"?: string,"gender"?: string | null,"group_id"?: string | null,"id"?: string,"institution_id"?: string,"nationality"?: string | null,"parent_contact_number"?: string | null,"parent_guardian_name"?: string | null,"peer_group"?: string | null,"profile_data"?: Json | null,"religion"?: string | null,"residential_address"?: string | null,"role"?: string,"section"?: string | null,"status"?: string | null,"updated_at"?: string | null,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
-      foreignKeyName: "user_profiles_group_id_fkey"
+      foreignKeyName: "fk_user_profiles_group_id"
       columns: ["group_id"]
 isOneToOne: false
       referencedRelation: "user_groups"
@@ -1456,8 +1816,10 @@ isOneToOne: false
 "hpc_transition_report":
 { Args: { "p_action": string,"p_comment"?: string,"p_expected_version": number,"p_release_at"?: string,"p_report_id": string }; Returns: Json
                            },
-"is_admin":
-{ Args: Record<PropertyKey, never>; Returns: boolean
+"search_users":
+{ Args: { "filter_department"?: (string)[],"filter_peer_group"?: (string)[],"filter_role"?: (string)[],"filter_status"?: (string)[],"limit_count"?: number,"offset_count"?: number,"search_term"?: string }; Returns: {
+              "admission_number": string,"contact_number": string,"created_at": string,"department": string,"email": string,"employee_id": string,"full_name": string,"id": string,"peer_group": string,"role": string,"status": string,"total_count": number
+            }[]
                            }
           }
           Enums: {

@@ -54,8 +54,8 @@ insert into public.academic_terms (id, institution_id, name, start_date, end_dat
   ('a5a5a5a5-0005-4000-8003-000000000003', 'a5a5a5a5-0005-4000-8001-000000000002', '2026-27 Term 1 (a5a5a5a5 other)', '2026-04-01', '2026-09-30');
 insert into public.courses (id, institution_id, title, code) values
   ('a5a5a5a5-0005-4000-8003-000000000011', 'a5a5a5a5-0005-4000-8001-000000000001', 'Mathematics', 'MATH-7-a5a5a5a5');
-insert into public.cohorts (id, institution_id, academic_term_id, grade) values
-  ('a5a5a5a5-0005-4000-8003-000000000021', 'a5a5a5a5-0005-4000-8001-000000000001', 'a5a5a5a5-0005-4000-8003-000000000001', '7');
+insert into public.cohorts (id, institution_id, academic_term_id, grade, stream) values
+  ('a5a5a5a5-0005-4000-8003-000000000021', 'a5a5a5a5-0005-4000-8001-000000000001', 'a5a5a5a5-0005-4000-8003-000000000001', '7', 'General');
 insert into public.sections (id, institution_id, cohort_id, name) values
   ('a5a5a5a5-0005-4000-8003-000000000031', 'a5a5a5a5-0005-4000-8001-000000000001', 'a5a5a5a5-0005-4000-8003-000000000021', '7-A'),
   ('a5a5a5a5-0005-4000-8003-000000000032', 'a5a5a5a5-0005-4000-8001-000000000001', 'a5a5a5a5-0005-4000-8003-000000000021', '7-B');
