@@ -14,13 +14,11 @@ begin
     return;
   end if;
   perform private.drop_existing_policies('public.system_settings');
-  create policy "Signed-in users read public and branding settings" on public.system_settings
+  create policy "Signed-in users read public settings, institution admins all of theirs" on public.system_settings
     for select to authenticated
     using ((institution_id is null or institution_id = (select private.current_institution_id()))
-           and category in ('public', 'branding'));
-  create policy "Institution admins read their institution's settings" on public.system_settings
-    for select to authenticated
-    using (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()));
+           and (category in ('public', 'branding')
+                or (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()))));
   create policy "Institution admins add settings" on public.system_settings
     for insert to authenticated
     with check (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()));
