@@ -34,12 +34,15 @@ export async function vitest(s: StackSettings): Promise<SuiteResult> {
   } catch {
     return { name: 'vitest', passed: 0, failed: 1, skipped: 0, failures: [`vitest wrote no report\n${crashed}`] };
   }
+  // A file that failed without a failed test (it did not load, or its beforeAll threw and its
+  // tests were skipped) counts as one failure, so that it cannot pass silently.
+  const broken = (file: VitestReport['testResults'][number]) =>
+    file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed');
   const failures = report.testResults.flatMap((file) => [
-    ...(file.status === 'failed' && file.assertionResults.length === 0 ? [`${file.name}: ${file.message}`] : []),
+    ...(broken(file) ? [`${file.name}: ${file.message}`] : []),
     ...file.assertionResults.filter((a) => a.status === 'failed').map((a) => `${a.fullName}\n${a.failureMessages.join('\n').slice(0, 2000)}`),
   ]);
-  // A test file that failed to load has no assertions; count it so it cannot pass silently.
-  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const brokenFiles = report.testResults.filter(broken).length;
   return {
     name: 'vitest',
     passed: report.numPassedTests,
