@@ -87,10 +87,8 @@ async function main() {
   const home = cluster.settings.home;
   const compare = process.env.BENCH_COMPARE !== '0';
   // The comparison runs (the raw rate, the plan's backfill) each get a file copy of the freshly
-  // generated database, so that they meet the very pages our backfill meets. Measured on the
-  // original after a rollback instead, the raw rate was flattered: the earlier run's dead
-  // row versions, vacuumed, had left room in every page (19,015 rows/s there, 8,880 on the
-  // fresh pages: FINDINGS.md).
+  // generated database, so that they meet the very pages our backfill meets, not pages that
+  // an earlier run's vacuumed row versions left with room in them.
   const copies = compare
     ? { raw: await copyLegacyCluster(cluster, 'bench-migration-raw', PORT + 1), plan: await copyLegacyCluster(cluster, 'bench-migration-plan', PORT + 2) }
     : undefined;
