@@ -6,7 +6,7 @@ const row = (name: string, w?: WindowStats) =>
   w ? `| ${name} | ${w.transactions} | ${w.tps} | ${w.p50} | ${w.p95} | ${w.p99} | ${w.max} | ${w.failed} |` : `| ${name} | — |`;
 
 export function renderResults(r: BenchResults): string {
-  const ours = r.backfill.ours as { rowsUpdated?: number; seconds?: number; rowsPerSecond?: number; batches?: number; failedBatches?: number; triggers?: unknown[] };
+  const ours = r.backfill.ours as { rowsUpdated?: number; seconds?: number; rowsPerSecond?: number; batches?: number; failedBatches?: number; busySeconds?: number; triggers?: unknown[] };
   const plan = r.backfill.plan as { rowsUpdated?: number; seconds?: number; rowsPerSecond?: number };
   const raw = r.backfill.raw as { rows?: number; seconds?: number; rowsPerSecond?: number };
   const p99Ratio = r.windows.before.p99 ? r.windows.during.p99 / r.windows.before.p99 : NaN;
@@ -68,7 +68,7 @@ export function renderResults(r: BenchResults): string {
     `| the plan's: 1,000 rows per batch, 100 ms sleep, 4 workers, under the workload (on a copy of the fresh database) | ${plan?.rowsUpdated} | ${plan?.seconds?.toFixed(1)} | ${plan?.rowsPerSecond} |`,
     `| raw: one UPDATE per table in one transaction, nothing else running (on a copy of the fresh database: the limit) | ${raw?.rows} | ${raw?.seconds?.toFixed(1)} | ${raw?.rowsPerSecond} |`,
     '',
-    `Our batches: ${ours.batches}, failed (lock/statement timeout, retried smaller): ${ours.failedBatches}. Health triggers fired: ${JSON.stringify(ours.triggers ?? [])}.`,
+    `Our batches: ${ours.batches}, failed (lock/statement timeout, retried smaller): ${ours.failedBatches}; inside batches ${ours.busySeconds ?? '?'} s of ${ours.seconds?.toFixed(1)} s (duty ${ours.busySeconds && ours.seconds ? (ours.busySeconds / ours.seconds).toFixed(2) : '?'}). Health triggers fired: ${JSON.stringify(ours.triggers ?? [])}.`,
     '',
     '## Locks',
     '',

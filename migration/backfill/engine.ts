@@ -50,6 +50,8 @@ export interface BackfillProgress {
   updatedRows: number;
   batches: number;
   failedBatches: number;
+  /** Time spent inside batches (the rest is the workers' pauses). */
+  busyMs: number;
   switchState: BackfillSwitch;
   table?: string;
 }
@@ -72,6 +74,8 @@ export interface BackfillSummary {
   rowsPerSecond: number;
   batches: number;
   failedBatches: number;
+  /** Seconds inside batches, summed over workers: against `seconds`, how hard it worked. */
+  busySeconds: number;
   sweptRows: number;
   ranges: Record<string, number>;
 }
@@ -91,7 +95,7 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
   const totalRows = await countRows(sql, tables);
   const progress: BackfillProgress = {
     totalRows, scannedRows: Number(totals!.scanned), updatedRows: Number(totals!.updated),
-    batches: 0, failedBatches: 0, switchState: await backfillSwitch(sql),
+    batches: 0, failedBatches: 0, busyMs: 0, switchState: await backfillSwitch(sql),
   };
   const resumedScanned = progress.scannedRows;
   const resumedUpdated = progress.updatedRows;
@@ -140,6 +144,7 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
     rowsPerSecond: Math.round(rowsUpdated / Math.max(seconds, 0.001)),
     batches: progress.batches,
     failedBatches: progress.failedBatches,
+    busySeconds: Math.round(progress.busyMs) / 1000,
     sweptRows: swept,
     ranges,
   };
@@ -189,6 +194,7 @@ async function worker(
       const r = await runBatch(sql, table!, current, blocks, o);
       const ms = performance.now() - began;
       batchMs = ms;
+      progress.busyMs += ms;
       if (!o.fixedBatch) sizer.observe((r.nextBlock - current.next_block) * current.rows_per_block, ms);
       range.next_block = r.nextBlock;
       progress.scannedRows += r.scanned;
@@ -202,6 +208,7 @@ async function worker(
       if (!retryable.has(code)) throw error;
       // A lock or statement timeout: the batch rolled back with its cursor; smaller and later.
       progress.failedBatches += 1;
+      progress.busyMs += performance.now() - began;
       sizer.failed();
       await recordBatch(sql, current, size, 0, performance.now() - began, false, `${code} ${(error as Error).message}`);
       await sleep(Math.max(o.throttleMs, 100));

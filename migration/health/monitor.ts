@@ -10,6 +10,9 @@ import type { Notifier } from '../notify.ts';
 import type { Thresholds } from '../options.ts';
 import { median } from './stats.ts';
 
+/** How far above its baseline the probe must be, at least, for the application to count as slowing. */
+const SLOWING_MARGIN_MS = 5;
+
 export interface Trigger {
   at: string;
   reason: string;
@@ -110,7 +113,12 @@ export class HealthMonitor {
       select count(*)::int as total, count(*) filter (where not ok)::int as failed
       from hpc_migration.batches where at > now() - interval '1 minute'`.catch(() => [{ total: 0, failed: 0 }]);
 
-    this.slowing = latency > Math.max(1.5 * this.baselineMs, this.baselineMs + 1);
+    // Any busy process on the same cores lifts a point query's median by a millisecond or two
+    // (the CPU floor); at 1.5× baseline or +1 ms that held the backfill's rest near its 8×
+    // cap for the whole 1M-profile run (1,369 batches of ~250 ms in 710 s: a duty of about
+    // half the 0.85 asked for). It rests longer only when the application queues beyond that:
+    // the plan's 2× normal, and at least a few milliseconds more.
+    this.slowing = latency > Math.max(this.t.latencyFactor * this.baselineMs, this.baselineMs + SLOWING_MARGIN_MS);
     this.pressure = waiting.some((w) => !String(w.application_name).startsWith(RUNNER_APP)) || long!.n > 0;
 
     const reasons: string[] = [];
