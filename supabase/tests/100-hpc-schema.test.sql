@@ -78,7 +78,7 @@ select index_is_unique('public', 'student_guardians', 'student_guardians_one_pri
 select index_is_unique('public', 'staff_duties', 'staff_duties_one_class_teacher_key', 'one active class teacher per section');
 select index_is_unique('public', 'hpc_approval_workflows', 'hpc_approval_workflows_chain_key', 'a chain step is unique per stage and version');
 select index_is_unique('public', 'hpc_approval_workflows', 'hpc_approval_workflows_step_key', 'a report step is unique per round');
-select index_is_unique('public', 'hpc_reflections', 'hpc_reflections_one_partnership_key', 'one Partnership card per parent, student and cycle');
+select index_is_unique('public', 'hpc_reflections', 'hpc_reflections_entry_key', 'one Partnership card per parent, student and cycle (and one of each other reflection per author; the upsert key)');
 
 -- Foreign keys ---------------------------------------------------------------------------
 select set_has(
@@ -324,7 +324,7 @@ select has_index('public', 'hpc_parameters', 'hpc_parameters_stage_idx', array['
 select has_index('public', 'hpc_reflections', 'hpc_reflections_author_idx', array['institution_id', 'author_id'], 'index hpc_reflections_author_idx on hpc_reflections');
 select has_index('public', 'hpc_reflections', 'hpc_reflections_cycle_idx', array['institution_id', 'cycle_id', 'kind'], 'index hpc_reflections_cycle_idx on hpc_reflections');
 select has_index('public', 'hpc_reflections', 'hpc_reflections_goal_idx', array['institution_id', 'goal_id'], 'index hpc_reflections_goal_idx on hpc_reflections');
-select has_index('public', 'hpc_reflections', 'hpc_reflections_one_partnership_key', array['institution_id', 'cycle_id', 'student_id', 'author_id'], 'index hpc_reflections_one_partnership_key on hpc_reflections');
+select has_index('public', 'hpc_reflections', 'hpc_reflections_entry_key', array['institution_id', 'cycle_id', 'student_id', 'author_id', 'kind', 'entry_key'], 'index hpc_reflections_entry_key on hpc_reflections');
 select has_index('public', 'hpc_reflections', 'hpc_reflections_pkey', array['institution_id', 'id'], 'index hpc_reflections_pkey on hpc_reflections');
 select has_index('public', 'hpc_reflections', 'hpc_reflections_student_idx', array['institution_id', 'student_id', 'cycle_id'], 'index hpc_reflections_student_idx on hpc_reflections');
 select has_index('public', 'hpc_reports', 'hpc_reports_one_current_key', array['institution_id', 'cycle_id', 'student_id'], 'index hpc_reports_one_current_key on hpc_reports');
