@@ -461,7 +461,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "achieved_on"?: string | null,"category": string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level"?: string | null,"student_id": string,"title": string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
+                    "achieved_on"?: string | null,"category": string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level"?: string | null,"student_id": string,"title": string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
                   }
                   Update: {
                     "achieved_on"?: string | null,"category"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level"?: string | null,"student_id"?: string,"title"?: string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
@@ -499,7 +499,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"metric": string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope": string,"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value": NonNullable<Json>
+                    "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"metric": string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope": string,"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value": NonNullable<Json>
                   }
                   Update: {
                     "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"metric"?: string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope"?: string,"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value"?: NonNullable<Json>
@@ -537,7 +537,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"approver_duty": string,"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: string | null,"id"?: string,"institution_id": string,"kind": string,"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: string | null,"step_order": number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "active"?: boolean,"approver_duty": string,"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: string | null,"id"?: string,"institution_id"?: string,"kind": string,"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: string | null,"step_order": number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
                     "active"?: boolean,"approver_duty"?: string,"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: string | null,"step_order"?: number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
@@ -565,6 +565,12 @@ isOneToOne: false
       foreignKeyName: "hpc_approval_workflows_report_fkey"
       columns: ["institution_id","report_id"]
 isOneToOne: false
+      referencedRelation: "hpc_published_reports"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_approval_workflows_report_fkey"
+      columns: ["institution_id","report_id"]
+isOneToOne: false
       referencedRelation: "hpc_reports"
       referencedColumns: ["institution_id","id"]
     }
@@ -575,7 +581,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "author_id": string,"author_role": string,"body": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id": string,"report_id"?: string | null,"student_id": string,"subject"?: string | null,"thread_id": string,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id": string,"author_role": string,"body": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"report_id"?: string | null,"student_id": string,"subject"?: string | null,"thread_id": string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "author_id"?: string,"author_role"?: string,"body"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"report_id"?: string | null,"student_id"?: string,"subject"?: string | null,"thread_id"?: string,"updated_at"?: string,"updated_by"?: string | null
@@ -593,6 +599,12 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_conversations_report_fkey"
+      columns: ["institution_id","report_id"]
+isOneToOne: false
+      referencedRelation: "hpc_published_reports"
+      referencedColumns: ["institution_id","id"]
     },{
       foreignKeyName: "hpc_conversations_report_fkey"
       columns: ["institution_id","report_id"]
@@ -619,7 +631,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "academic_term_id": string,"closes_on": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id": string,"name": string,"opens_on": string,"status"?: string,"term_number": number,"updated_at"?: string,"updated_by"?: string | null
+                    "academic_term_id": string,"closes_on": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"name": string,"opens_on": string,"status"?: string,"term_number": number,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "academic_term_id"?: string,"closes_on"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"name"?: string,"opens_on"?: string,"status"?: string,"term_number"?: number,"updated_at"?: string,"updated_by"?: string | null
@@ -645,7 +657,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -701,7 +713,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -715,7 +727,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -729,7 +741,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -743,7 +755,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -757,7 +769,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -771,7 +783,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -785,7 +797,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -799,7 +811,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -813,7 +825,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -827,7 +839,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -841,7 +853,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (string)[],"section_id": string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
+                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (string)[],"section_id": string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
                   }
                   Update: {
                     "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (string)[],"section_id"?: string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
@@ -903,7 +915,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area": string,"area_code": string,"code": string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band": string,"grades": (string)[],"id"?: string,"institution_id": string,"name": string,"scale_code": string,"sort_order"?: number,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area": string,"area_code": string,"code": string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band": string,"grades": (string)[],"id"?: string,"institution_id"?: string,"name": string,"scale_code": string,"sort_order"?: number,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
                     "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area"?: string,"area_code"?: string,"code"?: string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band"?: string,"grades"?: (string)[],"id"?: string,"institution_id"?: string,"name"?: string,"scale_code"?: string,"sort_order"?: number,"stage"?: string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
@@ -919,14 +931,14 @@ isOneToOne: false
                   ]
                 },"hpc_reflections": {
                   Row: {
-                    "author_id": string,"author_role": string,"body": string | null,"content": NonNullable<Json>,"created_at": string,"created_by": string | null,"cycle_id": string,"goal_id": string | null,"id": string,"institution_id": string,"kind": string,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                    "author_id": string,"author_role": string,"body": string | null,"content": NonNullable<Json>,"created_at": string,"created_by": string | null,"cycle_id": string,"entry_key": string | null,"goal_id": string | null,"id": string,"institution_id": string,"kind": string,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "author_id": string,"author_role": string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"goal_id"?: string | null,"id"?: string,"institution_id": string,"kind": string,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id": string,"author_role": string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"entry_key"?: never,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind": string,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "author_id"?: string,"author_role"?: string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id"?: string,"author_role"?: string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"entry_key"?: never,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -967,7 +979,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id": string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id": string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
                     "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id"?: string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
@@ -1001,6 +1013,12 @@ isOneToOne: false
       foreignKeyName: "hpc_reports_supersedes_fkey"
       columns: ["institution_id","supersedes_id"]
 isOneToOne: false
+      referencedRelation: "hpc_published_reports"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_supersedes_fkey"
+      columns: ["institution_id","supersedes_id"]
+isOneToOne: false
       referencedRelation: "hpc_reports"
       referencedColumns: ["institution_id","id"]
     }
@@ -1011,7 +1029,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id": string,"label": string,"ordinal": number,"parameter_id"?: string | null,"scale_code": string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id"?: string,"label": string,"ordinal": number,"parameter_id"?: string | null,"scale_code": string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
                     "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id"?: string,"label"?: string,"ordinal"?: number,"parameter_id"?: string | null,"scale_code"?: string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage"?: string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
@@ -1392,7 +1410,51 @@ isOneToOne: false
                 }
           }
           Views: {
-            [_ in never]: never
+            "hpc_published_reports": {
+                  Row: {
+                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": string,"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_reports_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_reports_published_by_fkey"
+      columns: ["institution_id","published_by"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_supersedes_fkey"
+      columns: ["institution_id","supersedes_id"]
+isOneToOne: false
+      referencedRelation: "hpc_published_reports"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_supersedes_fkey"
+      columns: ["institution_id","supersedes_id"]
+isOneToOne: false
+      referencedRelation: "hpc_reports"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                }
           }
           Functions: {
             "hpc_analytics_completion":
@@ -1416,17 +1478,37 @@ isOneToOne: false
             }[]
                            },
 "hpc_batch_run":
-{ Args: { "p_job_id": string,"p_max_items"?: number,"p_max_ms"?: number }; Returns: Json
-                           },
+{ Args: { "p_job_id": string,"p_max_items"?: number,"p_max_ms"?: number }; Returns: Database["public"]['CompositeTypes']["hpc_batch_progress"]
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_batch_progress"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "hpc_batch_start":
-{ Args: { "p_action"?: string,"p_comment"?: string,"p_cycle_id": string,"p_kind": string,"p_release_at"?: string,"p_section_id"?: string }; Returns: Json
+{ Args: { "p_action"?: string,"p_comment"?: string,"p_cycle_id": string,"p_kind": string,"p_release_at"?: string,"p_section_id"?: string }; Returns: Database["public"]['CompositeTypes']["hpc_batch_progress"]
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_batch_progress"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"hpc_class_teachers":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "class_teacher_id": string,"class_teacher_name": string,"section_id": string,"section_name": string,"student_id": string,"student_name": string
+            }[]
                            },
 "hpc_generate_report":
-{ Args: { "p_cycle_id": string,"p_student_id": string }; Returns: Json
-                           },
+{ Args: { "p_cycle_id": string,"p_student_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_generated_report"]
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_generated_report"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "hpc_reports_awaiting_me":
 { Args: { "p_limit"?: number }; Returns: {
-              "action": string,"approver_duty": string,"cycle_id": string,"lock_version": number,"report_id": string,"round": number,"since": string,"status": string,"student_id": string,"student_name": string,"version": number
+              "action": Database["public"]['Enums']["hpc_awaited_move"],"approver_duty": string,"cycle_id": string,"lock_version": number,"report_id": string,"round": number,"since": string,"status": Database["public"]['Enums']["hpc_report_status"],"student_id": string,"student_name": string,"version": number
             }[]
                            },
 "hpc_save_narrative":
@@ -1454,17 +1536,28 @@ isOneToOne: false
         isSetofReturn: false
       } },
 "hpc_transition_report":
-{ Args: { "p_action": string,"p_comment"?: string,"p_expected_version": number,"p_release_at"?: string,"p_report_id": string }; Returns: Json
-                           },
+{ Args: { "p_action": string,"p_comment"?: string,"p_expected_version": number,"p_release_at"?: string,"p_report_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_report_transition"]
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_report_transition"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "is_admin":
 { Args: Record<PropertyKey, never>; Returns: boolean
                            }
           }
           Enums: {
-            [_ in never]: never
+            "hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published"
           }
           CompositeTypes: {
-            [_ in never]: never
+            "hpc_batch_progress": {
+                        "job_id": string | null,"kind": Database["public"]['Enums']["hpc_batch_kind"] | null,"action": Database["public"]['Enums']["hpc_report_action"] | null,"cycle_id": string | null,"section_id": string | null,"status": Database["public"]['Enums']["hpc_batch_status"] | null,"total": number | null,"processed": number | null,"succeeded": number | null,"unchanged": number | null,"skipped": number | null,"failed": number | null,"errors": Json | null,"started_at": string | null,"finished_at": string | null,"done": boolean | null,"busy": boolean | null
+                      },"hpc_generated_report": {
+                        "report_id": string | null,"cycle_id": string | null,"student_id": string | null,"version": number | null,"status": Database["public"]['Enums']["hpc_report_status"] | null,"lock_version": number | null,"content_hash": string | null,"outcome": Database["public"]['Enums']["hpc_generate_outcome"] | null
+                      },"hpc_report_transition": {
+                        "report_id": string | null,"version": number | null,"status": Database["public"]['Enums']["hpc_report_status"] | null,"lock_version": number | null,"is_current": boolean | null,"release_at": string | null,"published_at": string | null,"action": Database["public"]['Enums']["hpc_report_action"] | null,"step_id": string | null,"previous_report_id": string | null
+                      }
           }
         }
 }
@@ -1577,7 +1670,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            
+            "hpc_awaited_move": ["submit", "review", "publish"],"hpc_batch_kind": ["generate", "transition"],"hpc_batch_status": ["queued", "running", "completed", "cancelled"],"hpc_generate_outcome": ["created", "updated", "unchanged"],"hpc_report_action": ["submit", "approve", "request_changes", "publish", "reopen"],"hpc_report_status": ["draft", "submitted", "in_review", "changes_requested", "approved", "published"]
           }
         }
 } as const

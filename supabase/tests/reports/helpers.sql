@@ -36,7 +36,7 @@ create function pg_temp.gen(p_actor uuid, p_student uuid, p_cycle uuid default n
 declare r jsonb;
 begin
   perform pg_temp.become(p_actor);
-  r := public.hpc_generate_report(coalesce(p_cycle, pg_temp.cy(1)), p_student);
+  r := to_jsonb(public.hpc_generate_report(coalesce(p_cycle, pg_temp.cy(1)), p_student));
   perform pg_temp.unbecome();
   return r;
 exception when sqlstate 'PGRST' then
@@ -50,7 +50,7 @@ returns jsonb language plpgsql as $$
 declare r jsonb; v bigint := coalesce(p_expected, pg_temp.lv(p_report), 0);
 begin
   perform pg_temp.become(p_actor);
-  r := public.hpc_transition_report(p_report, p_action, v, p_comment, p_release_at);
+  r := jsonb_strip_nulls(to_jsonb(public.hpc_transition_report(p_report, p_action, v, p_comment, p_release_at)));
   perform pg_temp.unbecome();
   return r;
 exception when sqlstate 'PGRST' then
@@ -75,7 +75,7 @@ returns jsonb language plpgsql as $$
 declare r jsonb;
 begin
   perform pg_temp.become(p_actor);
-  r := public.hpc_batch_start(p_kind, pg_temp.cy(1), p_section, p_action);
+  r := to_jsonb(public.hpc_batch_start(p_kind, pg_temp.cy(1), p_section, p_action));
   perform pg_temp.unbecome();
   return r;
 exception when sqlstate 'PGRST' then
@@ -86,7 +86,7 @@ create function pg_temp.batch_run(p_actor uuid, p_job uuid, p_max bigint) return
 declare r jsonb;
 begin
   perform pg_temp.become(p_actor);
-  r := public.hpc_batch_run(p_job, p_max, 5000);
+  r := to_jsonb(public.hpc_batch_run(p_job, p_max, 5000));
   perform pg_temp.unbecome();
   return r;
 exception when sqlstate 'PGRST' then
