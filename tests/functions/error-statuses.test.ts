@@ -19,7 +19,7 @@ afterAll(async () => {
 
 function functionsMap(): Map<string, number> {
   const source = readFileSync(join(projectRoot, 'supabase', 'functions', '_shared', 'db-errors.ts'), 'utf8');
-  const block = /export const HPC_CODES[^{]*=\s*\{([\s\S]*?)\n\};/.exec(source)?.[1] ?? '';
+  const block = /export const HPC_CODES[^\n]*= \{\n([\s\S]*?)\n\};/.exec(source)?.[1] ?? '';
   return new Map([...block.matchAll(/(HP\w{3}): \{ status: (\d{3})/g)].map((m) => [m[1]!, Number(m[2])]));
 }
 
