@@ -975,9 +975,30 @@ isOneToOne: false
                   ]
                 },"hpc_reports": {
                   Row: {
-                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": string,"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number
+                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": string,"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number,"previous_version": {
+              "content": NonNullable<Json>,
+"content_hash": string | null,
+"created_at": string,
+"created_by": string | null,
+"cycle_id": string,
+"id": string,
+"institution_id": string,
+"is_current": boolean,
+"language": string,
+"lock_version": number,
+"published_at": string | null,
+"published_by": string | null,
+"release_at": string | null,
+"reopen_reason": string | null,
+"status": string,
+"student_id": string,
+"supersedes_id": string | null,
+"updated_at": string,
+"updated_by": string | null,
+"version": number
+            } | null
                   }
-                  ComputedFields: never
+                  ComputedFields: "previous_version"
                   Insert: {
                     "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id": string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
@@ -1545,7 +1566,15 @@ isOneToOne: false
       } },
 "is_admin":
 { Args: Record<PropertyKey, never>; Returns: boolean
-                           }
+                           },
+"previous_version":
+{ Args: { "": Database["public"]['Tables']["hpc_reports"]['Row'] }; Returns: { error: true } & "the function public.previous_version with parameter or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache"
+                          SetofOptions: {
+        from: "hpc_reports"
+        to: "hpc_reports"
+        isOneToOne: true
+        isSetofReturn: true
+      } }
           }
           Enums: {
             "hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published"
