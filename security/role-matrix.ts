@@ -366,9 +366,11 @@ export const MATRIX: TableRules[] = [
     update: {
       set: 'observation = observation',
       rules: {
-        student: rows('own ratings while the cycle is open', `rater_id = {me} and cycle_id = {cycle_open}`),
-        parent: rows('own ratings while the cycle is open', `rater_id = {me} and cycle_id = {cycle_open}`),
-        teacher: rows('own ratings while the cycle is open', `rater_id = {me} and cycle_id = {cycle_open}`),
+        // Their own ratings; one in a cycle that is not open (here the released one) makes the
+        // whole update fail with HP422 (PGRST), instead of being skipped silently.
+        student: refused('PGRST', 'own ratings; one of a released cycle among them raises HP422 (cycle not open)'),
+        parent: rows('own ratings (all in the open cycle)', `rater_id = {me} and cycle_id = {cycle_open}`),
+        teacher: refused('PGRST', 'own ratings; one of a released cycle among them raises HP422 (cycle not open)'),
         coordinator: none(), principal: none(), institution_admin: none(),
       },
     },

@@ -525,125 +525,8 @@ values (md5('report:1:v2:00000000-0000-4000-a000-000000000009')::uuid, 1, '00000
         md5('section:1:2')::uuid, 2, 'draft', 2, true, md5('report:1:00000000-0000-4000-a000-000000000009')::uuid,
         'Parent pointed out that the Term 1 height and weight were entered for another child.');
 
-with content as (
-  select rep.id,
-         jsonb_build_object(
-           'schema', 'hpc-card/1',
-           'institution', jsonb_build_object('id', i.id, 'name', i.name),
-           'cycle', jsonb_build_object('id', c.id, 'name', c.name),
-           'student', jsonb_build_object('id', p.id, 'name', p.full_name, 'grade', p.current_standard,
-                                         'section', p.current_standard || '-' || p.section,
-                                         'admission_number', p.admission_number),
-           'stage', r.stage,
-           'part_b', (
-             select coalesce(jsonb_agg(jsonb_build_object(
-                      'code', pa.code, 'area', pa.area, 'ability', pa.ability,
-                      'levels', (select jsonb_object_agg(e.rater_role, e.level_ordinal)
-                                 from public.hpc_evaluations as e
-                                 where e.institution_id = i.id and e.cycle_id = c.id and e.student_id = p.id
-                                   and e.parameter_id = pa.id and e.status = 'submitted'))
-                      order by pa.sort_order), '[]'::jsonb)
-             from public.hpc_parameters as pa
-             where pa.institution_id = i.id and pa.stage = r.stage),
-           'teacher_summary', p.full_name || ' has settled well this term and participates eagerly in group activities.'
-         ) as doc
-  from seed_report as rep
-  join seed_institution as si on si.no = rep.inst
-  join public.institutions as i on i.id = si.id
-  join public.hpc_evaluation_cycles as c on c.institution_id = i.id and c.id = md5(format('cycle:%s:1', rep.inst))::uuid
-  join public.user_profiles as p on p.id = rep.student_id
-  join seed_roster as r on r.student_id = rep.student_id
-)
-insert into public.hpc_reports (
-  id, institution_id, cycle_id, student_id, version, status, is_current, content, content_hash, language,
-  release_at, published_at, published_by, supersedes_id, reopen_reason)
-select rep.id, i.id, md5(format('cycle:%s:1', rep.inst))::uuid, rep.student_id, rep.version, rep.status, rep.is_current,
-       content.doc,
-       case when rep.status <> 'draft' then encode(sha256(convert_to(content.doc::text, 'UTF8')), 'hex') end,
-       'en',
-       case when rep.status = 'published' then timestamptz '2026-10-15 16:00+05:30' end,
-       case when rep.status = 'published' then timestamptz '2026-10-15 16:00+05:30' end,
-       case when rep.status = 'published' then
-         (array['00000000-0000-4000-a000-000000000004', '00000000-0000-4000-a000-000000000011',
-                '00000000-0000-4000-a000-000000000021'])[rep.inst]::uuid end,
-       rep.supersedes_id, rep.reopen_reason
-from seed_report as rep
-join seed_institution as i on i.no = rep.inst
-join content on content.id = rep.id
-order by rep.version;
-
-insert into public.hpc_approval_workflows (
-  id, institution_id, kind, step_order, approver_duty, report_id, round, chain_step_id, decision,
-  decided_by, decided_role, decided_at, comment)
-select md5(format('step:%s:1:%s', rep.id, s.step_order))::uuid, i.id, 'step', s.step_order, s.duty, rep.id, 1,
-       md5(format('chain:%s:%s', rep.inst, s.step_order))::uuid, d.decision,
-       case when d.decision <> 'pending' then
-         case s.step_order
-           when 1 then r.class_teacher_id
-           when 2 then case when rep.inst = 2 and r.stage <> 'middle' then md5('teacher:2:2')::uuid
-                            else (array['00000000-0000-4000-a000-000000000005', '00000000-0000-4000-a000-000000000012',
-                                        '00000000-0000-4000-a000-000000000026'])[rep.inst]::uuid end
-           else (array['00000000-0000-4000-a000-000000000004', '00000000-0000-4000-a000-000000000011',
-                       '00000000-0000-4000-a000-000000000021'])[rep.inst]::uuid
-         end end,
-       case when d.decision <> 'pending' then s.duty end,
-       case when d.decision <> 'pending' then timestamptz '2026-09-22 11:00+05:30' + s.step_order * interval '3 days' end,
-       case when d.decision = 'changes_requested'
-         then 'Please add a line on the Ambition Card review and check the PE levels against the observation notes.' end
-from seed_report as rep
-join seed_institution as i on i.no = rep.inst
-join seed_roster as r on r.student_id = rep.student_id
-cross join (values (1, 'class_teacher'), (2, 'coordinator'), (3, 'principal')) as s (step_order, duty)
-cross join lateral (
-  select case
-           when rep.status in ('approved', 'published') then 'approved'
-           when rep.status in ('submitted', 'in_review') and s.step_order = 1 then 'approved'
-           when rep.status in ('submitted', 'in_review') and s.step_order = 2 then 'pending'
-           when rep.status = 'changes_requested' and s.step_order = 1 then 'approved'
-           when rep.status = 'changes_requested' and s.step_order = 2 then 'changes_requested'
-         end as decision
-) as d
-where d.decision is not null;
-
--- ---------------------------------------------------------------------------------------
--- Analytics (aggregates only, never a rank)
--- ---------------------------------------------------------------------------------------
-insert into public.hpc_analytics (id, institution_id, cycle_id, scope, scope_key, section_id, metric, value, sample_size, computed_at)
-select md5(format('analytics:%s:institution', e.cycle_id))::uuid, e.institution_id, e.cycle_id, 'institution', '', null,
-       'teacher_level_distribution',
-       jsonb_build_object('levels', jsonb_build_object(
-         '1', count(*) filter (where e.level_ordinal = 1),
-         '2', count(*) filter (where e.level_ordinal = 2),
-         '3', count(*) filter (where e.level_ordinal = 3))),
-       count(*), timestamptz '2026-09-21 02:00+05:30'
-from public.hpc_evaluations as e
-where e.rater_role = 'teacher' and e.status = 'submitted'
-  and e.institution_id in ('10000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000002')
-group by e.institution_id, e.cycle_id
-union all
-select md5(format('analytics:%s:section:%s', e.cycle_id, a.section_id))::uuid, e.institution_id, e.cycle_id, 'section',
-       s.name, a.section_id, 'completion',
-       jsonb_build_object('expected', count(*), 'submitted', count(*) filter (where e.status = 'submitted'),
-                          'draft', count(*) filter (where e.status = 'draft')),
-       count(*), timestamptz '2026-09-21 02:00+05:30'
-from public.hpc_evaluations as e
-join public.hpc_parameter_assignments as a on a.institution_id = e.institution_id and a.id = e.assignment_id
-join public.sections as s on s.institution_id = a.institution_id and s.id = a.section_id
-where e.institution_id in ('10000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000002')
-group by e.institution_id, e.cycle_id, a.section_id, s.name
-union all
-select md5(format('analytics:%s:area:%s:%s', e.cycle_id, p.stage, p.area_code))::uuid, e.institution_id, e.cycle_id, 'area',
-       p.stage || ':' || p.area_code, null, 'teacher_level_distribution',
-       jsonb_build_object('levels', jsonb_build_object(
-         '1', count(*) filter (where e.level_ordinal = 1),
-         '2', count(*) filter (where e.level_ordinal = 2),
-         '3', count(*) filter (where e.level_ordinal = 3))),
-       count(*), timestamptz '2026-09-21 02:00+05:30'
-from public.hpc_evaluations as e
-join public.hpc_parameters as p on p.institution_id = e.institution_id and p.id = e.parameter_id
-where e.rater_role = 'teacher' and e.status = 'submitted'
-  and e.institution_id in ('10000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000002')
-group by e.institution_id, e.cycle_id, p.stage, p.area_code;
+-- (The reports themselves are written after the achievements and reflections, below: the
+-- card compiler reads them.)
 
 -- ---------------------------------------------------------------------------------------
 -- Achievements, reflections, conversations
@@ -720,6 +603,79 @@ select md5('reflection:review:' || r.student_id)::uuid, r.institution_id, r.stud
        'I am proud of my running. I need more practice writing in Hindi.', 'submitted', timestamptz '2026-09-14 11:00+05:30'
 from seed_reflection_scope as r where r.stage in ('middle', 'secondary');
 
+-- ---------------------------------------------------------------------------------------
+-- Term 1 cards and their approval steps
+-- ---------------------------------------------------------------------------------------
+-- The teacher's narrative (Part C) of every carded student, then the cards themselves,
+-- compiled by the same function as hpc_generate_report (one card shape everywhere; the
+-- stored hash is the compiler's). A reopened card's versions share one compilation.
+insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary, created_at, created_by)
+select md5('narrative:1:' || r.student_id)::uuid, i.id, md5(format('cycle:%s:1', r.inst))::uuid, r.student_id,
+       ro.class_teacher_id,
+       p.full_name || ' has settled well this term and participates eagerly in group activities.',
+       timestamptz '2026-09-18 16:00+05:30', ro.class_teacher_id
+from (select distinct inst, student_id from seed_report) as r
+join seed_institution as i on i.no = r.inst
+join seed_roster as ro on ro.student_id = r.student_id
+join public.user_profiles as p on p.id = r.student_id;
+
+with content as (
+  select s.student_id, private.hpc_compile_card(i.id, md5(format('cycle:%s:1', s.inst))::uuid, s.student_id) as doc
+  from (select distinct inst, student_id from seed_report) as s
+  join seed_institution as i on i.no = s.inst
+)
+insert into public.hpc_reports (
+  id, institution_id, cycle_id, student_id, version, status, is_current, content, content_hash, language,
+  release_at, published_at, published_by, supersedes_id, reopen_reason)
+select rep.id, i.id, md5(format('cycle:%s:1', rep.inst))::uuid, rep.student_id, rep.version, rep.status, rep.is_current,
+       content.doc,
+       case when rep.status <> 'draft' then private.hpc_content_hash(content.doc) end,
+       'en',
+       case when rep.status = 'published' then timestamptz '2026-10-15 16:00+05:30' end,
+       case when rep.status = 'published' then timestamptz '2026-10-15 16:00+05:30' end,
+       case when rep.status = 'published' then
+         (array['00000000-0000-4000-a000-000000000004', '00000000-0000-4000-a000-000000000011',
+                '00000000-0000-4000-a000-000000000021'])[rep.inst]::uuid end,
+       rep.supersedes_id, rep.reopen_reason
+from seed_report as rep
+join seed_institution as i on i.no = rep.inst
+join content on content.student_id = rep.student_id
+order by rep.version;
+
+insert into public.hpc_approval_workflows (
+  id, institution_id, kind, step_order, approver_duty, report_id, round, chain_step_id, decision,
+  decided_by, decided_role, decided_at, comment)
+select md5(format('step:%s:1:%s', rep.id, s.step_order))::uuid, i.id, 'step', s.step_order, s.duty, rep.id, 1,
+       md5(format('chain:%s:%s', rep.inst, s.step_order))::uuid, d.decision,
+       case when d.decision <> 'pending' then
+         case s.step_order
+           when 1 then r.class_teacher_id
+           when 2 then case when rep.inst = 2 and r.stage <> 'middle' then md5('teacher:2:2')::uuid
+                            else (array['00000000-0000-4000-a000-000000000005', '00000000-0000-4000-a000-000000000012',
+                                        '00000000-0000-4000-a000-000000000026'])[rep.inst]::uuid end
+           else (array['00000000-0000-4000-a000-000000000004', '00000000-0000-4000-a000-000000000011',
+                       '00000000-0000-4000-a000-000000000021'])[rep.inst]::uuid
+         end end,
+       case when d.decision <> 'pending' then s.duty end,
+       case when d.decision <> 'pending' then timestamptz '2026-09-22 11:00+05:30' + s.step_order * interval '3 days' end,
+       case when d.decision = 'changes_requested'
+         then 'Please add a line on the Ambition Card review and check the PE levels against the observation notes.' end
+from seed_report as rep
+join seed_institution as i on i.no = rep.inst
+join seed_roster as r on r.student_id = rep.student_id
+cross join (values (1, 'class_teacher'), (2, 'coordinator'), (3, 'principal')) as s (step_order, duty)
+cross join lateral (
+  select case
+           when rep.status in ('approved', 'published') then 'approved'
+           when rep.status in ('submitted', 'in_review') and s.step_order = 1 then 'approved'
+           when rep.status in ('submitted', 'in_review') and s.step_order = 2 then 'pending'
+           when rep.status = 'changes_requested' and s.step_order = 1 then 'approved'
+           when rep.status = 'changes_requested' and s.step_order = 2 then 'changes_requested'
+         end as decision
+) as d
+where d.decision is not null;
+
+
 insert into public.hpc_conversations (id, institution_id, thread_id, student_id, report_id, author_id, author_role, subject, body, created_at, created_by)
 select v.id::uuid, v.institution_id::uuid, v.thread_id::uuid, v.student_id::uuid, v.report_id, v.author_id::uuid, v.author_role,
        v.subject, v.body, v.created_at::timestamptz, v.author_id::uuid
@@ -744,6 +700,13 @@ from (values
    '00000000-0000-4000-a000-000000000023', null, '00000000-0000-4000-a000-000000000022', 'teacher', 'Science project group for Diya',
    'Diya will lead the ideation stage of the group project on solar cookers.', '2026-08-05 13:20+05:30')
 ) as v (id, institution_id, thread_id, student_id, report_id, author_id, author_role, subject, body, created_at);
+
+-- ---------------------------------------------------------------------------------------
+-- Dashboards: the analytics views refreshed and the hpc_analytics snapshots written from
+-- them, exactly as the scheduled jobs do, so that a new user sees numbers at once.
+-- ---------------------------------------------------------------------------------------
+select count(*) as views_refreshed from analytics.refresh(null, 'manual');
+select analytics.write_snapshots() as snapshots_written;
 
 drop table seed_reflection_scope, seed_report, seed_roster, seed_parameter, seed_ability, seed_area, seed_course,
   seed_section, seed_person, seed_demo_user, seed_stage, seed_institution;

@@ -123,7 +123,7 @@ async function main() {
     for (let i = 0; i < SAMPLES; i++) {
       const a = students[i]!;
       const b = students[SAMPLES + i]!;
-      const [t1, r1] = await rawCall(one, principal, (tx) => tx`select public.hpc_generate_report(${cycle2}, ${a}) as r`);
+      const [t1, r1] = await rawCall(one, principal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${cycle2}, ${a})) as r`);
       if (r1[0]!.r.outcome !== 'created') throw new Error(`expected created, got ${JSON.stringify(r1[0]!.r)}`);
       rawCreate.push(t1);
       const [t2, status, body] = await fn(principal, 'hpc-reports/generate', { cycle_id: cycle2, student_id: b });
@@ -133,7 +133,7 @@ async function main() {
     for (let i = 0; i < SAMPLES; i++) {
       const a = students[i]!;
       const b = students[SAMPLES + i]!;
-      rawUnchanged.push((await rawCall(one, principal, (tx) => tx`select public.hpc_generate_report(${cycle2}, ${a}) as r`))[0]);
+      rawUnchanged.push((await rawCall(one, principal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${cycle2}, ${a})) as r`))[0]);
       const [t2, status, body] = await fn(principal, 'hpc-reports/generate', { cycle_id: cycle2, student_id: b });
       if (status !== 200 || body.report.outcome !== 'unchanged') throw new Error(`function: ${status} ${JSON.stringify(body)}`);
       fnUnchanged.push(t2);
@@ -166,7 +166,7 @@ async function main() {
     if (demo.length > 0) {
       for (let i = 0; i < Math.max(SAMPLES / 2, demo.length); i++) {
         const d = demo[i % demo.length]!;
-        demoRaw.push((await rawCall(one, demoPrincipal, (tx) => tx`select public.hpc_generate_report(${d.cycle_id}, ${d.student_id}) as r`))[0]);
+        demoRaw.push((await rawCall(one, demoPrincipal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${d.cycle_id}, ${d.student_id})) as r`))[0]);
         const [t, status, body] = await fn(demoPrincipal, 'hpc-reports/generate', { cycle_id: d.cycle_id, student_id: d.student_id });
         if (status !== 200) throw new Error(`demo function: ${status} ${JSON.stringify(body)}`);
         demoFn.push(t);
@@ -178,9 +178,9 @@ async function main() {
     const [sectionFnMs, sectionStatus, sectionBody] = await fn(classTeachers[20]!, 'hpc-reports/generate', { cycle_id: cycle2, section_id: sections[20]! });
     if (sectionStatus !== 200 || sectionBody.batch.succeeded !== 40) throw new Error(`section: ${JSON.stringify(sectionBody)}`);
     const t0 = performance.now();
-    const [, started] = await rawCall(sql, classTeachers[21]!, (tx) => tx`select public.hpc_batch_start('generate', ${cycle2}, ${sections[21]!}) as p`);
+    const [, started] = await rawCall(sql, classTeachers[21]!, (tx) => tx`select to_jsonb(public.hpc_batch_start('generate', ${cycle2}, ${sections[21]!})) as p`);
     for (;;) {
-      const [, p] = await rawCall(sql, classTeachers[21]!, (tx) => tx`select public.hpc_batch_run(${started[0]!.p.job_id}, 25, 1500) as p`);
+      const [, p] = await rawCall(sql, classTeachers[21]!, (tx) => tx`select to_jsonb(public.hpc_batch_run(${started[0]!.p.job_id}, 25, 1500)) as p`);
       if (p[0]!.p.done) break;
     }
     const sectionRawMs = performance.now() - t0;
@@ -226,7 +226,7 @@ async function main() {
     const approveRaw: number[] = [];
     for (const s of students.slice(0, 1000)) {
       const card = current.get(s)!;
-      const [t, r] = await rawCall(one, coordinator, (tx) => tx`select public.hpc_transition_report(${card.id}, 'approve', ${card.v}) as r`);
+      const [t, r] = await rawCall(one, coordinator, (tx) => tx`select jsonb_strip_nulls(to_jsonb(public.hpc_transition_report(${card.id}, 'approve', ${card.v}))) as r`);
       approveRaw.push(t);
       card.v = r[0]!.r.lock_version;
     }

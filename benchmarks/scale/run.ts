@@ -568,7 +568,7 @@ async function main() {
           const t = performance.now();
           try {
             await tx.unsafe('savepoint g');
-            const [r] = await tx.unsafe(`select public.hpc_generate_report($1, $2) as r`, [cycle2, student]);
+            const [r] = await tx.unsafe(`select to_jsonb(public.hpc_generate_report($1, $2)) as r`, [cycle2, student]);
             const outcome = (r?.r as { outcome?: string } | undefined)?.outcome ?? 'unknown';
             outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
             await tx.unsafe('release savepoint g');

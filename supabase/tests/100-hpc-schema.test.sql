@@ -1,7 +1,7 @@
 -- The HPC data model as built by the 2025-01 migrations: tables, keys, constraints,
 -- indexes, partition layout, RLS on every table and partition, triggers, helpers.
 begin;
-select plan(214);
+select plan(216);
 
 create temporary table t_new (name text primary key, pk text[]) on commit drop;
 insert into t_new values
@@ -78,7 +78,7 @@ select index_is_unique('public', 'student_guardians', 'student_guardians_one_pri
 select index_is_unique('public', 'staff_duties', 'staff_duties_one_class_teacher_key', 'one active class teacher per section');
 select index_is_unique('public', 'hpc_approval_workflows', 'hpc_approval_workflows_chain_key', 'a chain step is unique per stage and version');
 select index_is_unique('public', 'hpc_approval_workflows', 'hpc_approval_workflows_step_key', 'a report step is unique per round');
-select index_is_unique('public', 'hpc_reflections', 'hpc_reflections_one_partnership_key', 'one Partnership card per parent, student and cycle');
+select index_is_unique('public', 'hpc_reflections', 'hpc_reflections_entry_key', 'one Partnership card per parent, student and cycle (and one of each other reflection per author; the upsert key)');
 
 -- Foreign keys ---------------------------------------------------------------------------
 select set_has(
@@ -324,7 +324,7 @@ select has_index('public', 'hpc_parameters', 'hpc_parameters_stage_idx', array['
 select has_index('public', 'hpc_reflections', 'hpc_reflections_author_idx', array['institution_id', 'author_id'], 'index hpc_reflections_author_idx on hpc_reflections');
 select has_index('public', 'hpc_reflections', 'hpc_reflections_cycle_idx', array['institution_id', 'cycle_id', 'kind'], 'index hpc_reflections_cycle_idx on hpc_reflections');
 select has_index('public', 'hpc_reflections', 'hpc_reflections_goal_idx', array['institution_id', 'goal_id'], 'index hpc_reflections_goal_idx on hpc_reflections');
-select has_index('public', 'hpc_reflections', 'hpc_reflections_one_partnership_key', array['institution_id', 'cycle_id', 'student_id', 'author_id'], 'index hpc_reflections_one_partnership_key on hpc_reflections');
+select has_index('public', 'hpc_reflections', 'hpc_reflections_entry_key', array['institution_id', 'cycle_id', 'student_id', 'author_id', 'kind', 'entry_key'], 'index hpc_reflections_entry_key on hpc_reflections');
 select has_index('public', 'hpc_reflections', 'hpc_reflections_pkey', array['institution_id', 'id'], 'index hpc_reflections_pkey on hpc_reflections');
 select has_index('public', 'hpc_reflections', 'hpc_reflections_student_idx', array['institution_id', 'student_id', 'cycle_id'], 'index hpc_reflections_student_idx on hpc_reflections');
 select has_index('public', 'hpc_reports', 'hpc_reports_one_current_key', array['institution_id', 'cycle_id', 'student_id'], 'index hpc_reports_one_current_key on hpc_reports');
@@ -395,8 +395,7 @@ select is(
 select is_partitioned('public', 'hpc_evaluations', 'hpc_evaluations is partitioned');
 select is(pg_get_partkeydef('public.hpc_evaluations'::regclass), 'HASH (institution_id)', 'hpc_evaluations is partitioned by hash of institution_id');
 select partitions_are('public', 'hpc_evaluations',
-  array['hpc_evaluations_p0', 'hpc_evaluations_p1', 'hpc_evaluations_p2', 'hpc_evaluations_p3', 'hpc_evaluations_p4',
-        'hpc_evaluations_p5', 'hpc_evaluations_p6', 'hpc_evaluations_p7', 'hpc_evaluations_p8', 'hpc_evaluations_p9'],
+  array(select format('partitions.hpc_evaluations_p%s', r) from generate_series(0, 9) as r),
   'hpc_evaluations has exactly the partitions p0..p9');
 select is(
   array(select c.relname || ': ' || pg_get_expr(c.relpartbound, c.oid) from pg_inherits as i join pg_class as c on c.oid = i.inhrelid
@@ -407,20 +406,26 @@ select is(
 select is(pg_get_partkeydef('public.audit_events'::regclass), 'RANGE (occurred_at)', 'audit_events is partitioned by range of occurred_at');
 select is(
   (select count(*)::int from generate_series(date '2026-01-01', date '2027-12-01', interval '1 month') as m
-   where to_regclass(format('public.audit_events_y%sm%s', to_char(m, 'YYYY'), to_char(m, 'MM'))) is null),
+   where to_regclass(format('partitions.audit_events_y%sm%s', to_char(m, 'YYYY'), to_char(m, 'MM'))) is null),
   0, 'audit_events has a partition for every month of 2026 and 2027');
 select ok(
-  (select pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' from pg_class as c where c.oid = 'public.audit_events_default'::regclass),
+  (select pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' from pg_class as c where c.oid = 'partitions.audit_events_default'::regclass),
   'audit_events has a default partition');
 
 -- Row level security and grants -----------------------------------------------------------
 select is(
   (select array_agg(c.relname::text order by c.relname) from pg_class as c
-   where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') and not c.relrowsecurity),
-  null, 'every table and every partition in public has row level security enabled');
+   where c.relnamespace in ('public'::regnamespace, 'partitions'::regnamespace) and c.relkind in ('r', 'p') and not c.relrowsecurity),
+  null, 'every table in public and every partition has row level security enabled');
 select is(
   (select array_agg(c.relname::text order by c.relname) from pg_class as c
-   where c.relnamespace = 'public'::regnamespace and c.relispartition
+   where c.relnamespace = 'public'::regnamespace and c.relispartition),
+  null, 'no partition lives in public (the API schema): they are in the schema partitions');
+select ok(not has_schema_privilege('anon', 'partitions', 'usage') and not has_schema_privilege('authenticated', 'partitions', 'usage'),
+  'the API roles have no usage on the schema partitions');
+select is(
+  (select array_agg(c.relname::text order by c.relname) from pg_class as c
+   where c.relispartition
      and (has_table_privilege('anon', c.oid, 'select, insert, update, delete, truncate, references, trigger')
           or has_table_privilege('authenticated', c.oid, 'select, insert, update, delete, truncate, references, trigger'))),
   null, 'no partition grants anything to anon or authenticated');

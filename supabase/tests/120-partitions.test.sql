@@ -33,7 +33,8 @@ select is((select count(*)::int from t_plan, pg_temp.partition_scans(p) where lo
   'the nine others are never executed');
 select is(
   (select relation from t_plan, pg_temp.partition_scans(p) where loops > 0),
-  (select tableoid::regclass::text from public.hpc_evaluations where institution_id = '10000000-0000-4000-8000-000000000001' limit 1),
+  (select c.relname::text from public.hpc_evaluations as e join pg_class as c on c.oid = e.tableoid
+   where e.institution_id = '10000000-0000-4000-8000-000000000001' limit 1),
   'the executed partition is the one holding the caller''s institution');
 select is(
   (select count(*)::int from public.hpc_evaluations where institution_id = (select private.current_institution_id())),
@@ -64,20 +65,20 @@ insert into public.hpc_evaluations (id, institution_id, cycle_id, student_id, pa
 values ('40000000-0000-4000-8000-000000000006', '40000000-0000-4000-8000-000000000001', '40000000-0000-4000-8000-000000000003',
         '40000000-0000-4000-8000-000000000005', '40000000-0000-4000-8000-000000000004', 'self', '40000000-0000-4000-8000-000000000005');
 select ok(
-  (select tableoid::regclass::text ~ '^hpc_evaluations_p[0-9]$' from public.hpc_evaluations
+  (select tableoid::regclass::text ~ '^partitions\.hpc_evaluations_p[0-9]$' from public.hpc_evaluations
    where institution_id = '40000000-0000-4000-8000-000000000001' and id = '40000000-0000-4000-8000-000000000006'),
   'a new institution''s evaluation is routed to a hash partition without any DDL');
 
 -- Partitions do not inherit RLS: they must not be readable directly by API roles.
 set local role authenticated;
-select throws_ok($$select count(*) from public.hpc_evaluations_p5$$, '42501', null,
+select throws_ok($$select count(*) from partitions.hpc_evaluations_p5$$, '42501', null,
   'authenticated cannot read a partition directly');
-select throws_ok($$insert into public.hpc_evaluations_p5 (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id)
+select throws_ok($$insert into partitions.hpc_evaluations_p5 (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id)
                    values (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'teacher', gen_random_uuid())$$,
   '42501', null, 'authenticated cannot write a partition directly');
 reset role;
 set local role anon;
-select throws_ok($$select count(*) from public.hpc_evaluations_p1$$, '42501', null, 'anon cannot read a partition directly');
+select throws_ok($$select count(*) from partitions.hpc_evaluations_p1$$, '42501', null, 'anon cannot read a partition directly');
 reset role;
 
 select * from finish();

@@ -94,7 +94,7 @@ set local role authenticated;
 select throws_ok(
   $$insert into public.audit_events (table_schema, table_name, operation, record_key) values ('public', 'x', 'INSERT', '{}')$$,
   '42501', null, 'authenticated cannot forge audit rows');
-select throws_ok($$select count(*) from public.audit_events_default$$, '42501', null, 'authenticated cannot read an audit partition directly');
+select throws_ok($$select count(*) from partitions.audit_events_default$$, '42501', null, 'authenticated cannot read an audit partition directly');
 reset role;
 
 -- partitions: ahead of time, and dropped whole
@@ -102,10 +102,10 @@ select is(private.create_audit_event_partitions(date '2031-01-01', 2), 2, 'futur
 select is(private.create_audit_event_partitions(date '2031-01-01', 2), 0, 'creating them again is a no-op');
 select ok(
   (select c.relrowsecurity and not has_table_privilege('authenticated', c.oid, 'select') and not has_table_privilege('anon', c.oid, 'select')
-   from pg_class as c where c.oid = 'public.audit_events_y2031m02'::regclass),
+   from pg_class as c where c.oid = 'partitions.audit_events_y2031m02'::regclass),
   'a new audit partition has RLS and no grants for the API roles');
 select is(private.drop_audit_event_partitions_before(date '2026-02-01'), 1, 'retention drops whole months that ended before the cut-off');
-select ok(to_regclass('public.audit_events_y2026m01') is null and to_regclass('public.audit_events_y2026m02') is not null,
+select ok(to_regclass('partitions.audit_events_y2026m01') is null and to_regclass('partitions.audit_events_y2026m02') is not null,
   'only the months before the cut-off are gone');
 
 select * from finish();

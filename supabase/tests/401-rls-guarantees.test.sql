@@ -48,8 +48,8 @@ reset role;
 
 -- Partitions: reading one directly is refused (no grants), even for rows of one's own school.
 select pg_temp.as_user((select teacher_on from who));
-select throws_ok('select count(*) from public.hpc_evaluations_p0', '42501', null, 'a partition read directly is refused');
-select throws_ok('select count(*) from public.hpc_evaluations_p7', '42501', null, 'every partition refuses direct reads');
+select throws_ok('select count(*) from partitions.hpc_evaluations_p0', '42501', null, 'a partition read directly is refused');
+select throws_ok('select count(*) from partitions.hpc_evaluations_p7', '42501', null, 'every partition refuses direct reads');
 select ok((select count(*) from public.hpc_evaluations) > 0, 'the same teacher reads evaluations through the parent');
 reset role;
 

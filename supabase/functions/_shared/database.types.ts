@@ -59,356 +59,6 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
-                },"audit_events_default": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m01": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m02": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m03": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m04": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m05": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m06": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m07": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m08": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m09": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m10": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m11": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2026m12": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m01": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m02": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m03": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m04": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m05": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m06": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m07": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m08": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m09": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m10": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m11": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"audit_events_y2027m12": {
-                  Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
-                  }
-                  Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
-                  }
-                  Relationships: [
-                    
-                  ]
                 },"audit_logs": {
                   Row: {
                     "action": string,"id": string,"ip_address": unknown,"new_values": Json | null,"old_values": Json | null,"performed_at": string | null,"performed_by": string | null,"record_id": string,"table_name": string,"user_agent": string | null,"user_id": string | null
@@ -481,7 +131,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "achieved_on"?: string | null,"category": string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level"?: string | null,"student_id": string,"title": string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
+                    "achieved_on"?: string | null,"category": string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level"?: string | null,"student_id": string,"title": string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
                   }
                   Update: {
                     "achieved_on"?: string | null,"category"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level"?: string | null,"student_id"?: string,"title"?: string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
@@ -519,7 +169,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"metric": string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope": string,"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value": NonNullable<Json>
+                    "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"metric": string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope": string,"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value": NonNullable<Json>
                   }
                   Update: {
                     "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"metric"?: string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope"?: string,"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value"?: NonNullable<Json>
@@ -557,7 +207,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"approver_duty": string,"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: string | null,"id"?: string,"institution_id": string,"kind": string,"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: string | null,"step_order": number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "active"?: boolean,"approver_duty": string,"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: string | null,"id"?: string,"institution_id"?: string,"kind": string,"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: string | null,"step_order": number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
                     "active"?: boolean,"approver_duty"?: string,"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: string | null,"step_order"?: number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
@@ -585,6 +235,12 @@ isOneToOne: false
       foreignKeyName: "hpc_approval_workflows_report_fkey"
       columns: ["institution_id","report_id"]
 isOneToOne: false
+      referencedRelation: "hpc_published_reports"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_approval_workflows_report_fkey"
+      columns: ["institution_id","report_id"]
+isOneToOne: false
       referencedRelation: "hpc_reports"
       referencedColumns: ["institution_id","id"]
     }
@@ -595,7 +251,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "author_id": string,"author_role": string,"body": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id": string,"report_id"?: string | null,"student_id": string,"subject"?: string | null,"thread_id": string,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id": string,"author_role": string,"body": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"report_id"?: string | null,"student_id": string,"subject"?: string | null,"thread_id": string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "author_id"?: string,"author_role"?: string,"body"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"report_id"?: string | null,"student_id"?: string,"subject"?: string | null,"thread_id"?: string,"updated_at"?: string,"updated_by"?: string | null
@@ -613,6 +269,12 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_conversations_report_fkey"
+      columns: ["institution_id","report_id"]
+isOneToOne: false
+      referencedRelation: "hpc_published_reports"
+      referencedColumns: ["institution_id","id"]
     },{
       foreignKeyName: "hpc_conversations_report_fkey"
       columns: ["institution_id","report_id"]
@@ -639,7 +301,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "academic_term_id": string,"closes_on": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id": string,"name": string,"opens_on": string,"status"?: string,"term_number": number,"updated_at"?: string,"updated_by"?: string | null
+                    "academic_term_id": string,"closes_on": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"name": string,"opens_on": string,"status"?: string,"term_number": number,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "academic_term_id"?: string,"closes_on"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"name"?: string,"opens_on"?: string,"status"?: string,"term_number"?: number,"updated_at"?: string,"updated_by"?: string | null
@@ -665,7 +327,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
                     "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
@@ -715,153 +377,13 @@ isOneToOne: false
       referencedColumns: ["institution_id","id"]
     }
                   ]
-                },"hpc_evaluations_p0": {
-                  Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"hpc_evaluations_p1": {
-                  Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"hpc_evaluations_p2": {
-                  Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"hpc_evaluations_p3": {
-                  Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"hpc_evaluations_p4": {
-                  Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"hpc_evaluations_p5": {
-                  Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"hpc_evaluations_p6": {
-                  Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"hpc_evaluations_p7": {
-                  Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"hpc_evaluations_p8": {
-                  Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Relationships: [
-                    
-                  ]
-                },"hpc_evaluations_p9": {
-                  Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id": string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
-                  }
-                  Relationships: [
-                    
-                  ]
                 },"hpc_parameter_assignments": {
                   Row: {
                     "active": boolean,"course_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"parameter_id": string | null,"peer_reviewer_id": string | null,"rater_roles": (string)[],"section_id": string,"student_id": string | null,"teacher_id": string | null,"updated_at": string,"updated_by": string | null,"weight": number | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (string)[],"section_id": string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
+                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (string)[],"section_id": string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
                   }
                   Update: {
                     "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (string)[],"section_id"?: string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
@@ -923,7 +445,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area": string,"area_code": string,"code": string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band": string,"grades": (string)[],"id"?: string,"institution_id": string,"name": string,"scale_code": string,"sort_order"?: number,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area": string,"area_code": string,"code": string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band": string,"grades": (string)[],"id"?: string,"institution_id"?: string,"name": string,"scale_code": string,"sort_order"?: number,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
                     "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area"?: string,"area_code"?: string,"code"?: string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band"?: string,"grades"?: (string)[],"id"?: string,"institution_id"?: string,"name"?: string,"scale_code"?: string,"sort_order"?: number,"stage"?: string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
@@ -939,14 +461,14 @@ isOneToOne: false
                   ]
                 },"hpc_reflections": {
                   Row: {
-                    "author_id": string,"author_role": string,"body": string | null,"content": NonNullable<Json>,"created_at": string,"created_by": string | null,"cycle_id": string,"goal_id": string | null,"id": string,"institution_id": string,"kind": string,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                    "author_id": string,"author_role": string,"body": string | null,"content": NonNullable<Json>,"created_at": string,"created_by": string | null,"cycle_id": string,"entry_key": string | null,"goal_id": string | null,"id": string,"institution_id": string,"kind": string,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "author_id": string,"author_role": string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"goal_id"?: string | null,"id"?: string,"institution_id": string,"kind": string,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id": string,"author_role": string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"entry_key"?: never,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind": string,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "author_id"?: string,"author_role"?: string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id"?: string,"author_role"?: string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"entry_key"?: never,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -983,11 +505,32 @@ isOneToOne: false
                   ]
                 },"hpc_reports": {
                   Row: {
-                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": string,"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number
+                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": string,"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number,"previous_version": {
+              "content": NonNullable<Json>,
+"content_hash": string | null,
+"created_at": string,
+"created_by": string | null,
+"cycle_id": string,
+"id": string,
+"institution_id": string,
+"is_current": boolean,
+"language": string,
+"lock_version": number,
+"published_at": string | null,
+"published_by": string | null,
+"release_at": string | null,
+"reopen_reason": string | null,
+"status": string,
+"student_id": string,
+"supersedes_id": string | null,
+"updated_at": string,
+"updated_by": string | null,
+"version": number
+            } | null
                   }
-                  ComputedFields: never
+                  ComputedFields: "previous_version"
                   Insert: {
-                    "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id": string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id": string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
                     "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id"?: string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
@@ -1021,6 +564,12 @@ isOneToOne: false
       foreignKeyName: "hpc_reports_supersedes_fkey"
       columns: ["institution_id","supersedes_id"]
 isOneToOne: false
+      referencedRelation: "hpc_published_reports"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_supersedes_fkey"
+      columns: ["institution_id","supersedes_id"]
+isOneToOne: false
       referencedRelation: "hpc_reports"
       referencedColumns: ["institution_id","id"]
     }
@@ -1031,7 +580,7 @@ isOneToOne: false
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id": string,"label": string,"ordinal": number,"parameter_id"?: string | null,"scale_code": string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id"?: string,"label": string,"ordinal": number,"parameter_id"?: string | null,"scale_code": string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
                     "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id"?: string,"label"?: string,"ordinal"?: number,"parameter_id"?: string | null,"scale_code"?: string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage"?: string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
@@ -1752,7 +1301,51 @@ isOneToOne: false
                 }
           }
           Views: {
-            [_ in never]: never
+            "hpc_published_reports": {
+                  Row: {
+                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": string,"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    {
+      foreignKeyName: "hpc_reports_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "hpc_reports_published_by_fkey"
+      columns: ["institution_id","published_by"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_student_fkey"
+      columns: ["institution_id","student_id"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_supersedes_fkey"
+      columns: ["institution_id","supersedes_id"]
+isOneToOne: false
+      referencedRelation: "hpc_published_reports"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "hpc_reports_supersedes_fkey"
+      columns: ["institution_id","supersedes_id"]
+isOneToOne: false
+      referencedRelation: "hpc_reports"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                }
           }
           Functions: {
             "hpc_analytics_completion":
@@ -1776,17 +1369,37 @@ isOneToOne: false
             }[]
                            },
 "hpc_batch_run":
-{ Args: { "p_job_id": string,"p_max_items"?: number,"p_max_ms"?: number }; Returns: Json
-                           },
+{ Args: { "p_job_id": string,"p_max_items"?: number,"p_max_ms"?: number }; Returns: Database["public"]['CompositeTypes']["hpc_batch_progress"]
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_batch_progress"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "hpc_batch_start":
-{ Args: { "p_action"?: string,"p_comment"?: string,"p_cycle_id": string,"p_kind": string,"p_release_at"?: string,"p_section_id"?: string }; Returns: Json
+{ Args: { "p_action"?: string,"p_comment"?: string,"p_cycle_id": string,"p_kind": string,"p_release_at"?: string,"p_section_id"?: string }; Returns: Database["public"]['CompositeTypes']["hpc_batch_progress"]
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_batch_progress"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"hpc_class_teachers":
+{ Args: Record<PropertyKey, never>; Returns: {
+              "class_teacher_id": string,"class_teacher_name": string,"section_id": string,"section_name": string,"student_id": string,"student_name": string
+            }[]
                            },
 "hpc_generate_report":
-{ Args: { "p_cycle_id": string,"p_student_id": string }; Returns: Json
-                           },
+{ Args: { "p_cycle_id": string,"p_student_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_generated_report"]
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_generated_report"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "hpc_reports_awaiting_me":
 { Args: { "p_limit"?: number }; Returns: {
-              "action": string,"approver_duty": string,"cycle_id": string,"lock_version": number,"report_id": string,"round": number,"since": string,"status": string,"student_id": string,"student_name": string,"version": number
+              "action": Database["public"]['Enums']["hpc_awaited_move"],"approver_duty": string,"cycle_id": string,"lock_version": number,"report_id": string,"round": number,"since": string,"status": Database["public"]['Enums']["hpc_report_status"],"student_id": string,"student_name": string,"version": number
             }[]
                            },
 "hpc_save_narrative":
@@ -1814,8 +1427,21 @@ isOneToOne: false
         isSetofReturn: false
       } },
 "hpc_transition_report":
-{ Args: { "p_action": string,"p_comment"?: string,"p_expected_version": number,"p_release_at"?: string,"p_report_id": string }; Returns: Json
-                           },
+{ Args: { "p_action": string,"p_comment"?: string,"p_expected_version": number,"p_release_at"?: string,"p_report_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_report_transition"]
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_report_transition"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"previous_version":
+{ Args: { "": Database["public"]['Tables']["hpc_reports"]['Row'] }; Returns: { error: true } & "the function public.previous_version with parameter or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache"
+                          SetofOptions: {
+        from: "hpc_reports"
+        to: "hpc_reports"
+        isOneToOne: true
+        isSetofReturn: true
+      } },
 "search_users":
 { Args: { "filter_department"?: (string)[],"filter_peer_group"?: (string)[],"filter_role"?: (string)[],"filter_status"?: (string)[],"limit_count"?: number,"offset_count"?: number,"search_term"?: string }; Returns: {
               "admission_number": string,"contact_number": string,"created_at": string,"department": string,"email": string,"employee_id": string,"full_name": string,"id": string,"peer_group": string,"role": string,"status": string,"total_count": number
@@ -1823,10 +1449,16 @@ isOneToOne: false
                            }
           }
           Enums: {
-            [_ in never]: never
+            "hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published"
           }
           CompositeTypes: {
-            [_ in never]: never
+            "hpc_batch_progress": {
+                        "job_id": string | null,"kind": Database["public"]['Enums']["hpc_batch_kind"] | null,"action": Database["public"]['Enums']["hpc_report_action"] | null,"cycle_id": string | null,"section_id": string | null,"status": Database["public"]['Enums']["hpc_batch_status"] | null,"total": number | null,"processed": number | null,"succeeded": number | null,"unchanged": number | null,"skipped": number | null,"failed": number | null,"errors": Json | null,"started_at": string | null,"finished_at": string | null,"done": boolean | null,"busy": boolean | null
+                      },"hpc_generated_report": {
+                        "report_id": string | null,"cycle_id": string | null,"student_id": string | null,"version": number | null,"status": Database["public"]['Enums']["hpc_report_status"] | null,"lock_version": number | null,"content_hash": string | null,"outcome": Database["public"]['Enums']["hpc_generate_outcome"] | null
+                      },"hpc_report_transition": {
+                        "report_id": string | null,"version": number | null,"status": Database["public"]['Enums']["hpc_report_status"] | null,"lock_version": number | null,"is_current": boolean | null,"release_at": string | null,"published_at": string | null,"action": Database["public"]['Enums']["hpc_report_action"] | null,"step_id": string | null,"previous_report_id": string | null
+                      }
           }
         }
 }
@@ -1939,7 +1571,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            
+            "hpc_awaited_move": ["submit", "review", "publish"],"hpc_batch_kind": ["generate", "transition"],"hpc_batch_status": ["queued", "running", "completed", "cancelled"],"hpc_generate_outcome": ["created", "updated", "unchanged"],"hpc_report_action": ["submit", "approve", "request_changes", "publish", "reopen"],"hpc_report_status": ["draft", "submitted", "in_review", "changes_requested", "approved", "published"]
           }
         }
 } as const

@@ -4,8 +4,10 @@
 import postgres from 'postgres';
 import { ApiError } from './errors.ts';
 
-/** SQLSTATEs the HPC database functions raise on purpose (see the migrations). */
-const HPC_CODES: Record<string, { status: 400 | 403 | 404 | 409 | 422; code: string }> = {
+/** Our codes, which the HPC database functions raise on purpose (see the migrations). The
+ * statuses must equal the database's own table, private.api_error_status(code), which
+ * PostgREST answers rpc() calls with (tests/functions/error-statuses.test.ts checks both). */
+export const HPC_CODES: Record<string, { status: 400 | 403 | 404 | 409 | 422; code: string }> = {
   HP400: { status: 400, code: 'invalid_request' },
   HP403: { status: 403, code: 'forbidden' },
   HP404: { status: 404, code: 'not_found' },
@@ -30,13 +32,26 @@ const STANDARD_CODES: Record<string, { status: 400 | 403 | 404 | 409 | 422; code
   '22023': { status: 400, code: 'invalid_request' }, // invalid_parameter_value
 };
 
+/** The API functions in `public` raise our codes as PostgREST errors: SQLSTATE PGRST with
+ * the body {code, message, details, hint} as JSON in the message. */
+function unwrapPostgrestError(error: postgres.PostgresError): { code: string; message: string; detail?: string } {
+  if (error.code !== 'PGRST') return { code: error.code, message: error.message, detail: error.detail };
+  try {
+    const body = JSON.parse(error.message) as { code?: string; message?: string; details?: string | null };
+    return { code: body.code ?? error.code, message: body.message ?? error.message, detail: body.details ?? undefined };
+  } catch {
+    return { code: error.code, message: error.message };
+  }
+}
+
 export function translateDatabaseError(error: unknown): unknown {
   if (!(error instanceof postgres.PostgresError)) return error;
-  const known = HPC_CODES[error.code] ?? STANDARD_CODES[error.code] ??
+  const { code, message, detail } = unwrapPostgrestError(error);
+  const known = HPC_CODES[code] ?? STANDARD_CODES[code] ??
     // any other data exception (class 22: NUL in text, out-of-range numbers, bad dates, ...)
     // is the client's input
-    (error.code.startsWith('22') ? { status: 400 as const, code: 'invalid_request' } : undefined);
+    (code.startsWith('22') ? { status: 400 as const, code: 'invalid_request' } : undefined);
   if (!known) return error;
-  const details = error.detail ? { detail: error.detail } : undefined;
-  return new ApiError(known.status, known.code, error.message, details);
+  const details = detail ? { detail } : undefined;
+  return new ApiError(known.status, known.code, message, details);
 }

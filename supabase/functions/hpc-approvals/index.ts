@@ -124,8 +124,8 @@ app.openapi(transitionRoute, async (c) => {
   const { id } = c.req.valid('param');
   const body = c.req.valid('json');
   const [rows] = await pipelineAsCaller(caller, (tx) => [tx`
-    select public.hpc_transition_report(${id}, ${body.action}, ${body.expected_version},
-                                        ${body.comment ?? null}, ${body.release_at ?? null}::timestamptz) as r`]);
+    select jsonb_strip_nulls(to_jsonb(public.hpc_transition_report(${id}, ${body.action}, ${body.expected_version},
+                                        ${body.comment ?? null}, ${body.release_at ?? null}::timestamptz))) as r`]);
   const result = rows![0]!.r as z.infer<typeof TransitionResult>;
   return c.json({ result }, 200);
 });

@@ -90,7 +90,7 @@ const CHUNK_MS = 1500;
 type Progress = z.infer<typeof JobProgress>;
 
 async function runChunk(caller: Caller, jobId: string): Promise<Progress> {
-  const [rows] = await pipelineAsCaller(caller, (tx) => [tx`select public.hpc_batch_run(${jobId}, ${CHUNK_ITEMS}, ${CHUNK_MS}) as p`]);
+  const [rows] = await pipelineAsCaller(caller, (tx) => [tx`select to_jsonb(public.hpc_batch_run(${jobId}, ${CHUNK_ITEMS}, ${CHUNK_MS})) as p`]);
   return rows![0]!.p as Progress;
 }
 
@@ -106,8 +106,8 @@ async function startBatch(
   args: { kind: 'generate' | 'transition'; cycleId: string; sectionId: string | null; action: string | null; comment: string | null; releaseAt: string | null },
 ): Promise<Progress> {
   const [rows] = await pipelineAsCaller(caller, (tx) => [tx`
-    select public.hpc_batch_start(${args.kind}, ${args.cycleId}, ${args.sectionId}, ${args.action},
-                                  ${args.comment}, ${args.releaseAt}::timestamptz) as p`]);
+    select to_jsonb(public.hpc_batch_start(${args.kind}, ${args.cycleId}, ${args.sectionId}, ${args.action},
+                                           ${args.comment}, ${args.releaseAt}::timestamptz)) as p`]);
   return rows![0]!.p as Progress;
 }
 
@@ -158,7 +158,7 @@ app.openapi(generateRoute, async (c) => {
   const body = c.req.valid('json');
   const studentId = body.student_id;
   if (studentId) {
-    const [rows] = await pipelineAsCaller(caller, (tx) => [tx`select public.hpc_generate_report(${body.cycle_id}, ${studentId}) as r`]);
+    const [rows] = await pipelineAsCaller(caller, (tx) => [tx`select to_jsonb(public.hpc_generate_report(${body.cycle_id}, ${studentId})) as r`]);
     const report = rows![0]!.r as z.infer<typeof GenerateResult>;
     return c.json({ report }, 200);
   }
