@@ -88,4 +88,49 @@ end
 $$;
 revoke all on function private.contract_allocation_table(text, text) from public;
 
+-- BIG DAY's class-structure keys reference by id only, so a row of one school could point at
+-- a row of another; the contract replaces each with a composite key (institution_id, fk) →
+-- (institution_id, id). Replaced, not doubled: BIG DAY's app embeds through these pairs
+-- (sections→cohorts, section_courses→courses …) and PostgREST refuses an embed between two
+-- tables joined by two keys (PGRST201, domain/bigday-real-schema.md §6.2). So the pair has
+-- exactly one key at every moment: the original until the backfill is complete (the tenant
+-- guard refuses cross-school links meanwhile), then the composite, added NOT VALID with the
+-- original's ON DELETE / ON UPDATE (SET NULL only on the link column) and validated later.
+-- The original is found in the catalog by its column and parent, whatever its name.
+create or replace function private.swap_to_tenant_key(p_table text, p_column text, p_parent text, p_name text)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_table regclass := format('public.%I', p_table)::regclass;
+  v_parent regclass := format('public.%I', p_parent)::regclass;
+  v_original name;
+  v_delete "char" := 'a';
+  v_update "char" := 'a';
+  v_action text;
+begin
+  perform private.assert_tenant_backfill_complete(p_table);
+  select c.conname, c.confdeltype, c.confupdtype into v_original, v_delete, v_update
+  from pg_catalog.pg_constraint as c
+  where c.conrelid = v_table and c.confrelid = v_parent and c.contype = 'f'
+    and c.conkey = array[(select a.attnum from pg_catalog.pg_attribute as a where a.attrelid = v_table and a.attname = p_column)];
+  if exists (select 1 from pg_catalog.pg_constraint where conrelid = v_table and conname = p_name) then
+    return;
+  end if;
+  v_action := format(' on delete %s on update %s',
+    case coalesce(v_delete, 'a') when 'c' then 'cascade' when 'n' then format('set null (%I)', p_column)
+      when 'd' then format('set default (%I)', p_column) when 'r' then 'restrict' else 'no action' end,
+    case coalesce(v_update, 'a') when 'c' then 'cascade' when 'r' then 'restrict' else 'no action' end);
+  execute format('alter table %s add constraint %I foreign key (institution_id, %I) references %s (institution_id, id)%s not valid',
+                 v_table, p_name, p_column, v_parent, v_action);
+  if v_original is not null then
+    execute format('alter table %s drop constraint %I', v_table, v_original);
+  end if;
+end
+$$;
+comment on function private.swap_to_tenant_key(text, text, text, text) is
+  'Contract helper: replaces a class-structure key by id with its (institution_id, fk) twin, NOT VALID, in one transaction.';
+revoke all on function private.swap_to_tenant_key(text, text, text, text) from public;
+
 select private.assert_tenant_backfill_complete();

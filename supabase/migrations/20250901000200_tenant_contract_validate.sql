@@ -23,7 +23,7 @@ alter table public.sections validate constraint sections_institution_id_fkey;
 alter table public.section_students validate constraint section_students_institution_id_fkey;
 alter table public.section_courses validate constraint section_courses_institution_id_fkey;
 
--- The composite (institution_id, fk) twins of the class-structure keys (20250101001100).
+-- The composite (institution_id, fk) keys of the class structure (20250901000130..136).
 alter table public.cohorts validate constraint cohorts_tenant_term_fkey;
 alter table public.sections validate constraint sections_tenant_cohort_fkey;
 alter table public.section_students validate constraint section_students_tenant_section_fkey;

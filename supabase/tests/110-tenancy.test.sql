@@ -1,7 +1,7 @@
 -- Tenancy: the Citus-readiness invariants read from the catalog, cross-tenant references
 -- refused by the composite keys, and the tenancy helpers.
 begin;
-select plan(33);
+select plan(34);
 
 -- Tenant tables: every public table with a NOT NULL institution_id, except BIG DAY's own.
 -- Its class structure is still being expanded (its keys are checked separately below); its
@@ -48,8 +48,9 @@ select is(
   null,
   'every tenant table references institutions');
 
--- BIG DAY tables in the expand phase: a unique (institution_id, id) to be referenced, and a
--- tenant-aware twin (institution_id, fk) of every foreign key to another tenant table.
+-- BIG DAY's class structure after the contract: each key by id replaced by its composite
+-- (institution_id, fk) key, never both (BIG DAY's app embeds through these pairs, and
+-- PostgREST refuses an embed between two tables joined by two keys: PGRST201).
 select is(
   (select array_agg(f.conrelid::regclass::text || '.' || f.conname order by 1)
    from pg_constraint as f
@@ -60,13 +61,22 @@ select is(
      and f.confrelid in ('public.academic_terms'::regclass, 'public.courses'::regclass, 'public.cohorts'::regclass,
                          'public.sections'::regclass, 'public.section_students'::regclass, 'public.section_courses'::regclass,
                          'public.user_profiles'::regclass)
-     and cardinality(f.conkey) = 1
-     and not exists (
-       select 1 from pg_constraint as g
-       where g.conrelid = f.conrelid and g.confrelid = f.confrelid and g.contype = 'f'
-         and g.conkey = array[(select a.attnum from pg_attribute as a where a.attrelid = f.conrelid and a.attname = 'institution_id')] || f.conkey)),
+     and cardinality(f.conkey) = 1),
   null,
-  'every class-structure foreign key of BIG DAY has a composite (institution_id, fk) twin');
+  'no class-structure key of BIG DAY by id alone remains');
+select is(
+  (select array_agg(format('%s -> %s: %s', p.child, p.parent, coalesce(n.keys, 0)) order by 1)
+   from (values ('sections', 'cohorts'), ('cohorts', 'academic_terms'), ('section_courses', 'courses'),
+                ('section_courses', 'user_profiles'), ('section_students', 'user_profiles'), ('timetable_sessions', 'courses'),
+                ('timetable_sessions', 'user_profiles'), ('timetables', 'sections'), ('timetables', 'academic_terms'),
+                ('slot_template_assignments', 'slot_templates')) as p (child, parent)
+   left join lateral (
+     select count(*)::int as keys from pg_constraint as c
+     where c.contype = 'f' and c.conrelid = format('public.%I', p.child)::regclass and c.confrelid = format('public.%I', p.parent)::regclass
+   ) as n on true
+   where coalesce(n.keys, 0) <> 1),
+  null,
+  'each pair of tables BIG DAY''s app embeds through is joined by exactly one key (no PGRST201)');
 
 -- Cross-tenant references cannot be inserted ------------------------------------------------
 -- Vidya Niketan (institution 1) rows pointing at Sunrise (institution 2) people and cycles.

@@ -86,12 +86,6 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
-      foreignKeyName: "cohorts_academic_term_id_fkey"
-      columns: ["academic_term_id"]
-isOneToOne: false
-      referencedRelation: "academic_terms"
-      referencedColumns: ["id"]
-    },{
       foreignKeyName: "cohorts_institution_id_fkey"
       columns: ["institution_id"]
 isOneToOne: false
@@ -723,28 +717,10 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
-      foreignKeyName: "section_courses_course_id_fkey"
-      columns: ["course_id"]
-isOneToOne: false
-      referencedRelation: "courses"
-      referencedColumns: ["id"]
-    },{
       foreignKeyName: "section_courses_institution_id_fkey"
       columns: ["institution_id"]
 isOneToOne: false
       referencedRelation: "institutions"
-      referencedColumns: ["id"]
-    },{
-      foreignKeyName: "section_courses_section_id_fkey"
-      columns: ["section_id"]
-isOneToOne: false
-      referencedRelation: "sections"
-      referencedColumns: ["id"]
-    },{
-      foreignKeyName: "section_courses_teacher_id_fkey"
-      columns: ["teacher_id"]
-isOneToOne: false
-      referencedRelation: "user_profiles"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "section_courses_tenant_course_fkey"
@@ -785,18 +761,6 @@ isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "section_students_section_id_fkey"
-      columns: ["section_id"]
-isOneToOne: false
-      referencedRelation: "sections"
-      referencedColumns: ["id"]
-    },{
-      foreignKeyName: "section_students_student_id_fkey"
-      columns: ["student_id"]
-isOneToOne: false
-      referencedRelation: "user_profiles"
-      referencedColumns: ["id"]
-    },{
       foreignKeyName: "section_students_tenant_section_fkey"
       columns: ["institution_id","section_id"]
 isOneToOne: false
@@ -823,12 +787,6 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
-      foreignKeyName: "sections_cohort_id_fkey"
-      columns: ["cohort_id"]
-isOneToOne: false
-      referencedRelation: "cohorts"
-      referencedColumns: ["id"]
-    },{
       foreignKeyName: "sections_institution_id_fkey"
       columns: ["institution_id"]
 isOneToOne: false
