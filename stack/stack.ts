@@ -1,5 +1,5 @@
 // The whole local stack in one place: install, cluster, bootstrap, migrations + seed,
-// functions, gateway. `start` brings it up and returns a handle that stops it again.
+// functions, PostgREST, gateway. `start` brings it up and returns a handle that stops it again.
 import type { Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { applyBootstrap } from './bootstrap.ts';
 import { pushMigrations } from './migrations.ts';
 import { listFunctions, startFunction, stopFunction, type RunningFunction } from './functions.ts';
 import { startGateway } from './gateway.ts';
+import { startPostgrest, stopPostgrest, type RunningPostgrest } from './postgrest.ts';
 import { anonKey, serviceRoleKey, userToken } from './keys.ts';
 import { listDemoUsers } from './demo-users.ts';
 import { type StackSettings, apiUrl, dbUrl, JWT_SECRET } from './settings.ts';
@@ -63,16 +64,27 @@ export async function startStack(s: StackSettings, log: Log): Promise<RunningSta
     SUPABASE_JWT_SECRET: JWT_SECRET,
   };
   const functions: RunningFunction[] = [];
+  let rest: RunningPostgrest | undefined;
   let gateway: Server | undefined;
   const stop = async () => {
     await new Promise<void>((r) => (gateway ? gateway.close(() => r()) : r()));
     gateway?.closeAllConnections();
-    await Promise.all(functions.map(stopFunction));
+    await Promise.all([...functions.map(stopFunction), rest && stopPostgrest(rest)]);
     await stopCluster(s);
   };
   try {
-    functions.push(...(await Promise.all(listFunctions().map((f) => startFunction(f, env)))));
-    gateway = await startGateway(s.apiPort, functions);
+    // Side by side; on a failure, everything that did start is stopped again.
+    const outcomes = await Promise.allSettled([
+      ...listFunctions().map((f) => startFunction(f, env).then((fn) => void functions.push(fn))),
+      startPostgrest(s).then((r) => void (rest = r)),
+    ]);
+    const failure = outcomes.find((o) => o.status === 'rejected');
+    if (failure) throw failure.reason;
+    rest = rest!;
+    gateway = await startGateway(s.apiPort, {
+      functions,
+      rest: { port: rest.port, apiKeys: [credentials.anonKey, credentials.serviceRoleKey] },
+    });
   } catch (error) {
     await stop();
     throw error;
@@ -88,6 +100,7 @@ export function banner(c: Credentials, functionNames: string[]): string {
     'HPC local stack is running.',
     '',
     `  API URL           ${c.apiUrl}`,
+    `  REST URL          ${c.apiUrl}/rest/v1`,
     ...functionNames.map((n) => `  Function          ${c.apiUrl}/functions/v1/${n}`),
     `  DB URL            ${c.dbUrl}`,
     `  anon key          ${c.anonKey}`,

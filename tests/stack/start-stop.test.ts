@@ -12,7 +12,10 @@ import { testPort } from '../support/ports.ts';
 const home = join(projectRoot, '.local', 'test-start-stop');
 const dbPort = testPort(54352);
 const apiPort = testPort(54351);
-const env = { ...process.env, HPC_STACK_HOME: home, HPC_DB_PORT: String(dbPort), HPC_API_PORT: String(apiPort), HPC_THROWAWAY: '1' };
+const restPort = testPort(54353);
+const env = {
+  ...process.env, HPC_STACK_HOME: home, HPC_DB_PORT: String(dbPort), HPC_API_PORT: String(apiPort), HPC_REST_PORT: String(restPort), HPC_THROWAWAY: '1',
+};
 const dbUrl = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`;
 
 function startStack(): Promise<{ child: ChildProcess; output: () => string; seconds: number }> {
@@ -36,6 +39,8 @@ function startStack(): Promise<{ child: ChildProcess; output: () => string; seco
   });
 }
 
+const anonKeyOf = (output: string) => /anon key\s+(\S+)/.exec(output)![1]!;
+
 /** Ctrl-C to the whole process group; resolves when every process holding the output has
  * exited (npm itself dies of the signal, as in a terminal; the stack shuts down in order). */
 function ctrlC(child: ChildProcess): Promise<void> {
@@ -55,9 +60,12 @@ describe('npm start', () => {
     expect(first.output()).toContain(`API URL           http://127.0.0.1:${apiPort}`);
     expect(first.output()).toContain('anon key');
     expect(first.output()).toContain('service_role key');
+    expect(first.output()).toContain(`REST URL          http://127.0.0.1:${apiPort}/rest/v1`);
 
     const health = await fetch(`http://127.0.0.1:${apiPort}/functions/v1/hpc-reports/health`);
     expect(health.status).toBe(401);
+    const rest = await fetch(`http://127.0.0.1:${apiPort}/rest/v1/institutions?select=id`, { headers: { apikey: anonKeyOf(first.output()) } });
+    expect(rest.status).toBe(200);
 
     const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
     await sql`create table public.kept_across_restarts (note text)`;
@@ -68,6 +76,7 @@ describe('npm start', () => {
     expect(first.output()).toContain('Stopped.');
     expect(await portOpen(dbPort)).toBe(false);
     expect(await portOpen(apiPort)).toBe(false);
+    expect(await portOpen(restPort), 'PostgREST stopped with the stack').toBe(false);
 
     const second = await startStack();
     console.log(`warm start: ${second.seconds.toFixed(1)} s`);
