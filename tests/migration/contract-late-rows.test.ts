@@ -43,5 +43,5 @@ describe('the contract step after the backfill', () => {
                                  where table_schema = 'public' and column_name = 'institution_id'
                                    and table_name in ('user_profiles', 'section_students') order by table_name`;
     expect(notNull.map((r) => r.is_nullable)).toEqual(['NO', 'NO']);
-  });
+  }, 120_000);
 });
