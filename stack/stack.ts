@@ -53,7 +53,10 @@ async function credentialsFor(s: StackSettings): Promise<Credentials> {
   };
 }
 
-export async function startStack(s: StackSettings, log: Log): Promise<RunningStack> {
+/** `interrupted`: a Ctrl-C while starting; what did start is stopped again, nothing is left
+ * running (functions and PostgREST run in their own process groups, out of the terminal's
+ * reach). */
+export async function startStack(s: StackSettings, log: Log, interrupted?: AbortSignal): Promise<RunningStack> {
   await prepareDatabase(s, log);
   const credentials = await credentialsFor(s);
   const env = {
@@ -72,7 +75,11 @@ export async function startStack(s: StackSettings, log: Log): Promise<RunningSta
     await Promise.all([...functions.map(stopFunction), rest && stopPostgrest(rest)]);
     await stopCluster(s);
   };
+  const stopIfInterrupted = () => {
+    if (interrupted?.aborted) throw new Error('Interrupted while starting; everything started is stopped again.');
+  };
   try {
+    stopIfInterrupted();
     // Side by side; on a failure, everything that did start is stopped again.
     const outcomes = await Promise.allSettled([
       ...listFunctions().map((f) => startFunction(f, env).then((fn) => void functions.push(fn))),
@@ -80,11 +87,13 @@ export async function startStack(s: StackSettings, log: Log): Promise<RunningSta
     ]);
     const failure = outcomes.find((o) => o.status === 'rejected');
     if (failure) throw failure.reason;
+    stopIfInterrupted();
     rest = rest!;
     gateway = await startGateway(s.apiPort, {
       functions,
       rest: { port: rest.port, apiKeys: [credentials.anonKey, credentials.serviceRoleKey] },
     });
+    stopIfInterrupted();
   } catch (error) {
     await stop();
     throw error;
