@@ -74,5 +74,5 @@ describe('backfill over block ranges', () => {
     const [ledger] = await sql`select sum(rows_updated)::int as n from hpc_migration.backfill_ranges where table_name = 'user_profiles'`;
     const [rows] = await sql`select count(*)::int as n from public.user_profiles`;
     expect(ledger!.n + summary.sweptRows + 1).toBe(rows!.n);
-  });
+  }, 120_000);
 });
