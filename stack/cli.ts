@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { banner, prepareDatabase, startStack } from './stack.ts';
+import { banner, prepareDatabase, startStack, type RunningStack } from './stack.ts';
 import { clusterExists, destroyCluster, isRunning, stopCluster } from './cluster.ts';
 import { type StackSettings, stackSettings, pidFile, dbUrl, apiUrl } from './settings.ts';
 import { generateTypes, typesFile } from './types.ts';
@@ -24,24 +24,28 @@ async function start(s: StackSettings) {
   const other = runningStackPid(s);
   if (other) throw new Error(`The stack already runs (pid ${other}); stop it with npm run stop.`);
   const began = Date.now();
-  const stack = await startStack(s, log);
-  mkdirSync(s.home, { recursive: true });
-  writeFileSync(pidFile(s), String(process.pid));
-  log(banner(stack.credentials, stack.functions.map((f) => f.name)));
-  log(`Ready in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
-
+  // Listening from the start: a Ctrl-C while the stack comes up stops what already runs.
+  const interrupted = new AbortController();
+  let stack: RunningStack | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`\n${signal}: stopping the functions and the database…`);
-    await stack.stop();
+    log(`\n${signal}: stopping the functions, PostgREST and the database…`);
+    await stack!.stop();
     rmSync(pidFile(s), { force: true });
     log('Stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const onSignal = (signal: NodeJS.Signals) => (stack ? void shutdown(signal) : interrupted.abort());
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  stack = await startStack(s, log, interrupted.signal);
+  mkdirSync(s.home, { recursive: true });
+  writeFileSync(pidFile(s), String(process.pid));
+  log(banner(stack.credentials, stack.functions.map((f) => f.name)));
+  log(`Ready in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
 }
 
 async function waitUntilGone(pid: number, timeoutMs: number) {
@@ -83,6 +87,7 @@ async function status(s: StackSettings) {
   log(`cluster      ${clusterExists(s) ? s.home : 'not created yet'}`);
   log(`database     ${dbUp ? `running at ${dbUrl(s)}` : 'stopped'}`);
   log(`functions    ${pid ? `served at ${apiUrl(s)}/functions/v1 (pid ${pid})` : 'not served'}`);
+  log(`rest         ${pid ? `served at ${apiUrl(s)}/rest/v1 (PostgREST on port ${s.restPort})` : 'not served'}`);
   if (!dbUp) return;
   const sql = postgres(dbUrl(s), { max: 1, onnotice: () => {} });
   try {

@@ -1,18 +1,31 @@
-// The API gateway at :54321. Like Supabase's edge runtime in front of functions, it routes
-// /functions/v1/<name>/... to the function, verifies the caller's JWT when the function has
-// verify_jwt on, and answers CORS preflight requests itself.
-import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// The API gateway at :54321, in the place of Supabase's Kong and edge runtime:
+// - /functions/v1/<name>/... goes to the function, after verifying the caller's JWT when the
+//   function has verify_jwt on;
+// - /rest/v1/... goes to PostgREST, after Kong's API key check (an `apikey` header or query
+//   parameter holding the anon or service_role key; with no Authorization header the key is
+//   the bearer token);
+// - CORS preflight requests are answered here.
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { errors as joseErrors, jwtVerify } from 'jose';
-import { JWT_SECRET } from './settings.ts';
+import { verifyBearer } from './jwt-verify.ts';
+import { drain, proxy } from './proxy.ts';
 
-export interface Route {
+export interface FunctionRoute {
   name: string;
   port: number;
   verifyJwt: boolean;
 }
 
-const secret = new TextEncoder().encode(JWT_SECRET);
+export interface RestRoute {
+  port: number;
+  /** The keys Kong accepts in `apikey`: the project's anon and service_role keys. */
+  apiKeys: string[];
+}
+
+export interface GatewayRoutes {
+  functions: FunctionRoute[];
+  rest?: RestRoute;
+}
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
@@ -22,69 +35,94 @@ const CORS_HEADERS = {
   'access-control-max-age': '86400',
 };
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, requestId: string) {
+function send(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, requestId: string) {
+  // The body is not read: discard it so that the connection can carry the next request.
+  drain(req);
   res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json', 'x-request-id': requestId });
-  res.end(JSON.stringify({ error: { code, message, requestId } }));
+  res.end(JSON.stringify(body));
 }
 
-type Verdict = { ok: true } | { ok: false; code: string; message: string };
-
-async function verifyBearer(header: string | undefined): Promise<Verdict> {
-  if (!header) return { ok: false, code: 'missing_authorization', message: 'Missing authorization header.' };
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) return { ok: false, code: 'invalid_authorization', message: 'Authorization header must be "Bearer <token>".' };
-  try {
-    await jwtVerify(match[1]!, secret, { algorithms: ['HS256'] });
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) return { ok: false, code: 'jwt_expired', message: 'The token has expired.' };
-    if (error instanceof joseErrors.JWSSignatureVerificationFailed)
-      return { ok: false, code: 'invalid_jwt_signature', message: 'The token signature is invalid.' };
-    return { ok: false, code: 'invalid_jwt', message: 'The token is malformed or not acceptable.' };
-  }
+function sendError(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, requestId: string) {
+  send(req, res, status, { error: { code, message, requestId } }, requestId);
 }
 
-async function handle(routes: Map<string, Route>, req: IncomingMessage, res: ServerResponse) {
-  const requestId = randomUUID();
-  const url = new URL(req.url ?? '/', 'http://gateway');
-  if (req.method === 'OPTIONS') {
-    res.writeHead(200, { ...CORS_HEADERS, 'content-type': 'text/plain' });
-    return res.end('ok');
-  }
-  const match = /^\/functions\/v1\/([^/]+)(\/.*)?$/.exec(url.pathname);
-  if (!match) return sendError(res, 404, 'not_found', `No API route ${url.pathname}.`, requestId);
+/** Like Kong's CORS plugin: a preflight is allowed the headers it asks for. */
+function preflight(req: IncomingMessage, res: ServerResponse) {
+  const asked = req.headers['access-control-request-headers'];
+  drain(req);
+  res.writeHead(200, {
+    ...CORS_HEADERS,
+    ...(asked ? { 'access-control-allow-headers': asked } : {}),
+    'content-type': 'text/plain',
+  });
+  res.end('ok');
+}
+
+function queryWithout(query: string, name: string): string {
+  const kept = query.split('&').filter((part) => part && part.split('=')[0] !== name);
+  return kept.length ? `?${kept.join('&')}` : '';
+}
+
+async function handleFunction(routes: Map<string, FunctionRoute>, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+  const match = /^\/functions\/v1\/([^/]+)(\/.*)?$/.exec(url.pathname)!;
   const route = routes.get(match[1]!);
-  if (!route) return sendError(res, 404, 'function_not_found', `No function named ${match[1]}.`, requestId);
-
+  if (!route) return sendError(req, res, 404, 'function_not_found', `No function named ${match[1]}.`, requestId);
   if (route.verifyJwt) {
     const verdict = await verifyBearer(req.headers.authorization);
-    if (!verdict.ok) return sendError(res, 401, verdict.code, verdict.message, requestId);
+    if (!verdict.ok) return sendError(req, res, 401, verdict.code, verdict.message, requestId);
   }
-
-  const upstream = forward(
-    {
-      host: '127.0.0.1',
-      port: route.port,
-      method: req.method,
-      path: `/${route.name}${match[2] ?? ''}${url.search}`,
-      headers: { ...req.headers, host: `127.0.0.1:${route.port}`, 'x-request-id': requestId },
-    },
-    (reply) => {
-      res.writeHead(reply.statusCode ?? 502, { ...reply.headers, ...CORS_HEADERS });
-      reply.pipe(res);
-    },
-  );
-  upstream.on('error', () => {
-    if (!res.headersSent) sendError(res, 502, 'function_unavailable', `Function ${route.name} is not answering.`, requestId);
-    else res.destroy();
+  proxy(req, res, {
+    port: route.port,
+    path: `/${route.name}${match[2] ?? ''}${url.search}`,
+    headers: { ...req.headers, host: `127.0.0.1:${route.port}`, 'x-request-id': requestId },
+    responseHeaders: (headers) => ({ ...headers, ...CORS_HEADERS }),
+    unavailable: () => sendError(req, res, 502, 'function_unavailable', `Function ${route.name} is not answering.`, requestId),
   });
-  req.pipe(upstream);
 }
 
-export function startGateway(port: number, routes: Route[]): Promise<Server> {
-  const table = new Map(routes.map((r) => [r.name, r]));
+function handleRest(rest: RestRoute, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+  const header = req.headers.apikey;
+  const apikey = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey');
+  // Kong's own answers, word for word, so a frontend sees what it would see hosted.
+  if (!apikey) {
+    return send(req, res, 401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' }, requestId);
+  }
+  if (!rest.apiKeys.includes(apikey)) {
+    return send(req, res, 401, { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' }, requestId);
+  }
+  const headers: IncomingHttpHeaders = {
+    ...req.headers,
+    authorization: req.headers.authorization ?? `Bearer ${apikey}`,
+    host: `127.0.0.1:${rest.port}`,
+    'x-request-id': requestId,
+  };
+  // The path and query as sent (PostgREST's filters), less Kong's key parameter.
+  const [rawPath = '', rawQuery = ''] = (req.url ?? '').split(/\?(.*)/s);
+  proxy(req, res, {
+    port: rest.port,
+    path: `${rawPath.slice('/rest/v1'.length) || '/'}${queryWithout(rawQuery, 'apikey')}`,
+    headers,
+    // PostgREST's own CORS headers (it exposes Content-Range for counts) win over ours.
+    responseHeaders: (upstream) => ({ ...CORS_HEADERS, 'x-request-id': requestId, ...upstream }),
+    unavailable: () => send(req, res, 503, { message: 'PostgREST is not answering.', code: 'rest_unavailable' }, requestId),
+  });
+}
+
+async function handle(routes: GatewayRoutes, functions: Map<string, FunctionRoute>, req: IncomingMessage, res: ServerResponse) {
+  const requestId = randomUUID();
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  if (req.method === 'OPTIONS') return preflight(req, res);
+  if (/^\/functions\/v1\/[^/]+/.test(url.pathname)) return handleFunction(functions, req, res, url, requestId);
+  if (routes.rest && (url.pathname === '/rest/v1' || url.pathname.startsWith('/rest/v1/'))) {
+    return handleRest(routes.rest, req, res, url, requestId);
+  }
+  return sendError(req, res, 404, 'not_found', `No API route ${url.pathname}.`, requestId);
+}
+
+export function startGateway(port: number, routes: GatewayRoutes): Promise<Server> {
+  const functions = new Map(routes.functions.map((r) => [r.name, r]));
   const server = createServer((req, res) => {
-    handle(table, req, res).catch(() => sendError(res, 500, 'gateway_error', 'The gateway failed.', randomUUID()));
+    handle(routes, functions, req, res).catch(() => sendError(req, res, 500, 'gateway_error', 'The gateway failed.', randomUUID()));
   });
   return new Promise((resolveServer, reject) => {
     server.once('error', reject);

@@ -18,6 +18,8 @@ export interface StackSettings {
   home: string;
   dbPort: number;
   apiPort: number;
+  /** PostgREST, reached by callers only through the gateway's /rest/v1. */
+  restPort: number;
   /** Test clusters trade durability for speed; the developer's cluster keeps data safely. */
   throwaway: boolean;
 }
@@ -27,6 +29,7 @@ export function stackSettings(env: NodeJS.ProcessEnv = process.env): StackSettin
     home: resolve(env.HPC_STACK_HOME ?? join(projectRoot, '.local', 'stack')),
     dbPort: Number(env.HPC_DB_PORT ?? 54322),
     apiPort: Number(env.HPC_API_PORT ?? 54321),
+    restPort: Number(env.HPC_REST_PORT ?? 54323),
     throwaway: env.HPC_THROWAWAY === '1',
   };
 }

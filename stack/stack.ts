@@ -1,5 +1,5 @@
 // The whole local stack in one place: install, cluster, bootstrap, migrations + seed,
-// functions, gateway. `start` brings it up and returns a handle that stops it again.
+// functions, PostgREST, gateway. `start` brings it up and returns a handle that stops it again.
 import type { Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { applyBootstrap } from './bootstrap.ts';
 import { pushMigrations } from './migrations.ts';
 import { listFunctions, startFunction, stopFunction, type RunningFunction } from './functions.ts';
 import { startGateway } from './gateway.ts';
+import { startPostgrest, stopPostgrest, type RunningPostgrest } from './postgrest.ts';
 import { anonKey, serviceRoleKey, userToken } from './keys.ts';
 import { listDemoUsers } from './demo-users.ts';
 import { type StackSettings, apiUrl, dbUrl, JWT_SECRET } from './settings.ts';
@@ -52,7 +53,10 @@ async function credentialsFor(s: StackSettings): Promise<Credentials> {
   };
 }
 
-export async function startStack(s: StackSettings, log: Log): Promise<RunningStack> {
+/** `interrupted`: a Ctrl-C while starting; what did start is stopped again, nothing is left
+ * running (functions and PostgREST run in their own process groups, out of the terminal's
+ * reach). */
+export async function startStack(s: StackSettings, log: Log, interrupted?: AbortSignal): Promise<RunningStack> {
   await prepareDatabase(s, log);
   const credentials = await credentialsFor(s);
   const env = {
@@ -63,16 +67,33 @@ export async function startStack(s: StackSettings, log: Log): Promise<RunningSta
     SUPABASE_JWT_SECRET: JWT_SECRET,
   };
   const functions: RunningFunction[] = [];
+  let rest: RunningPostgrest | undefined;
   let gateway: Server | undefined;
   const stop = async () => {
     await new Promise<void>((r) => (gateway ? gateway.close(() => r()) : r()));
     gateway?.closeAllConnections();
-    await Promise.all(functions.map(stopFunction));
+    await Promise.all([...functions.map(stopFunction), rest && stopPostgrest(rest)]);
     await stopCluster(s);
   };
+  const stopIfInterrupted = () => {
+    if (interrupted?.aborted) throw new Error('Interrupted while starting; everything started is stopped again.');
+  };
   try {
-    functions.push(...(await Promise.all(listFunctions().map((f) => startFunction(f, env)))));
-    gateway = await startGateway(s.apiPort, functions);
+    stopIfInterrupted();
+    // Side by side; on a failure, everything that did start is stopped again.
+    const outcomes = await Promise.allSettled([
+      ...listFunctions().map((f) => startFunction(f, env).then((fn) => void functions.push(fn))),
+      startPostgrest(s).then((r) => void (rest = r)),
+    ]);
+    const failure = outcomes.find((o) => o.status === 'rejected');
+    if (failure) throw failure.reason;
+    stopIfInterrupted();
+    rest = rest!;
+    gateway = await startGateway(s.apiPort, {
+      functions,
+      rest: { port: rest.port, apiKeys: [credentials.anonKey, credentials.serviceRoleKey] },
+    });
+    stopIfInterrupted();
   } catch (error) {
     await stop();
     throw error;
@@ -88,6 +109,7 @@ export function banner(c: Credentials, functionNames: string[]): string {
     'HPC local stack is running.',
     '',
     `  API URL           ${c.apiUrl}`,
+    `  REST URL          ${c.apiUrl}/rest/v1`,
     ...functionNames.map((n) => `  Function          ${c.apiUrl}/functions/v1/${n}`),
     `  DB URL            ${c.dbUrl}`,
     `  anon key          ${c.anonKey}`,

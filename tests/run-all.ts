@@ -17,6 +17,7 @@ export const testStackSettings: StackSettings = {
   home: join(projectRoot, '.local', 'test-stack'),
   dbPort: testPort(54332),
   apiPort: testPort(54331),
+  restPort: testPort(54333),
   throwaway: true,
 };
 

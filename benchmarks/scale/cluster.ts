@@ -17,6 +17,7 @@ export function scaleSettings(env: NodeJS.ProcessEnv = process.env): StackSettin
     home: env.HPC_STACK_HOME ?? join(projectRoot, '.local', 'stack-scale'),
     dbPort: Number(env.HPC_DB_PORT ?? 54382),
     apiPort: Number(env.HPC_API_PORT ?? 54381),
+    restPort: Number(env.HPC_REST_PORT ?? 54383),
     throwaway: false,
   };
 }

@@ -23,6 +23,7 @@ export async function freshLegacyCluster(name: string, port: number, options: { 
     home: join(projectRoot, '.local', name),
     dbPort: port,
     apiPort: port - 1,
+    restPort: port + 1,
     throwaway: options.throwaway ?? true,
   };
   await destroyCluster(settings);

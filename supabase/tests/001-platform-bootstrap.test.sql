@@ -1,7 +1,7 @@
 -- The local platform bootstrap behaves like a hosted Supabase database: roles and their
 -- attributes, the auth claim readers, RLS bypass for service_role, nothing for anon.
 begin;
-select plan(26);
+select plan(27);
 
 -- Roles
 select ok(not rolsuper, 'postgres is not a superuser (as on hosted Supabase)') from pg_roles where rolname = 'postgres';
@@ -24,6 +24,9 @@ select is((select extnamespace::regnamespace::text from pg_extension where extna
   'pg_cron is installed in pg_catalog (by the migrations, as on hosted)');
 select isnt((select extname from pg_extension where extname = 'pg_stat_statements'), null, 'pg_stat_statements is installed');
 select is(current_setting('pgrst.db_schemas'), 'public, graphql_public', 'PostgREST exposes public and graphql_public');
+select set_eq($$select evtname::text, evtevent::text from pg_event_trigger where evtenabled <> 'D'$$,
+  $$values ('pgrst_ddl_watch', 'ddl_command_end'), ('pgrst_drop_watch', 'sql_drop')$$,
+  'DDL tells PostgREST to reload its schema cache, through the event triggers hosted installs');
 
 -- Claim readers with claims unset
 select is(auth.uid(), null, 'auth.uid() is null without claims');

@@ -98,7 +98,7 @@ describe('gateway with verify_jwt off', () => {
     });
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()));
     const port = (upstream.address() as { port: number }).port;
-    gateway = await startGateway(0, [{ name: 'open-fn', port, verifyJwt: false }]);
+    gateway = await startGateway(0, { functions: [{ name: 'open-fn', port, verifyJwt: false }] });
     base = `http://127.0.0.1:${(gateway.address() as { port: number }).port}`;
   });
 

@@ -22,7 +22,7 @@ export async function vitest(s: StackSettings): Promise<SuiteResult> {
     await run(join(projectRoot, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], {
       cwd: projectRoot,
       echo: true,
-      env: { ...process.env, HPC_STACK_HOME: s.home, HPC_DB_PORT: String(s.dbPort), HPC_API_PORT: String(s.apiPort) },
+      env: { ...process.env, HPC_STACK_HOME: s.home, HPC_DB_PORT: String(s.dbPort), HPC_API_PORT: String(s.apiPort), HPC_REST_PORT: String(s.restPort) },
     });
   } catch (error) {
     if (!(error instanceof CommandError)) throw error;
