@@ -60,7 +60,12 @@ describe('lock scope of each migration file', () => {
             and l.mode = 'AccessExclusiveLock'
             and c.relnamespace = 'public'::regnamespace and c.relname = any(${existing})`;
       });
-      if (held.length > 1) wide[file] = held.map((r) => r.relname as string).sort();
+      const tables = held.map((r) => r.relname as string).sort();
+      // Dropping a foreign key locks both its ends in one statement (their triggers go): a
+      // key swap holds exactly the key's table and parent, and only for its last statement.
+      const swap = /swap_to_tenant_key\('(\w+)', '\w+', '(\w+)'/.exec(code);
+      const allowed = swap ? [swap[1]!, swap[2]!].sort() : [];
+      if (tables.length > 1 && JSON.stringify(tables) !== JSON.stringify(allowed)) wide[file] = tables;
     }
     expect(filled).toBe(true);
     expect(wide).toEqual({});
