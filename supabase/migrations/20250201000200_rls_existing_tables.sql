@@ -101,6 +101,8 @@ create index if not exists institution_email_domains_institution_id_idx on priva
 -- columns the application sends (its user-management screen sends the whole row back):
 --   * institution_id never changes once set (42501); a legacy row without one is being
 --     filled by the backfill, which derives it from the same links;
+--   * a signed-in user's new row that names another school is refused (42501) with a
+--     message that says so, not only the policy's anonymous refusal;
 --   * a row that links to rows of another school is refused (23503), like the composite keys
 --     of the class structure; each trigger argument names one link, 'parent_table.column';
 --   * a new row without institution_id takes it from its links, else from the signed-in
@@ -127,6 +129,7 @@ declare
   v_new jsonb;
   v_old jsonb;
   v_given uuid := new.institution_id;
+  v_mine uuid;
   v_pending boolean := false;
   v_email_column text;
 begin
@@ -137,6 +140,17 @@ begin
     if new.institution_id is distinct from old.institution_id then
       raise exception 'A row of % cannot move to another institution.', tg_table_name
         using errcode = '42501', hint = 'institution_id is fixed once a row has one.';
+    end if;
+  end if;
+  -- A signed-in user writes only their own school's rows: say so plainly. (The API role, as
+  -- PostgREST sets it; this function runs as its definer, so current_user would not tell.)
+  if tg_op = 'INSERT' and v_given is not null and current_setting('role', true) = 'authenticated' then
+    v_mine := private.current_institution_id();
+    if v_mine is not null and v_given <> v_mine then
+      raise exception 'A new % row names another institution than yours.', tg_table_name
+        using errcode = '42501',
+              detail = format('institution_id %s is not the institution of the signed-in user.', v_given),
+              hint = 'Leave institution_id out: it defaults to your institution.';
     end if;
   end if;
   if tg_nargs > 0 then
@@ -187,15 +201,17 @@ begin
 end
 $$;
 comment on function private.keep_row_in_its_institution() is
-  'Trigger: institution_id fixed once set, links within the same school, filled from links or the signed-in user on insert.';
+  'Trigger: institution_id fixed once set, a signed-in user''s new row in their own school, links within the same school, filled from links or the signed-in user on insert.';
 revoke all on function private.keep_row_in_its_institution() from public;
 
 -- The policy set and tenant guard of a BIG DAY table that one of its shapes lacks (called
 -- by 20250201000230..240, one table per transaction; a table this database does not have is
 -- skipped). Readers: 'members' (everyone of the school), 'staff' (teachers, admins, office
--- staff) or 'admins'; institution admins write. p_links name the row's links to a school
--- for the tenant guard ('parent_table.column').
-create or replace function private.scope_school_table(p_table text, p_label text, p_readers text, p_links text[] default '{}')
+-- staff) or 'admins', and the row's owner where p_owner_column names the person it is
+-- about; institution admins write. p_links name the row's links to a school for the tenant
+-- guard ('parent_table.column').
+create or replace function private.scope_school_table(p_table text, p_label text, p_readers text, p_links text[] default '{}',
+                                                        p_owner_column text default null)
 returns boolean
 language plpgsql
 set search_path = ''
@@ -216,9 +232,12 @@ begin
     return false;
   end if;
   perform private.drop_existing_policies(v_table);
-  execute format('create policy %I on %s for select to authenticated using (institution_id = (select private.current_institution_id()) and %s)',
-                 format('%s read their institution''s %s', case p_readers when 'members' then 'Members' when 'staff' then 'Staff' else 'Institution admins' end, p_label),
-                 v_table, v_readers);
+  -- A row's owner (p_owner_column = the signed-in user) reads it too: one read policy, as
+  -- several permissive ones for one action are each evaluated for every row.
+  execute format('create policy %I on %s for select to authenticated using (institution_id = (select private.current_institution_id()) and (%s%s))',
+                 format('%s%s read their institution''s %s', case p_readers when 'members' then 'Members' when 'staff' then 'Staff' else 'Institution admins' end,
+                        case when p_owner_column is null then '' else ' and the person' end, p_label),
+                 v_table, v_readers, case when p_owner_column is null then '' else format(' or %I = (select auth.uid())', p_owner_column) end);
   execute format('create policy %I on %s for insert to authenticated with check (%s)', format('Institution admins add %s', p_label), v_table, v_admin);
   execute format('create policy %I on %s for update to authenticated using (%s) with check (%s)', format('Institution admins edit %s', p_label), v_table, v_admin, v_admin);
   execute format('create policy %I on %s for delete to authenticated using (%s)', format('Institution admins remove %s', p_label), v_table, v_admin);
@@ -230,9 +249,9 @@ begin
   return true;
 end
 $$;
-comment on function private.scope_school_table(text, text, text, text[]) is
+comment on function private.scope_school_table(text, text, text, text[], text) is
   'Migration helper: tenant-scoped policies (given readers, admins write) and the tenant guard on a table, if it exists.';
-revoke all on function private.scope_school_table(text, text, text, text[]) from public;
+revoke all on function private.scope_school_table(text, text, text, text[], text) from public;
 
 -- user_groups: BIG DAY seeds groups for every school (institution_id null: shared, read by
 -- every signed-in user, changed by nobody through the API); a school's own groups carry its
