@@ -20,6 +20,10 @@ export const migrationsDir = join(projectRoot, 'supabase', 'migrations');
 /** Contract (enforcement) migrations: the reserved 20250901* range, after everything else. */
 export const isContractMigration = (file: string) => /^20250901\d*_.*\.sql$/.test(file);
 
+/** The expand files that index institution_id on one existing table each, by name:
+ * `<version>_<table>_institution_id_index.sql` (the runner builds them concurrently first). */
+export const tenantIndexTable = (file: string): string | undefined => /^\d+_(\w+)_institution_id_index\.sql$/.exec(file)?.[1];
+
 export function allMigrations(): string[] {
   return readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
 }

@@ -3,7 +3,7 @@
 // which refuse to run until the backfill is complete and say why).
 import { planEstimateSeconds } from '../plan.ts';
 import { takeSnapshot, migrationVersions } from '../rollback/snapshot.ts';
-import { allMigrations, isContractMigration, markApplied, pushSubset, versionOf } from '../supabase-cli.ts';
+import { allMigrations, isContractMigration, markApplied, pushSubset, tenantIndexTable, versionOf } from '../supabase-cli.ts';
 import { StepFailed, type Step, type StepContext } from './step.ts';
 import { CommandError } from '../../stack/shell.ts';
 import { sleep } from '../db.ts';
@@ -68,13 +68,46 @@ async function adoptExistingBigDay(ctx: StepContext): Promise<string | undefined
   return versionOf(baseline);
 }
 
+/** GitLab's "prepare async index": the files that index institution_id on an existing
+ * table build it under SHARE, which stalls that table's writers for the length of the build
+ * (and an application whose write transactions touch the table with them). On a live
+ * database the runner builds the very same index CONCURRENTLY first; the files then find it
+ * and do nothing. The statement comes from the database (private.institution_column_index_
+ * statement), so the index is defined once. A build interrupted earlier left an INVALID index
+ * of that name: it is dropped and built again. */
+async function prebuildTenantIndexes(ctx: StepContext, files: string[]): Promise<string[]> {
+  const built: string[] = [];
+  for (const table of files.map(tenantIndexTable).filter((t): t is string => t !== undefined)) {
+    const [row] = await ctx.sql`select private.institution_column_index_statement(${table}, true) as statement`;
+    if (!row?.statement) continue;
+    const [invalid] = await ctx.sql`
+      select format('%I.%I', n.nspname, c.relname) as name from pg_catalog.pg_class as c
+      join pg_catalog.pg_namespace as n on n.oid = c.relnamespace join pg_catalog.pg_index as i on i.indexrelid = c.oid
+      where n.nspname = 'public' and c.relname = ${`${table}_institution_id_idx`} and not i.indisvalid`;
+    if (invalid) await ctx.sql.unsafe(`drop index concurrently if exists ${invalid.name as string}`);
+    await ctx.sql.unsafe(row.statement as string);
+    built.push(table);
+  }
+  if (built.length) ctx.log(`built concurrently, ahead of their migration files: institution_id indexes on ${built.join(', ')}`);
+  return built;
+}
+
 export const expand: Step = {
   name: 'phase1.expand',
   phase: 'phase 1: schema extension',
   estimateSeconds: planEstimateSeconds['phase1.expand'],
   async run(ctx) {
     const adoptedBaseline = await adoptExistingBigDay(ctx);
-    return { adoptedBaseline, ...(await push(ctx, allMigrations().filter((f) => !isContractMigration(f)))) };
+    const files = allMigrations().filter((f) => !isContractMigration(f));
+    const firstIndexFile = files.findIndex((f) => tenantIndexTable(f) !== undefined);
+    if (firstIndexFile <= 0) return { adoptedBaseline, ...(await push(ctx, files)) };
+    const columns = await push(ctx, files.slice(0, firstIndexFile));
+    const prebuiltIndexes = await prebuildTenantIndexes(ctx, files.slice(firstIndexFile));
+    const rest = await push(ctx, files);
+    return {
+      adoptedBaseline, prebuiltIndexes, applied: [...columns.applied, ...rest.applied],
+      lockRetries: (columns.lockRetries ?? 0) + (rest.lockRetries ?? 0),
+    };
   },
 };
 

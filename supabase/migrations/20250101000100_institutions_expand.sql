@@ -83,11 +83,9 @@ $$;
 
 -- institution_id on a table BIG DAY has in one of its shapes only (its timetable and
 -- allocation tables, its settings, reports, groups and permissions): nullable, no default,
--- a NOT VALID foreign key (no scan), and an index for the policies when none leads with the
--- column. Called by one file per table (20250101000120..132), each its own transaction; a
--- table this database does not have is skipped. The index is built in that transaction
--- (CREATE INDEX CONCURRENTLY cannot run in a function): writes to that one table wait
--- while it builds, about a second per million rows.
+-- a NOT VALID foreign key (no scan). Catalog work only: the ACCESS EXCLUSIVE lock it takes
+-- lasts milliseconds. Called by one file per table (20250101000120..132), each its own
+-- transaction; a table this database does not have is skipped.
 create or replace function private.add_institution_column(p_table text)
 returns boolean
 language plpgsql
@@ -105,15 +103,60 @@ begin
     execute format('alter table %s add constraint %I foreign key (institution_id) references public.institutions (id) not valid',
                    v_table, p_table || '_institution_id_fkey');
   end if;
-  if not exists (select 1 from pg_catalog.pg_index as i
-                 where i.indrelid = v_table
-                   and i.indkey[0] = (select a.attnum from pg_catalog.pg_attribute as a
-                                      where a.attrelid = v_table and a.attname = 'institution_id')) then
-    execute format('create index %I on %s (institution_id)', p_table || '_institution_id_idx', v_table);
-  end if;
   return true;
 end
 $$;
 comment on function private.add_institution_column(text) is
-  'Migration helper: institution_id (nullable, NOT VALID key, indexed) on an existing table, if the table exists.';
+  'Migration helper: institution_id (nullable, NOT VALID key) on an existing table, if the table exists.';
 revoke all on function private.add_institution_column(text) from public;
+
+-- The policies' index on that column, where none leads with it. Built by one file per
+-- table (20250101000140..152), AFTER the column's own file committed: the build reads the
+-- whole table, and under the column's ACCESS EXCLUSIVE lock even reads waited for it (1.1 s
+-- for 768,240 timetable sessions in the benchmark). Alone it holds SHARE: reads go on, but
+-- the table's writers wait for the build, and an application whose write transactions touch
+-- the table stalls with them. On a live database the runner therefore builds the same index
+-- CONCURRENTLY before it pushes those files, which then find it and do nothing (GitLab's
+-- "prepare async index"); a file cannot do that itself, because CREATE INDEX CONCURRENTLY
+-- runs neither in a function nor, as plain SQL, where the table does not exist.
+-- Partial (`where institution_id is not null`): while the column is still empty the build
+-- only reads the heap, with nothing to sort or write, and every lookup by school (an
+-- equality, which implies not null) can use it.
+create or replace function private.institution_column_index_statement(p_table text, p_concurrently boolean)
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+  select format('create index %s %I on %s (institution_id) where institution_id is not null',
+                case when p_concurrently then 'concurrently if not exists' else 'if not exists' end,
+                p_table || '_institution_id_idx', t.oid::regclass)
+  from (select to_regclass(format('public.%I', p_table)) as oid) as t
+  where t.oid is not null
+    and exists (select 1 from pg_catalog.pg_attribute as a
+                where a.attrelid = t.oid and a.attname = 'institution_id' and not a.attisdropped)
+    and not exists (select 1 from pg_catalog.pg_index as i
+                    join pg_catalog.pg_attribute as a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+                    where i.indrelid = t.oid and a.attname = 'institution_id' and i.indisvalid)
+$$;
+comment on function private.institution_column_index_statement(text, boolean) is
+  'Migration helper: the CREATE INDEX for institution_id on an existing table, or null when the table is absent or already has a valid index leading with it.';
+revoke all on function private.institution_column_index_statement(text, boolean) from public;
+
+create or replace function private.index_institution_column(p_table text)
+returns boolean
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_statement text := private.institution_column_index_statement(p_table, false);
+begin
+  if v_statement is not null then
+    execute v_statement;
+  end if;
+  return v_statement is not null;
+end
+$$;
+comment on function private.index_institution_column(text) is
+  'Migration helper: builds the index private.institution_column_index_statement names, if any.';
+revoke all on function private.index_institution_column(text) from public;

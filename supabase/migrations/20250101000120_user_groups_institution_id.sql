@@ -1,6 +1,6 @@
 -- Tenancy, expand: institution_id on public.user_groups, where this database has the table
--- (private.add_institution_column, 20250101000100). Catalog work but for the index build;
--- ACCESS EXCLUSIVE on this table only, until this file commits.
+-- (private.add_institution_column, 20250101000100). Catalog work only (its index: 20250101000140);
+-- ACCESS EXCLUSIVE on this table only, for the milliseconds until this file commits.
 set local lock_timeout = '50ms';
 set local statement_timeout = '5min';
 

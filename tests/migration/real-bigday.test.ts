@@ -129,6 +129,15 @@ describe('the real BIG DAY (newer shape)', () => {
     expect((replay.evidence as { broken: AppWriteResult[] }).broken.map((r) => r.name)).toEqual(['cohorts: edit a cohort']);
     await sql.unsafe(`alter policy "${editCohorts!.policyname}" on public.cohorts using (${editCohorts!.qual})`);
 
+    // The institution_id indexes of BIG DAY's newer tables were built concurrently by the
+    // runner ahead of their files (so no writer waited for a build); each is valid.
+    const [expandStep] = await sql`select evidence from hpc_migration.steps where name = 'phase1.expand'`;
+    expect((expandStep!.evidence as { prebuiltIndexes: string[] }).prebuiltIndexes).toEqual(expect.arrayContaining(['timetable_sessions', 'teacher_load_rules']));
+    const tenantIndexes = await sql`select c.relname, i.indisvalid as valid from pg_index as i join pg_class as c on c.oid = i.indexrelid
+                                    where c.relname = any(${['timetable_sessions_institution_id_idx', 'teacher_load_rules_institution_id_idx']})`;
+    expect(tenantIndexes.map((r) => `${r.relname}:${r.valid}`).sort())
+      .toEqual(['teacher_load_rules_institution_id_idx:true', 'timetable_sessions_institution_id_idx:true']);
+
     // search_users is closed to the API roles.
     expect(await sqlstateOf(sql.begin(async (tx) => {
       await tx`set local role anon`;
