@@ -94,10 +94,13 @@ export class HealthMonitor {
     if (this.probes.length > 5) this.probes.shift();
     const latency = median(this.probes);
 
+    // The wait's own clock (pg_locks.waitstart), not the statement's age.
     const waiting = await this.probeSql!`
-      select pid, query_start::text as since, application_name,
-             extract(epoch from now() - coalesce(state_change, query_start)) * 1000 as ms
-      from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
+      select a.pid, a.query_start::text as since, a.application_name,
+             max(extract(epoch from clock_timestamp() - l.waitstart)) * 1000 as ms
+      from pg_locks as l join pg_stat_activity as a on a.pid = l.pid
+      where not l.granted and l.waitstart is not null and a.pid <> pg_backend_pid()
+      group by 1, 2, 3`;
     const now = Date.now();
     for (const w of waiting) {
       const key = `${w.pid}@${w.since}`;
