@@ -11,6 +11,8 @@ export interface StepReport {
   phase: string;
   status: string;
   seconds: number;
+  /** When the step began (epoch ms); absent for a step done by an earlier run. */
+  startedAt?: number;
   estimateSeconds: number;
   evidence: unknown;
   error?: string;

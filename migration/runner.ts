@@ -76,12 +76,12 @@ export async function runMigration(options: RunnerOptions, log: Log): Promise<Ru
           const seconds = (Date.now() - started) / 1000;
           await markDone(sql, step.name, seconds, evidence);
           log(`${step.name}: done in ${seconds.toFixed(1)} s`);
-          reports.push({ name: step.name, phase: step.phase, status: 'done', seconds, estimateSeconds: step.estimateSeconds, evidence });
+          reports.push({ name: step.name, phase: step.phase, status: 'done', seconds, startedAt: started, estimateSeconds: step.estimateSeconds, evidence });
         } catch (error) {
           const seconds = (Date.now() - started) / 1000;
           const message = (error as Error).message;
           await markFailed(sql, step.name, message).catch(() => {});
-          reports.push({ name: step.name, phase: step.phase, status: 'failed', seconds, estimateSeconds: step.estimateSeconds,
+          reports.push({ name: step.name, phase: step.phase, status: 'failed', seconds, startedAt: started, estimateSeconds: step.estimateSeconds,
             evidence: error instanceof StepFailed ? error.evidence : {}, error: message });
           throw error;
         }

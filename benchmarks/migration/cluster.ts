@@ -43,6 +43,12 @@ export async function largeLegacyCluster(name: string, port: number, log: (line:
   // over 1 s, exactly the target; shorter waits come from the 50 ms sampler.
   await admin`alter system reset deadlock_timeout`;
   await admin`alter system set log_min_messages = 'log'`;
+  // Every autovacuum and checkpoint in the server log, to set the workload's slow moments
+  // beside them.
+  await admin`alter system set log_autovacuum_min_duration = 0`;
+  await admin`alter system set log_checkpoints = on`;
+  // And every statement over 250 ms, the migration's and the workload's: who stalled whom.
+  await admin`alter system set log_min_duration_statement = 250`;
   // A production-sized WAL allowance (Supabase sets 1–4 GB by compute size): a backfill
   // of 2M rows must not force a checkpoint every few seconds.
   await admin`alter system set max_wal_size = '4GB'`;

@@ -59,6 +59,11 @@ export function renderResults(r: BenchResults): string {
     row('after (30 s)', r.windows.after),
     row("during the plan's backfill (comparison run)", r.windows.planBackfill),
     '',
+    ...(r.stepWindows?.length
+      ? ['During the migration, step by step (the checklist runs after the last step):', '',
+        '| step | seconds | transactions | tps | p50 | p95 | p99 | max | failed |', '|---|---|---|---|---|---|---|---|---|',
+        ...r.stepWindows.map((w) => row(`${w.step} | ${w.seconds.toFixed(1)}`, w.stats)), '']
+      : []),
     '## Backfill rate',
     '',
     ...(r.comparisonFrom ? [`The plan's and the raw figures are from the full run of ${r.comparisonFrom} (same machine and database; \`BENCH_COMPARE=0\` skipped them this time).`, ''] : []),

@@ -39,6 +39,9 @@ export interface BenchResults {
   counts: Record<string, number>;
   migration: { seconds: number; steps: { name: string; seconds: number; estimateSeconds: number; status: string }[]; failure?: string; checklistPassed: string };
   windows: { before: WindowStats; cpuFloor?: WindowStats; during: WindowStats; after: WindowStats; planBackfill?: WindowStats };
+  /** The workload during each runner step, and during the closing checklist: where the slow
+   * transactions fall. */
+  stepWindows?: { step: string; seconds: number; stats: WindowStats }[];
   workloadErrors: string[];
   longestLockWaitMs: number;
   longestSampledWait?: { ms: number; what: string };
@@ -81,6 +84,19 @@ async function rawRateOnCopy(copy: LegacyCluster): Promise<Awaited<ReturnType<ty
   }
 }
 
+/** Each step's window, and the checklist's after the last step (it runs before the runner
+ * returns), cut from the same pgbench log. */
+function stepWindows(logDir: string, outcome: RunOutcome, migEnd: number): BenchResults['stepWindows'] {
+  const timed = outcome.steps.filter((s) => s.startedAt !== undefined);
+  const windows = timed.map((s) => ({ step: s.name, seconds: s.seconds, stats: windowStats(logDir, s.startedAt!, s.startedAt! + s.seconds * 1000) }));
+  const last = timed.at(-1);
+  if (last) {
+    const from = last.startedAt! + last.seconds * 1000;
+    windows.push({ step: 'checklist', seconds: (migEnd - from) / 1000, stats: windowStats(logDir, from, migEnd) });
+  }
+  return windows;
+}
+
 async function main() {
   const t0 = Date.now();
   const { cluster, counts, generateSeconds } = await largeLegacyCluster('bench-migration', PORT, log);
@@ -118,8 +134,10 @@ async function main() {
   const workload = new Workload({ port: PORT, clients: CLIENTS, rate: RATE, logDir: join(home, 'pgbench'), shape: BENCH_SHAPE });
   log(`workload: pgbench, ${CLIENTS} clients at ${RATE} tps (reads 4 : writes 1)`);
   workload.start();
-  const beforeFrom = Date.now() + 5_000;
-  await sleep(35_000);
+  // pgbench's first seconds are not the steady state: its fresh connections prepare their
+  // statements and catch up with the schedule (measured: 5-6 s of transactions over 300 ms).
+  const beforeFrom = Date.now() + 15_000;
+  await sleep(45_000);
   const beforeTo = Date.now();
 
   // The floor: a backend busy in the backfill's rhythm, doing no database work. The workload's
@@ -205,6 +223,7 @@ async function main() {
       after: windowStats(logDir, migEnd, afterEnd),
       planBackfill: planWindow ?? carried?.windows?.planBackfill,
     },
+    stepWindows: stepWindows(logDir, outcome, migEnd),
     workloadErrors: workload.errors,
     longestLockWaitMs: Math.max(sampledWait.ms, lockWaits.reduce((a, w) => Math.max(a, w.ms), 0)),
     longestSampledWait: sampledWait,
