@@ -34,6 +34,13 @@ set local statement_timeout = '30s';
 -- needed here. pg_cron exists in one database per cluster (cron.database_name: `postgres`).
 create extension if not exists pg_cron with schema pg_catalog;
 
+-- The operation is an enum type in public, so that the generated TypeScript types give it as
+-- a string union. The audit trigger assigns TG_OP, a text value: the assignment cast lets it
+-- do so as a literal would.
+create type public.audit_operation as enum ('INSERT', 'UPDATE', 'DELETE');
+comment on type public.audit_operation is 'The write an audit_events row records.';
+create cast (text as public.audit_operation) with inout as assignment;
+
 create table public.audit_events (
   id uuid not null default gen_random_uuid(),
   occurred_at timestamptz not null default now(),
@@ -42,8 +49,7 @@ create table public.audit_events (
   actor_role text,
   table_schema text not null,
   table_name text not null,
-  operation text not null
-    constraint audit_events_operation_check check (operation in ('INSERT', 'UPDATE', 'DELETE')),
+  operation public.audit_operation not null,
   record_key jsonb not null,
   old_values jsonb,
   new_values jsonb,

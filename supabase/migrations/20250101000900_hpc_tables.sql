@@ -8,8 +8,10 @@
 --   unique (institution_id, id) constraints and are added at the end of the file (see there).
 -- * created_at / updated_at / created_by / updated_by, stamped by private.stamp_row_authorship()
 --   from auth.uid(); every insert, update and delete is audited by private.audit_row_change().
--- * Every enumerated value is a check constraint. PARAKH content (areas, abilities, levels,
---   descriptors, icons) is data per institution and versioned, never schema.
+-- * Every fixed list of words is an enum type in public (PostgREST and `supabase gen types`
+--   see it: the frontend gets a string union); other rules are check constraints. PARAKH
+--   content (areas, abilities, levels, descriptors, icons) is data per institution and
+--   versioned, never schema.
 -- * RLS enabled, no policies yet (the RLS issue writes the role matrix); hpc_evaluations'
 --   partitions have RLS enabled and no grants for anon / authenticated.
 -- * Whole numbers are bigint (squawk prefer-bigint-*); their ranges are check constraints.
@@ -17,6 +19,55 @@
 --   institution_id leading. The tables are new and empty, so plain CREATE INDEX is fine.
 set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
+
+-- The enum types of the HPC tables' columns.
+create type public.hpc_stage as enum ('foundational', 'preparatory', 'middle', 'secondary');
+comment on type public.hpc_stage is 'A NEP 2020 school stage (hpc_parameters, hpc_rubrics, approval chains).';
+create type public.hpc_cycle_status as enum ('planned', 'open', 'closed', 'locked', 'archived');
+comment on type public.hpc_cycle_status is 'An assessment cycle''s status: planned → open → closed → locked → archived.';
+create type public.hpc_rater_role as enum ('teacher', 'self', 'peer', 'parent');
+comment on type public.hpc_rater_role is 'Who rates a student on a parameter (hpc_evaluations.rater_role).';
+create type public.hpc_entry_status as enum ('draft', 'submitted');
+comment on type public.hpc_entry_status is 'A rating''s or reflection''s status: draft until its author submits it.';
+create type public.hpc_report_status as enum ('draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'published');
+comment on type public.hpc_report_status is 'A card version''s workflow status (hpc_reports.status).';
+create type public.hpc_approval_kind as enum ('chain', 'step');
+comment on type public.hpc_approval_kind is 'An hpc_approval_workflows row: a configured chain step, or a step of one card''s approval.';
+create type public.hpc_staff_duty as enum ('class_teacher', 'subject_teacher', 'coordinator', 'principal', 'institution_admin');
+comment on type public.hpc_staff_duty is 'A staff duty in the HPC workflow (the words of staff_duties.duty): who approves a step.';
+create type public.hpc_approval_decision as enum ('pending', 'approved', 'changes_requested');
+comment on type public.hpc_approval_decision is 'The decision on one approval step of a card.';
+create type public.hpc_analytics_scope as enum ('institution', 'stage', 'grade', 'section', 'area', 'parameter');
+comment on type public.hpc_analytics_scope is 'What an hpc_analytics aggregate is computed over.';
+create type public.hpc_achievement_category as enum ('academic', 'sports', 'arts', 'cultural', 'community_service', 'leadership', 'other');
+comment on type public.hpc_achievement_category is 'The kind of a student''s achievement.';
+create type public.hpc_achievement_level as enum ('class', 'school', 'inter_school', 'district', 'state', 'national', 'international');
+comment on type public.hpc_achievement_level is 'The level at which an achievement was earned.';
+create type public.hpc_reflection_kind as enum ('all_about_me', 'self_reflection', 'ambition_goal', 'ambition_review', 'parent_partnership');
+comment on type public.hpc_reflection_kind is 'Which part of the card a reflection fills.';
+create type public.hpc_reflection_author_role as enum ('self', 'parent', 'teacher');
+comment on type public.hpc_reflection_author_role is 'Who wrote a reflection: the student (self), a parent or a teacher.';
+create type public.hpc_conversation_author_role as enum ('teacher', 'parent', 'student', 'coordinator', 'principal');
+comment on type public.hpc_conversation_author_role is 'In which role a person wrote a conversation message.';
+
+-- A text value is assigned to these columns as a literal is: SQL that carries the words as
+-- text (the seed, batch jobs, data loads) writes them without a cast, and a word outside the
+-- list is refused by the type's input function (22P02, naming the type and the value).
+-- Comparisons still need both sides of one type.
+create cast (text as public.hpc_stage) with inout as assignment;
+create cast (text as public.hpc_cycle_status) with inout as assignment;
+create cast (text as public.hpc_rater_role) with inout as assignment;
+create cast (text as public.hpc_entry_status) with inout as assignment;
+create cast (text as public.hpc_report_status) with inout as assignment;
+create cast (text as public.hpc_approval_kind) with inout as assignment;
+create cast (text as public.hpc_staff_duty) with inout as assignment;
+create cast (text as public.hpc_approval_decision) with inout as assignment;
+create cast (text as public.hpc_analytics_scope) with inout as assignment;
+create cast (text as public.hpc_achievement_category) with inout as assignment;
+create cast (text as public.hpc_achievement_level) with inout as assignment;
+create cast (text as public.hpc_reflection_kind) with inout as assignment;
+create cast (text as public.hpc_reflection_author_role) with inout as assignment;
+create cast (text as public.hpc_conversation_author_role) with inout as assignment;
 
 -- Evidence files live in the storage bucket hpc-evidence under <institution_id>/<student_id>/...
 create or replace function private.evidence_paths_valid(p_paths text[], p_institution_id uuid, p_student_id uuid)
@@ -39,9 +90,7 @@ revoke all on function private.evidence_paths_valid(text[], uuid, uuid) from pub
 create table public.hpc_parameters (
   id uuid not null default gen_random_uuid(),
   institution_id uuid not null references public.institutions (id),
-  stage text not null
-    constraint hpc_parameters_stage_check
-    check (stage in ('foundational', 'preparatory', 'middle', 'secondary')),
+  stage public.hpc_stage not null,
   grade_band text not null,
   grades text[] not null,
   area text not null,
@@ -78,9 +127,7 @@ create index hpc_parameters_stage_idx on public.hpc_parameters (institution_id, 
 create table public.hpc_rubrics (
   id uuid not null default gen_random_uuid(),
   institution_id uuid not null references public.institutions (id),
-  stage text not null
-    constraint hpc_rubrics_stage_check
-    check (stage in ('foundational', 'preparatory', 'middle', 'secondary')),
+  stage public.hpc_stage not null,
   scale_code text not null,
   parameter_id uuid,
   version bigint not null default 1,
@@ -127,9 +174,7 @@ create table public.hpc_evaluation_cycles (
   term_number bigint not null,
   opens_on date not null,
   closes_on date not null,
-  status text not null default 'planned'
-    constraint hpc_evaluation_cycles_status_check
-    check (status in ('planned', 'open', 'closed', 'locked', 'archived')),
+  status public.hpc_cycle_status not null default 'planned',
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   created_by uuid default auth.uid(),
@@ -156,7 +201,7 @@ create table public.hpc_parameter_assignments (
   parameter_id uuid,
   section_id uuid not null,
   course_id uuid,
-  rater_roles text[] not null default array['teacher', 'self', 'peer', 'parent'],
+  rater_roles public.hpc_rater_role[] not null default '{teacher,self,peer,parent}',
   teacher_id uuid,
   -- peer pairing rows: student_id is reviewed by peer_reviewer_id (rater_roles = {peer})
   student_id uuid,
@@ -174,13 +219,10 @@ create table public.hpc_parameter_assignments (
     references public.hpc_evaluation_cycles (institution_id, id),
   constraint hpc_parameter_assignments_parameter_fkey foreign key (institution_id, parameter_id)
     references public.hpc_parameters (institution_id, id),
-  constraint hpc_parameter_assignments_rater_roles_check check (
-    cardinality(rater_roles) > 0
-    and rater_roles <@ array['teacher', 'self', 'peer', 'parent']
-  ),
+  constraint hpc_parameter_assignments_rater_roles_check check (cardinality(rater_roles) > 0),
   constraint hpc_parameter_assignments_peer_pairing check (
     peer_reviewer_id is null
-    or (student_id is not null and peer_reviewer_id <> student_id and rater_roles = array['peer'])
+    or (student_id is not null and peer_reviewer_id <> student_id and rater_roles = '{peer}')
   ),
   constraint hpc_parameter_assignments_parameter_required check (parameter_id is not null or peer_reviewer_id is not null),
   constraint hpc_parameter_assignments_weight_positive check (weight is null or weight > 0)
@@ -204,17 +246,14 @@ create table public.hpc_evaluations (
   student_id uuid not null,
   parameter_id uuid not null,
   assignment_id uuid,
-  rater_role text not null
-    constraint hpc_evaluations_rater_role_check
-    check (rater_role in ('teacher', 'self', 'peer', 'parent')),
+  rater_role public.hpc_rater_role not null,
   rater_id uuid not null,
   rubric_id uuid,
   level_ordinal bigint,
   statements_circled bigint,
   observation text,
   evidence_paths text[] not null default '{}',
-  status text not null default 'draft'
-    constraint hpc_evaluations_status_check check (status in ('draft', 'submitted')),
+  status public.hpc_entry_status not null default 'draft',
   submitted_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
@@ -272,9 +311,7 @@ create table public.hpc_reports (
   cycle_id uuid not null,
   student_id uuid not null,
   version bigint not null default 1,
-  status text not null default 'draft'
-    constraint hpc_reports_status_check
-    check (status in ('draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'published')),
+  status public.hpc_report_status not null default 'draft',
   is_current boolean not null default true,
   content jsonb not null default '{}'::jsonb,
   content_hash text,
@@ -327,24 +364,17 @@ create index hpc_reports_supersedes_idx on public.hpc_reports (institution_id, s
 create table public.hpc_approval_workflows (
   id uuid not null default gen_random_uuid(),
   institution_id uuid not null references public.institutions (id),
-  kind text not null
-    constraint hpc_approval_workflows_kind_check check (kind in ('chain', 'step')),
-  stage text
-    constraint hpc_approval_workflows_stage_check
-    check (stage in ('foundational', 'preparatory', 'middle', 'secondary')),
+  kind public.hpc_approval_kind not null,
+  stage public.hpc_stage,
   version bigint not null default 1,
   step_order bigint not null,
-  approver_duty text not null
-    constraint hpc_approval_workflows_approver_duty_check
-    check (approver_duty in ('class_teacher', 'subject_teacher', 'coordinator', 'principal', 'institution_admin')),
+  approver_duty public.hpc_staff_duty not null,
   name text,
   active boolean not null default true,
   report_id uuid,
   round bigint,
   chain_step_id uuid,
-  decision text
-    constraint hpc_approval_workflows_decision_check
-    check (decision in ('pending', 'approved', 'changes_requested')),
+  decision public.hpc_approval_decision,
   decided_by uuid,
   decided_role text,
   decided_at timestamptz,
@@ -397,9 +427,7 @@ create table public.hpc_analytics (
   id uuid not null default gen_random_uuid(),
   institution_id uuid not null references public.institutions (id),
   cycle_id uuid not null,
-  scope text not null
-    constraint hpc_analytics_scope_check
-    check (scope in ('institution', 'stage', 'grade', 'section', 'area', 'parameter')),
+  scope public.hpc_analytics_scope not null,
   scope_key text not null default '',
   section_id uuid,
   parameter_id uuid,
@@ -439,12 +467,8 @@ create table public.hpc_achievements (
   student_id uuid not null,
   cycle_id uuid,
   title text not null,
-  category text not null
-    constraint hpc_achievements_category_check
-    check (category in ('academic', 'sports', 'arts', 'cultural', 'community_service', 'leadership', 'other')),
-  level text
-    constraint hpc_achievements_level_check
-    check (level in ('class', 'school', 'inter_school', 'district', 'state', 'national', 'international')),
+  category public.hpc_achievement_category not null,
+  level public.hpc_achievement_level,
   achieved_on date,
   description text,
   evidence_paths text[] not null default '{}',
@@ -474,17 +498,13 @@ create table public.hpc_reflections (
   institution_id uuid not null references public.institutions (id),
   student_id uuid not null,
   cycle_id uuid not null,
-  kind text not null
-    constraint hpc_reflections_kind_check
-    check (kind in ('all_about_me', 'self_reflection', 'ambition_goal', 'ambition_review', 'parent_partnership')),
+  kind public.hpc_reflection_kind not null,
   author_id uuid not null,
-  author_role text not null
-    constraint hpc_reflections_author_role_check check (author_role in ('self', 'parent', 'teacher')),
+  author_role public.hpc_reflection_author_role not null,
   goal_id uuid,
   content jsonb not null default '{}'::jsonb,
   body text,
-  status text not null default 'draft'
-    constraint hpc_reflections_status_check check (status in ('draft', 'submitted')),
+  status public.hpc_entry_status not null default 'draft',
   submitted_at timestamptz,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
@@ -527,9 +547,7 @@ create table public.hpc_conversations (
   student_id uuid not null,
   report_id uuid,
   author_id uuid not null,
-  author_role text not null
-    constraint hpc_conversations_author_role_check
-    check (author_role in ('teacher', 'parent', 'student', 'coordinator', 'principal')),
+  author_role public.hpc_conversation_author_role not null,
   subject text,
   body text not null,
   created_at timestamptz not null default now(),

@@ -327,7 +327,7 @@ $$;
 
 -- May the caller enter this rating? One answer per rater role; called by the write policies
 -- of hpc_evaluations (only for the rows being written, so per-row cost is fine there).
-create or replace function private.may_rate(p_cycle_id uuid, p_student_id uuid, p_parameter_id uuid, p_rater_role text)
+create or replace function private.may_rate(p_cycle_id uuid, p_student_id uuid, p_parameter_id uuid, p_rater_role public.hpc_rater_role)
 returns boolean
 language sql stable security definer set search_path = ''
 as $$
@@ -378,7 +378,7 @@ begin
     'private.child_ids()', 'private.taught_guardian_ids()', 'private.family_section_ids()',
     'private.family_teacher_ids()', 'private.peer_reviewee_ids()',
     'private.open_cycle_ids()', 'private.released_cycle_ids()',
-    'private.may_rate(uuid, uuid, uuid, text)', 'private.in_conversation_circle(uuid)'
+    'private.may_rate(uuid, uuid, uuid, public.hpc_rater_role)', 'private.in_conversation_circle(uuid)'
   ] loop
     execute format('revoke all on function %s from public', v_fn);
     execute format('grant execute on function %s to authenticated, service_role', v_fn);

@@ -32,7 +32,7 @@ revoke truncate on public.hpc_parameters, public.hpc_rubrics, public.hpc_paramet
 
 -- Opens, closes, locks and archives a cycle. Institution admins and principals of the
 -- cycle's institution, with HPC on; the status guard trigger refuses illegal moves.
-create or replace function public.hpc_set_cycle_status(p_cycle_id uuid, p_status text)
+create or replace function public.hpc_set_cycle_status(p_cycle_id uuid, p_status public.hpc_cycle_status)
 returns public.hpc_evaluation_cycles
 language plpgsql
 security definer
@@ -64,7 +64,7 @@ begin
   return v_cycle;
 end
 $$;
-comment on function public.hpc_set_cycle_status(uuid, text) is
+comment on function public.hpc_set_cycle_status(uuid, public.hpc_cycle_status) is
   'Moves a cycle planned → open → closed → locked → archived (closed → open reopens entry). Admins and principals only.';
-revoke all on function public.hpc_set_cycle_status(uuid, text) from public, anon;
-grant execute on function public.hpc_set_cycle_status(uuid, text) to authenticated, service_role;
+revoke all on function public.hpc_set_cycle_status(uuid, public.hpc_cycle_status) from public, anon;
+grant execute on function public.hpc_set_cycle_status(uuid, public.hpc_cycle_status) to authenticated, service_role;

@@ -16,6 +16,19 @@
 set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
+-- The words of a batch (report_jobs) and of a workflow action, as enum types in public: the
+-- generated TypeScript types get string unions. A text value is assigned to them as a
+-- literal is (see 20250101000900_hpc_tables.sql).
+create type public.hpc_report_action as enum ('submit', 'approve', 'request_changes', 'publish', 'reopen');
+comment on type public.hpc_report_action is 'A workflow action (hpc_transition_report).';
+create type public.hpc_batch_kind as enum ('generate', 'transition');
+comment on type public.hpc_batch_kind is 'What a batch does to every card: generate it, or apply one workflow action.';
+create type public.hpc_batch_status as enum ('queued', 'running', 'completed', 'cancelled');
+comment on type public.hpc_batch_status is 'A batch''s progress status (report_jobs.status).';
+create cast (text as public.hpc_report_action) with inout as assignment;
+create cast (text as public.hpc_batch_kind) with inout as assignment;
+create cast (text as public.hpc_batch_status) with inout as assignment;
+
 create table public.report_narratives (
   id uuid not null default gen_random_uuid(),
   institution_id uuid not null references public.institutions (id),
@@ -49,20 +62,17 @@ create index report_narratives_author_idx on public.report_narratives (instituti
 create table public.report_jobs (
   id uuid not null default gen_random_uuid(),
   institution_id uuid not null references public.institutions (id),
-  kind text not null
-    constraint report_jobs_kind_check check (kind in ('generate', 'transition')),
-  action text
-    constraint report_jobs_action_check
-    check (action in ('submit', 'approve', 'request_changes', 'publish')),
+  kind public.hpc_batch_kind not null,
+  -- a batch never reopens: a reopen needs a reason per card
+  action public.hpc_report_action
+    constraint report_jobs_action_check check (action <> 'reopen'),
   cycle_id uuid not null,
   -- null: every student of the cycle (students of sections with assignments in the cycle)
   section_id uuid,
   comment text,
   release_at timestamptz,
   requested_by uuid not null,
-  status text not null default 'queued'
-    constraint report_jobs_status_check
-    check (status in ('queued', 'running', 'completed', 'cancelled')),
+  status public.hpc_batch_status not null default 'queued',
   total bigint not null default 0,
   processed bigint not null default 0,
   succeeded bigint not null default 0,
@@ -256,12 +266,12 @@ security definer
 set search_path = ''
 as $$
   with configured as (
-    select w.stage, w.version, w.step_order, w.approver_duty, w.id
+    select w.stage, w.version, w.step_order, w.approver_duty::text as approver_duty, w.id
     from public.hpc_approval_workflows as w
     where w.institution_id = p_institution_id
       and w.kind = 'chain'
       and w.active
-      and (w.stage = p_stage or w.stage is null)
+      and (w.stage = p_stage::public.hpc_stage or w.stage is null)
   ),
   chosen as (
     select c.stage, c.version

@@ -118,7 +118,7 @@ begin
                and e.status = 'submitted'))
   ),
   expected as (
-    select a.parameter_id, array_agg(distinct r.role order by r.role) as roles
+    select a.parameter_id, array_agg(distinct r.role::text order by r.role::text) as roles
     from public.hpc_parameter_assignments as a
     cross join lateral unnest(a.rater_roles) as r (role)
     where a.institution_id = p_institution_id
@@ -162,7 +162,7 @@ begin
            coalesce((select jsonb_object_agg(t.term_number::text, coalesce(t.levels, '{}'::jsonb))
                      from per_term as t where t.parameter_id = p.id), '{}'::jsonb) as terms,
            coalesce(x.roles, '{}') as expected_roles,
-           coalesce((select array_agg(l.rater_role order by l.rater_role)
+           coalesce((select array_agg(l.rater_role::text order by l.rater_role::text)
                      from latest as l where l.parameter_id = p.id and l.cycle_id = p_cycle_id), '{}') as present_roles,
            (select l.level_ordinal from latest as l
             where l.parameter_id = p.id and l.cycle_id = p_cycle_id and l.rater_role = 'teacher') as teacher_ordinal,

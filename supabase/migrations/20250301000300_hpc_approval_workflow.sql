@@ -135,7 +135,7 @@ begin
     if v_pending.id is null then
       raise exception 'no approval step is pending on this card' using errcode = 'HP422';
     end if;
-    if not private.hpc_holds_duty(v_report.institution_id, v_caller.user_id, v_pending.approver_duty, v_sections, v_stage) then
+    if not private.hpc_holds_duty(v_report.institution_id, v_caller.user_id, v_pending.approver_duty::text, v_sections, v_stage) then
       raise exception 'this step awaits the % of this student', v_pending.approver_duty using errcode = 'HP403';
     end if;
     if p_action = 'request_changes' and v_comment is null then
@@ -315,19 +315,19 @@ begin
 
   return query
   select * from (
-    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
-           'review'::text, w.approver_duty, w.round, w.created_at
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
+           'review'::text, w.approver_duty::text, w.round, w.created_at
     from public.hpc_approval_workflows as w
     join public.hpc_reports as r on r.institution_id = w.institution_id and r.id = w.report_id and r.is_current
     join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
     where w.institution_id = v_caller.institution_id
       and w.kind = 'step' and w.decision = 'pending'
-      and w.approver_duty = any (v_duties)
-      and private.hpc_holds_duty(w.institution_id, v_caller.user_id, w.approver_duty,
+      and w.approver_duty = any (v_duties::public.hpc_staff_duty[])
+      and private.hpc_holds_duty(w.institution_id, v_caller.user_id, w.approver_duty::text,
             private.hpc_student_section_ids(r.institution_id, r.student_id),
             private.hpc_student_stage(r.institution_id, r.student_id))
     union all
-    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
            'publish'::text, 'principal'::text, null::bigint, r.updated_at
     from public.hpc_reports as r
     join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
@@ -335,7 +335,7 @@ begin
       and 'principal' = any (v_duties)
       and r.is_current and r.status = 'approved' and r.release_at is null
     union all
-    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
            'submit'::text, 'class_teacher'::text, null::bigint, r.updated_at
     from public.hpc_reports as r
     join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
@@ -356,7 +356,7 @@ grant execute on function private.hpc_reports_awaiting_me(bigint) to authenticat
 -- The API wrappers (security invoker; the checks are in the private functions).
 create or replace function public.hpc_transition_report(
   p_report_id uuid,
-  p_action text,
+  p_action public.hpc_report_action,
   p_expected_version bigint,
   p_comment text default null,
   p_release_at timestamptz default null)
@@ -366,12 +366,12 @@ volatile
 security invoker
 set search_path = ''
 as $$
-  select private.hpc_transition_report(p_report_id, p_action, p_expected_version, p_comment, p_release_at)
+  select private.hpc_transition_report(p_report_id, p_action::text, p_expected_version, p_comment, p_release_at)
 $$;
-comment on function public.hpc_transition_report(uuid, text, bigint, text, timestamptz) is
+comment on function public.hpc_transition_report(uuid, public.hpc_report_action, bigint, text, timestamptz) is
   'Apply submit | approve | request_changes | publish | reopen to a report, with the lock_version the caller read.';
-revoke all on function public.hpc_transition_report(uuid, text, bigint, text, timestamptz) from public, anon;
-grant execute on function public.hpc_transition_report(uuid, text, bigint, text, timestamptz) to authenticated, service_role;
+revoke all on function public.hpc_transition_report(uuid, public.hpc_report_action, bigint, text, timestamptz) from public, anon;
+grant execute on function public.hpc_transition_report(uuid, public.hpc_report_action, bigint, text, timestamptz) to authenticated, service_role;
 
 create or replace function public.hpc_reports_awaiting_me(p_limit bigint default 500)
 returns table (

@@ -187,7 +187,7 @@ begin
         if v_report.id is null then
           v_job.skipped := v_job.skipped + 1;
         else
-          perform private.hpc_transition_report(v_report.id, v_job.action, v_report.lock_version,
+          perform private.hpc_transition_report(v_report.id, v_job.action::text, v_report.lock_version,
                                                 v_job.comment, v_job.release_at);
           v_job.succeeded := v_job.succeeded + 1;
         end if;
@@ -227,7 +227,7 @@ revoke all on function private.hpc_batch_run(uuid, bigint, bigint) from public;
 grant execute on function private.hpc_batch_run(uuid, bigint, bigint) to authenticated, service_role;
 
 create or replace function public.hpc_batch_start(
-  p_kind text, p_cycle_id uuid, p_section_id uuid default null, p_action text default null,
+  p_kind public.hpc_batch_kind, p_cycle_id uuid, p_section_id uuid default null, p_action public.hpc_report_action default null,
   p_comment text default null, p_release_at timestamptz default null)
 returns jsonb
 language sql
@@ -235,12 +235,12 @@ volatile
 security invoker
 set search_path = ''
 as $$
-  select private.hpc_batch_start(p_kind, p_cycle_id, p_section_id, p_action, p_comment, p_release_at)
+  select private.hpc_batch_start(p_kind::text, p_cycle_id, p_section_id, p_action::text, p_comment, p_release_at)
 $$;
-comment on function public.hpc_batch_start(text, uuid, uuid, text, text, timestamptz) is
+comment on function public.hpc_batch_start(public.hpc_batch_kind, uuid, uuid, public.hpc_report_action, text, timestamptz) is
   'Record a batch (generate, or transition with an action) over a section or a whole cycle; run it with hpc_batch_run.';
-revoke all on function public.hpc_batch_start(text, uuid, uuid, text, text, timestamptz) from public, anon;
-grant execute on function public.hpc_batch_start(text, uuid, uuid, text, text, timestamptz) to authenticated, service_role;
+revoke all on function public.hpc_batch_start(public.hpc_batch_kind, uuid, uuid, public.hpc_report_action, text, timestamptz) from public, anon;
+grant execute on function public.hpc_batch_start(public.hpc_batch_kind, uuid, uuid, public.hpc_report_action, text, timestamptz) to authenticated, service_role;
 
 create or replace function public.hpc_batch_run(p_job_id uuid, p_max_items bigint default 200, p_max_ms bigint default 2000)
 returns jsonb

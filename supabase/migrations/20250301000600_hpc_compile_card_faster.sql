@@ -96,7 +96,7 @@ begin
   ),
   assigned as (
     select a.parameter_id,
-           array_agg(distinct r.role order by r.role) filter (where a.cycle_id = p_cycle_id) as roles
+           array_agg(distinct r.role::text order by r.role::text) filter (where a.cycle_id = p_cycle_id) as roles
     from public.hpc_parameter_assignments as a
     cross join lateral unnest(a.rater_roles) as r (role)
     where a.institution_id = p_institution_id
@@ -150,7 +150,7 @@ begin
   ),
   current_levels as materialized (
     select l.parameter_id,
-           array_agg(l.rater_role order by l.rater_role) as present_roles,
+           array_agg(l.rater_role::text order by l.rater_role::text) as present_roles,
            max(l.level_ordinal) filter (where l.rater_role = 'teacher') as teacher_ordinal,
            max(l.level_ordinal) filter (where l.rater_role = 'self') as self_ordinal
     from latest as l

@@ -50,15 +50,15 @@ begin
     order by s.student_id, c.grade, s.section_id
   )
   select * from (
-    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
-           'review'::text, w.approver_duty, w.round, w.created_at
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
+           'review'::text, w.approver_duty::text, w.round, w.created_at
     from public.hpc_approval_workflows as w
     join public.hpc_reports as r on r.institution_id = w.institution_id and r.id = w.report_id and r.is_current
     join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
     left join student_stage as st on st.student_id = r.student_id
     where w.institution_id = v_caller.institution_id
       and w.kind = 'step' and w.decision = 'pending'
-      and w.approver_duty = any (v_duties)
+      and w.approver_duty = any (v_duties::public.hpc_staff_duty[])
       -- the same rule as private.hpc_holds_duty, set-based: sections for teachers, the
       -- student's stage (private.hpc_student_stage) for stage coordinators
       and case w.approver_duty
@@ -75,7 +75,7 @@ begin
             else true -- principal, institution_admin: the whole institution
           end
     union all
-    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
            'publish'::text, 'principal'::text, null::bigint, r.updated_at
     from public.hpc_reports as r
     join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
@@ -83,7 +83,7 @@ begin
       and 'principal' = any (v_duties)
       and r.is_current and r.status = 'approved' and r.release_at is null
     union all
-    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
            'submit'::text, 'class_teacher'::text, null::bigint, r.updated_at
     from public.hpc_reports as r
     join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id

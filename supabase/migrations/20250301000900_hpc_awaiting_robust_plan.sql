@@ -46,8 +46,8 @@ begin
   select * from (
     -- review: pending steps first (partial index on pending steps by duty), then each card
     -- and student by primary key; LATERAL fixes that order whatever the statistics say
-    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
-           'review'::text, w.approver_duty, w.round, w.created_at
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
+           'review'::text, w.approver_duty::text, w.round, w.created_at
     from public.hpc_approval_workflows as w
     cross join lateral (
       select r.* from public.hpc_reports as r
@@ -61,7 +61,7 @@ begin
     ) as p
     where w.institution_id = v_caller.institution_id
       and w.decision = 'pending'
-      and w.approver_duty = any (v_duties)
+      and w.approver_duty = any (v_duties::public.hpc_staff_duty[])
       and w.kind = 'step'
       -- the same rule as private.hpc_holds_duty: sections for teachers, the student's stage
       -- (as private.hpc_student_stage) for stage coordinators, else the whole institution
@@ -87,7 +87,7 @@ begin
           end
     union all
     -- publish: the principal's approved cards without a release date
-    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
            'publish'::text, 'principal'::text, null::bigint, r.updated_at
     from public.hpc_reports as r
     cross join lateral (
@@ -100,7 +100,7 @@ begin
       and r.is_current and r.status = 'approved' and r.release_at is null
     union all
     -- submit: drafts and cards sent back, of the students of the caller's class-teacher sections
-    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status, r.lock_version,
+    select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
            'submit'::text, 'class_teacher'::text, null::bigint, r.updated_at
     from (select distinct s.student_id
           from public.section_students as s

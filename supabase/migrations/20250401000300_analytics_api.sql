@@ -15,7 +15,7 @@ set local statement_timeout = '30s';
 -- The principal's dashboard: one row per cycle of the caller's institution.
 create or replace function public.hpc_analytics_overview(p_cycle_id uuid default null)
 returns table (
-  cycle_id uuid, cycle_name text, term_number bigint, cycle_status text,
+  cycle_id uuid, cycle_name text, term_number bigint, cycle_status public.hpc_cycle_status,
   students bigint, sections bigint, students_rated bigint,
   ratings_expected bigint, ratings_submitted bigint, ratings_draft bigint, completion_pct numeric,
   teacher_level_1 bigint, teacher_level_2 bigint, teacher_level_3 bigint, teacher_level_4_plus bigint,
@@ -43,8 +43,8 @@ comment on function public.hpc_analytics_overview(uuid) is
 -- Level distributions per section and parameter in a cycle.
 create or replace function public.hpc_analytics_level_distribution(p_cycle_id uuid, p_section_id uuid default null)
 returns table (
-  section_id uuid, parameter_id uuid, parameter_code text, stage text, area_code text, ability text,
-  rater_role text, level_ordinal bigint, ratings bigint
+  section_id uuid, parameter_id uuid, parameter_code text, stage public.hpc_stage, area_code text, ability text,
+  rater_role public.hpc_rater_role, level_ordinal bigint, ratings bigint
 )
 language sql
 stable
@@ -67,7 +67,7 @@ comment on function public.hpc_analytics_level_distribution(uuid, uuid) is
 -- Completion: who has not entered what.
 create or replace function public.hpc_analytics_completion(p_cycle_id uuid, p_section_id uuid default null)
 returns table (
-  section_id uuid, parameter_id uuid, parameter_code text, rater_role text, teacher_id uuid,
+  section_id uuid, parameter_id uuid, parameter_code text, rater_role public.hpc_rater_role, teacher_id uuid,
   expected bigint, submitted bigint, drafts bigint, missing bigint
 )
 language sql
@@ -91,7 +91,7 @@ comment on function public.hpc_analytics_completion(uuid, uuid) is
 -- A student's progress across cycles, per area and ability.
 create or replace function public.hpc_analytics_student_progress(p_student_id uuid)
 returns table (
-  cycle_id uuid, term_number bigint, stage text, area_code text, ability text,
+  cycle_id uuid, term_number bigint, stage public.hpc_stage, area_code text, ability text,
   teacher_level numeric, self_level numeric, peer_level numeric, parent_level numeric, ratings bigint
 )
 language sql

@@ -12,8 +12,8 @@ set local statement_timeout = '30s';
 
 create or replace function public.hpc_analytics_level_distribution(p_cycle_id uuid, p_section_id uuid default null)
 returns table (
-  section_id uuid, parameter_id uuid, parameter_code text, stage text, area_code text, ability text,
-  rater_role text, level_ordinal bigint, ratings bigint
+  section_id uuid, parameter_id uuid, parameter_code text, stage public.hpc_stage, area_code text, ability text,
+  rater_role public.hpc_rater_role, level_ordinal bigint, ratings bigint
 )
 language sql
 stable
@@ -43,7 +43,7 @@ $$;
 
 create or replace function public.hpc_analytics_completion(p_cycle_id uuid, p_section_id uuid default null)
 returns table (
-  section_id uuid, parameter_id uuid, parameter_code text, rater_role text, teacher_id uuid,
+  section_id uuid, parameter_id uuid, parameter_code text, rater_role public.hpc_rater_role, teacher_id uuid,
   expected bigint, submitted bigint, drafts bigint, missing bigint
 )
 language sql

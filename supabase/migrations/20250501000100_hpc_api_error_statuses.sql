@@ -132,7 +132,7 @@ $$;
 
 create or replace function public.hpc_transition_report(
   p_report_id uuid,
-  p_action text,
+  p_action public.hpc_report_action,
   p_expected_version bigint,
   p_comment text default null,
   p_release_at timestamptz default null)
@@ -145,7 +145,7 @@ as $$
 declare
   v_message text; v_detail text; v_hint text;
 begin
-  return private.hpc_transition_report(p_report_id, p_action, p_expected_version, p_comment, p_release_at);
+  return private.hpc_transition_report(p_report_id, p_action::text, p_expected_version, p_comment, p_release_at);
 exception when others then
   if private.api_error_status(sqlstate) is not null then
     get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
@@ -178,7 +178,7 @@ end
 $$;
 
 create or replace function public.hpc_batch_start(
-  p_kind text, p_cycle_id uuid, p_section_id uuid default null, p_action text default null,
+  p_kind public.hpc_batch_kind, p_cycle_id uuid, p_section_id uuid default null, p_action public.hpc_report_action default null,
   p_comment text default null, p_release_at timestamptz default null)
 returns jsonb
 language plpgsql
@@ -189,7 +189,7 @@ as $$
 declare
   v_message text; v_detail text; v_hint text;
 begin
-  return private.hpc_batch_start(p_kind, p_cycle_id, p_section_id, p_action, p_comment, p_release_at);
+  return private.hpc_batch_start(p_kind::text, p_cycle_id, p_section_id, p_action::text, p_comment, p_release_at);
 exception when others then
   if private.api_error_status(sqlstate) is not null then
     get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
@@ -257,7 +257,7 @@ comment on function private.hpc_set_cycle_status(uuid, text) is
 revoke all on function private.hpc_set_cycle_status(uuid, text) from public;
 grant execute on function private.hpc_set_cycle_status(uuid, text) to authenticated, service_role;
 
-create or replace function public.hpc_set_cycle_status(p_cycle_id uuid, p_status text)
+create or replace function public.hpc_set_cycle_status(p_cycle_id uuid, p_status public.hpc_cycle_status)
 returns public.hpc_evaluation_cycles
 language plpgsql
 volatile
@@ -267,7 +267,7 @@ as $$
 declare
   v_message text; v_detail text; v_hint text;
 begin
-  return private.hpc_set_cycle_status(p_cycle_id, p_status);
+  return private.hpc_set_cycle_status(p_cycle_id, p_status::text);
 exception when others then
   if private.api_error_status(sqlstate) is not null then
     get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;

@@ -1,32 +1,26 @@
 -- The API functions return typed results: the generated TypeScript types get objects with
 -- named fields and unions for statuses, outcomes and actions instead of `Json` and `string`.
 --
--- * Enum types for the values the frontend switches on: hpc_report_status,
---   hpc_report_action, hpc_awaited_move, hpc_generate_outcome, hpc_batch_kind, hpc_batch_status
---   (`supabase gen types` turns Postgres enums into string unions).
+-- * Enum types for the values only these results carry: hpc_awaited_move,
+--   hpc_generate_outcome (`supabase gen types` turns Postgres enums into string unions); the
+--   statuses, actions and batch words are the tables' enum types (hpc_report_status,
+--   hpc_report_action, hpc_batch_kind, hpc_batch_status).
 -- * Composite types for the results: hpc_generated_report (hpc_generate_report),
 --   hpc_report_transition (hpc_transition_report), hpc_batch_progress (hpc_batch_start,
---   hpc_batch_run); hpc_reports_awaiting_me returns its status and action as enums.
+--   hpc_batch_run); hpc_reports_awaiting_me returns its status, action and duty as enums.
 --   supabase-js rpc() gets the same JSON keys as before (a field that was left out is now
 --   null).
 -- * The private workflow functions keep returning jsonb (the batch runner and the jobs use
 --   them); each public wrapper turns that into its type with jsonb_populate_record, and still
 --   translates our error codes (20250501000100). A return type cannot be changed in place:
 --   the wrappers are dropped and created again, with their grants, in this transaction.
--- The table columns keep their text type and check constraints (see docs/api.md).
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
-create type public.hpc_report_status as enum ('draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'published');
-comment on type public.hpc_report_status is 'A card version''s workflow status (hpc_reports.status).';
-create type public.hpc_report_action as enum ('submit', 'approve', 'request_changes', 'publish', 'reopen');
-comment on type public.hpc_report_action is 'A workflow action (hpc_transition_report).';
 create type public.hpc_awaited_move as enum ('submit', 'review', 'publish');
 comment on type public.hpc_awaited_move is 'The caller''s next move on a card (hpc_reports_awaiting_me.action).';
 create type public.hpc_generate_outcome as enum ('created', 'updated', 'unchanged');
 comment on type public.hpc_generate_outcome is 'What hpc_generate_report did to the current version.';
-create type public.hpc_batch_kind as enum ('generate', 'transition');
-create type public.hpc_batch_status as enum ('queued', 'running', 'completed', 'cancelled');
 
 create type public.hpc_generated_report as (
   report_id uuid, cycle_id uuid, student_id uuid, version bigint, status public.hpc_report_status,
@@ -73,10 +67,10 @@ comment on function public.hpc_generate_report(uuid, uuid) is
 revoke all on function public.hpc_generate_report(uuid, uuid) from public, anon;
 grant execute on function public.hpc_generate_report(uuid, uuid) to authenticated, service_role;
 
-drop function public.hpc_transition_report(uuid, text, bigint, text, timestamptz);
+drop function public.hpc_transition_report(uuid, public.hpc_report_action, bigint, text, timestamptz);
 create function public.hpc_transition_report(
   p_report_id uuid,
-  p_action text,
+  p_action public.hpc_report_action,
   p_expected_version bigint,
   p_comment text default null,
   p_release_at timestamptz default null)
@@ -90,7 +84,7 @@ declare
   v_message text; v_detail text; v_hint text;
 begin
   return jsonb_populate_record(null::public.hpc_report_transition,
-    private.hpc_transition_report(p_report_id, p_action, p_expected_version, p_comment, p_release_at));
+    private.hpc_transition_report(p_report_id, p_action::text, p_expected_version, p_comment, p_release_at));
 exception when others then
   if private.api_error_status(sqlstate) is not null then
     get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
@@ -99,14 +93,14 @@ exception when others then
   raise;
 end
 $$;
-comment on function public.hpc_transition_report(uuid, text, bigint, text, timestamptz) is
+comment on function public.hpc_transition_report(uuid, public.hpc_report_action, bigint, text, timestamptz) is
   'Apply submit | approve | request_changes | publish | reopen to a report, with the lock_version the caller read.';
-revoke all on function public.hpc_transition_report(uuid, text, bigint, text, timestamptz) from public, anon;
-grant execute on function public.hpc_transition_report(uuid, text, bigint, text, timestamptz) to authenticated, service_role;
+revoke all on function public.hpc_transition_report(uuid, public.hpc_report_action, bigint, text, timestamptz) from public, anon;
+grant execute on function public.hpc_transition_report(uuid, public.hpc_report_action, bigint, text, timestamptz) to authenticated, service_role;
 
-drop function public.hpc_batch_start(text, uuid, uuid, text, text, timestamptz);
+drop function public.hpc_batch_start(public.hpc_batch_kind, uuid, uuid, public.hpc_report_action, text, timestamptz);
 create function public.hpc_batch_start(
-  p_kind text, p_cycle_id uuid, p_section_id uuid default null, p_action text default null,
+  p_kind public.hpc_batch_kind, p_cycle_id uuid, p_section_id uuid default null, p_action public.hpc_report_action default null,
   p_comment text default null, p_release_at timestamptz default null)
 returns public.hpc_batch_progress
 language plpgsql
@@ -118,7 +112,7 @@ declare
   v_message text; v_detail text; v_hint text;
 begin
   return jsonb_populate_record(null::public.hpc_batch_progress,
-    private.hpc_batch_start(p_kind, p_cycle_id, p_section_id, p_action, p_comment, p_release_at));
+    private.hpc_batch_start(p_kind::text, p_cycle_id, p_section_id, p_action::text, p_comment, p_release_at));
 exception when others then
   if private.api_error_status(sqlstate) is not null then
     get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
@@ -127,10 +121,10 @@ exception when others then
   raise;
 end
 $$;
-comment on function public.hpc_batch_start(text, uuid, uuid, text, text, timestamptz) is
+comment on function public.hpc_batch_start(public.hpc_batch_kind, uuid, uuid, public.hpc_report_action, text, timestamptz) is
   'Record a batch (generate, or transition with an action) over a section or a whole cycle; run it with hpc_batch_run.';
-revoke all on function public.hpc_batch_start(text, uuid, uuid, text, text, timestamptz) from public, anon;
-grant execute on function public.hpc_batch_start(text, uuid, uuid, text, text, timestamptz) to authenticated, service_role;
+revoke all on function public.hpc_batch_start(public.hpc_batch_kind, uuid, uuid, public.hpc_report_action, text, timestamptz) from public, anon;
+grant execute on function public.hpc_batch_start(public.hpc_batch_kind, uuid, uuid, public.hpc_report_action, text, timestamptz) to authenticated, service_role;
 
 drop function public.hpc_batch_run(uuid, bigint, bigint);
 create function public.hpc_batch_run(p_job_id uuid, p_max_items bigint default 200, p_max_ms bigint default 2000)
@@ -161,7 +155,7 @@ drop function public.hpc_reports_awaiting_me(bigint);
 create function public.hpc_reports_awaiting_me(p_limit bigint default 500)
 returns table (
   report_id uuid, cycle_id uuid, student_id uuid, student_name text, version bigint, status public.hpc_report_status,
-  lock_version bigint, action public.hpc_awaited_move, approver_duty text, round bigint, since timestamptz)
+  lock_version bigint, action public.hpc_awaited_move, approver_duty public.hpc_staff_duty, round bigint, since timestamptz)
 language plpgsql
 stable
 security invoker
@@ -172,7 +166,7 @@ declare
 begin
   return query
     select a.report_id, a.cycle_id, a.student_id, a.student_name, a.version, a.status::public.hpc_report_status,
-           a.lock_version, a.action::public.hpc_awaited_move, a.approver_duty, a.round, a.since
+           a.lock_version, a.action::public.hpc_awaited_move, a.approver_duty::public.hpc_staff_duty, a.round, a.since
     from private.hpc_reports_awaiting_me(p_limit) as a;
 exception when others then
   if private.api_error_status(sqlstate) is not null then

@@ -11,7 +11,7 @@ insert into public.hpc_parameters (id, institution_id, stage, grade_band, grades
 values ('50000000-0000-4000-8000-000000000001', '10000000-0000-4000-8000-000000000001', 'preparatory', 'Grades 3-5', '{3,4,5}',
         'Mathematics', 'MATH', 'awareness', 'PR-MATH-TEST', 'Mathematics — Test', 'preparatory');
 select results_eq(
-  $$select actor_id, institution_id, table_name, operation, record_key, new_values ->> 'code', old_values is null
+  $$select actor_id, institution_id, table_name, operation::text, record_key, new_values ->> 'code', old_values is null
     from public.audit_events where record_key @> '{"id": "50000000-0000-4000-8000-000000000001"}'$$,
   $$values ('00000000-0000-4000-a000-000000000005'::uuid, '10000000-0000-4000-8000-000000000001'::uuid, 'hpc_parameters',
             'INSERT', '{"institution_id": "10000000-0000-4000-8000-000000000001", "id": "50000000-0000-4000-8000-000000000001"}'::jsonb,
@@ -69,9 +69,9 @@ select throws_ok(
     where id = '50000000-0000-4000-8000-000000000002'$$,
   '42501', null, 'a person cannot be moved to another institution, even by the owner');
 select results_eq(
-  $$select operation, institution_id, old_values, new_values, changed_columns from public.audit_events
+  $$select operation::text, institution_id, old_values, new_values, changed_columns from public.audit_events
     where table_name = 'user_profiles' and record_key = '{"id": "50000000-0000-4000-8000-000000000002"}'
-    order by operation$$,
+    order by operation::text$$,
   $$values ('INSERT', '10000000-0000-4000-8000-000000000001'::uuid, null::jsonb,
             '{"institution_id": "10000000-0000-4000-8000-000000000001"}'::jsonb, null::text[])$$,
   'a person''s institution is audited with the tenant column only (no personal data copied)');

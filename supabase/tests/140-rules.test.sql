@@ -136,7 +136,7 @@ select throws_ok(
 select throws_ok(
   $$update public.hpc_reports set status = 'released'
     where institution_id = '10000000-0000-4000-8000-000000000002' and student_id = '00000000-0000-4000-a000-000000000014' and version = 2$$,
-  '23514', null, 'report status is one of the six workflow states');
+  '22P02', 'invalid input value for enum hpc_report_status: "released"', 'report status is one of the six workflow states');
 
 -- Cycles move forward only ----------------------------------------------------------------
 select throws_ok(

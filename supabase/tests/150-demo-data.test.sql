@@ -60,20 +60,20 @@ select results_eq(
            ('vidya-niketan-primary', 2, date '2026-04-01', date '2027-03-31')$$,
   'one academic year of two terms per institution');
 select results_eq(
-  $$select i.slug, array_agg(distinct p.stage order by p.stage) from public.hpc_parameters as p join public.institutions as i on i.id = p.institution_id
+  $$select i.slug, array_agg(distinct p.stage::text order by p.stage::text) from public.hpc_parameters as p join public.institutions as i on i.id = p.institution_id
     group by i.slug order by i.slug$$,
   $$values ('greenfield-senior-secondary', array['foundational', 'middle', 'preparatory', 'secondary']),
            ('sunrise-public-school', array['foundational', 'middle', 'preparatory']),
            ('vidya-niketan-primary', array['foundational', 'preparatory'])$$,
   'parameters cover exactly the stages each school teaches');
 select results_eq(
-  $$select stage, count(distinct area_code)::int, count(distinct coalesce(ability, '-'))::int from public.hpc_parameters
-    where institution_id = '10000000-0000-4000-8000-000000000003' group by stage order by stage$$,
+  $$select stage::text, count(distinct area_code)::int, count(distinct coalesce(ability, '-'))::int from public.hpc_parameters
+    where institution_id = '10000000-0000-4000-8000-000000000003' group by stage order by stage::text$$,
   $$values ('foundational', 6, 1), ('middle', 9, 3), ('preparatory', 6, 3), ('secondary', 4, 3)$$,
   'PARAKH: 6 Foundational domains; 6 Preparatory and 9 Middle areas on 3 abilities');
 select results_eq(
-  $$select stage, array_agg(label order by ordinal) from public.hpc_rubrics
-    where institution_id = '10000000-0000-4000-8000-000000000003' and parameter_id is null group by stage order by stage$$,
+  $$select stage::text, array_agg(label order by ordinal) from public.hpc_rubrics
+    where institution_id = '10000000-0000-4000-8000-000000000003' and parameter_id is null group by stage order by stage::text$$,
   $$values ('foundational', array['Beginner', 'Progressing', 'Proficient']),
            ('middle', array['Beginner', 'Proficient', 'Advanced']),
            ('preparatory', array['Beginner', 'Proficient', 'Advanced']),
@@ -88,7 +88,7 @@ select results_eq(
 -- evaluations
 select ok((select count(*) from public.hpc_evaluations) between 2000 and 20000, 'a term of evaluations: thousands of rows');
 select results_eq(
-  $$select i.slug, array_agg(distinct e.rater_role order by e.rater_role) from public.hpc_evaluations as e
+  $$select i.slug, array_agg(distinct e.rater_role::text order by e.rater_role::text) from public.hpc_evaluations as e
     join public.institutions as i on i.id = e.institution_id group by i.slug order by i.slug$$,
   $$values ('greenfield-senior-secondary', array['parent', 'peer', 'self', 'teacher']),
            ('sunrise-public-school', array['parent', 'peer', 'self', 'teacher']),
@@ -133,7 +133,7 @@ select is(
      and (select count(*) from public.hpc_reports as r where r.institution_id = s.institution_id and r.student_id = s.id and r.is_current) <> 1),
   0, 'every student of the HPC schools has exactly one current Term 1 report');
 select is(
-  (select array_agg(distinct status order by status) from public.hpc_reports),
+  (select array_agg(distinct status::text order by status::text) from public.hpc_reports),
   array['approved', 'changes_requested', 'draft', 'in_review', 'published', 'submitted'],
   'reports exist in every workflow state');
 select is(
@@ -141,7 +141,7 @@ select is(
    where status <> 'draft' and content_hash <> encode(sha256(convert_to(content::text, 'UTF8')), 'hex')),
   0, 'every non-draft report''s hash is the SHA-256 of its content');
 select results_eq(
-  $$select version::int, status, is_current from public.hpc_reports where student_id = '00000000-0000-4000-a000-000000000009' order by version$$,
+  $$select version::int, status::text, is_current from public.hpc_reports where student_id = '00000000-0000-4000-a000-000000000009' order by version$$,
   $$values (1, 'published', false), (2, 'draft', true)$$,
   'Anaya''s reopened card: version 1 published and retired, version 2 current');
 select is(
@@ -154,7 +154,7 @@ select is(
   'each institution has a three-step approval chain');
 
 -- the rest of the card
-select is((select array_agg(distinct kind order by kind) from public.hpc_reflections),
+select is((select array_agg(distinct kind::text order by kind::text) from public.hpc_reflections),
   array['all_about_me', 'ambition_goal', 'ambition_review', 'parent_partnership', 'self_reflection'],
   'reflections of every kind');
 select ok((select count(*) from public.hpc_achievements) >= 30, 'achievements are seeded');

@@ -17,7 +17,8 @@ select throws_ok($$ select pg_temp.tr(pg_temp.u(2), (select id from t_a), 'appro
 select throws_ok($$ select pg_temp.tr(pg_temp.u(1), (select id from t_a), 'publish') $$, 'HP422', null, 'draft: publish is not a move');
 select throws_ok($$ select pg_temp.tr(pg_temp.u(1), (select id from t_a), 'reopen', 'x') $$, 'HP422', null, 'draft: reopen is not a move');
 select throws_ok($$ select pg_temp.tr(pg_temp.u(3), (select id from t_a), 'submit', null, null, 7) $$, 'HP409', null, 'stale expected version: conflict');
-select throws_ok($$ select pg_temp.tr(pg_temp.u(3), (select id from t_a), 'archive') $$, 'HP400', null, 'unknown action: invalid request');
+select throws_ok($$ select pg_temp.tr(pg_temp.u(3), (select id from t_a), 'archive') $$, '22P02',
+  'invalid input value for enum hpc_report_action: "archive"', 'unknown action: invalid request');
 select throws_ok($$ select pg_temp.tr(pg_temp.u(11), (select id from t_a), 'submit') $$, 'HP404', null, 'a teacher with no duty for the student: not found');
 select throws_ok($$ select pg_temp.tr(pg_temp.u(21), (select id from t_a), 'submit') $$, 'HP404', null, 'another institution: not found');
 select throws_ok($$ select pg_temp.tr(pg_temp.u(10), (select id from t_a), 'submit') $$, 'HP404', null, 'a parent: not found');

@@ -23,7 +23,7 @@ select is(
   (select array_agg(e.enumlabel::text order by e.enumsortorder) from pg_catalog.pg_enum as e
    where e.enumtypid = 'public.hpc_report_status'::regtype),
   (select array['draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'published']),
-  'the report status enum has exactly the statuses of hpc_reports_status_check');
+  'the report status enum has exactly the six workflow statuses');
 
 -- Refusals: SQLSTATE PGRST, our code in the body, the status in the detail.
 create function pg_temp.refusal(p_user uuid, p_sql text) returns jsonb language plpgsql as $$

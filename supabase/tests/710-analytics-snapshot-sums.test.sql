@@ -15,7 +15,7 @@ select analytics.write_snapshots();
 
 -- Counted from the base tables, as the view defines a rating's section.
 create temporary table t_expected on commit drop as
-select e.institution_id, e.cycle_id, coalesce(a.section_id, ls.section_id) as section_id, e.rater_role,
+select e.institution_id, e.cycle_id, coalesce(a.section_id, ls.section_id) as section_id, e.rater_role::text,
        e.level_ordinal, count(*)::bigint as ratings
 from public.hpc_evaluations as e
 left join public.hpc_parameter_assignments as a on a.institution_id = e.institution_id and a.id = e.assignment_id

@@ -47,14 +47,14 @@ isOneToOne: false
                   ]
                 },"audit_events": {
                   Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": Database["public"]['Enums']["audit_operation"],"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": string,"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": Database["public"]['Enums']["audit_operation"],"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
                   }
                   Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: string,"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: Database["public"]['Enums']["audit_operation"],"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
                   }
                   Relationships: [
                     
@@ -121,14 +121,14 @@ isOneToOne: false
                   ]
                 },"hpc_achievements": {
                   Row: {
-                    "achieved_on": string | null,"category": string,"created_at": string,"created_by": string | null,"cycle_id": string | null,"description": string | null,"evidence_paths": (string)[],"id": string,"institution_id": string,"level": string | null,"student_id": string,"title": string,"updated_at": string,"updated_by": string | null,"verified_at": string | null,"verified_by": string | null
+                    "achieved_on": string | null,"category": Database["public"]['Enums']["hpc_achievement_category"],"created_at": string,"created_by": string | null,"cycle_id": string | null,"description": string | null,"evidence_paths": (string)[],"id": string,"institution_id": string,"level": Database["public"]['Enums']["hpc_achievement_level"] | null,"student_id": string,"title": string,"updated_at": string,"updated_by": string | null,"verified_at": string | null,"verified_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "achieved_on"?: string | null,"category": string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level"?: string | null,"student_id": string,"title": string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
+                    "achieved_on"?: string | null,"category": Database["public"]['Enums']["hpc_achievement_category"],"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level"?: Database["public"]['Enums']["hpc_achievement_level"] | null,"student_id": string,"title": string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
                   }
                   Update: {
-                    "achieved_on"?: string | null,"category"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level"?: string | null,"student_id"?: string,"title"?: string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
+                    "achieved_on"?: string | null,"category"?: Database["public"]['Enums']["hpc_achievement_category"],"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string | null,"description"?: string | null,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level"?: Database["public"]['Enums']["hpc_achievement_level"] | null,"student_id"?: string,"title"?: string,"updated_at"?: string,"updated_by"?: string | null,"verified_at"?: string | null,"verified_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -159,14 +159,14 @@ isOneToOne: false
                   ]
                 },"hpc_analytics": {
                   Row: {
-                    "computed_at": string,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"metric": string,"parameter_id": string | null,"sample_size": number | null,"scope": string,"scope_key": string,"section_id": string | null,"updated_at": string,"updated_by": string | null,"value": NonNullable<Json>
+                    "computed_at": string,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"metric": string,"parameter_id": string | null,"sample_size": number | null,"scope": Database["public"]['Enums']["hpc_analytics_scope"],"scope_key": string,"section_id": string | null,"updated_at": string,"updated_by": string | null,"value": NonNullable<Json>
                   }
                   ComputedFields: never
                   Insert: {
-                    "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"metric": string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope": string,"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value": NonNullable<Json>
+                    "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"metric": string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope": Database["public"]['Enums']["hpc_analytics_scope"],"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value": NonNullable<Json>
                   }
                   Update: {
-                    "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"metric"?: string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope"?: string,"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value"?: NonNullable<Json>
+                    "computed_at"?: string,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"metric"?: string,"parameter_id"?: string | null,"sample_size"?: number | null,"scope"?: Database["public"]['Enums']["hpc_analytics_scope"],"scope_key"?: string,"section_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"value"?: NonNullable<Json>
                   }
                   Relationships: [
                     {
@@ -197,14 +197,14 @@ isOneToOne: false
                   ]
                 },"hpc_approval_workflows": {
                   Row: {
-                    "active": boolean,"approver_duty": string,"chain_step_id": string | null,"comment": string | null,"created_at": string,"created_by": string | null,"decided_at": string | null,"decided_by": string | null,"decided_role": string | null,"decision": string | null,"id": string,"institution_id": string,"kind": string,"name": string | null,"report_id": string | null,"round": number | null,"stage": string | null,"step_order": number,"updated_at": string,"updated_by": string | null,"version": number
+                    "active": boolean,"approver_duty": Database["public"]['Enums']["hpc_staff_duty"],"chain_step_id": string | null,"comment": string | null,"created_at": string,"created_by": string | null,"decided_at": string | null,"decided_by": string | null,"decided_role": string | null,"decision": Database["public"]['Enums']["hpc_approval_decision"] | null,"id": string,"institution_id": string,"kind": Database["public"]['Enums']["hpc_approval_kind"],"name": string | null,"report_id": string | null,"round": number | null,"stage": Database["public"]['Enums']["hpc_stage"] | null,"step_order": number,"updated_at": string,"updated_by": string | null,"version": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"approver_duty": string,"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: string | null,"id"?: string,"institution_id"?: string,"kind": string,"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: string | null,"step_order": number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "active"?: boolean,"approver_duty": Database["public"]['Enums']["hpc_staff_duty"],"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: Database["public"]['Enums']["hpc_approval_decision"] | null,"id"?: string,"institution_id"?: string,"kind": Database["public"]['Enums']["hpc_approval_kind"],"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: Database["public"]['Enums']["hpc_stage"] | null,"step_order": number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
-                    "active"?: boolean,"approver_duty"?: string,"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: string | null,"step_order"?: number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "active"?: boolean,"approver_duty"?: Database["public"]['Enums']["hpc_staff_duty"],"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: Database["public"]['Enums']["hpc_approval_decision"] | null,"id"?: string,"institution_id"?: string,"kind"?: Database["public"]['Enums']["hpc_approval_kind"],"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: Database["public"]['Enums']["hpc_stage"] | null,"step_order"?: number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Relationships: [
                     {
@@ -241,14 +241,14 @@ isOneToOne: false
                   ]
                 },"hpc_conversations": {
                   Row: {
-                    "author_id": string,"author_role": string,"body": string,"created_at": string,"created_by": string | null,"id": string,"institution_id": string,"report_id": string | null,"student_id": string,"subject": string | null,"thread_id": string,"updated_at": string,"updated_by": string | null
+                    "author_id": string,"author_role": Database["public"]['Enums']["hpc_conversation_author_role"],"body": string,"created_at": string,"created_by": string | null,"id": string,"institution_id": string,"report_id": string | null,"student_id": string,"subject": string | null,"thread_id": string,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "author_id": string,"author_role": string,"body": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"report_id"?: string | null,"student_id": string,"subject"?: string | null,"thread_id": string,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id": string,"author_role": Database["public"]['Enums']["hpc_conversation_author_role"],"body": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"report_id"?: string | null,"student_id": string,"subject"?: string | null,"thread_id": string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "author_id"?: string,"author_role"?: string,"body"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"report_id"?: string | null,"student_id"?: string,"subject"?: string | null,"thread_id"?: string,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id"?: string,"author_role"?: Database["public"]['Enums']["hpc_conversation_author_role"],"body"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"report_id"?: string | null,"student_id"?: string,"subject"?: string | null,"thread_id"?: string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -291,14 +291,14 @@ isOneToOne: false
                   ]
                 },"hpc_evaluation_cycles": {
                   Row: {
-                    "academic_term_id": string,"closes_on": string,"created_at": string,"created_by": string | null,"id": string,"institution_id": string,"name": string,"opens_on": string,"status": string,"term_number": number,"updated_at": string,"updated_by": string | null
+                    "academic_term_id": string,"closes_on": string,"created_at": string,"created_by": string | null,"id": string,"institution_id": string,"name": string,"opens_on": string,"status": Database["public"]['Enums']["hpc_cycle_status"],"term_number": number,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "academic_term_id": string,"closes_on": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"name": string,"opens_on": string,"status"?: string,"term_number": number,"updated_at"?: string,"updated_by"?: string | null
+                    "academic_term_id": string,"closes_on": string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"name": string,"opens_on": string,"status"?: Database["public"]['Enums']["hpc_cycle_status"],"term_number": number,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "academic_term_id"?: string,"closes_on"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"name"?: string,"opens_on"?: string,"status"?: string,"term_number"?: number,"updated_at"?: string,"updated_by"?: string | null
+                    "academic_term_id"?: string,"closes_on"?: string,"created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"name"?: string,"opens_on"?: string,"status"?: Database["public"]['Enums']["hpc_cycle_status"],"term_number"?: number,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -317,14 +317,14 @@ isOneToOne: false
                   ]
                 },"hpc_evaluations": {
                   Row: {
-                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id": string | null,"statements_circled": number | null,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                    "assignment_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"evidence_paths": (string)[],"id": string,"institution_id": string,"level_ordinal": number | null,"observation": string | null,"parameter_id": string,"rater_id": string,"rater_role": Database["public"]['Enums']["hpc_rater_role"],"rubric_id": string | null,"statements_circled": number | null,"status": Database["public"]['Enums']["hpc_entry_status"],"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id": string,"rater_id": string,"rater_role": Database["public"]['Enums']["hpc_rater_role"],"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: Database["public"]['Enums']["hpc_entry_status"],"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: string,"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "assignment_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"evidence_paths"?: (string)[],"id"?: string,"institution_id"?: string,"level_ordinal"?: number | null,"observation"?: string | null,"parameter_id"?: string,"rater_id"?: string,"rater_role"?: Database["public"]['Enums']["hpc_rater_role"],"rubric_id"?: string | null,"statements_circled"?: number | null,"status"?: Database["public"]['Enums']["hpc_entry_status"],"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -373,14 +373,14 @@ isOneToOne: false
                   ]
                 },"hpc_parameter_assignments": {
                   Row: {
-                    "active": boolean,"course_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"parameter_id": string | null,"peer_reviewer_id": string | null,"rater_roles": (string)[],"section_id": string,"student_id": string | null,"teacher_id": string | null,"updated_at": string,"updated_by": string | null,"weight": number | null
+                    "active": boolean,"course_id": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"parameter_id": string | null,"peer_reviewer_id": string | null,"rater_roles": (Database["public"]['Enums']["hpc_rater_role"])[],"section_id": string,"student_id": string | null,"teacher_id": string | null,"updated_at": string,"updated_by": string | null,"weight": number | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (string)[],"section_id": string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
+                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (Database["public"]['Enums']["hpc_rater_role"])[],"section_id": string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
                   }
                   Update: {
-                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (string)[],"section_id"?: string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
+                    "active"?: boolean,"course_id"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"parameter_id"?: string | null,"peer_reviewer_id"?: string | null,"rater_roles"?: (Database["public"]['Enums']["hpc_rater_role"])[],"section_id"?: string,"student_id"?: string | null,"teacher_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"weight"?: number | null
                   }
                   Relationships: [
                     {
@@ -435,14 +435,14 @@ isOneToOne: false
                   ]
                 },"hpc_parameters": {
                   Row: {
-                    "ability": string | null,"active": boolean,"activity": string | null,"area": string,"area_code": string,"code": string,"created_at": string,"created_by": string | null,"curricular_goal": string | null,"description": string | null,"grade_band": string,"grades": (string)[],"id": string,"institution_id": string,"name": string,"scale_code": string,"sort_order": number,"stage": string,"updated_at": string,"updated_by": string | null,"version": number
+                    "ability": string | null,"active": boolean,"activity": string | null,"area": string,"area_code": string,"code": string,"created_at": string,"created_by": string | null,"curricular_goal": string | null,"description": string | null,"grade_band": string,"grades": (string)[],"id": string,"institution_id": string,"name": string,"scale_code": string,"sort_order": number,"stage": Database["public"]['Enums']["hpc_stage"],"updated_at": string,"updated_by": string | null,"version": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area": string,"area_code": string,"code": string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band": string,"grades": (string)[],"id"?: string,"institution_id"?: string,"name": string,"scale_code": string,"sort_order"?: number,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area": string,"area_code": string,"code": string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band": string,"grades": (string)[],"id"?: string,"institution_id"?: string,"name": string,"scale_code": string,"sort_order"?: number,"stage": Database["public"]['Enums']["hpc_stage"],"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
-                    "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area"?: string,"area_code"?: string,"code"?: string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band"?: string,"grades"?: (string)[],"id"?: string,"institution_id"?: string,"name"?: string,"scale_code"?: string,"sort_order"?: number,"stage"?: string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "ability"?: string | null,"active"?: boolean,"activity"?: string | null,"area"?: string,"area_code"?: string,"code"?: string,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"grade_band"?: string,"grades"?: (string)[],"id"?: string,"institution_id"?: string,"name"?: string,"scale_code"?: string,"sort_order"?: number,"stage"?: Database["public"]['Enums']["hpc_stage"],"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Relationships: [
                     {
@@ -455,14 +455,14 @@ isOneToOne: false
                   ]
                 },"hpc_reflections": {
                   Row: {
-                    "author_id": string,"author_role": string,"body": string | null,"content": NonNullable<Json>,"created_at": string,"created_by": string | null,"cycle_id": string,"entry_key": string | null,"goal_id": string | null,"id": string,"institution_id": string,"kind": string,"status": string,"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
+                    "author_id": string,"author_role": Database["public"]['Enums']["hpc_reflection_author_role"],"body": string | null,"content": NonNullable<Json>,"created_at": string,"created_by": string | null,"cycle_id": string,"entry_key": string | null,"goal_id": string | null,"id": string,"institution_id": string,"kind": Database["public"]['Enums']["hpc_reflection_kind"],"status": Database["public"]['Enums']["hpc_entry_status"],"student_id": string,"submitted_at": string | null,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "author_id": string,"author_role": string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"entry_key"?: never,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind": string,"status"?: string,"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id": string,"author_role": Database["public"]['Enums']["hpc_reflection_author_role"],"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"entry_key"?: never,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind": Database["public"]['Enums']["hpc_reflection_kind"],"status"?: Database["public"]['Enums']["hpc_entry_status"],"student_id": string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "author_id"?: string,"author_role"?: string,"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"entry_key"?: never,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"status"?: string,"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id"?: string,"author_role"?: Database["public"]['Enums']["hpc_reflection_author_role"],"body"?: string | null,"content"?: NonNullable<Json>,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"entry_key"?: never,"goal_id"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: Database["public"]['Enums']["hpc_reflection_kind"],"status"?: Database["public"]['Enums']["hpc_entry_status"],"student_id"?: string,"submitted_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -499,7 +499,7 @@ isOneToOne: false
                   ]
                 },"hpc_reports": {
                   Row: {
-                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": string,"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number,"previous_version": {
+                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": Database["public"]['Enums']["hpc_report_status"],"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number,"previous_version": {
               "content": NonNullable<Json>,
 "content_hash": string | null,
 "created_at": string,
@@ -514,7 +514,7 @@ isOneToOne: false
 "published_by": string | null,
 "release_at": string | null,
 "reopen_reason": string | null,
-"status": string,
+"status": Database["public"]['Enums']["hpc_report_status"],
 "student_id": string,
 "supersedes_id": string | null,
 "updated_at": string,
@@ -524,10 +524,10 @@ isOneToOne: false
                   }
                   ComputedFields: "previous_version"
                   Insert: {
-                    "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id": string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id"?: string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: Database["public"]['Enums']["hpc_report_status"],"student_id": string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
-                    "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: string,"student_id"?: string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "content"?: NonNullable<Json>,"content_hash"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"is_current"?: boolean,"language"?: string,"lock_version"?: number,"published_at"?: string | null,"published_by"?: string | null,"release_at"?: string | null,"reopen_reason"?: string | null,"status"?: Database["public"]['Enums']["hpc_report_status"],"student_id"?: string,"supersedes_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Relationships: [
                     {
@@ -570,14 +570,14 @@ isOneToOne: false
                   ]
                 },"hpc_rubrics": {
                   Row: {
-                    "active": boolean,"created_at": string,"created_by": string | null,"descriptor": string | null,"icon": string | null,"id": string,"institution_id": string,"label": string,"ordinal": number,"parameter_id": string | null,"scale_code": string,"self_statements_max": number | null,"self_statements_min": number | null,"stage": string,"updated_at": string,"updated_by": string | null,"version": number
+                    "active": boolean,"created_at": string,"created_by": string | null,"descriptor": string | null,"icon": string | null,"id": string,"institution_id": string,"label": string,"ordinal": number,"parameter_id": string | null,"scale_code": string,"self_statements_max": number | null,"self_statements_min": number | null,"stage": Database["public"]['Enums']["hpc_stage"],"updated_at": string,"updated_by": string | null,"version": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id"?: string,"label": string,"ordinal": number,"parameter_id"?: string | null,"scale_code": string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage": string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id"?: string,"label": string,"ordinal": number,"parameter_id"?: string | null,"scale_code": string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage": Database["public"]['Enums']["hpc_stage"],"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
-                    "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id"?: string,"label"?: string,"ordinal"?: number,"parameter_id"?: string | null,"scale_code"?: string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage"?: string,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "active"?: boolean,"created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"icon"?: string | null,"id"?: string,"institution_id"?: string,"label"?: string,"ordinal"?: number,"parameter_id"?: string | null,"scale_code"?: string,"self_statements_max"?: number | null,"self_statements_min"?: number | null,"stage"?: Database["public"]['Enums']["hpc_stage"],"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Relationships: [
                     {
@@ -630,14 +630,14 @@ isOneToOne: false
                   ]
                 },"report_jobs": {
                   Row: {
-                    "action": string | null,"comment": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"errors": NonNullable<Json>,"failed": number,"finished_at": string | null,"id": string,"institution_id": string,"kind": string,"last_student_id": string | null,"processed": number,"release_at": string | null,"requested_by": string,"section_id": string | null,"skipped": number,"started_at": string | null,"status": string,"succeeded": number,"total": number,"unchanged": number,"updated_at": string,"updated_by": string | null
+                    "action": Database["public"]['Enums']["hpc_report_action"] | null,"comment": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"errors": NonNullable<Json>,"failed": number,"finished_at": string | null,"id": string,"institution_id": string,"kind": Database["public"]['Enums']["hpc_batch_kind"],"last_student_id": string | null,"processed": number,"release_at": string | null,"requested_by": string,"section_id": string | null,"skipped": number,"started_at": string | null,"status": Database["public"]['Enums']["hpc_batch_status"],"succeeded": number,"total": number,"unchanged": number,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "action"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"errors"?: NonNullable<Json>,"failed"?: number,"finished_at"?: string | null,"id"?: string,"institution_id": string,"kind": string,"last_student_id"?: string | null,"processed"?: number,"release_at"?: string | null,"requested_by": string,"section_id"?: string | null,"skipped"?: number,"started_at"?: string | null,"status"?: string,"succeeded"?: number,"total"?: number,"unchanged"?: number,"updated_at"?: string,"updated_by"?: string | null
+                    "action"?: Database["public"]['Enums']["hpc_report_action"] | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"errors"?: NonNullable<Json>,"failed"?: number,"finished_at"?: string | null,"id"?: string,"institution_id": string,"kind": Database["public"]['Enums']["hpc_batch_kind"],"last_student_id"?: string | null,"processed"?: number,"release_at"?: string | null,"requested_by": string,"section_id"?: string | null,"skipped"?: number,"started_at"?: string | null,"status"?: Database["public"]['Enums']["hpc_batch_status"],"succeeded"?: number,"total"?: number,"unchanged"?: number,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "action"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"errors"?: NonNullable<Json>,"failed"?: number,"finished_at"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: string,"last_student_id"?: string | null,"processed"?: number,"release_at"?: string | null,"requested_by"?: string,"section_id"?: string | null,"skipped"?: number,"started_at"?: string | null,"status"?: string,"succeeded"?: number,"total"?: number,"unchanged"?: number,"updated_at"?: string,"updated_by"?: string | null
+                    "action"?: Database["public"]['Enums']["hpc_report_action"] | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"errors"?: NonNullable<Json>,"failed"?: number,"finished_at"?: string | null,"id"?: string,"institution_id"?: string,"kind"?: Database["public"]['Enums']["hpc_batch_kind"],"last_student_id"?: string | null,"processed"?: number,"release_at"?: string | null,"requested_by"?: string,"section_id"?: string | null,"skipped"?: number,"started_at"?: string | null,"status"?: Database["public"]['Enums']["hpc_batch_status"],"succeeded"?: number,"total"?: number,"unchanged"?: number,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -1261,7 +1261,7 @@ isOneToOne: false
           Views: {
             "hpc_published_reports": {
                   Row: {
-                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": string,"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number
+                    "content": NonNullable<Json>,"content_hash": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"is_current": boolean,"language": string,"lock_version": number,"published_at": string | null,"published_by": string | null,"release_at": string | null,"reopen_reason": string | null,"status": Database["public"]['Enums']["hpc_report_status"],"student_id": string,"supersedes_id": string | null,"updated_at": string,"updated_by": string | null,"version": number
                   }
                   ComputedFields: never
                   Relationships: [
@@ -1308,22 +1308,22 @@ isOneToOne: false
           Functions: {
             "hpc_analytics_completion":
 { Args: { "p_cycle_id": string,"p_section_id"?: string }; Returns: {
-              "drafts": number,"expected": number,"missing": number,"parameter_code": string,"parameter_id": string,"rater_role": string,"section_id": string,"submitted": number,"teacher_id": string
+              "drafts": number,"expected": number,"missing": number,"parameter_code": string,"parameter_id": string,"rater_role": Database["public"]['Enums']["hpc_rater_role"],"section_id": string,"submitted": number,"teacher_id": string
             }[]
                            },
 "hpc_analytics_level_distribution":
 { Args: { "p_cycle_id": string,"p_section_id"?: string }; Returns: {
-              "ability": string,"area_code": string,"level_ordinal": number,"parameter_code": string,"parameter_id": string,"rater_role": string,"ratings": number,"section_id": string,"stage": string
+              "ability": string,"area_code": string,"level_ordinal": number,"parameter_code": string,"parameter_id": string,"rater_role": Database["public"]['Enums']["hpc_rater_role"],"ratings": number,"section_id": string,"stage": Database["public"]['Enums']["hpc_stage"]
             }[]
                            },
 "hpc_analytics_overview":
 { Args: { "p_cycle_id"?: string }; Returns: {
-              "completion_pct": number,"cycle_id": string,"cycle_name": string,"cycle_status": string,"ratings_draft": number,"ratings_expected": number,"ratings_submitted": number,"reports": number,"reports_in_workflow": number,"reports_published": number,"sections": number,"students": number,"students_rated": number,"teacher_level_1": number,"teacher_level_2": number,"teacher_level_3": number,"teacher_level_4_plus": number,"term_number": number
+              "completion_pct": number,"cycle_id": string,"cycle_name": string,"cycle_status": Database["public"]['Enums']["hpc_cycle_status"],"ratings_draft": number,"ratings_expected": number,"ratings_submitted": number,"reports": number,"reports_in_workflow": number,"reports_published": number,"sections": number,"students": number,"students_rated": number,"teacher_level_1": number,"teacher_level_2": number,"teacher_level_3": number,"teacher_level_4_plus": number,"term_number": number
             }[]
                            },
 "hpc_analytics_student_progress":
 { Args: { "p_student_id": string }; Returns: {
-              "ability": string,"area_code": string,"cycle_id": string,"parent_level": number,"peer_level": number,"ratings": number,"self_level": number,"stage": string,"teacher_level": number,"term_number": number
+              "ability": string,"area_code": string,"cycle_id": string,"parent_level": number,"peer_level": number,"ratings": number,"self_level": number,"stage": Database["public"]['Enums']["hpc_stage"],"teacher_level": number,"term_number": number
             }[]
                            },
 "hpc_batch_run":
@@ -1335,7 +1335,7 @@ isOneToOne: false
         isSetofReturn: false
       } },
 "hpc_batch_start":
-{ Args: { "p_action"?: string,"p_comment"?: string,"p_cycle_id": string,"p_kind": string,"p_release_at"?: string,"p_section_id"?: string }; Returns: Database["public"]['CompositeTypes']["hpc_batch_progress"]
+{ Args: { "p_action"?: Database["public"]['Enums']["hpc_report_action"],"p_comment"?: string,"p_cycle_id": string,"p_kind": Database["public"]['Enums']["hpc_batch_kind"],"p_release_at"?: string,"p_section_id"?: string }; Returns: Database["public"]['CompositeTypes']["hpc_batch_progress"]
                           SetofOptions: {
         from: "*"
         to: "hpc_batch_progress"
@@ -1357,14 +1357,14 @@ isOneToOne: false
       } },
 "hpc_reports_awaiting_me":
 { Args: { "p_limit"?: number }; Returns: {
-              "action": Database["public"]['Enums']["hpc_awaited_move"],"approver_duty": string,"cycle_id": string,"lock_version": number,"report_id": string,"round": number,"since": string,"status": Database["public"]['Enums']["hpc_report_status"],"student_id": string,"student_name": string,"version": number
+              "action": Database["public"]['Enums']["hpc_awaited_move"],"approver_duty": Database["public"]['Enums']["hpc_staff_duty"],"cycle_id": string,"lock_version": number,"report_id": string,"round": number,"since": string,"status": Database["public"]['Enums']["hpc_report_status"],"student_id": string,"student_name": string,"version": number
             }[]
                            },
 "hpc_save_narrative":
 { Args: { "p_barriers"?: string,"p_cycle_id": string,"p_strengths"?: string,"p_student_id": string,"p_summary": string }; Returns: string
                            },
 "hpc_set_cycle_status":
-{ Args: { "p_cycle_id": string,"p_status": string }; Returns: {
+{ Args: { "p_cycle_id": string,"p_status": Database["public"]['Enums']["hpc_cycle_status"] }; Returns: {
               "academic_term_id": string,
 "closes_on": string,
 "created_at": string,
@@ -1373,7 +1373,7 @@ isOneToOne: false
 "institution_id": string,
 "name": string,
 "opens_on": string,
-"status": string,
+"status": Database["public"]['Enums']["hpc_cycle_status"],
 "term_number": number,
 "updated_at": string,
 "updated_by": string | null
@@ -1385,7 +1385,7 @@ isOneToOne: false
         isSetofReturn: false
       } },
 "hpc_transition_report":
-{ Args: { "p_action": string,"p_comment"?: string,"p_expected_version": number,"p_release_at"?: string,"p_report_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_report_transition"]
+{ Args: { "p_action": Database["public"]['Enums']["hpc_report_action"],"p_comment"?: string,"p_expected_version": number,"p_release_at"?: string,"p_report_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_report_transition"]
                           SetofOptions: {
         from: "*"
         to: "hpc_report_transition"
@@ -1407,7 +1407,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published"
+            "audit_operation": "INSERT"|"UPDATE"|"DELETE","hpc_achievement_category": "academic"|"sports"|"arts"|"cultural"|"community_service"|"leadership"|"other","hpc_achievement_level": "class"|"school"|"inter_school"|"district"|"state"|"national"|"international","hpc_analytics_scope": "institution"|"stage"|"grade"|"section"|"area"|"parameter","hpc_approval_decision": "pending"|"approved"|"changes_requested","hpc_approval_kind": "chain"|"step","hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_conversation_author_role": "teacher"|"parent"|"student"|"coordinator"|"principal","hpc_cycle_status": "planned"|"open"|"closed"|"locked"|"archived","hpc_entry_status": "draft"|"submitted","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_rater_role": "teacher"|"self"|"peer"|"parent","hpc_reflection_author_role": "self"|"parent"|"teacher","hpc_reflection_kind": "all_about_me"|"self_reflection"|"ambition_goal"|"ambition_review"|"parent_partnership","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published","hpc_staff_duty": "class_teacher"|"subject_teacher"|"coordinator"|"principal"|"institution_admin","hpc_stage": "foundational"|"preparatory"|"middle"|"secondary"
           }
           CompositeTypes: {
             "hpc_batch_progress": {
@@ -1529,7 +1529,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "hpc_awaited_move": ["submit", "review", "publish"],"hpc_batch_kind": ["generate", "transition"],"hpc_batch_status": ["queued", "running", "completed", "cancelled"],"hpc_generate_outcome": ["created", "updated", "unchanged"],"hpc_report_action": ["submit", "approve", "request_changes", "publish", "reopen"],"hpc_report_status": ["draft", "submitted", "in_review", "changes_requested", "approved", "published"]
+            "audit_operation": ["INSERT", "UPDATE", "DELETE"],"hpc_achievement_category": ["academic", "sports", "arts", "cultural", "community_service", "leadership", "other"],"hpc_achievement_level": ["class", "school", "inter_school", "district", "state", "national", "international"],"hpc_analytics_scope": ["institution", "stage", "grade", "section", "area", "parameter"],"hpc_approval_decision": ["pending", "approved", "changes_requested"],"hpc_approval_kind": ["chain", "step"],"hpc_awaited_move": ["submit", "review", "publish"],"hpc_batch_kind": ["generate", "transition"],"hpc_batch_status": ["queued", "running", "completed", "cancelled"],"hpc_conversation_author_role": ["teacher", "parent", "student", "coordinator", "principal"],"hpc_cycle_status": ["planned", "open", "closed", "locked", "archived"],"hpc_entry_status": ["draft", "submitted"],"hpc_generate_outcome": ["created", "updated", "unchanged"],"hpc_rater_role": ["teacher", "self", "peer", "parent"],"hpc_reflection_author_role": ["self", "parent", "teacher"],"hpc_reflection_kind": ["all_about_me", "self_reflection", "ambition_goal", "ambition_review", "parent_partnership"],"hpc_report_action": ["submit", "approve", "request_changes", "publish", "reopen"],"hpc_report_status": ["draft", "submitted", "in_review", "changes_requested", "approved", "published"],"hpc_staff_duty": ["class_teacher", "subject_teacher", "coordinator", "principal", "institution_admin"],"hpc_stage": ["foundational", "preparatory", "middle", "secondary"]
           }
         }
 } as const

@@ -15,16 +15,19 @@ import { pipelineAsCaller } from '../_shared/db.ts';
 import { ApiError } from '../_shared/errors.ts';
 import { assertHpcEnabled, hpcFlagQuery } from '../_shared/hpc-flag.ts';
 import { bearer, errorResponses, text } from '../_shared/openapi-common.ts';
+import { Constants } from '../_shared/database.types.ts';
 import config from './deno.json' with { type: 'json' };
 
 const app = createFunctionApp('hpc-approvals', config.version);
 
 const IdParam = z.object({ id: z.guid().openapi({ param: { name: 'id', in: 'path' } }) });
-const Status = z.enum(['draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'published']);
+// The database's enum types, as the generated types list them.
+const Enums = Constants.public.Enums;
+const Status = z.enum(Enums.hpc_report_status);
 
 const TransitionRequest = z
   .strictObject({
-    action: z.enum(['submit', 'approve', 'request_changes', 'publish', 'reopen']).openapi({
+    action: z.enum(Enums.hpc_report_action).openapi({
       description:
         'submit (class teacher: draft | changes_requested → submitted); approve (the pending chain step\'s approver: → in_review, or → approved at the last step); ' +
         'request_changes (the pending step\'s approver, or the principal on an approved card; comment required → changes_requested); ' +
@@ -60,9 +63,9 @@ const Step = z
     report_version: z.number(),
     round: z.number(),
     step_order: z.number(),
-    approver_duty: z.string(),
+    approver_duty: z.enum(Enums.hpc_staff_duty),
     action: z.string().nullable(),
-    decision: z.enum(['pending', 'approved', 'changes_requested']),
+    decision: z.enum(Enums.hpc_approval_decision),
     decided_by: z.string().nullable(),
     decided_role: z.string().nullable(),
     decided_at: z.string().nullable(),
@@ -94,8 +97,8 @@ const AwaitingItem = z
     version: z.number(),
     status: Status,
     lock_version: z.number(),
-    action: z.enum(['review', 'publish', 'submit']),
-    approver_duty: z.string(),
+    action: z.enum(Enums.hpc_awaited_move),
+    approver_duty: z.enum(Enums.hpc_staff_duty),
     round: z.number().nullable(),
     since: z.string(),
   })

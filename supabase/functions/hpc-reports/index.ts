@@ -18,11 +18,14 @@ import { pipelineAsCaller } from '../_shared/db.ts';
 import { ApiError } from '../_shared/errors.ts';
 import { assertHpcEnabled, hpcFlagQuery } from '../_shared/hpc-flag.ts';
 import { bearer, errorResponses, text } from '../_shared/openapi-common.ts';
+import { Constants } from '../_shared/database.types.ts';
 import { renderCard, type CardContent } from './render.ts';
 import config from './deno.json' with { type: 'json' };
 
 const app = createFunctionApp('hpc-reports', config.version);
 
+// The database's enum types, as the generated types list them.
+const Enums = Constants.public.Enums;
 const Id = z.guid();
 const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
 
@@ -32,21 +35,21 @@ const GenerateResult = z
     cycle_id: z.string(),
     student_id: z.string(),
     version: z.number(),
-    status: z.string(),
+    status: z.enum(Enums.hpc_report_status),
     lock_version: z.number(),
     content_hash: z.string().nullable(),
-    outcome: z.enum(['created', 'updated', 'unchanged']),
+    outcome: z.enum(Enums.hpc_generate_outcome),
   })
   .openapi('GenerateResult');
 
 const JobProgress = z
   .object({
     job_id: z.string(),
-    kind: z.enum(['generate', 'transition']),
-    action: z.string().nullable(),
+    kind: z.enum(Enums.hpc_batch_kind),
+    action: z.enum(Enums.hpc_report_action).nullable(),
     cycle_id: z.string(),
     section_id: z.string().nullable(),
-    status: z.enum(['queued', 'running', 'completed', 'cancelled']),
+    status: z.enum(Enums.hpc_batch_status),
     total: z.number(),
     processed: z.number(),
     succeeded: z.number(),
@@ -67,7 +70,7 @@ const Report = z
     cycle_id: z.string(),
     student_id: z.string(),
     version: z.number(),
-    status: z.enum(['draft', 'submitted', 'in_review', 'changes_requested', 'approved', 'published']),
+    status: z.enum(Enums.hpc_report_status),
     is_current: z.boolean(),
     lock_version: z.number(),
     language: z.string(),
@@ -184,10 +187,11 @@ const batchRoute = createRoute({
         'application/json': {
           schema: z
             .strictObject({
-              kind: z.enum(['generate', 'transition']),
+              kind: z.enum(Enums.hpc_batch_kind),
               cycle_id: Id,
               section_id: Id.optional(),
-              action: z.enum(['submit', 'approve', 'request_changes', 'publish']).optional(),
+              // a batch never reopens: a reopen needs a reason per card
+              action: z.enum(Enums.hpc_report_action).exclude(['reopen']).optional(),
               comment: text(4000).optional(),
               release_at: z.iso.datetime({ offset: true }).optional(),
               wait: z.boolean().optional(),

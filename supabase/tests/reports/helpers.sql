@@ -50,7 +50,7 @@ returns jsonb language plpgsql as $$
 declare r jsonb; v bigint := coalesce(p_expected, pg_temp.lv(p_report), 0);
 begin
   perform pg_temp.become(p_actor);
-  r := jsonb_strip_nulls(to_jsonb(public.hpc_transition_report(p_report, p_action, v, p_comment, p_release_at)));
+  r := jsonb_strip_nulls(to_jsonb(public.hpc_transition_report(p_report, p_action::public.hpc_report_action, v, p_comment, p_release_at)));
   perform pg_temp.unbecome();
   return r;
 exception when sqlstate 'PGRST' then
@@ -75,7 +75,7 @@ returns jsonb language plpgsql as $$
 declare r jsonb;
 begin
   perform pg_temp.become(p_actor);
-  r := to_jsonb(public.hpc_batch_start(p_kind, pg_temp.cy(1), p_section, p_action));
+  r := to_jsonb(public.hpc_batch_start(p_kind::public.hpc_batch_kind, pg_temp.cy(1), p_section, p_action::public.hpc_report_action));
   perform pg_temp.unbecome();
   return r;
 exception when sqlstate 'PGRST' then
