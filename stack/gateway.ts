@@ -2,8 +2,9 @@
 // - /functions/v1/<name>/... goes to the function, after verifying the caller's JWT when the
 //   function has verify_jwt on;
 // - /rest/v1/... goes to PostgREST, after Kong's API key check (an `apikey` header or query
-//   parameter holding the anon or service_role key; with no Authorization header the key is
-//   the bearer token);
+//   parameter holding one of the project's keys: the anon or service_role JWT, or the newer
+//   publishable or secret key, which stand for them); without a user's token in
+//   Authorization, the key's JWT is the bearer token;
 // - CORS preflight requests are answered here.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -18,8 +19,10 @@ export interface FunctionRoute {
 
 export interface RestRoute {
   port: number;
-  /** The keys Kong accepts in `apikey`: the project's anon and service_role keys. */
-  apiKeys: string[];
+  /** The keys Kong accepts in `apikey`, each with the JWT PostgREST gets for it when the
+   * request carries no user token: the anon and service_role keys stand for themselves, the
+   * publishable and secret keys for them. */
+  apiKeys: Record<string, string>;
 }
 
 export interface GatewayRoutes {
@@ -87,12 +90,19 @@ function handleRest(rest: RestRoute, req: IncomingMessage, res: ServerResponse, 
   if (!apikey) {
     return send(req, res, 401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' }, requestId);
   }
-  if (!rest.apiKeys.includes(apikey)) {
+  const keyJwt = Object.hasOwn(rest.apiKeys, apikey) ? rest.apiKeys[apikey] : undefined;
+  if (!keyJwt) {
     return send(req, res, 401, { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' }, requestId);
   }
+  // A client that has no session sends its key as the bearer token too; a publishable or
+  // secret key is no JWT, so it is replaced by the one it stands for. A user's token passes.
+  const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const authorization = req.headers.authorization === undefined ? `Bearer ${keyJwt}`
+    : bearer !== undefined && Object.hasOwn(rest.apiKeys, bearer) ? `Bearer ${rest.apiKeys[bearer]}`
+    : req.headers.authorization;
   const headers: IncomingHttpHeaders = {
     ...req.headers,
-    authorization: req.headers.authorization ?? `Bearer ${apikey}`,
+    authorization,
     host: `127.0.0.1:${rest.port}`,
     'x-request-id': requestId,
   };

@@ -14,6 +14,12 @@ function sign(claims: Record<string, unknown>): Promise<string> {
 export const anonKey = () => sign({ iss: 'supabase-demo', role: 'anon', exp: API_KEY_EXPIRY });
 export const serviceRoleKey = () => sign({ iss: 'supabase-demo', role: 'service_role', exp: API_KEY_EXPIRY });
 
+/** Supabase's newer API keys, as its CLI serves them locally (the same fixed values): not
+ * JWTs. The gateway stands in the anon or service_role key for them on the way to PostgREST,
+ * as the hosted API gateway does; a frontend may use either style. */
+export const publishableKey = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
+export const secretKey = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
+
 export interface TokenUser {
   id: string;
   email: string;

@@ -10,7 +10,7 @@ import { pushMigrations } from './migrations.ts';
 import { listFunctions, startFunction, stopFunction, type RunningFunction } from './functions.ts';
 import { startGateway } from './gateway.ts';
 import { startPostgrest, stopPostgrest, type RunningPostgrest } from './postgrest.ts';
-import { anonKey, serviceRoleKey, userToken } from './keys.ts';
+import { anonKey, publishableKey, secretKey, serviceRoleKey, userToken } from './keys.ts';
 import { listDemoUsers } from './demo-users.ts';
 import { type StackSettings, apiUrl, dbUrl, JWT_SECRET } from './settings.ts';
 
@@ -19,6 +19,9 @@ export interface Credentials {
   dbUrl: string;
   anonKey: string;
   serviceRoleKey: string;
+  /** Supabase's newer keys for the same two roles (REST only, as hosted). */
+  publishableKey: string;
+  secretKey: string;
   users: { id: string; email: string; role: string; fullName: string; token: string }[];
 }
 
@@ -49,6 +52,8 @@ async function credentialsFor(s: StackSettings): Promise<Credentials> {
     dbUrl: dbUrl(s),
     anonKey: await anonKey(),
     serviceRoleKey: await serviceRoleKey(),
+    publishableKey,
+    secretKey,
     users: await Promise.all(users.map(async (u) => ({ ...u, token: await userToken(u) }))),
   };
 }
@@ -91,7 +96,13 @@ export async function startStack(s: StackSettings, log: Log, interrupted?: Abort
     rest = rest!;
     gateway = await startGateway(s.apiPort, {
       functions,
-      rest: { port: rest.port, apiKeys: [credentials.anonKey, credentials.serviceRoleKey] },
+      rest: {
+        port: rest.port,
+        apiKeys: {
+          [credentials.anonKey]: credentials.anonKey, [credentials.serviceRoleKey]: credentials.serviceRoleKey,
+          [credentials.publishableKey]: credentials.anonKey, [credentials.secretKey]: credentials.serviceRoleKey,
+        },
+      },
     });
     stopIfInterrupted();
   } catch (error) {
@@ -114,6 +125,8 @@ export function banner(c: Credentials, functionNames: string[]): string {
     `  DB URL            ${c.dbUrl}`,
     `  anon key          ${c.anonKey}`,
     `  service_role key  ${c.serviceRoleKey}`,
+    `  publishable key   ${c.publishableKey}`,
+    `  secret key        ${c.secretKey}`,
     '',
   ];
   if (c.users.length) {

@@ -3,6 +3,9 @@
 // is no Authorization header, and a user's token wins over it. Raw requests, to see exactly
 // what a browser would.
 import { describe, expect, it } from 'vitest';
+import { createClient } from '@supabase/supabase-js';
+import ws from 'ws';
+import type { Database } from '../../supabase/functions/_shared/database.types.ts';
 import { credentials } from '../support/test-stack.ts';
 
 const rest = (path: string) => `${credentials().apiUrl}/rest/v1/${path}`;
@@ -53,6 +56,46 @@ describe('/rest/v1 API keys', () => {
     const { status, body } = await get('hpc_parameters?select=id', { apikey: credentials().anonKey, authorization: 'Bearer not.a.jwt' });
     expect(status).toBe(401);
     expect(body.code).toBe('PGRST301');
+  });
+});
+
+describe("/rest/v1 with Supabase's newer keys (publishable and secret)", () => {
+  it('the publishable key stands for anon, alone or as the bearer a client without a session sends', async () => {
+    const { publishableKey } = credentials();
+    expect(publishableKey).toMatch(/^sb_publishable_/);
+    const sent: Record<string, string>[] = [{ apikey: publishableKey }, { apikey: publishableKey, authorization: `Bearer ${publishableKey}` }];
+    for (const headers of sent) {
+      const { status, body } = await get('hpc_parameters?select=id&limit=1', headers);
+      expect(status).toBe(401); // anon may not read HPC parameters, exactly as with the anon key
+      expect(body.code).toBe('42501');
+    }
+  });
+
+  it("the secret key stands for service_role; with the publishable key a user's token decides", async () => {
+    const asService = await get('hpc_parameters?select=id&limit=1', { apikey: credentials().secretKey });
+    expect(asService.status).toBe(200);
+    expect(asService.body).toHaveLength(1);
+    const asMeera = await get('hpc_parameters?select=id&limit=1', { apikey: credentials().publishableKey, authorization: `Bearer ${meera()}` });
+    expect(asMeera.status).toBe(200);
+    expect(asMeera.body).toHaveLength(1);
+  });
+
+  it('refuses a made-up key of the same form', async () => {
+    const { status, body } = await get('hpc_parameters?select=id', { apikey: 'sb_publishable_made-up-key' });
+    expect(status).toBe(401);
+    expect(body.message).toBe('Invalid API key');
+  });
+
+  it('supabase-js works with them as with the JWT keys', async () => {
+    // Node 20 has no global WebSocket; supabase-js's realtime client needs one.
+    const options = { auth: { persistSession: false }, realtime: { transport: ws as never } };
+    const visitor = createClient<Database>(credentials().apiUrl, credentials().publishableKey, options);
+    const refused = await visitor.from('hpc_parameters').select('id').limit(1);
+    expect(refused.error?.code).toBe('42501');
+    const server = createClient<Database>(credentials().apiUrl, credentials().secretKey, options);
+    const { data, error } = await server.from('hpc_parameters').select('id').limit(1);
+    expect(error).toBeNull();
+    expect(data).toHaveLength(1);
   });
 });
 
