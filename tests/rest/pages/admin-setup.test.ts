@@ -9,7 +9,7 @@ import { sql as connect } from '../../support/test-stack.ts';
 import { userClient } from '../support/rest.ts';
 import { MEERA, RAJESH, SUNRISE, VIDYA_NIKETAN } from '../support/people.ts';
 
-const TAG = `t${randomBytes(3).toString('hex')}`;
+const TAG = `T${randomBytes(3).toString('hex').toUpperCase()}`; // parameter codes are upper case
 const KEYS = {
   parameter: 'institution_id,code,version',
   cycle: 'institution_id,academic_term_id,name',
