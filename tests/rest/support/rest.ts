@@ -30,6 +30,9 @@ export function userClient(email: string): Client {
   return make(credentials().anonKey, user.token);
 }
 
+/** Any signed access token, such as one minted for a test fixture's own people. */
+export const tokenClient = (accessToken: string): Client => make(credentials().anonKey, accessToken);
+
 export const userId = (email: string): string => {
   const user = credentials().users.find((u) => u.email === email);
   if (!user) throw new Error(`No demo user ${email} in credentials.json.`);
