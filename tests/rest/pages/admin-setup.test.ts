@@ -8,6 +8,7 @@ import type postgres from 'postgres';
 import { sql as connect } from '../../support/test-stack.ts';
 import { userClient } from '../support/rest.ts';
 import { MEERA, RAJESH, SUNRISE, VIDYA_NIKETAN } from '../support/people.ts';
+import type { Enums } from '../../../supabase/functions/_shared/database.types.ts';
 
 const TAG = `T${randomBytes(3).toString('hex').toUpperCase()}`; // parameter codes are upper case
 const KEYS = {
@@ -17,7 +18,7 @@ const KEYS = {
 };
 
 let db: postgres.Sql;
-let template: { stage: string; grade_band: string; grades: string[]; area: string; area_code: string; scale_code: string };
+let template: { stage: Enums<'hpc_stage'>; grade_band: string; grades: string[]; area: string; area_code: string; scale_code: string };
 let term: string;
 let section: string;
 const made: { parameter?: string; cycle?: string } = {};
@@ -95,7 +96,7 @@ describe('a cycle and its assignments', () => {
   });
 
   it('an assignment is upserted on its seven-column key (nulls not distinct): one row per scope', async () => {
-    const assignment = (roles: string[]) => ({
+    const assignment = (roles: Enums<'hpc_rater_role'>[]) => ({
       cycle_id: made.cycle!, section_id: section, parameter_id: made.parameter!, rater_roles: roles,
     });
     const rajesh = userClient(RAJESH);

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const partnership = (cycleId: string, homework: string) => ({
-  cycle_id: cycleId, student_id: userId(AARAV), kind: 'parent_partnership', author_id: userId(KAVITA), author_role: 'parent',
+  cycle_id: cycleId, student_id: userId(AARAV), kind: 'parent_partnership' as const, author_id: userId(KAVITA), author_role: 'parent' as const,
   content: { homework, participation: 'asks about school every day', can_be_supported_for: `${MARK}: reading aloud` },
 });
 

@@ -8,6 +8,7 @@ import { sql as connect } from '../../support/test-stack.ts';
 import { loadFixture, type Fixture, type Person } from '../../functions/support/fixture.ts';
 import { tokenClient, userClient } from '../support/rest.ts';
 import { FARHAN, SUNITA, VIDYA_NIKETAN } from '../support/people.ts';
+import type { Enums } from '../../../supabase/functions/_shared/database.types.ts';
 
 let db: postgres.Sql;
 let f: Fixture;
@@ -60,7 +61,7 @@ describe('a card through the chain by rpc()', () => {
   let id: string;
   let version: number;
   const as = (who: Person) => tokenClient(f.token(who));
-  const move = async (who: Person, action: string, extra: { p_comment?: string; p_expected_version?: number } = {}) => {
+  const move = async (who: Person, action: Enums<'hpc_report_action'>, extra: { p_comment?: string; p_expected_version?: number } = {}) => {
     const answer = await as(who).rpc('hpc_transition_report', { p_report_id: id, p_action: action, p_expected_version: version, ...extra });
     if (answer.data) version = answer.data.lock_version!;
     return answer;

@@ -53,7 +53,7 @@ describe("Aarav's self-assessment (Preparatory stage)", () => {
   it('enters a Term 2 self rating and changes it by upsert on the natural key', async () => {
     const { cycle, parameter } = await term2Parameter(VIDYA_NIKETAN, userId(AARAV));
     const mine = (level: number) => ({
-      cycle_id: cycle, student_id: userId(AARAV), parameter_id: parameter, rater_role: 'self', rater_id: userId(AARAV),
+      cycle_id: cycle, student_id: userId(AARAV), parameter_id: parameter, rater_role: 'self' as const, rater_id: userId(AARAV),
       level_ordinal: level, observation: `${MARK}: Aarav`,
     });
     const aarav = userClient(AARAV);
@@ -72,7 +72,7 @@ describe("Aarav's self-assessment (Preparatory stage)", () => {
   it("cannot rate his sister as 'self': 403 42501, nothing written", async () => {
     const { cycle, parameter } = await term2Parameter(VIDYA_NIKETAN, userId(ANAYA));
     const { error, status } = await userClient(AARAV).from('hpc_evaluations').insert({
-      cycle_id: cycle, student_id: userId(ANAYA), parameter_id: parameter, rater_role: 'self', rater_id: userId(AARAV),
+      cycle_id: cycle, student_id: userId(ANAYA), parameter_id: parameter, rater_role: 'self' as const, rater_id: userId(AARAV),
       level_ordinal: 1, observation: `${MARK}: not his`,
     });
     expect(status).toBe(403);
@@ -86,7 +86,7 @@ describe("Ishaan's self-assessment grid (Middle stage)", () => {
   it('sends the statements he circled; the level follows from them (5 of 6 → Advanced)', async () => {
     const { cycle, parameter } = await term2Parameter(SUNRISE, userId(ISHAAN));
     const { data, error } = await userClient(ISHAAN).from('hpc_evaluations').insert({
-      cycle_id: cycle, student_id: userId(ISHAAN), parameter_id: parameter, rater_role: 'self', rater_id: userId(ISHAAN),
+      cycle_id: cycle, student_id: userId(ISHAAN), parameter_id: parameter, rater_role: 'self' as const, rater_id: userId(ISHAAN),
       statements_circled: 5, observation: `${MARK}: Ishaan`,
     }).select('id, statements_circled, level_ordinal, hpc_rubrics(label)').single();
     expect(error).toBeNull();

@@ -58,7 +58,7 @@ describe('the class sheet', () => {
 
 describe('entering and changing ratings', () => {
   const rating = (studentId: string, level: number) => ({
-    cycle_id: term2, student_id: studentId, parameter_id: parameter.id, rater_role: 'teacher', rater_id: userId(MEERA),
+    cycle_id: term2, student_id: studentId, parameter_id: parameter.id, rater_role: 'teacher' as const, rater_id: userId(MEERA),
     level_ordinal: level, observation: `${MARK}: level ${level}`,
   });
   let aaravRating: string;
@@ -136,7 +136,7 @@ describe('a closed cycle', () => {
     const [closed] = await db<[{ id: string }]>`
       select id from hpc_evaluation_cycles where institution_id = ${VIDYA_NIKETAN} and status = 'closed'`;
     const { error, status } = await userClient(MEERA).from('hpc_evaluations').insert({
-      cycle_id: closed.id, student_id: userId(AARAV), parameter_id: parameter.id, rater_role: 'teacher', rater_id: userId(MEERA),
+      cycle_id: closed.id, student_id: userId(AARAV), parameter_id: parameter.id, rater_role: 'teacher' as const, rater_id: userId(MEERA),
       level_ordinal: 2, observation: `${MARK}: closed`,
     });
     expect(status).toBe(422);
