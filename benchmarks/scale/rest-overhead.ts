@@ -6,13 +6,16 @@
 //     parameter's code and name embedded (the README's example, narrowed to one section);
 //   - a parent opening their child's card: `hpc_published_reports` by student;
 //   - a principal's dashboard: `rpc('hpc_analytics_overview')`.
-// The overview answers for the caller's school, which a bare service_role key does not
-// have: its service_role side carries the principal's id as `sub` (still past RLS).
+// The service_role side names what RLS supplies for the user, as a trusted server would:
+// the school (`institution_id=eq.…`; without it the same URL reads every school's
+// partitions, since every index leads with institution_id), and for the overview, which
+// answers for the caller's school, the principal's id as the token's `sub` (still past RLS).
 import { performance } from 'node:perf_hooks';
 import type { Client, RestPath, SentRequest } from './rest-path.ts';
 import { ms, type Stats, stats } from './stats.ts';
 
 export interface RestSubjects {
+  institution: string;
   teacher: string;
   parent: string;
   child: string;
@@ -24,6 +27,7 @@ export interface RestSubjects {
 
 export interface RestRequestResult {
   request: SentRequest;
+  serviceRequest: SentRequest;
   rows: number;
   sameResult: boolean;
   /** What the service_role side sends as its token. */
@@ -38,8 +42,11 @@ export interface RestRequestResult {
 interface PageRequest {
   user: Client;
   service: Client;
+  /** What the service_role side names explicitly. */
+  school?: string;
   serviceToken: RestRequestResult['serviceToken'];
-  send(client: Client): PromiseLike<{ data: unknown; error: unknown; status: number }>;
+  /** The request; `school` is set for the service_role side. */
+  send(client: Client, school?: string): PromiseLike<{ data: unknown; error: unknown; status: number }>;
 }
 
 const WARM_UP = 20;
@@ -50,17 +57,24 @@ async function pageRequests(path: RestPath, who: RestSubjects): Promise<Record<s
     teacher_class_sheet: {
       user: await path.userClient(who.teacher),
       service,
+      school: who.institution,
       serviceToken: 'service_role key',
-      send: (c) => c.from('hpc_evaluations')
-        .select('student_id, parameter_id, rater_id, level_ordinal, status, hpc_parameters(code, name)')
-        .eq('cycle_id', who.cycle).eq('rater_role', 'teacher').in('student_id', who.roster)
-        .order('student_id').order('parameter_id').order('rater_id'),
+      send: (c, school) => {
+        const q = c.from('hpc_evaluations')
+          .select('student_id, parameter_id, rater_id, level_ordinal, status, hpc_parameters(code, name)')
+          .eq('cycle_id', who.cycle).eq('rater_role', 'teacher').in('student_id', who.roster);
+        return (school ? q.eq('institution_id', school) : q).order('student_id').order('parameter_id').order('rater_id');
+      },
     },
     parent_child_card: {
       user: await path.userClient(who.parent),
       service,
+      school: who.institution,
       serviceToken: 'service_role key',
-      send: (c) => c.from('hpc_published_reports').select('*').eq('student_id', who.child),
+      send: (c, school) => {
+        const q = c.from('hpc_published_reports').select('*').eq('student_id', who.child);
+        return school ? q.eq('institution_id', school) : q;
+      },
     },
     principal_dashboard: {
       user: await path.userClient(who.principal),
@@ -74,7 +88,7 @@ async function pageRequests(path: RestPath, who: RestSubjects): Promise<Record<s
 /** One request; its time at the client (ms) and its rows. */
 async function timed(page: PageRequest, client: Client): Promise<[number, unknown]> {
   const t = performance.now();
-  const { data, error, status } = await page.send(client);
+  const { data, error, status } = await page.send(client, client === page.service ? page.school : undefined);
   const elapsed = performance.now() - t;
   if (error || status !== 200) throw new Error(`HTTP ${status}: ${JSON.stringify(error)}`);
   return [elapsed, data];
@@ -86,6 +100,7 @@ export async function measureRestPath(path: RestPath, who: RestSubjects, iterati
     const [, userRows] = await timed(page, page.user);
     const request = path.sent[path.sent.length - 1]!;
     const [, serviceRows] = await timed(page, page.service);
+    const serviceRequest = path.sent[path.sent.length - 1]!;
     const rows = Array.isArray(userRows) ? userRows.length : 0;
     for (let w = 0; w < WARM_UP; w++) { await timed(page, page.user); await timed(page, page.service); }
     const u: number[] = [];
@@ -98,7 +113,7 @@ export async function measureRestPath(path: RestPath, who: RestSubjects, iterati
     const user = stats(u);
     const service = stats(s);
     out[name] = {
-      request, rows, sameResult: JSON.stringify(userRows) === JSON.stringify(serviceRows),
+      request, serviceRequest, rows, sameResult: JSON.stringify(userRows) === JSON.stringify(serviceRows),
       serviceToken: page.serviceToken,
       user, service, ratioP50: user.p50 / service.p50, ratioP95: user.p95 / service.p95, ratioP99: user.p99 / service.p99,
     };

@@ -293,7 +293,7 @@ async function main() {
     if (want('rest')) {
       const path = await startRestPath(s);
       try {
-        results.restOverhead = await measureRestPath(path, { teacher, parent, child, principal, cycle: cycle1, roster }, N, log);
+        results.restOverhead = await measureRestPath(path, { institution: inst, teacher, parent, child, principal, cycle: cycle1, roster }, N, log);
       } finally {
         await path.stop();
       }
@@ -647,10 +647,10 @@ function restSection(rest: Record<string, any>): string[] {
     ...Object.entries(rest).map(([k, x]) =>
       `| ${k.replaceAll('_', ' ')} | ${x.rows} | ${x.sameResult ? 'yes' : '**no**'} | ${triple(x.user)} | ${triple(x.service)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× / ${x.ratioP99.toFixed(2)}× | ${x.user.n} |`),
     '',
-    'The requests, as supabase-js sent them (the service_role side sends the same; for the dashboard its token also names the principal as `sub`, because `hpc_analytics_overview` answers for the caller\'s school and a bare service_role key has none):',
+    'The requests, as supabase-js sent them. The service_role side names what RLS supplies for the user, as a trusted server would: the school (`institution_id=eq.…`; every index of the tenant tables leads with it, and without it the same URL reads every school\'s partitions), and for the dashboard the principal as the token\'s `sub` (`hpc_analytics_overview` answers for the caller\'s school; a bare service_role key has none).',
     '',
     '```',
-    ...Object.entries(rest).map(([k, x]) => `${k}: ${readableRequest(x.request)}`),
+    ...Object.entries(rest).flatMap(([k, x]) => [`${k}, user: ${readableRequest(x.request)}`, ...(x.serviceRequest ? [`${k}, service_role: ${readableRequest(x.serviceRequest)}`] : [])]),
     '```',
     '',
   ];
