@@ -635,8 +635,9 @@ function readableRequest(x: { method: string; url: string }): string {
   return `${x.method} ${url.pathname}${query}`;
 }
 
-function restSection(rest: Record<string, any>): string[] {
+function restSection(rest: Record<string, any>, history: any[]): string[] {
   const triple = (x: any) => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`;
+  const earlier = history.filter((h) => h.restOverhead);
   return [
     '## 7. The same pages through the frontend\'s real path (target ≤ 1.2× at p50 and p95; class sheet < 20 ms p95)',
     '',
@@ -653,6 +654,17 @@ function restSection(rest: Record<string, any>): string[] {
     ...Object.entries(rest).flatMap(([k, x]) => [`${k}, user: ${readableRequest(x.request)}`, ...(x.serviceRequest ? [`${k}, service_role: ${readableRequest(x.serviceRequest)}`] : [])]),
     '```',
     '',
+    ...(earlier.length ? [
+      'Earlier measurements of this section (user / service_role p50 and p95, ms; the machine is shared, the load average says how much). The first named no school on the service_role side. The first three ran before `hpc_evaluations` had its cycle → school statistics (migration `20250601000100`; the third with a first version that also covered `student_id`, which kept the bad plan), when PostgREST\'s generic plan walked the school\'s whole term for the class sheet: 118,000 rows read for 452.',
+      '',
+      '| run | load average (start → end) | ' + Object.keys(rest).map((k) => k.replaceAll('_', ' ')).join(' | ') + ' |',
+      '|---|---|' + Object.keys(rest).map(() => '---|').join(''),
+      ...earlier.map((h) => `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(rest).map((k) => {
+        const x = h.restOverhead[k];
+        return x ? `${ms(x.user.p50)} / ${ms(x.service.p50)} p50, ${ms(x.user.p95)} / ${ms(x.service.p95)} p95` : '–';
+      }).join(' | ')} |`),
+      '',
+    ] : []),
   ];
 }
 
@@ -773,7 +785,7 @@ function report(r: Record<string, any>): string {
       ? `- \`public.hpc_generate_report\` as the class teacher for their section (${r.cards.generate.section}): p50 ${ms(r.cards.generate.p50)} ms, p95 ${ms(r.cards.generate.p95)} ms per card, ${r.cards.generate.cardsPerSecond.toFixed(1)} cards/s on one connection; outcomes ${JSON.stringify(r.cards.generate.outcomes)}${r.cards.generate.error ? ` (last error: ${r.cards.generate.error})` : ''}; rolled back.`
       : '- `public.hpc_generate_report` is not in the schema: not measured.',
     '',
-    ...(Object.keys(rest).length ? restSection(rest) : []),
+    ...(Object.keys(rest).length ? restSection(rest, r.history ?? []) : []),
     '## Reproduce',
     '',
     '```sh',
