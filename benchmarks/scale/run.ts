@@ -13,8 +13,12 @@
 //   5. REFRESH MATERIALIZED VIEW CONCURRENTLY on the large data with readers running: each
 //      view's time, readers' latency before/during, readers waiting on a lock.
 //   6. Card generation (issue 5's compile function) at scale.
-// Runs on its own cluster (.local/stack-scale, port 54382; benchmarks/scale/cluster.ts),
-// generating the data first when it is not there.
+//   7. The pages of 1 as the frontend requests them: supabase-js → the stack's gateway →
+//      PostgREST 12.0.2 → this cluster, with the user's token against the service_role key,
+//      interleaved; p50/p95/p99 end to end (benchmarks/scale/rest-overhead.ts).
+// Runs on its own cluster (.local/stack-scale, port 54382, its PostgREST on 54383 behind a
+// gateway on 54381; benchmarks/scale/cluster.ts), generating the data first when it is not
+// there.
 //
 //   npm run bench:scale [-- --preset large|medium|small] [--iterations 200] [--regenerate]
 import { cpus, totalmem, release, platform, loadavg } from 'node:os';
@@ -26,9 +30,11 @@ import postgres from 'postgres';
 import { dbUrl, projectRoot, SUPERUSER } from '../../stack/settings.ts';
 import { prepareScaleDatabase, scaleSettings } from './cluster.ts';
 import { generate, PRESETS, scaleId } from './generate.ts';
+import { ms, type Stats, stats } from './stats.ts';
+import { startRestPath } from './rest-path.ts';
+import { measureRestPath } from './rest-overhead.ts';
 
 type Sql = postgres.Sql;
-interface Stats { n: number; p50: number; p95: number; max: number; mean: number }
 interface Caller { role: 'authenticated' | 'service_role'; user?: string }
 
 const { values: args } = parseArgs({
@@ -37,14 +43,14 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '200' },
     regenerate: { type: 'boolean', default: false },
     out: { type: 'string', default: join(projectRoot, 'benchmarks', 'scale') },
-    // overhead,variants,dashboards,refresh,cards (default all); a partial run keeps the
+    // overhead,rest,variants,dashboards,refresh,cards (default all); a partial run keeps the
     // other sections of the existing results.json and rewrites RESULTS.md
-    sections: { type: 'string', default: 'overhead,variants,dashboards,refresh,cards' },
+    sections: { type: 'string', default: 'overhead,rest,variants,dashboards,refresh,cards' },
     // only rewrite RESULTS.md from results.json
     render: { type: 'boolean', default: false },
   },
 });
-const SECTIONS = ['overhead', 'variants', 'dashboards', 'refresh', 'cards'];
+const SECTIONS = ['overhead', 'rest', 'variants', 'dashboards', 'refresh', 'cards'];
 const wanted = new Set((args.sections ?? '').split(',').map((x) => x.trim()).filter(Boolean));
 for (const w of wanted) if (!SECTIONS.includes(w)) throw new Error(`unknown section ${w}; sections: ${SECTIONS.join(', ')}`);
 const want = (section: string) => wanted.has(section);
@@ -59,12 +65,6 @@ const preset = maybePreset;
 const N = Number(args.iterations);
 const log = (line: string) => console.log(line);
 
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
-  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
-}
-const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)) : 'n/a');
 const claimsOf = (user?: string) => JSON.stringify(user ? { sub: user, role: 'authenticated' } : { role: 'service_role' });
 
 /** Runs fn inside a transaction as the caller (PostgREST: set local role + request.jwt.claims). */
@@ -124,7 +124,7 @@ async function main() {
   };
   // A partial run replaces its sections; the replaced figures are kept (with their run's
   // start and load) under `history`, and RESULTS.md lists the earlier refresh times.
-  const sectionKey: Record<string, string> = { overhead: 'rlsOverhead', overheadPrepared: 'rlsOverheadPrepared', variants: 'naivePolicies', dashboards: 'dashboards', refresh: 'refresh', cards: 'cards' };
+  const sectionKey: Record<string, string> = { overhead: 'rlsOverhead', overheadPrepared: 'rlsOverheadPrepared', rest: 'restOverhead', variants: 'naivePolicies', dashboards: 'dashboards', refresh: 'refresh', cards: 'cards' };
   const history = [...((previous.history as unknown[]) ?? [])];
   for (const section of partial ? wanted : []) {
     const key = sectionKey[section]!;
@@ -287,6 +287,16 @@ async function main() {
       await psql.end();
     }
     results.rlsOverheadPrepared = preparedOut;
+    }
+
+    // ---- 7. the same pages through the frontend's real path ------------------------------------
+    if (want('rest')) {
+      const path = await startRestPath(s);
+      try {
+        results.restOverhead = await measureRestPath(path, { institution: inst, teacher, parent, child, principal, cycle: cycle1, roster }, N, log);
+      } finally {
+        await path.stop();
+      }
     }
 
     // ---- 3. naive policy styles ----------------------------------------------------------------
@@ -618,10 +628,51 @@ async function main() {
 
 class RollbackSignal extends Error {}
 
+/** A recorded request, readable: decoded, with a long `in.(…)` list of ids shortened. */
+function readableRequest(x: { method: string; url: string }): string {
+  const url = new URL(x.url);
+  const query = decodeURIComponent(url.search).replace(/in\.\(([^)]*)\)/g, (_, ids: string) => `in.(${ids.split(',').length} student ids)`);
+  return `${x.method} ${url.pathname}${query}`;
+}
+
+function restSection(rest: Record<string, any>, history: any[]): string[] {
+  const triple = (x: any) => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`;
+  const earlier = history.filter((h) => h.restOverhead);
+  return [
+    '## 7. The same pages through the frontend\'s real path (target ≤ 1.2× at p50 and p95; class sheet < 20 ms p95)',
+    '',
+    'supabase-js 2 (typed with the generated types) → the stack\'s gateway (`stack/gateway.ts`, Kong\'s key check) → PostgREST 12.0.2 (`stack/postgrest.ts`, configured as `npm start` runs it: `authenticator`, prepared statements, 1,000-row limit) → this cluster. Each request is sent with the user\'s access token (anon key as `apikey`) and, alternating which goes first, as the same request with the service_role key, which PostgREST runs past RLS. Times in ms at the client, HTTP included.',
+    '',
+    '| page | rows | same result | user p50 / p95 / p99 | service_role p50 / p95 / p99 | ratio p50 / p95 / p99 | n |',
+    '|---|---|---|---|---|---|---|',
+    ...Object.entries(rest).map(([k, x]) =>
+      `| ${k.replaceAll('_', ' ')} | ${x.rows} | ${x.sameResult ? 'yes' : '**no**'} | ${triple(x.user)} | ${triple(x.service)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× / ${x.ratioP99.toFixed(2)}× | ${x.user.n} |`),
+    '',
+    'The requests, as supabase-js sent them. The service_role side names what RLS supplies for the user, as a trusted server would: the school (`institution_id=eq.…`; every index of the tenant tables leads with it, and without it the same URL reads every school\'s partitions), and for the dashboard the principal as the token\'s `sub` (`hpc_analytics_overview` answers for the caller\'s school; a bare service_role key has none).',
+    '',
+    '```',
+    ...Object.entries(rest).flatMap(([k, x]) => [`${k}, user: ${readableRequest(x.request)}`, ...(x.serviceRequest ? [`${k}, service_role: ${readableRequest(x.serviceRequest)}`] : [])]),
+    '```',
+    '',
+    ...(earlier.length ? [
+      'Earlier measurements of this section (user / service_role p50 and p95, ms; the machine is shared, the load average says how much). The first named no school on the service_role side. The first three ran before `hpc_evaluations` had its cycle → school statistics (migration `20250601000100`; the third with a first version that also covered `student_id`, which kept the bad plan), when PostgREST\'s generic plan walked the school\'s whole term for the class sheet: 118,000 rows read for 452.',
+      '',
+      '| run | load average (start → end) | ' + Object.keys(rest).map((k) => k.replaceAll('_', ' ')).join(' | ') + ' |',
+      '|---|---|' + Object.keys(rest).map(() => '---|').join(''),
+      ...earlier.map((h) => `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(rest).map((k) => {
+        const x = h.restOverhead[k];
+        return x ? `${ms(x.user.p50)} / ${ms(x.service.p50)} p50, ${ms(x.user.p95)} / ${ms(x.service.p95)} p95` : '–';
+      }).join(' | ')} |`),
+      '',
+    ] : []),
+  ];
+}
+
 function report(r: Record<string, any>): string {
   const o = (r.rlsOverhead ?? {}) as Record<string, any>;
   const row = (name: string, x: any) =>
     `| ${name} | ${x.rows} | ${x.sameResult ? 'yes' : '**no**'} | ${ms(x.rls.p50)} / ${ms(x.rls.p95)} | ${ms(x.service.p50)} / ${ms(x.service.p95)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× | ${x.partitions.rls.executed} of ${x.partitions.rls.inPlan} | ${x.partitions.service.executed} of ${x.partitions.service.inPlan} |`;
+  const rest = (r.restOverhead ?? {}) as Record<string, any>;
   const naive = (r.naivePolicies ?? {}) as Record<string, Record<string, any>>;
   const dash = (r.dashboards ?? {}) as Record<string, any>;
   const ref = r.refresh ?? { views: {}, totalSeconds: NaN, changedRatings: 0, readers: { connections: 0, before: {}, during: {} } };
@@ -654,6 +705,8 @@ function report(r: Record<string, any>): string {
     '|---|---|---|',
     ...Object.entries(o).map(([k, x]) => `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, unprepared | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`),
     ...Object.entries((r.rlsOverheadPrepared ?? {}) as Record<string, any>).map(([k, x]) => `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, prepared (PostgREST default) | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`),
+    ...Object.entries(rest).map(([k, x]) => `| through PostgREST, user vs service_role ≤ 1.2× at p50 and p95 — ${k.replaceAll('_', ' ')} | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 && x.ratioP95 <= 1.2 ? 'yes' : '**no**'} |`),
+    ...(rest.teacher_class_sheet ? [`| teacher class sheet through PostgREST < 20 ms p95 end to end | ${ms(rest.teacher_class_sheet.user.p95)} ms | ${rest.teacher_class_sheet.user.p95 < 20 ? 'yes' : '**no**'} |`] : []),
     ...Object.entries(dash).filter(([k]) => !k.endsWith(', raw') && !k.includes('whole school')).map(([k, x]) => `| dashboard read < 10 ms p95 — ${k} | ${ms(x.p95)} ms | ${x.p95 < 10 ? 'yes' : '**no**'} |`),
     ...Object.entries(ref.views).map(([k, x]: [string, any]) => `| concurrent refresh < 60 s — ${k} | ${(x.ms / 1000).toFixed(1)} s | ${x.ms < 60_000 ? 'yes' : '**no**'} |`),
     ...(ref.readers?.during?.n ? [`| no reader blocked during the refresh | ${ref.readers.lockWaitSamples} lock-wait samples, max read ${ms(ref.readers.during.max)} ms | ${ref.readers.lockWaitSamples === 0 ? 'yes' : '**no**'} |`] : []),
@@ -732,6 +785,7 @@ function report(r: Record<string, any>): string {
       ? `- \`public.hpc_generate_report\` as the class teacher for their section (${r.cards.generate.section}): p50 ${ms(r.cards.generate.p50)} ms, p95 ${ms(r.cards.generate.p95)} ms per card, ${r.cards.generate.cardsPerSecond.toFixed(1)} cards/s on one connection; outcomes ${JSON.stringify(r.cards.generate.outcomes)}${r.cards.generate.error ? ` (last error: ${r.cards.generate.error})` : ''}; rolled back.`
       : '- `public.hpc_generate_report` is not in the schema: not measured.',
     '',
+    ...(Object.keys(rest).length ? restSection(rest, r.history ?? []) : []),
     '## Reproduce',
     '',
     '```sh',

@@ -1,0 +1,73 @@
+// The frontend's path to the scale cluster: the stack's own gateway (/rest/v1, Kong's key
+// check) in front of the stack's own PostgREST 12.0.2, configured exactly as `npm start`
+// configures it, and supabase-js clients made as a frontend makes them. Every request they
+// send is recorded (method and URL) so that the results say what was measured.
+import type { Server } from 'node:http';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { SignJWT } from 'jose';
+import ws from 'ws';
+import type { Database } from '../../supabase/functions/_shared/database.types.ts';
+import { startGateway } from '../../stack/gateway.ts';
+import { anonKey, serviceRoleKey, userToken } from '../../stack/keys.ts';
+import { startPostgrest, stopPostgrest } from '../../stack/postgrest.ts';
+import { apiUrl, JWT_SECRET, type StackSettings } from '../../stack/settings.ts';
+
+export type Client = SupabaseClient<Database>;
+
+export interface SentRequest { method: string; url: string }
+
+export interface RestPath {
+  apiUrl: string;
+  /** A signed-in user: the anon key as `apikey`, their access token as `Authorization`. */
+  userClient(id: string): Promise<Client>;
+  /** A trusted server: the service_role key, past RLS. With `onBehalfOf`, its token also
+   * names that user (`sub`), for functions that answer for the caller's school. */
+  serviceClient(onBehalfOf?: string): Promise<Client>;
+  /** The requests the clients sent, oldest first. */
+  sent: SentRequest[];
+  stop(): Promise<void>;
+}
+
+export async function startRestPath(s: StackSettings): Promise<RestPath> {
+  const keys = { anon: await anonKey(), service: await serviceRoleKey() };
+  const rest = await startPostgrest(s);
+  let gateway: Server;
+  try {
+    gateway = await startGateway(s.apiPort, { functions: [], rest: { port: rest.port, apiKeys: [keys.anon, keys.service] } });
+  } catch (error) {
+    await stopPostgrest(rest);
+    throw error;
+  }
+  const url = apiUrl(s);
+  const sent: SentRequest[] = [];
+  const recordingFetch: typeof fetch = (input, init) => {
+    sent.push({ method: init?.method ?? 'GET', url: String(input instanceof Request ? input.url : input) });
+    return fetch(input, init);
+  };
+  const make = (key: string, token: string): Client =>
+    createClient<Database>(url, key, {
+      auth: { persistSession: false, autoRefreshToken: false },
+      // Node 20 has no global WebSocket; supabase-js's realtime client needs one.
+      realtime: { transport: ws as never },
+      global: { headers: { Authorization: `Bearer ${token}` }, fetch: recordingFetch },
+    });
+  return {
+    apiUrl: url,
+    sent,
+    userClient: async (id) => make(keys.anon, await userToken({ id, email: `${id}@scale.example` })),
+    serviceClient: async (onBehalfOf) => make(keys.service, onBehalfOf ? await serviceTokenFor(onBehalfOf) : keys.service),
+    stop: async () => {
+      await new Promise<void>((r) => gateway.close(() => r()));
+      gateway.closeAllConnections();
+      await stopPostgrest(rest);
+    },
+  };
+}
+
+/** The service_role key's claims plus a user's id. */
+function serviceTokenFor(userId: string): Promise<string> {
+  return new SignJWT({ iss: 'supabase-demo', role: 'service_role', sub: userId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setExpirationTime('1d')
+    .sign(new TextEncoder().encode(JWT_SECRET));
+}
