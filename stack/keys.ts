@@ -20,6 +20,13 @@ export const serviceRoleKey = () => sign({ iss: 'supabase-demo', role: 'service_
 export const publishableKey = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
 export const secretKey = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
 
+/** Every key the gateway accepts for /rest/v1, with the JWT PostgREST gets for it. */
+export async function apiKeyJwts(): Promise<Record<string, string>> {
+  const anon = await anonKey();
+  const service = await serviceRoleKey();
+  return { [anon]: anon, [service]: service, [publishableKey]: anon, [secretKey]: service };
+}
+
 export interface TokenUser {
   id: string;
   email: string;

@@ -10,7 +10,7 @@ import { pushMigrations } from './migrations.ts';
 import { listFunctions, startFunction, stopFunction, type RunningFunction } from './functions.ts';
 import { startGateway } from './gateway.ts';
 import { startPostgrest, stopPostgrest, type RunningPostgrest } from './postgrest.ts';
-import { anonKey, publishableKey, secretKey, serviceRoleKey, userToken } from './keys.ts';
+import { anonKey, apiKeyJwts, publishableKey, secretKey, serviceRoleKey, userToken } from './keys.ts';
 import { listDemoUsers } from './demo-users.ts';
 import { type StackSettings, apiUrl, dbUrl, JWT_SECRET } from './settings.ts';
 
@@ -96,13 +96,7 @@ export async function startStack(s: StackSettings, log: Log, interrupted?: Abort
     rest = rest!;
     gateway = await startGateway(s.apiPort, {
       functions,
-      rest: {
-        port: rest.port,
-        apiKeys: {
-          [credentials.anonKey]: credentials.anonKey, [credentials.serviceRoleKey]: credentials.serviceRoleKey,
-          [credentials.publishableKey]: credentials.anonKey, [credentials.secretKey]: credentials.serviceRoleKey,
-        },
-      },
+      rest: { port: rest.port, apiKeys: await apiKeyJwts() },
     });
     stopIfInterrupted();
   } catch (error) {

@@ -8,7 +8,7 @@ import { SignJWT } from 'jose';
 import ws from 'ws';
 import type { Database } from '../../supabase/functions/_shared/database.types.ts';
 import { startGateway } from '../../stack/gateway.ts';
-import { anonKey, serviceRoleKey, userToken } from '../../stack/keys.ts';
+import { anonKey, apiKeyJwts, serviceRoleKey, userToken } from '../../stack/keys.ts';
 import { startPostgrest, stopPostgrest } from '../../stack/postgrest.ts';
 import { apiUrl, JWT_SECRET, type StackSettings } from '../../stack/settings.ts';
 
@@ -33,7 +33,7 @@ export async function startRestPath(s: StackSettings): Promise<RestPath> {
   const rest = await startPostgrest(s);
   let gateway: Server;
   try {
-    gateway = await startGateway(s.apiPort, { functions: [], rest: { port: rest.port, apiKeys: [keys.anon, keys.service] } });
+    gateway = await startGateway(s.apiPort, { functions: [], rest: { port: rest.port, apiKeys: await apiKeyJwts() } });
   } catch (error) {
     await stopPostgrest(rest);
     throw error;
