@@ -9,6 +9,7 @@ import { backfillSwitch, setBackfillSwitch } from '../ledger.ts';
 import type { Notifier } from '../notify.ts';
 import type { Thresholds } from '../options.ts';
 import { median } from './stats.ts';
+import { currentLockWaits } from '../locks/waits.ts';
 
 /** How far above its baseline the probe must be, at least, for the application to count as slowing. */
 const SLOWING_MARGIN_MS = 5;
@@ -94,18 +95,12 @@ export class HealthMonitor {
     if (this.probes.length > 5) this.probes.shift();
     const latency = median(this.probes);
 
-    // The wait's own clock (pg_locks.waitstart), not the statement's age.
-    const waiting = await this.probeSql!`
-      select a.pid, a.query_start::text as since, a.application_name,
-             max(extract(epoch from clock_timestamp() - l.waitstart)) * 1000 as ms
-      from pg_locks as l join pg_stat_activity as a on a.pid = l.pid
-      where not l.granted and l.waitstart is not null and a.pid <> pg_backend_pid()
-      group by 1, 2, 3`;
+    const waiting = await currentLockWaits(this.probeSql!);
     const now = Date.now();
     for (const w of waiting) {
       const key = `${w.pid}@${w.since}`;
       if (!this.lockWaits.has(key)) this.lockWaits.set(key, now);
-      this.longestLockWaitMs = Math.max(this.longestLockWaitMs, Number(w.ms));
+      this.longestLockWaitMs = Math.max(this.longestLockWaitMs, w.ms);
     }
     for (const [k, at] of this.lockWaits) if (now - at > 60_000) this.lockWaits.delete(k);
     const [long] = await this.probeSql!`
@@ -122,7 +117,7 @@ export class HealthMonitor {
     // half the 0.85 asked for). It rests longer only when the application queues beyond that:
     // the plan's 2× normal, and at least a few milliseconds more.
     this.slowing = latency > Math.max(this.t.latencyFactor * this.baselineMs, this.baselineMs + SLOWING_MARGIN_MS);
-    this.pressure = waiting.some((w) => !String(w.application_name).startsWith(RUNNER_APP)) || long!.n > 0;
+    this.pressure = waiting.some((w) => !w.applicationName.startsWith(RUNNER_APP)) || long!.n > 0;
 
     const reasons: string[] = [];
     const failedRate = batches!.total >= 20 ? batches!.failed / batches!.total : 0;

@@ -4,6 +4,7 @@
 // log_lock_waits lines (every wait longer than deadlock_timeout), for the longest time anyone waited.
 import { readFileSync } from 'node:fs';
 import { connect, sleep, type Sql } from '../db.ts';
+import { currentLockWaits } from './waits.ts';
 
 // The four BIG DAY has in both shapes, and its newer shape's largest (768,240 rows in the benchmark).
 export const largeTables = ['user_profiles', 'section_students', 'section_courses', 'sections', 'timetable_sessions'];
@@ -23,9 +24,7 @@ export class LockSampler {
   private running = false;
   private loop?: Promise<void>;
   private readonly held = new Map<string, HeldLock & { since?: number; lastSeen?: number }>();
-  /** Longest lock wait of any session (the workload's included), every 50 ms: the server's
-   * own clock of the wait (pg_locks.waitstart), not the statement's age, which also counts
-   * whatever the statement did before it began to wait. */
+  /** Longest lock wait of any session (the workload's included), sampled every 50 ms. */
   longestWaitMs = 0;
   longestWait = '';
 
@@ -52,15 +51,10 @@ export class LockSampler {
 
   private async sample(): Promise<void> {
     const now = Date.now();
-    const waits = await this.sql`
-      select a.application_name, left(a.query, 80) as query, max(extract(epoch from clock_timestamp() - l.waitstart) * 1000) as ms
-      from pg_locks as l join pg_stat_activity as a on a.pid = l.pid
-      where not l.granted and l.waitstart is not null and l.pid <> pg_backend_pid()
-      group by 1, 2`;
-    for (const w of waits) {
-      if (Number(w.ms) > this.longestWaitMs) {
-        this.longestWaitMs = Number(w.ms);
-        this.longestWait = `${w.application_name}: ${w.query}`;
+    for (const w of await currentLockWaits(this.sql)) {
+      if (w.ms > this.longestWaitMs) {
+        this.longestWaitMs = w.ms;
+        this.longestWait = `${w.applicationName}: ${w.query}`;
       }
     }
     // Table locks only (locktype 'relation'): pg_locks also lists relation extension locks
