@@ -1360,6 +1360,14 @@ isOneToOne: false
               "action": Database["public"]['Enums']["hpc_awaited_move"],"approver_duty": Database["public"]['Enums']["hpc_staff_duty"],"cycle_id": string,"lock_version": number,"report_id": string,"round": number,"since": string,"status": Database["public"]['Enums']["hpc_report_status"],"student_id": string,"student_name": string,"version": number
             }[]
                            },
+"hpc_save_class_sheet":
+{ Args: { "p_cells": Json,"p_cycle_id": string,"p_dry_run"?: boolean,"p_section_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_class_sheet_result"]
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_class_sheet_result"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "hpc_save_narrative":
 { Args: { "p_barriers"?: string,"p_cycle_id": string,"p_strengths"?: string,"p_student_id": string,"p_summary": string }; Returns: string
                            },
@@ -1412,6 +1420,8 @@ isOneToOne: false
           CompositeTypes: {
             "hpc_batch_progress": {
                         "job_id": string | null,"kind": Database["public"]['Enums']["hpc_batch_kind"] | null,"action": Database["public"]['Enums']["hpc_report_action"] | null,"cycle_id": string | null,"section_id": string | null,"status": Database["public"]['Enums']["hpc_batch_status"] | null,"total": number | null,"processed": number | null,"succeeded": number | null,"unchanged": number | null,"skipped": number | null,"failed": number | null,"errors": Json | null,"started_at": string | null,"finished_at": string | null,"done": boolean | null,"busy": boolean | null
+                      },"hpc_class_sheet_result": {
+                        "cells": number | null,"inserted": number | null,"updated": number | null,"unchanged": number | null,"dry_run": boolean | null,"problems": Json | null
                       },"hpc_generated_report": {
                         "report_id": string | null,"cycle_id": string | null,"student_id": string | null,"version": number | null,"status": Database["public"]['Enums']["hpc_report_status"] | null,"lock_version": number | null,"content_hash": string | null,"outcome": Database["public"]['Enums']["hpc_generate_outcome"] | null
                       },"hpc_report_transition": {
