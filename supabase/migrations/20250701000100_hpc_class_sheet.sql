@@ -92,14 +92,19 @@ begin
       and a.teacher_id = p_teacher_id and a.active and 'teacher' = any (a.rater_roles)
     order by a.parameter_id, a.course_id nulls first, a.id
   ),
+  known as (
+    select array['student_id', 'parameter_id', 'level_ordinal', 'observation', 'status', 'rater_role', 'ability'] as known_fields
+  ),
   checked as (
-    select f.*, m.assignment_id, m.ability, m.code, m.scale_code, m.levels,
+    select f.*, k.known_fields, f.is_object and f.cell - k.known_fields <> '{}'::jsonb as unknown_fields,
+           m.assignment_id, m.ability, m.code, m.scale_code, m.levels,
            s.student_id is not null as in_section,
            e.level_ordinal as stored_level,
            count(*) over (partition by f.student_id, f.parameter_id) > 1
              and f.student_id is not null and f.parameter_id is not null as repeated,
            min(f.position) over (partition by f.student_id, f.parameter_id) as first_position
     from fields as f
+    cross join known as k
     left join mine as m on m.parameter_id = f.parameter_id
     left join public.section_students as s
       on s.institution_id = p_institution_id and s.section_id = p_section_id and s.student_id = f.student_id
@@ -109,49 +114,48 @@ begin
   )
   select c.position, c.student_id, c.parameter_id, c.assignment_id,
          c.has_level, c.level_ordinal, c.has_observation, c.observation, c.has_status, c.status,
-         (select coalesce(jsonb_agg(jsonb_build_object('cell', c.position, 'field', x.field, 'message', x.message)
-                                    order by x.n), '[]')
-          from (values
-            (1, null, case when not c.is_object then 'A cell must be a JSON object.' end),
-            (2, (select min(k) from jsonb_object_keys(case when c.is_object then c.cell else '{}' end) as k
-                 where k not in ('student_id', 'parameter_id', 'level_ordinal', 'observation', 'status', 'rater_role', 'ability')),
-                case when c.is_object and exists (
-                  select 1 from jsonb_object_keys(c.cell) as k
-                  where k not in ('student_id', 'parameter_id', 'level_ordinal', 'observation', 'status', 'rater_role', 'ability'))
-                then 'Unknown field: a cell has student_id, parameter_id, level_ordinal, observation, status, rater_role and ability.' end),
-            (3, 'student_id', case
-                when not c.is_object then null
-                when c.student_id is null then 'student_id must be a student''s id (a UUID).'
-                when not c.in_section then 'This student is not in the section.' end),
-            (4, 'parameter_id', case
-                when not c.is_object then null
-                when c.parameter_id is null then 'parameter_id must be a parameter''s id (a UUID).'
-                when c.assignment_id is null then 'This parameter is not assigned to you for this section in this cycle.' end),
-            (5, 'rater_role', case
-                when c.is_object and c.cell ? 'rater_role' and c.cell ->> 'rater_role' is distinct from 'teacher'
-                then 'A class sheet holds your own ratings as teacher: rater_role is "teacher" or left out.' end),
-            (6, 'ability', case
-                when c.is_object and c.cell ? 'ability' and c.assignment_id is not null
-                 and c.cell ->> 'ability' is distinct from c.ability
-                then format('Parameter %s assesses the ability "%s", not "%s".', c.code, coalesce(c.ability, 'none'), c.cell ->> 'ability') end),
-            (7, 'level_ordinal', case
-                when not c.has_level or jsonb_typeof(c.cell -> 'level_ordinal') = 'null' then null
-                when c.level_ordinal is null then 'level_ordinal must be a whole number (a level of the scale) or null.'
-                when c.assignment_id is not null and not c.level_ordinal = any (c.levels)
-                then format('Level %s is not on the scale "%s" of parameter %s (levels %s).',
-                            c.level_ordinal, c.scale_code, c.code, array_to_string(c.levels, ', ')) end),
-            (8, 'observation', case
-                when c.has_observation and jsonb_typeof(c.cell -> 'observation') not in ('string', 'null')
-                then 'observation must be text or null.' end),
-            (9, 'status', case
-                when c.has_status and c.status is null then 'status must be "draft" or "submitted".'
-                when coalesce(c.status, 'draft') = 'submitted'
-                 and (case when c.has_level then c.level_ordinal else c.stored_level end) is null
-                then 'A submitted rating needs a level.' end),
-            (10, null, case when c.repeated and c.position > c.first_position
-                then format('The same student and parameter as cell %s.', c.first_position) end)
-          ) as x (n, field, message)
-          where x.message is not null) as problems
+         -- one expression rather than a subquery per cell (a sheet has thousands of cells):
+         -- every check gives {cell, field, message}, and those without a message are dropped
+         jsonb_path_query_array(jsonb_build_array(
+           jsonb_build_object('cell', c.position, 'field', null, 'message',
+             case when not c.is_object then 'A cell must be a JSON object.' end),
+           jsonb_build_object('cell', c.position,
+             'field', case when c.unknown_fields then (select min(k) from jsonb_object_keys(c.cell - c.known_fields) as k) end,
+             'message', case when c.unknown_fields
+               then 'Unknown field: a cell has student_id, parameter_id, level_ordinal, observation, status, rater_role and ability.' end),
+           jsonb_build_object('cell', c.position, 'field', 'student_id', 'message', case
+             when not c.is_object then null
+             when c.student_id is null then 'student_id must be a student''s id (a UUID).'
+             when not c.in_section then 'This student is not in the section.' end),
+           jsonb_build_object('cell', c.position, 'field', 'parameter_id', 'message', case
+             when not c.is_object then null
+             when c.parameter_id is null then 'parameter_id must be a parameter''s id (a UUID).'
+             when c.assignment_id is null then 'This parameter is not assigned to you for this section in this cycle.' end),
+           jsonb_build_object('cell', c.position, 'field', 'rater_role', 'message', case
+             when c.is_object and c.cell ? 'rater_role' and c.cell ->> 'rater_role' is distinct from 'teacher'
+             then 'A class sheet holds your own ratings as teacher: rater_role is "teacher" or left out.' end),
+           jsonb_build_object('cell', c.position, 'field', 'ability', 'message', case
+             when c.is_object and c.cell ? 'ability' and c.assignment_id is not null
+              and c.cell ->> 'ability' is distinct from c.ability
+             then format('Parameter %s assesses the ability "%s", not "%s".', c.code, coalesce(c.ability, 'none'), c.cell ->> 'ability') end),
+           jsonb_build_object('cell', c.position, 'field', 'level_ordinal', 'message', case
+             when not c.has_level or jsonb_typeof(c.cell -> 'level_ordinal') = 'null' then null
+             when c.level_ordinal is null then 'level_ordinal must be a whole number (a level of the scale) or null.'
+             when c.assignment_id is not null and not c.level_ordinal = any (c.levels)
+             then format('Level %s is not on the scale "%s" of parameter %s (levels %s).',
+                         c.level_ordinal, c.scale_code, c.code, array_to_string(c.levels, ', ')) end),
+           jsonb_build_object('cell', c.position, 'field', 'observation', 'message', case
+             when c.has_observation and jsonb_typeof(c.cell -> 'observation') not in ('string', 'null')
+             then 'observation must be text or null.' end),
+           jsonb_build_object('cell', c.position, 'field', 'status', 'message', case
+             when c.has_status and c.status is null then 'status must be "draft" or "submitted".'
+             when coalesce(c.status, 'draft') = 'submitted'
+              and (case when c.has_level then c.level_ordinal else c.stored_level end) is null
+             then 'A submitted rating needs a level.' end),
+           jsonb_build_object('cell', c.position, 'field', null, 'message',
+             case when c.repeated and c.position > c.first_position
+             then format('The same student and parameter as cell %s.', c.first_position) end)
+         ), '$[*] ? (@.message != null)') as problems
   from checked as c
   order by c.position;
 end
