@@ -1,4 +1,9 @@
--- A teacher's class sheet saved in one call: public.hpc_save_class_sheet.
+-- A teacher's class sheet read and saved in one call: public.hpc_class_sheet and
+-- public.hpc_save_class_sheet.
+--
+-- hpc_class_sheet(cycle, section) answers everything a sheet shows, as the caller may read
+-- it under RLS: the cycle and section, the parameters assigned to the caller as teacher rater
+-- there (with their scale's levels), the section's students, and the caller's stored ratings.
 --
 -- A class sheet is one teacher's ratings of one section in one cycle: a cell per student and
 -- parameter assigned to the teacher there. The frontend sends the cells it changed (hundreds
@@ -319,3 +324,59 @@ comment on function public.hpc_save_class_sheet(uuid, uuid, jsonb, boolean) is
 -- Not service_role: a sheet is always a signed-in teacher's own ratings.
 revoke all on function public.hpc_save_class_sheet(uuid, uuid, jsonb, boolean) from public, anon, service_role;
 grant execute on function public.hpc_save_class_sheet(uuid, uuid, jsonb, boolean) to authenticated;
+
+create function public.hpc_class_sheet(p_cycle_id uuid, p_section_id uuid)
+returns jsonb
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+declare
+  v_me uuid := (select auth.uid());
+  v_sheet jsonb;
+begin
+  -- Read as the caller: the policies decide what each part shows.
+  select jsonb_build_object(
+    'cycle', jsonb_build_object('id', c.id, 'name', c.name, 'status', c.status),
+    'section', jsonb_build_object('id', s.id, 'name', s.name),
+    'parameters', coalesce((
+      select jsonb_agg(jsonb_build_object('id', p.id, 'code', p.code, 'name', p.name, 'ability', p.ability,
+                                          'scale_code', p.scale_code, 'levels', coalesce((
+        select jsonb_agg(jsonb_build_object('ordinal', l.ordinal, 'label', l.label) order by l.ordinal)
+        from public.hpc_rubrics as l
+        where l.institution_id = p.institution_id and l.scale_code = p.scale_code and l.active
+          and (l.parameter_id is null or l.parameter_id = p.id)), '[]'::jsonb)) order by p.sort_order, p.code)
+      from public.hpc_parameters as p
+      where p.institution_id = c.institution_id and p.id in (
+        select a.parameter_id from public.hpc_parameter_assignments as a
+        where a.institution_id = c.institution_id and a.cycle_id = c.id and a.section_id = s.id
+          and a.teacher_id = v_me and a.active and 'teacher' = any (a.rater_roles))), '[]'::jsonb),
+    'students', coalesce((
+      select jsonb_agg(jsonb_build_object('id', u.id, 'name', u.full_name, 'admission_number', u.admission_number)
+                       order by u.full_name, u.id)
+      from public.section_students as x
+      join public.user_profiles as u on u.id = x.student_id
+      where x.institution_id = c.institution_id and x.section_id = s.id), '[]'::jsonb),
+    'cells', coalesce((
+      select jsonb_agg(jsonb_build_object('student_id', e.student_id, 'parameter_id', e.parameter_id,
+                                          'level_ordinal', e.level_ordinal, 'observation', e.observation, 'status', e.status)
+                       order by e.student_id, e.parameter_id)
+      from public.hpc_evaluations as e
+      where e.institution_id = c.institution_id and e.cycle_id = c.id and e.rater_role = 'teacher' and e.rater_id = v_me
+        and e.student_id in (select x.student_id from public.section_students as x
+                             where x.institution_id = c.institution_id and x.section_id = s.id)), '[]'::jsonb))
+  into v_sheet
+  from public.hpc_evaluation_cycles as c
+  join public.sections as s on s.institution_id = c.institution_id and s.id = p_section_id
+  where c.id = p_cycle_id;
+  if v_sheet is null then
+    perform private.raise_api_error('HP404', 'No such cycle and section visible to you.');
+  end if;
+  return v_sheet;
+end
+$$;
+comment on function public.hpc_class_sheet(uuid, uuid) is
+  'What a teacher''s class sheet shows, read under RLS: {cycle, section, parameters (with levels), students, cells} for the caller as teacher rater.';
+revoke all on function public.hpc_class_sheet(uuid, uuid) from public, anon, service_role;
+grant execute on function public.hpc_class_sheet(uuid, uuid) to authenticated;

@@ -2,7 +2,7 @@
 -- written or none, problems answered with their position, idempotent on retry; only the
 -- teacher to whom the parameters are assigned may save, in an open cycle of their own school.
 begin;
-select plan(38);
+select plan(41);
 
 -- Sunrise (institution 2): Priya Menon (13) is class teacher of 7-A and rates its students on
 -- the parameters assigned to her in Term 2 (open); Term 1 is closed. Ishaan Verma (14) is in
@@ -230,6 +230,30 @@ select is((select count(*) from public.hpc_evaluations as e, t_ctx as x
              and e.rater_id = x.teacher), 0::bigint, 'she never rates as anything but teacher through the sheet');
 select is((select count(distinct e.institution_id) from public.hpc_evaluations as e, t_ctx as x
            where e.rater_id = x.teacher), 1::bigint, 'all her ratings are in her school');
+
+-- Reading the sheet ---------------------------------------------------------------------------
+create function pg_temp.sheet_as(p_user uuid, p_cycle uuid) returns jsonb language plpgsql as $$
+declare
+  v jsonb;
+begin
+  perform set_config('request.jwt.claims', json_build_object('sub', p_user, 'role', 'authenticated')::text, true);
+  perform set_config('role', 'authenticated', true);
+  v := public.hpc_class_sheet(p_cycle, (select section from t_ctx));
+  perform set_config('role', 'postgres', true);
+  return jsonb_build_object('parameters', jsonb_array_length(v -> 'parameters'), 'students', jsonb_array_length(v -> 'students'),
+                            'cells', jsonb_array_length(v -> 'cells'), 'cycle', v #>> '{cycle,status}');
+exception when others then
+  perform set_config('role', 'postgres', true);
+  return jsonb_build_object('code', private.api_error_code(sqlstate, sqlerrm));
+end $$;
+select is(pg_temp.sheet_as((select teacher from t_ctx), (select open_cycle from t_ctx)),
+  jsonb_build_object('parameters', (select count(distinct parameter_id) from t_sheet), 'students', (select count(distinct student_id) from t_sheet),
+                     'cells', (select count(*) from t_sheet), 'cycle', 'open'),
+  'the teacher reads her sheet: her parameters, the section''s students, her ratings');
+select is(pg_temp.sheet_as('00000000-0000-4000-a000-000000000014', (select open_cycle from t_ctx)) - 'students',
+  '{"parameters": 0, "cells": 0, "cycle": "open"}'::jsonb, 'a student of the section reads no parameter and no rating');
+select is(pg_temp.sheet_as('00000000-0000-4000-a000-000000000002', (select open_cycle from t_ctx)),
+  '{"code": "HP404"}'::jsonb, 'a teacher of another school finds no such sheet (HP404)');
 
 select * from finish();
 rollback;

@@ -1342,6 +1342,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"hpc_class_sheet":
+{ Args: { "p_cycle_id": string,"p_section_id": string }; Returns: Json
+                           },
 "hpc_class_teachers":
 { Args: Record<PropertyKey, never>; Returns: {
               "class_teacher_id": string,"class_teacher_name": string,"section_id": string,"section_name": string,"student_id": string,"student_name": string
