@@ -19,6 +19,7 @@ const JOBS = [
   'audit-events-partitions',
   'hpc-release-due-reports',
   'hpc-resume-stale-report-jobs',
+  'hpc-retention-erasure',
 ];
 /** Available here, needs a superuser, and hosted leaves it off its allow-list as unsafe. */
 const NOT_ALLOWED = 'file_fdw';

@@ -1350,6 +1350,9 @@ isOneToOne: false
               "class_teacher_id": string,"class_teacher_name": string,"section_id": string,"section_name": string,"student_id": string,"student_name": string
             }[]
                            },
+"hpc_erase_student":
+{ Args: { "p_dry_run"?: boolean,"p_student_id": string }; Returns: Json
+                           },
 "hpc_generate_report":
 { Args: { "p_cycle_id": string,"p_student_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_generated_report"]
                           SetofOptions: {
@@ -1362,6 +1365,9 @@ isOneToOne: false
 { Args: { "p_limit"?: number }; Returns: {
               "action": Database["public"]['Enums']["hpc_awaited_move"],"approver_duty": Database["public"]['Enums']["hpc_staff_duty"],"cycle_id": string,"lock_version": number,"report_id": string,"round": number,"since": string,"status": Database["public"]['Enums']["hpc_report_status"],"student_id": string,"student_name": string,"version": number
             }[]
+                           },
+"hpc_retention_status":
+{ Args: Record<PropertyKey, never>; Returns: Json
                            },
 "hpc_save_class_sheet":
 { Args: { "p_cells": Json,"p_cycle_id": string,"p_dry_run"?: boolean,"p_section_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_class_sheet_result"]
@@ -1395,6 +1401,12 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"hpc_set_retention_period":
+{ Args: { "p_years": number }; Returns: Json
+                           },
+"hpc_student_record":
+{ Args: { "p_student_id": string }; Returns: Json
+                           },
 "hpc_transition_report":
 { Args: { "p_action": Database["public"]['Enums']["hpc_report_action"],"p_comment"?: string,"p_expected_version": number,"p_release_at"?: string,"p_report_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_report_transition"]
                           SetofOptions: {
