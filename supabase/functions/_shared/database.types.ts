@@ -1350,6 +1350,9 @@ isOneToOne: false
               "class_teacher_id": string,"class_teacher_name": string,"section_id": string,"section_name": string,"student_id": string,"student_name": string
             }[]
                            },
+"hpc_consents":
+{ Args: { "p_student_id": string }; Returns: Json
+                           },
 "hpc_erase_student":
 { Args: { "p_dry_run"?: boolean,"p_student_id": string }; Returns: Json
                            },
@@ -1361,6 +1364,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"hpc_record_consent":
+{ Args: { "p_given_at"?: string,"p_guardian_id": string,"p_part": Database["public"]['Enums']["hpc_consent_part"],"p_student_id": string }; Returns: string
+                           },
 "hpc_reports_awaiting_me":
 { Args: { "p_limit"?: number }; Returns: {
               "action": Database["public"]['Enums']["hpc_awaited_move"],"approver_duty": Database["public"]['Enums']["hpc_staff_duty"],"cycle_id": string,"lock_version": number,"report_id": string,"round": number,"since": string,"status": Database["public"]['Enums']["hpc_report_status"],"student_id": string,"student_name": string,"version": number
@@ -1379,6 +1385,9 @@ isOneToOne: false
       } },
 "hpc_save_narrative":
 { Args: { "p_barriers"?: string,"p_cycle_id": string,"p_strengths"?: string,"p_student_id": string,"p_summary": string }; Returns: string
+                           },
+"hpc_set_consent_required":
+{ Args: { "p_required": boolean }; Returns: boolean
                            },
 "hpc_set_cycle_status":
 { Args: { "p_cycle_id": string,"p_status": Database["public"]['Enums']["hpc_cycle_status"] }; Returns: {
@@ -1415,6 +1424,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"hpc_withdraw_consent":
+{ Args: { "p_part": Database["public"]['Enums']["hpc_consent_part"],"p_student_id": string }; Returns: boolean
+                           },
 "previous_version":
 { Args: { "": Database["public"]['Tables']["hpc_reports"]['Row'] }; Returns: { error: true } & "the function public.previous_version with parameter or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache"
                           SetofOptions: {
@@ -1430,7 +1442,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "audit_operation": "INSERT"|"UPDATE"|"DELETE","hpc_achievement_category": "academic"|"sports"|"arts"|"cultural"|"community_service"|"leadership"|"other","hpc_achievement_level": "class"|"school"|"inter_school"|"district"|"state"|"national"|"international","hpc_analytics_scope": "institution"|"stage"|"grade"|"section"|"area"|"parameter","hpc_approval_decision": "pending"|"approved"|"changes_requested","hpc_approval_kind": "chain"|"step","hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_conversation_author_role": "teacher"|"parent"|"student"|"coordinator"|"principal","hpc_cycle_status": "planned"|"open"|"closed"|"locked"|"archived","hpc_entry_status": "draft"|"submitted","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_rater_role": "teacher"|"self"|"peer"|"parent","hpc_reflection_author_role": "self"|"parent"|"teacher","hpc_reflection_kind": "all_about_me"|"self_reflection"|"ambition_goal"|"ambition_review"|"parent_partnership","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published","hpc_staff_duty": "class_teacher"|"subject_teacher"|"coordinator"|"principal"|"institution_admin","hpc_stage": "foundational"|"preparatory"|"middle"|"secondary"
+            "audit_operation": "INSERT"|"UPDATE"|"DELETE","hpc_achievement_category": "academic"|"sports"|"arts"|"cultural"|"community_service"|"leadership"|"other","hpc_achievement_level": "class"|"school"|"inter_school"|"district"|"state"|"national"|"international","hpc_analytics_scope": "institution"|"stage"|"grade"|"section"|"area"|"parameter","hpc_approval_decision": "pending"|"approved"|"changes_requested","hpc_approval_kind": "chain"|"step","hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_consent_part": "parent"|"peer","hpc_conversation_author_role": "teacher"|"parent"|"student"|"coordinator"|"principal","hpc_cycle_status": "planned"|"open"|"closed"|"locked"|"archived","hpc_entry_status": "draft"|"submitted","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_rater_role": "teacher"|"self"|"peer"|"parent","hpc_reflection_author_role": "self"|"parent"|"teacher","hpc_reflection_kind": "all_about_me"|"self_reflection"|"ambition_goal"|"ambition_review"|"parent_partnership","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published","hpc_staff_duty": "class_teacher"|"subject_teacher"|"coordinator"|"principal"|"institution_admin","hpc_stage": "foundational"|"preparatory"|"middle"|"secondary"
           }
           CompositeTypes: {
             "hpc_batch_progress": {
@@ -1554,7 +1566,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "audit_operation": ["INSERT", "UPDATE", "DELETE"],"hpc_achievement_category": ["academic", "sports", "arts", "cultural", "community_service", "leadership", "other"],"hpc_achievement_level": ["class", "school", "inter_school", "district", "state", "national", "international"],"hpc_analytics_scope": ["institution", "stage", "grade", "section", "area", "parameter"],"hpc_approval_decision": ["pending", "approved", "changes_requested"],"hpc_approval_kind": ["chain", "step"],"hpc_awaited_move": ["submit", "review", "publish"],"hpc_batch_kind": ["generate", "transition"],"hpc_batch_status": ["queued", "running", "completed", "cancelled"],"hpc_conversation_author_role": ["teacher", "parent", "student", "coordinator", "principal"],"hpc_cycle_status": ["planned", "open", "closed", "locked", "archived"],"hpc_entry_status": ["draft", "submitted"],"hpc_generate_outcome": ["created", "updated", "unchanged"],"hpc_rater_role": ["teacher", "self", "peer", "parent"],"hpc_reflection_author_role": ["self", "parent", "teacher"],"hpc_reflection_kind": ["all_about_me", "self_reflection", "ambition_goal", "ambition_review", "parent_partnership"],"hpc_report_action": ["submit", "approve", "request_changes", "publish", "reopen"],"hpc_report_status": ["draft", "submitted", "in_review", "changes_requested", "approved", "published"],"hpc_staff_duty": ["class_teacher", "subject_teacher", "coordinator", "principal", "institution_admin"],"hpc_stage": ["foundational", "preparatory", "middle", "secondary"]
+            "audit_operation": ["INSERT", "UPDATE", "DELETE"],"hpc_achievement_category": ["academic", "sports", "arts", "cultural", "community_service", "leadership", "other"],"hpc_achievement_level": ["class", "school", "inter_school", "district", "state", "national", "international"],"hpc_analytics_scope": ["institution", "stage", "grade", "section", "area", "parameter"],"hpc_approval_decision": ["pending", "approved", "changes_requested"],"hpc_approval_kind": ["chain", "step"],"hpc_awaited_move": ["submit", "review", "publish"],"hpc_batch_kind": ["generate", "transition"],"hpc_batch_status": ["queued", "running", "completed", "cancelled"],"hpc_consent_part": ["parent", "peer"],"hpc_conversation_author_role": ["teacher", "parent", "student", "coordinator", "principal"],"hpc_cycle_status": ["planned", "open", "closed", "locked", "archived"],"hpc_entry_status": ["draft", "submitted"],"hpc_generate_outcome": ["created", "updated", "unchanged"],"hpc_rater_role": ["teacher", "self", "peer", "parent"],"hpc_reflection_author_role": ["self", "parent", "teacher"],"hpc_reflection_kind": ["all_about_me", "self_reflection", "ambition_goal", "ambition_review", "parent_partnership"],"hpc_report_action": ["submit", "approve", "request_changes", "publish", "reopen"],"hpc_report_status": ["draft", "submitted", "in_review", "changes_requested", "approved", "published"],"hpc_staff_duty": ["class_teacher", "subject_teacher", "coordinator", "principal", "institution_admin"],"hpc_stage": ["foundational", "preparatory", "middle", "secondary"]
           }
         }
 } as const
