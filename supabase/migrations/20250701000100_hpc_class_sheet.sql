@@ -19,6 +19,7 @@
 --     'submitted' (a submitted rating needs a level); each student and parameter once.
 --     Problems are answered all at once with the cell's position in the array (0-based) and
 --     the field: HP422, details = a JSON array of {cell, field, message}; nothing is written.
+--   Errors are raised as API errors (private.raise_api_error): HTTP statuses through PostgREST.
 --   * a field left out of a cell keeps its stored value; null clears it. Sending the same
 --     cells again changes nothing (idempotent retry): rows whose values are already stored
 --     are counted as unchanged and not touched (no audit entry, no updated_at).
@@ -33,6 +34,32 @@
 -- audit) run as on any write.
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
+
+-- The signed-in caller and their school (private.hpc_caller), its refusals (HP403, HPOFF)
+-- raised as API errors. The functions of the class sheet, of a child's record, retention,
+-- erasure and consent answer only the API: they raise our codes in the form PostgREST turns
+-- into HTTP statuses (private.raise_api_error), so their public functions are plain calls
+-- with no translating wrapper.
+create or replace function private.hpc_api_caller(out user_id uuid, out institution_id uuid)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_message text;
+begin
+  select c.user_id, c.institution_id into user_id, institution_id from private.hpc_caller() as c;
+exception when others then
+  if private.api_error_status(sqlstate) is null then
+    raise;
+  end if;
+  get stacked diagnostics v_message = message_text;
+  perform private.raise_api_error(sqlstate, v_message);
+end
+$$;
+revoke all on function private.hpc_api_caller() from public;
+grant execute on function private.hpc_api_caller() to authenticated;
 
 create type public.hpc_class_sheet_result as (
   cells bigint, inserted bigint, updated bigint, unchanged bigint, dry_run boolean, problems jsonb);
@@ -187,36 +214,34 @@ declare
   v_unchanged bigint;
   v_inserted bigint;
 begin
-  select * into v_caller from private.hpc_caller();
+  select * into v_caller from private.hpc_api_caller();
   if p_cycle_id is null or p_section_id is null then
-    raise exception 'p_cycle_id and p_section_id are required.' using errcode = 'HP400';
+    perform private.raise_api_error('HP400', 'p_cycle_id and p_section_id are required.', null);
   end if;
   if p_cells is null or jsonb_typeof(p_cells) <> 'array' then
-    raise exception 'p_cells must be a JSON array of cells.' using errcode = 'HP400';
+    perform private.raise_api_error('HP400', 'p_cells must be a JSON array of cells.', null);
   end if;
   if jsonb_array_length(p_cells) > 5000 then
-    raise exception 'A class sheet call takes at most 5000 cells; this one has %.', jsonb_array_length(p_cells)
-      using errcode = 'HP400', hint = 'Send a large sheet in several calls.';
+    perform private.raise_api_error('HP400', format('A class sheet call takes at most 5000 cells; this one has %s.', jsonb_array_length(p_cells)), null, 'Send a large sheet in several calls.');
   end if;
 
   select c.name, c.status into v_cycle
   from public.hpc_evaluation_cycles as c
   where c.institution_id = v_caller.institution_id and c.id = p_cycle_id;
   if not found then
-    raise exception 'No evaluation cycle % in your school.', p_cycle_id using errcode = 'HP404';
+    perform private.raise_api_error('HP404', format('No evaluation cycle %s in your school.', p_cycle_id), null);
   end if;
   if not exists (select 1 from public.sections as s where s.institution_id = v_caller.institution_id and s.id = p_section_id) then
-    raise exception 'No section % in your school.', p_section_id using errcode = 'HP404';
+    perform private.raise_api_error('HP404', format('No section %s in your school.', p_section_id), null);
   end if;
   if v_cycle.status <> 'open' then
-    raise exception 'The evaluation cycle "%" is %: its ratings can no longer be changed.', v_cycle.name, v_cycle.status
-      using errcode = 'HP422', hint = 'Ratings are entered and changed only while their cycle is open.';
+    perform private.raise_api_error('HP422', format('The evaluation cycle "%s" is %s: its ratings can no longer be changed.', v_cycle.name, v_cycle.status), null, 'Ratings are entered and changed only while their cycle is open.');
   end if;
   if not exists (
     select 1 from public.hpc_parameter_assignments as a
     where a.institution_id = v_caller.institution_id and a.cycle_id = p_cycle_id and a.section_id = p_section_id
       and a.teacher_id = v_caller.user_id and a.active and 'teacher' = any (a.rater_roles)) then
-    raise exception 'You rate no parameter of this section in this cycle.' using errcode = 'HP403';
+    perform private.raise_api_error('HP403', 'You rate no parameter of this section in this cycle.', null);
   end if;
 
   -- Other saves of the same sheet by the same teacher (a retry racing the first attempt) wait
@@ -253,10 +278,11 @@ begin
                               'unchanged', v_unchanged, 'dry_run', true, 'problems', v_problems);
   end if;
   if jsonb_array_length(v_problems) > 0 then
-    raise exception '% of % cells cannot be saved; nothing was saved.',
-      (select count(*) from unnest(v_cells) as c where jsonb_array_length(c.problems) > 0), cardinality(v_cells)
-      using errcode = 'HP422', detail = v_problems::text,
-            hint = 'details lists each problem as {cell, field, message}; cell is the position in p_cells, from 0.';
+    perform private.raise_api_error('HP422',
+      format('%s of %s cells cannot be saved; nothing was saved.',
+             (select count(*) from unnest(v_cells) as c where jsonb_array_length(c.problems) > 0), cardinality(v_cells)),
+      v_problems::text,
+      'details lists each problem as {cell, field, message}; cell is the position in p_cells, from 0.');
   end if;
 
   update public.hpc_evaluations as e
@@ -285,8 +311,7 @@ begin
   get diagnostics v_inserted = row_count;
   if v_inserted <> v_new then
     -- a single-cell write through the table API inserted one of these cells meanwhile
-    raise exception 'Some of these cells were saved by another request meanwhile; nothing was saved.'
-      using errcode = 'HP409', hint = 'Send the sheet again: cells already stored as sent are left unchanged.';
+    perform private.raise_api_error('HP409', 'Some of these cells were saved by another request meanwhile; nothing was saved.', null, 'Send the sheet again: cells already stored as sent are left unchanged.');
   end if;
 
   return jsonb_build_object('cells', coalesce(cardinality(v_cells), 0), 'inserted', v_new, 'updated', v_changed,
@@ -301,23 +326,13 @@ grant execute on function private.hpc_save_class_sheet(uuid, uuid, jsonb, boolea
 create function public.hpc_save_class_sheet(
   p_cycle_id uuid, p_section_id uuid, p_cells jsonb, p_dry_run boolean default false)
 returns public.hpc_class_sheet_result
-language plpgsql
+language sql
 volatile
 security invoker
 set search_path = ''
 as $$
-declare
-  v_message text; v_detail text; v_hint text;
-begin
-  return jsonb_populate_record(null::public.hpc_class_sheet_result,
-    private.hpc_save_class_sheet(p_cycle_id, p_section_id, p_cells, coalesce(p_dry_run, false)));
-exception when others then
-  if private.api_error_status(sqlstate) is not null then
-    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
-    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
-  end if;
-  raise;
-end
+  select jsonb_populate_record(null::public.hpc_class_sheet_result,
+    private.hpc_save_class_sheet(p_cycle_id, p_section_id, p_cells, coalesce(p_dry_run, false)))
 $$;
 comment on function public.hpc_save_class_sheet(uuid, uuid, jsonb, boolean) is
   'A teacher''s class sheet in one call: cells [{student_id, parameter_id, level_ordinal?, observation?, status?, rater_role?, ability?}] for a section and cycle, all written or none; p_dry_run only checks.';

@@ -112,12 +112,12 @@ as $$
 declare
   v_caller record;
 begin
-  select * into v_caller from private.hpc_caller();
+  select * into v_caller from private.hpc_api_caller();
   if not exists (
     select 1 from public.staff_duties as d
     where d.institution_id = v_caller.institution_id and d.user_id = v_caller.user_id and d.active
       and d.duty = 'institution_admin') then
-    raise exception 'Only your school''s institution admin may do this.' using errcode = 'HP403';
+    perform private.raise_api_error('HP403', 'Only your school''s institution admin may do this.', null);
   end if;
   return v_caller.institution_id;
 end
@@ -139,7 +139,7 @@ begin
   select * into v_student from public.user_profiles as u
   where u.id = p_student_id and u.institution_id = p_institution_id and u.role = 'student';
   if not found then
-    raise exception 'No student % in your school.', p_student_id using errcode = 'HP404';
+    perform private.raise_api_error('HP404', format('No student %s in your school.', p_student_id), null);
   end if;
   return v_student;
 end
@@ -191,22 +191,12 @@ grant execute on function private.hpc_student_record(uuid) to authenticated;
 
 create function public.hpc_student_record(p_student_id uuid)
 returns jsonb
-language plpgsql
+language sql
 stable
 security invoker
 set search_path = ''
 as $$
-declare
-  v_message text; v_detail text; v_hint text;
-begin
-  return private.hpc_student_record(p_student_id);
-exception when others then
-  if private.api_error_status(sqlstate) is not null then
-    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
-    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
-  end if;
-  raise;
-end
+  select private.hpc_student_record(p_student_id)
 $$;
 comment on function public.hpc_student_record(uuid) is
   'What the school holds about one child in the HPC, for its institution admin: {student, exported_at, exported_by, contents [{part, rows}], tables {name: rows}, audit_events}.';

@@ -288,7 +288,7 @@ begin
   if p_years is null then
     delete from private.hpc_retention_periods as p where p.institution_id = v_institution;
   elsif p_years not between 1 and 30 then
-    raise exception 'A retention period is 1 to 30 whole years after a child leaves; % is not.', p_years using errcode = 'HP400';
+    perform private.raise_api_error('HP400', format('A retention period is 1 to 30 whole years after a child leaves; %s is not.', p_years));
   else
     insert into private.hpc_retention_periods as p (institution_id, years_after_leaving, set_by)
     values (v_institution, p_years, (select auth.uid()))
@@ -346,66 +346,36 @@ grant execute on function private.hpc_erase_student(uuid, boolean) to authentica
 
 create function public.hpc_set_retention_period(p_years integer)
 returns jsonb
-language plpgsql
+language sql
 volatile
 security invoker
 set search_path = ''
 as $$
-declare
-  v_message text; v_detail text; v_hint text;
-begin
-  return private.hpc_set_retention_period(p_years);
-exception when others then
-  if private.api_error_status(sqlstate) is not null then
-    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
-    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
-  end if;
-  raise;
-end
+  select private.hpc_set_retention_period(p_years)
 $$;
 comment on function public.hpc_set_retention_period(integer) is
   'The institution admin sets how many whole years (1-30) after a child leaves the school keeps their HPC data; null keeps it. Answers hpc_retention_status().';
 
 create function public.hpc_retention_status()
 returns jsonb
-language plpgsql
+language sql
 stable
 security invoker
 set search_path = ''
 as $$
-declare
-  v_message text; v_detail text; v_hint text;
-begin
-  return private.hpc_retention_status();
-exception when others then
-  if private.api_error_status(sqlstate) is not null then
-    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
-    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
-  end if;
-  raise;
-end
+  select private.hpc_retention_status()
 $$;
 comment on function public.hpc_retention_status() is
   'For the institution admin: {years_after_leaving, past_retention [{student_id, name, left_on, erase_after}]}: whose data the daily job erases next.';
 
 create function public.hpc_erase_student(p_student_id uuid, p_dry_run boolean default true)
 returns jsonb
-language plpgsql
+language sql
 volatile
 security invoker
 set search_path = ''
 as $$
-declare
-  v_message text; v_detail text; v_hint text;
-begin
-  return private.hpc_erase_student(p_student_id, p_dry_run);
-exception when others then
-  if private.api_error_status(sqlstate) is not null then
-    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
-    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
-  end if;
-  raise;
-end
+  select private.hpc_erase_student(p_student_id, p_dry_run)
 $$;
 comment on function public.hpc_erase_student(uuid, boolean) is
   'The institution admin erases one child''s HPC data on request (p_dry_run, the default, only lists what would go): {student_id, reason, dry_run, rows {table: n}, audit_events, evidence_files [paths], kept [what stays]}.';

@@ -101,7 +101,7 @@ declare
   v_institution uuid := private.hpc_institution_admin();
 begin
   if p_required is null then
-    raise exception 'p_required is true or false.' using errcode = 'HP400';
+    perform private.raise_api_error('HP400', 'p_required is true or false.', null);
   end if;
   insert into private.hpc_consent_policies as p (institution_id, required, set_by)
   values (v_institution, p_required, (select auth.uid()))
@@ -126,23 +126,22 @@ declare
   v_caller record;
   v_id uuid;
 begin
-  select * into v_caller from private.hpc_caller();
+  select * into v_caller from private.hpc_api_caller();
   if p_student_id is null or p_guardian_id is null or p_part is null then
-    raise exception 'p_student_id, p_guardian_id and p_part are required.' using errcode = 'HP400';
+    perform private.raise_api_error('HP400', 'p_student_id, p_guardian_id and p_part are required.', null);
   end if;
   if not exists (select 1 from public.student_guardians as g
                  where g.institution_id = v_caller.institution_id and g.student_id = p_student_id and g.guardian_id = p_guardian_id) then
-    raise exception 'No guardian % of student % in your school.', p_guardian_id, p_student_id using errcode = 'HP404';
+    perform private.raise_api_error('HP404', format('No guardian %s of student %s in your school.', p_guardian_id, p_student_id), null);
   end if;
   if v_caller.user_id <> p_guardian_id and not (private.is_principal() or exists (
        select 1 from public.staff_duties as d
        where d.institution_id = v_caller.institution_id and d.user_id = v_caller.user_id and d.active
          and d.duty = 'institution_admin')) then
-    raise exception 'A guardian gives consent for their own child; the school''s admin or principal records a signed form.'
-      using errcode = 'HP403';
+    perform private.raise_api_error('HP403', 'A guardian gives consent for their own child; the school''s admin or principal records a signed form.', null);
   end if;
   if p_given_at is not null and (p_given_at > now() or v_caller.user_id = p_guardian_id) then
-    raise exception 'p_given_at is the date of a signed form, recorded by staff, and not in the future.' using errcode = 'HP400';
+    perform private.raise_api_error('HP400', 'p_given_at is the date of a signed form, recorded by staff, and not in the future.', null);
   end if;
   select c.id into v_id from private.hpc_consents as c
   where c.institution_id = v_caller.institution_id and c.student_id = p_student_id and c.part = p_part and c.withdrawn_at is null;
@@ -169,14 +168,14 @@ as $$
 declare
   v_caller record;
 begin
-  select * into v_caller from private.hpc_caller();
+  select * into v_caller from private.hpc_api_caller();
   if not (exists (select 1 from public.student_guardians as g
                   where g.institution_id = v_caller.institution_id and g.student_id = p_student_id and g.guardian_id = v_caller.user_id)
           or private.is_principal()
           or exists (select 1 from public.staff_duties as d
                      where d.institution_id = v_caller.institution_id and d.user_id = v_caller.user_id and d.active
                        and d.duty = 'institution_admin')) then
-    raise exception 'A guardian of the child, or the school''s admin or principal, withdraws consent.' using errcode = 'HP403';
+    perform private.raise_api_error('HP403', 'A guardian of the child, or the school''s admin or principal, withdraws consent.', null);
   end if;
   update private.hpc_consents as c set withdrawn_at = now(), withdrawn_by = v_caller.user_id
   where c.institution_id = v_caller.institution_id and c.student_id = p_student_id and c.part = p_part and c.withdrawn_at is null;
@@ -197,10 +196,10 @@ as $$
 declare
   v_caller record;
 begin
-  select * into v_caller from private.hpc_caller();
+  select * into v_caller from private.hpc_api_caller();
   if not (p_student_id = any (private.child_ids()) or p_student_id = any (private.taught_student_ids())
           or private.reads_whole_institution()) then
-    raise exception 'No student % among yours.', p_student_id using errcode = 'HP404';
+    perform private.raise_api_error('HP404', format('No student %s among yours.', p_student_id), null);
   end if;
   return jsonb_build_object(
     'required', coalesce((select p.required from private.hpc_consent_policies as p where p.institution_id = v_caller.institution_id), false),
@@ -219,22 +218,12 @@ grant execute on function private.hpc_consents_of(uuid) to authenticated;
 
 create function public.hpc_set_consent_required(p_required boolean)
 returns boolean
-language plpgsql
+language sql
 volatile
 security invoker
 set search_path = ''
 as $$
-declare
-  v_message text; v_detail text; v_hint text;
-begin
-  return private.hpc_set_consent_required(p_required);
-exception when others then
-  if private.api_error_status(sqlstate) is not null then
-    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
-    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
-  end if;
-  raise;
-end
+  select private.hpc_set_consent_required(p_required)
 $$;
 comment on function public.hpc_set_consent_required(boolean) is
   'The institution admin decides whether the school stores parent and peer ratings only with a guardian''s consent.';
@@ -243,22 +232,12 @@ grant execute on function public.hpc_set_consent_required(boolean) to authentica
 
 create function public.hpc_record_consent(p_student_id uuid, p_guardian_id uuid, p_part public.hpc_consent_part, p_given_at timestamptz default null)
 returns uuid
-language plpgsql
+language sql
 volatile
 security invoker
 set search_path = ''
 as $$
-declare
-  v_message text; v_detail text; v_hint text;
-begin
-  return private.hpc_record_consent(p_student_id, p_guardian_id, p_part, p_given_at);
-exception when others then
-  if private.api_error_status(sqlstate) is not null then
-    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
-    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
-  end if;
-  raise;
-end
+  select private.hpc_record_consent(p_student_id, p_guardian_id, p_part, p_given_at)
 $$;
 comment on function public.hpc_record_consent(uuid, uuid, public.hpc_consent_part, timestamptz) is
   'A guardian consents to a part of their child''s card, or the admin or principal records a signed form (p_given_at); answers the standing consent''s id.';
@@ -267,22 +246,12 @@ grant execute on function public.hpc_record_consent(uuid, uuid, public.hpc_conse
 
 create function public.hpc_withdraw_consent(p_student_id uuid, p_part public.hpc_consent_part)
 returns boolean
-language plpgsql
+language sql
 volatile
 security invoker
 set search_path = ''
 as $$
-declare
-  v_message text; v_detail text; v_hint text;
-begin
-  return private.hpc_withdraw_consent(p_student_id, p_part);
-exception when others then
-  if private.api_error_status(sqlstate) is not null then
-    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
-    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
-  end if;
-  raise;
-end
+  select private.hpc_withdraw_consent(p_student_id, p_part)
 $$;
 comment on function public.hpc_withdraw_consent(uuid, public.hpc_consent_part) is
   'A guardian, the admin or the principal withdraws the standing consent to a part; answers whether there was one.';
@@ -291,22 +260,12 @@ grant execute on function public.hpc_withdraw_consent(uuid, public.hpc_consent_p
 
 create function public.hpc_consents(p_student_id uuid)
 returns jsonb
-language plpgsql
+language sql
 stable
 security invoker
 set search_path = ''
 as $$
-declare
-  v_message text; v_detail text; v_hint text;
-begin
-  return private.hpc_consents_of(p_student_id);
-exception when others then
-  if private.api_error_status(sqlstate) is not null then
-    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
-    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
-  end if;
-  raise;
-end
+  select private.hpc_consents_of(p_student_id)
 $$;
 comment on function public.hpc_consents(uuid) is
   'A child''s consents for their guardians, teachers and the school''s leaders: {required, consents [{id, part, guardian_id, guardian, given_at, recorded_by, withdrawn_at, withdrawn_by}]}.';
