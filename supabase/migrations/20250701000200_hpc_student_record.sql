@@ -113,11 +113,8 @@ declare
   v_caller record;
 begin
   select * into v_caller from private.hpc_api_caller();
-  if not exists (
-    select 1 from public.staff_duties as d
-    where d.institution_id = v_caller.institution_id and d.user_id = v_caller.user_id and d.active
-      and d.duty = 'institution_admin') then
-    perform private.raise_api_error('HP403', 'Only your school''s institution admin may do this.', null);
+  if not ('institution_admin' = any (private.current_duties())) then
+    perform private.raise_api_error('HP403', 'Only your school''s institution admin may do this.');
   end if;
   return v_caller.institution_id;
 end

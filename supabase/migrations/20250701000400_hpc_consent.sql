@@ -134,10 +134,7 @@ begin
                  where g.institution_id = v_caller.institution_id and g.student_id = p_student_id and g.guardian_id = p_guardian_id) then
     perform private.raise_api_error('HP404', format('No guardian %s of student %s in your school.', p_guardian_id, p_student_id), null);
   end if;
-  if v_caller.user_id <> p_guardian_id and not (private.is_principal() or exists (
-       select 1 from public.staff_duties as d
-       where d.institution_id = v_caller.institution_id and d.user_id = v_caller.user_id and d.active
-         and d.duty = 'institution_admin')) then
+  if v_caller.user_id <> p_guardian_id and not (private.current_duties() && array['principal', 'institution_admin']) then
     perform private.raise_api_error('HP403', 'A guardian gives consent for their own child; the school''s admin or principal records a signed form.', null);
   end if;
   if p_given_at is not null and (p_given_at > now() or v_caller.user_id = p_guardian_id) then
@@ -171,10 +168,7 @@ begin
   select * into v_caller from private.hpc_api_caller();
   if not (exists (select 1 from public.student_guardians as g
                   where g.institution_id = v_caller.institution_id and g.student_id = p_student_id and g.guardian_id = v_caller.user_id)
-          or private.is_principal()
-          or exists (select 1 from public.staff_duties as d
-                     where d.institution_id = v_caller.institution_id and d.user_id = v_caller.user_id and d.active
-                       and d.duty = 'institution_admin')) then
+          or private.current_duties() && array['principal', 'institution_admin']) then
     perform private.raise_api_error('HP403', 'A guardian of the child, or the school''s admin or principal, withdraws consent.', null);
   end if;
   update private.hpc_consents as c set withdrawn_at = now(), withdrawn_by = v_caller.user_id
