@@ -35,7 +35,7 @@ async function actor(id: string, email: string): Promise<Actor> {
   return { id, email, token: await userToken({ id, email }), claims: JSON.stringify({ sub: id, role: 'authenticated', aud: 'authenticated' }) };
 }
 
-/** One raw SQL call as the caller, timed from begin to commit (what asCaller does). */
+/** One raw SQL call as the caller, timed from begin to commit (what queryAsCaller does in the function). */
 async function rawCall<T>(sql: postgres.Sql, who: Actor, call: (tx: postgres.TransactionSql) => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
   const result = await sql.begin(async (tx) => {
