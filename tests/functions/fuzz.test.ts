@@ -25,7 +25,7 @@ beforeAll(async () => {
   f = await loadFixture(sql);
   const generated = await invoke(f.token('classTeacher'), 'hpc-reports/generate', { body: { cycle_id: f.cycle, student_id: f.user('ananya') } });
   reportId = generated.body.report.report_id;
-  const batch = await invoke(f.token('classTeacher2'), 'hpc-reports/generate', { body: { cycle_id: f.cycle, section_id: f.section2 } });
+  const batch = await invoke(f.token('classTeacher2'), 'hpc-reports/batches', { body: { kind: 'generate', cycle_id: f.cycle, section_id: f.section2, wait: true } });
   jobId = batch.body.batch.job_id;
 });
 afterAll(async () => {

@@ -59,8 +59,16 @@ describe('POST /hpc-reports/generate', () => {
     expect(both.body.error.requestId).toBeTruthy();
   });
 
-  it('generates a whole section as a batch and reports its progress', async () => {
+  it('generates one student only: a section goes through /batches', async () => {
     const r = await generate('classTeacher', { cycle_id: f.cycle, section_id: f.section });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('invalid_request');
+  });
+});
+
+describe('POST /hpc-reports/batches', () => {
+  it('generates a whole section as a batch (wait: true) and reports its progress', async () => {
+    const r = await invoke(f.token('classTeacher'), 'hpc-reports/batches', { body: { kind: 'generate', cycle_id: f.cycle, section_id: f.section, wait: true } });
     expect(r.status).toBe(200);
     expect(r.body.batch).toMatchObject({ status: 'completed', done: true, total: 2, processed: 2, failed: 0 });
     const status = await invoke(f.token('classTeacher'), `hpc-reports/batches/${r.body.batch.job_id}`);

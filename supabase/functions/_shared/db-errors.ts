@@ -1,7 +1,8 @@
 // Database errors → HTTP. The rules live in the database; their refusals carry SQLSTATEs
 // that say which kind of refusal it is, and this is the one place that maps them. A
 // client's mistake is never a 500.
-import postgres from 'postgres';
+// @ts-types="@types/pg"
+import pg from 'pg';
 import { ApiError } from './errors.ts';
 
 /** Our codes, which the HPC database functions raise on purpose (see the migrations). The
@@ -34,18 +35,19 @@ const STANDARD_CODES: Record<string, { status: 400 | 403 | 404 | 409 | 422; code
 
 /** The API functions in `public` raise our codes as PostgREST errors: SQLSTATE PGRST with
  * the body {code, message, details, hint} as JSON in the message. */
-function unwrapPostgrestError(error: postgres.PostgresError): { code: string; message: string; detail?: string } {
-  if (error.code !== 'PGRST') return { code: error.code, message: error.message, detail: error.detail };
+function unwrapPostgrestError(error: pg.DatabaseError): { code: string; message: string; detail?: string } {
+  const code = error.code ?? '';
+  if (code !== 'PGRST') return { code, message: error.message, detail: error.detail };
   try {
     const body = JSON.parse(error.message) as { code?: string; message?: string; details?: string | null };
-    return { code: body.code ?? error.code, message: body.message ?? error.message, detail: body.details ?? undefined };
+    return { code: body.code ?? code, message: body.message ?? error.message, detail: body.details ?? undefined };
   } catch {
-    return { code: error.code, message: error.message };
+    return { code, message: error.message };
   }
 }
 
 export function translateDatabaseError(error: unknown): unknown {
-  if (!(error instanceof postgres.PostgresError)) return error;
+  if (!(error instanceof pg.DatabaseError)) return error;
   const { code, message, detail } = unwrapPostgrestError(error);
   const known = HPC_CODES[code] ?? STANDARD_CODES[code] ??
     // any other data exception (class 22: NUL in text, out-of-range numbers, bad dates, ...)

@@ -7,7 +7,7 @@ export function healthRoute(name: string, version: string) {
   return async (c: Context) => {
     const started = performance.now();
     try {
-      await db()`select 1`;
+      await db().query('select 1');
     } catch (error) {
       console.error(`[${c.get('requestId')}] health: database unreachable`, error);
       return c.json(errorBody(c, 'database_unavailable', 'The database cannot be reached.'), 503);

@@ -3,19 +3,12 @@
 // frontend can explain, instead of a misleading 404. (The workflow functions raise HPOFF
 // themselves.)
 import { ApiError } from './errors.ts';
-import type { Tx } from './db.ts';
+import { sql, type Row } from './db.ts';
 
-export async function requireHpcEnabled(tx: Tx): Promise<void> {
-  const [row] = await tx<{ enabled: boolean | null }[]>`select private.hpc_active() as enabled`;
-  if (!row?.enabled) {
-    throw new ApiError(403, 'hpc_disabled', 'The Holistic Progress Card is not enabled for your institution.');
-  }
-}
+/** The flag's statement, run first in the read's transaction; pass its rows to assertHpcEnabled. */
+export const hpcFlagQuery = () => sql`select private.hpc_active() as enabled`;
 
-/** The flag query for pipelineAsCaller; pass its rows to assertHpcEnabled before using the rest. */
-export const hpcFlagQuery = (tx: Tx) => tx`select private.hpc_active() as enabled`;
-
-export function assertHpcEnabled(rows: readonly { enabled?: unknown }[]): void {
+export function assertHpcEnabled(rows: readonly Row[]): void {
   if (!rows[0]?.enabled) {
     throw new ApiError(403, 'hpc_disabled', 'The Holistic Progress Card is not enabled for your institution.');
   }

@@ -1,5 +1,5 @@
-// Schemas shared by the OpenAPI documents of the functions: the one error shape and the
-// error responses every HPC route can give.
+// What every route's OpenAPI description shares: the one error shape, the error responses
+// every HPC route can give, the bearer scheme and JSON bodies.
 import { z } from '@hono/zod-openapi';
 
 export const ErrorSchema = z
@@ -26,6 +26,5 @@ export const errorResponses = {
 
 export const bearer = [{ bearer: [] as string[] }];
 
-/** Text without NUL characters (PostgreSQL text cannot hold them). */
-export const text = (max: number) =>
-  z.string().max(max).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+/** A JSON body or answer of the given schema. */
+export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });

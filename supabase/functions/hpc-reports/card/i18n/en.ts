@@ -1,0 +1,30 @@
+// The printable card's words in English.
+export const en = {
+  title: 'Holistic Progress Card',
+  subtitle: 'Competency-based report (NEP 2020 · PARAKH)',
+  partA: 'Part A — General information',
+  name: 'Name', admission: 'Admission no.', classSection: 'Class / Section', dob: 'Date of birth',
+  stage: 'Stage', cycle: 'Assessment cycle',
+  aboutMe: 'All about me', motherTongue: 'Mother tongue', interests: 'Interests', wantToBe: 'I want to be',
+  partB: 'Part B — Progress by area', parameter: 'What is assessed',
+  term: (n: number) => `Term ${n}`,
+  raters: { self: 'Self', peer: 'Peer', teacher: 'Teacher', parent: 'Parent' } as Record<string, string>,
+  legend: 'Levels', gap: 'Teacher and self-assessment differ by two levels or more',
+  missing: 'Still to be assessed by', complete: 'All assessments received',
+  partC: 'Part C — Teacher\'s narrative', summary: 'Summary', strengths: 'Strengths', barriers: 'Can be supported in',
+  achievements: 'Achievements', ambition: 'Ambition Card', goal: 'Goal', review: 'Review',
+  partnership: 'Parent–Teacher Partnership', signatures: 'Signatures',
+  classTeacher: 'Class teacher', principal: 'Principal', date: 'Date',
+  footer: 'No marks, ranks or percentiles are shown on this card.',
+  version: 'Version', status: 'Status', none: '—',
+  stages: { foundational: 'Foundational', preparatory: 'Preparatory', middle: 'Middle', secondary: 'Secondary' } as Record<string, string>,
+  statuses: {
+    draft: 'Draft', submitted: 'Submitted', in_review: 'In review', changes_requested: 'Changes requested',
+    approved: 'Approved', published: 'Published',
+  } as Record<string, string>,
+  /** level labels as the rubrics name them, in this language (English: as they are) */
+  levels: {} as Record<string, string>,
+  statements: (n: number) => `${n}/6 statements`,
+};
+
+export type Dictionary = typeof en;
