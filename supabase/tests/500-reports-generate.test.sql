@@ -1,33 +1,30 @@
--- Issue 5: compiling a card, storing it as the current draft, determinism, who may
+-- Compiling a card, storing it as the current draft, determinism, who may
 -- generate, the HPC flag, and batches (resumable, progress per chunk).
 begin;
+\ir support/tests-schema.sql
 select plan(36);
 \ir reports/fixture.sql
-\ir reports/helpers.sql
+\ir reports/actions.sql
 
--- u(3) class teacher 7-A, u(4) subject teacher 7-A, u(5) class teacher 7-B, u(2) coordinator
--- (middle), u(1) principal, u(6) admin, u(7)/u(8) students in 7-A, u(9) in 7-B, u(10) parent
--- of u(7), u(11) teacher without duty, u(21) principal of the other institution.
-
-create temp table t_first on commit drop as select pg_temp.gen(pg_temp.u(3), pg_temp.u(7)) as r;
+create temp table t_first on commit drop as select pg_temp.generate_card(pg_temp.person(3), pg_temp.person(7)) as r;
 select is((select r ->> 'outcome' from t_first), 'created', 'the class teacher compiles a card: a new current draft');
-select is((select (status, version, is_current, lock_version)::text from public.hpc_reports where id = pg_temp.cur(pg_temp.u(7))),
+select is((select (status, version, is_current, lock_version)::text from public.hpc_reports where id = pg_temp.current_card(pg_temp.person(7))),
   '(draft,1,t,0)', 'stored as version 1, draft, current, lock_version 0');
-select is((select content_hash from public.hpc_reports where id = pg_temp.cur(pg_temp.u(7))),
-  (select encode(sha256(convert_to(content::text, 'UTF8')), 'hex') from public.hpc_reports where id = pg_temp.cur(pg_temp.u(7))),
+select is((select content_hash from public.hpc_reports where id = pg_temp.current_card(pg_temp.person(7))),
+  (select encode(sha256(convert_to(content::text, 'UTF8')), 'hex') from public.hpc_reports where id = pg_temp.current_card(pg_temp.person(7))),
   'content_hash is sha256 of the canonical jsonb text');
 
 create temp table t_audit0 on commit drop as
-  select count(*) as n from public.audit_events where table_name = 'hpc_reports' and record_key ->> 'id' = pg_temp.cur(pg_temp.u(7))::text;
-select is(pg_temp.gen(pg_temp.u(3), pg_temp.u(7)) ->> 'outcome', 'unchanged', 'regenerating unchanged data: outcome unchanged');
-select is(pg_temp.lv(pg_temp.cur(pg_temp.u(7))), 0::bigint, 'no lock_version bump');
-select is(pg_temp.audit_count('hpc_reports', pg_temp.cur(pg_temp.u(7))), (select n from t_audit0), 'no audit row');
-select is((select count(*)::int from public.hpc_reports where student_id = pg_temp.u(7)), 1, 'no new row');
-select is(pg_temp.gen(pg_temp.u(1), pg_temp.u(7)) ->> 'content_hash', (select r ->> 'content_hash' from t_first),
+  select count(*) as n from public.audit_events where table_name = 'hpc_reports' and record_key ->> 'id' = pg_temp.current_card(pg_temp.person(7))::text;
+select is(pg_temp.generate_card(pg_temp.person(3), pg_temp.person(7)) ->> 'outcome', 'unchanged', 'regenerating unchanged data: outcome unchanged');
+select is(pg_temp.lock_version(pg_temp.current_card(pg_temp.person(7))), 0::bigint, 'no lock_version bump');
+select is(pg_temp.audit_rows_of('hpc_reports', pg_temp.current_card(pg_temp.person(7))), (select n from t_audit0), 'no audit row');
+select is((select count(*)::int from public.hpc_reports where student_id = pg_temp.person(7)), 1, 'no new row');
+select is(pg_temp.generate_card(pg_temp.person(1), pg_temp.person(7)) ->> 'content_hash', (select r ->> 'content_hash' from t_first),
   'the same data compiled by another caller gives the same hash');
 
 -- content
-create temp table t_card on commit drop as select content as c from public.hpc_reports where id = pg_temp.cur(pg_temp.u(7));
+create temp table t_card on commit drop as select content as c from public.hpc_reports where id = pg_temp.current_card(pg_temp.person(7));
 select is((select c #>> '{areas,0,parameters,0,terms,1,self,label}' from t_card), 'Beginner',
   'self level derived from the Middle-stage grid (1 statement circled = Beginner)');
 select is((select c #>> '{areas,0,parameters,0,terms,1,teacher,label}' from t_card), 'Advanced', 'teacher level side by side');
@@ -44,50 +41,50 @@ select ok((select c::text !~* '"(marks?|total|totals|rank|ranks|percentile|perce
 
 -- changed data → updated in place
 insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, level_ordinal, status, submitted_at)
-values (pg_temp.inst(1), pg_temp.cy(1), pg_temp.u(7), 'a5a5a5a5-0005-4000-8005-000000000001', 'peer', pg_temp.u(8), 2, 'submitted', now());
-select is(pg_temp.gen(pg_temp.u(3), pg_temp.u(7)) ->> 'outcome', 'updated', 'new rating: the draft is updated');
-select is((select (count(*), max(lock_version))::text from public.hpc_reports where student_id = pg_temp.u(7)), '(1,1)',
+values (pg_temp.school(1), pg_temp.cycle(1), pg_temp.person(7), 'a5a5a5a5-0005-4000-8005-000000000001', 'peer', pg_temp.person(8), 2, 'submitted', now());
+select is(pg_temp.generate_card(pg_temp.person(3), pg_temp.person(7)) ->> 'outcome', 'updated', 'new rating: the draft is updated');
+select is((select (count(*), max(lock_version))::text from public.hpc_reports where student_id = pg_temp.person(7)), '(1,1)',
   'same row, lock_version bumped once');
 
 -- who may generate
-select throws_ok($$ select pg_temp.gen(pg_temp.u(4), pg_temp.u(7)) $$, 'HP403', null, 'a subject teacher may not generate');
-select throws_ok($$ select pg_temp.gen(pg_temp.u(10), pg_temp.u(7)) $$, 'HP403', null, 'a parent may not generate');
-select throws_ok($$ select pg_temp.gen(pg_temp.u(5), pg_temp.u(7)) $$, 'HP403', null, 'the class teacher of another section may not generate');
-select throws_ok($$ select pg_temp.gen(pg_temp.u(21), pg_temp.u(7)) $$, 'HP404', null, 'another institution''s principal: not found');
-select throws_ok($$ select pg_temp.gen(null, pg_temp.u(7)) $$, '42501', null, 'anon cannot call the function at all');
-update public.institution_feature_flags set enabled = false where institution_id = pg_temp.inst(1);
-select throws_ok($$ select pg_temp.gen(pg_temp.u(3), pg_temp.u(7)) $$, 'HPOFF', null, 'HPC off: HPOFF');
-update public.institution_feature_flags set enabled = true where institution_id = pg_temp.inst(1);
+select throws_ok($$ select pg_temp.generate_card(pg_temp.person(4), pg_temp.person(7)) $$, 'HP403', null, 'a subject teacher may not generate');
+select throws_ok($$ select pg_temp.generate_card(pg_temp.person(10), pg_temp.person(7)) $$, 'HP403', null, 'a parent may not generate');
+select throws_ok($$ select pg_temp.generate_card(pg_temp.person(5), pg_temp.person(7)) $$, 'HP403', null, 'the class teacher of another section may not generate');
+select throws_ok($$ select pg_temp.generate_card(pg_temp.person(21), pg_temp.person(7)) $$, 'HP404', null, 'another institution''s principal: not found');
+select throws_ok($$ select pg_temp.generate_card(null, pg_temp.person(7)) $$, '42501', null, 'anon cannot call the function at all');
+update public.institution_feature_flags set enabled = false where institution_id = pg_temp.school(1);
+select throws_ok($$ select pg_temp.generate_card(pg_temp.person(3), pg_temp.person(7)) $$, 'HPOFF', null, 'HPC off: HPOFF');
+update public.institution_feature_flags set enabled = true where institution_id = pg_temp.school(1);
 
 -- batches: section 7-A by its class teacher, one student per chunk
-create temp table t_job on commit drop as select pg_temp.batch_start(pg_temp.u(3), 'generate', pg_temp.sec(31)) as j;
+create temp table t_job on commit drop as select pg_temp.batch_start(pg_temp.person(3), 'generate', pg_temp.section(31)) as j;
 select is((select (j ->> 'total')::int from t_job), 2, 'section batch: total = 2 students');
 select is((select (r ->> 'processed', r ->> 'status', r ->> 'done')::text
-           from (select pg_temp.batch_run(pg_temp.u(3), (select (j ->> 'job_id')::uuid from t_job), 1) as r) x),
+           from (select pg_temp.batch_run(pg_temp.person(3), (select (j ->> 'job_id')::uuid from t_job), 1) as r) x),
   '(1,running,false)', 'first chunk: 1 processed, still running (progress committed per chunk)');
 select is((select (r ->> 'processed', r ->> 'status', r ->> 'succeeded', r ->> 'unchanged')::text
-           from (select pg_temp.batch_run(pg_temp.u(3), (select (j ->> 'job_id')::uuid from t_job), 10) as r) x),
+           from (select pg_temp.batch_run(pg_temp.person(3), (select (j ->> 'job_id')::uuid from t_job), 10) as r) x),
   '(2,completed,1,1)', 'resumed from the cursor: completed, Kabir created, Ananya unchanged');
-select throws_ok($$ select pg_temp.batch_start(pg_temp.u(3), 'generate', null) $$, 'HP403', null,
+select throws_ok($$ select pg_temp.batch_start(pg_temp.person(3), 'generate', null) $$, 'HP403', null,
   'a whole-cycle batch needs a coordinator, principal or admin');
-select is((select (r ->> 'total', r ->> 'kind')::text from (select pg_temp.batch_start(pg_temp.u(2), 'generate', null) as r) x),
+select is((select (r ->> 'total', r ->> 'kind')::text from (select pg_temp.batch_start(pg_temp.person(2), 'generate', null) as r) x),
   '(3,generate)', 'the coordinator starts a whole-cycle batch of 3 students');
 
 -- pg_cron resumes batches nobody drives, on behalf of their requester (the cycle batch
 -- above was never run: set it aside first)
 update public.report_jobs set status = 'cancelled' where status in ('queued', 'running');
-create temp table t_stale on commit drop as select pg_temp.batch_start(pg_temp.u(5), 'generate', pg_temp.sec(32)) as j;
+create temp table t_stale on commit drop as select pg_temp.batch_start(pg_temp.person(5), 'generate', pg_temp.section(32)) as j;
 select is(private.hpc_resume_stale_jobs(interval '-1 second'), 1::bigint, 'a stale batch is resumed by the cron function');
 select is((select (status, processed, succeeded)::text from public.report_jobs where id = (select (j ->> 'job_id')::uuid from t_stale)),
   '(completed,1,1)', 'it ran to the end as its requester');
 select is((select actor_id from public.audit_events where table_name = 'hpc_reports' and operation = 'INSERT'
-           and new_values ->> 'student_id' = pg_temp.u(9)::text), pg_temp.u(5), 'the cards are audited with the requester as actor');
-create temp table t_stale2 on commit drop as select pg_temp.batch_start(pg_temp.u(5), 'generate', pg_temp.sec(32)) as j;
-update public.institution_feature_flags set enabled = false where institution_id = pg_temp.inst(1);
+           and new_values ->> 'student_id' = pg_temp.person(9)::text), pg_temp.person(5), 'the cards are audited with the requester as actor');
+create temp table t_stale2 on commit drop as select pg_temp.batch_start(pg_temp.person(5), 'generate', pg_temp.section(32)) as j;
+update public.institution_feature_flags set enabled = false where institution_id = pg_temp.school(1);
 select private.hpc_resume_stale_jobs(interval '-1 second');
 select is((select (status, errors -> 0 ->> 'code')::text from public.report_jobs where id = (select (j ->> 'job_id')::uuid from t_stale2)),
   '(cancelled,HPOFF)', 'with HPC switched off the stale batch is cancelled with the reason');
-update public.institution_feature_flags set enabled = true where institution_id = pg_temp.inst(1);
+update public.institution_feature_flags set enabled = true where institution_id = pg_temp.school(1);
 
 select * from finish();
 rollback;
