@@ -1,6 +1,7 @@
 -- Tenancy: the Citus-readiness invariants read from the catalog, cross-tenant references
 -- refused by the composite keys, and the tenancy helpers.
 begin;
+\ir support/tests-schema.sql
 select plan(34);
 
 -- Tenant tables: every public table with a NOT NULL institution_id, except BIG DAY's own.
@@ -132,20 +133,20 @@ select lives_ok(
   'the same evaluation within one institution is accepted');
 
 -- Helpers -----------------------------------------------------------------------------
-do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000013", "role": "authenticated"}', true); end $$;
+select tests.set_claims_of('00000000-0000-4000-a000-000000000013');
 select is(private.current_institution_id(), '10000000-0000-4000-8000-000000000002'::uuid,
   'current_institution_id() is the signed-in user''s institution');
-do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000023", "role": "authenticated"}', true); end $$;
+select tests.set_claims_of('00000000-0000-4000-a000-000000000023');
 select is(private.current_institution_id(), '10000000-0000-4000-8000-000000000003'::uuid,
   'current_institution_id() follows the caller');
-do $$ begin perform set_config('request.jwt.claims', '{"role": "anon"}', true); end $$;
+select tests.set_anon_claims();
 select is(private.current_institution_id(), null, 'current_institution_id() is null for an anonymous caller');
 
 select ok(private.hpc_enabled('10000000-0000-4000-8000-000000000001'), 'HPC is on for Vidya Niketan');
 select ok(not private.hpc_enabled('10000000-0000-4000-8000-000000000003'), 'HPC is off for Greenfield');
 select ok(not private.hpc_enabled('10000000-0000-4000-8000-0000000000ff'), 'HPC is off for an institution without a flag row');
 
-do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000021", "role": "authenticated"}', true); end $$;
+select tests.set_claims_of('00000000-0000-4000-a000-000000000021');
 update public.institution_feature_flags set enabled = true
 where institution_id = '10000000-0000-4000-8000-000000000003' and feature = 'hpc';
 select ok(private.hpc_enabled('10000000-0000-4000-8000-000000000003'), 'switching the flag on takes effect at once');

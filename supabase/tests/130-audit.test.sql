@@ -2,9 +2,10 @@
 -- leaves an append-only row with the actor; rows cannot be changed or removed; monthly
 -- partitions are created ahead and old ones dropped whole.
 begin;
+\ir support/tests-schema.sql
 select plan(23);
 
-do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000005", "role": "authenticated"}', true); end $$;
+select tests.set_claims_of('00000000-0000-4000-a000-000000000005');
 
 -- insert / update / delete of an HPC row
 insert into public.hpc_parameters (id, institution_id, stage, grade_band, grades, area, area_code, ability, code, name, scale_code)
@@ -21,7 +22,7 @@ select is(
   (select created_by from public.hpc_parameters where id = '50000000-0000-4000-8000-000000000001'),
   '00000000-0000-4000-a000-000000000005'::uuid, 'created_by defaults to auth.uid()');
 
-do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000004", "role": "authenticated"}', true); end $$;
+select tests.set_claims_of('00000000-0000-4000-a000-000000000004');
 update public.hpc_parameters set name = 'Mathematics — Test (revised)' where id = '50000000-0000-4000-8000-000000000001';
 select results_eq(
   $$select actor_id, old_values ->> 'name', new_values ->> 'name', 'name' = any (changed_columns)
@@ -87,15 +88,14 @@ select is(
 select throws_ok($$update public.audit_events set actor_id = null$$, '42501', null, 'audit rows cannot be updated, even by the owner');
 select throws_ok($$delete from public.audit_events$$, '42501', null, 'audit rows cannot be deleted, even by the owner');
 select throws_ok($$truncate public.audit_events$$, '42501', null, 'the audit log cannot be truncated');
-set local role service_role;
+select tests.authenticate_as_service_role();
 select throws_ok($$delete from public.audit_events$$, '42501', null, 'service_role cannot delete audit rows');
-reset role;
-set local role authenticated;
+select tests.authenticate_as('00000000-0000-4000-a000-000000000004');
 select throws_ok(
   $$insert into public.audit_events (table_schema, table_name, operation, record_key) values ('public', 'x', 'INSERT', '{}')$$,
   '42501', null, 'authenticated cannot forge audit rows');
 select throws_ok($$select count(*) from partitions.audit_events_default$$, '42501', null, 'authenticated cannot read an audit partition directly');
-reset role;
+select tests.clear_authentication();
 
 -- partitions: ahead of time, and dropped whole
 select is(private.create_audit_event_partitions(date '2031-01-01', 2), 2, 'future monthly partitions are created');

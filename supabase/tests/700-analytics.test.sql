@@ -1,7 +1,8 @@
--- Analytics (issue 7): the materialized views, their refresh by the scheduled jobs, and
+-- Analytics: the materialized views, their refresh by the scheduled jobs, and
 -- their exposure. Contents are checked on the demo data against the same aggregates
 -- computed independently from the base tables, plus a few exact demo-data figures.
 begin;
+\ir support/tests-schema.sql
 select plan(68);
 
 -- Demo data names (supabase/seed.sql).
@@ -19,33 +20,13 @@ insert into t_demo values
   ('anaya', '00000000-0000-4000-a000-000000000009'), ('sunrise_principal', '00000000-0000-4000-a000-000000000011'),
   ('ishaan', '00000000-0000-4000-a000-000000000014'), ('greenfield_principal', '00000000-0000-4000-a000-000000000021');
 grant select on t_demo to authenticated, anon;
-create function pg_temp.d(p_k text) returns uuid language sql stable as $$ select v from t_demo where k = p_k $$;
+create function pg_temp.demo(p_k text) returns uuid language sql stable as $$ select v from t_demo where k = p_k $$;
 
-create function pg_temp.scalar(p_sql text) returns text language plpgsql as $$
+create function pg_temp.result_of(p_sql text) returns text language plpgsql as $$
 declare v text;
 begin
   execute p_sql into v;
   return v;
-end
-$$;
-
--- Runs p_sql as `authenticated` with p_user's claims and returns its result as jsonb rows
--- (or the SQLSTATE), so assertions run back as postgres.
-create function pg_temp.as_user(p_user uuid, p_sql text) returns jsonb
-language plpgsql as $$
-declare
-  v_result jsonb;
-begin
-  perform set_config('request.jwt.claims', json_build_object('sub', p_user, 'role', 'authenticated')::text, true);
-  perform set_config('role', 'authenticated', true);
-  begin
-    execute format('select coalesce(jsonb_agg(to_jsonb(x)), ''[]'') from (%s) as x', p_sql) into v_result;
-  exception when others then
-    v_result := jsonb_build_object('sqlstate', sqlstate);
-  end;
-  perform set_config('role', 'postgres', true);
-  perform set_config('request.jwt.claims', '', true);
-  return v_result;
 end
 $$;
 
@@ -79,13 +60,13 @@ select is(
      and r.rolname in ('anon', 'authenticated')
      and has_table_privilege(r.rolname, c.oid, 'select, insert, update, delete, truncate, references, trigger')),
   null, 'no privilege on any analytics relation for anon or authenticated');
-select is(pg_temp.as_user(pg_temp.d('principal'), 'select * from analytics.level_distribution'), '{"sqlstate": "42501"}',
+select is(tests.rows_seen_by(pg_temp.demo('principal'), 'select * from analytics.level_distribution') ->> 'code', '42501',
   'authenticated reading analytics.level_distribution directly: 42501');
-select is(pg_temp.as_user(pg_temp.d('principal'), 'select * from analytics.student_progress'), '{"sqlstate": "42501"}',
+select is(tests.rows_seen_by(pg_temp.demo('principal'), 'select * from analytics.student_progress') ->> 'code', '42501',
   'authenticated reading analytics.student_progress directly: 42501');
-select is(pg_temp.as_user(pg_temp.d('principal'), 'select * from analytics.completion'), '{"sqlstate": "42501"}',
+select is(tests.rows_seen_by(pg_temp.demo('principal'), 'select * from analytics.completion') ->> 'code', '42501',
   'authenticated reading analytics.completion directly: 42501');
-select is(pg_temp.as_user(pg_temp.d('principal'), 'select * from analytics.institution_overview'), '{"sqlstate": "42501"}',
+select is(tests.rows_seen_by(pg_temp.demo('principal'), 'select * from analytics.institution_overview') ->> 'code', '42501',
   'authenticated reading analytics.institution_overview directly: 42501');
 select is(
   (select array_agg(p.proname::text order by p.proname) from pg_proc as p
@@ -166,17 +147,17 @@ select ok((select count(*) from t_ld) > 0, 'the demo data has submitted ratings'
 select set_eq('select * from analytics.level_distribution', 'select * from t_ld',
   'level_distribution equals the submitted ratings grouped from hpc_evaluations × assignments');
 select is(
-  (select sum(ratings)::bigint from analytics.level_distribution where institution_id = pg_temp.d('sunrise') and cycle_id = pg_temp.d('sunrise_t1')),
+  (select sum(ratings)::bigint from analytics.level_distribution where institution_id = pg_temp.demo('sunrise') and cycle_id = pg_temp.demo('sunrise_t1')),
   4668::bigint, 'Sunrise Term 1: 4,668 submitted ratings (demo data)');
 select is(
   (select array_agg(ratings order by level_ordinal) from (
      select level_ordinal, sum(ratings) as ratings from analytics.level_distribution
-     where institution_id = pg_temp.d('vidya') and cycle_id = pg_temp.d('vidya_t1') and section_id = pg_temp.d('vidya_4a')
+     where institution_id = pg_temp.demo('vidya') and cycle_id = pg_temp.demo('vidya_t1') and section_id = pg_temp.demo('vidya_4a')
        and rater_role = 'teacher' group by level_ordinal) as x),
   (select array_agg(n order by level_ordinal) from (
      select e.level_ordinal, count(*)::numeric as n from public.hpc_evaluations as e
      join public.section_students as s on s.institution_id = e.institution_id and s.student_id = e.student_id
-     where e.institution_id = pg_temp.d('vidya') and e.cycle_id = pg_temp.d('vidya_t1') and s.section_id = pg_temp.d('vidya_4a')
+     where e.institution_id = pg_temp.demo('vidya') and e.cycle_id = pg_temp.demo('vidya_t1') and s.section_id = pg_temp.demo('vidya_4a')
        and e.rater_role = 'teacher' and e.status = 'submitted' group by e.level_ordinal) as y),
   'Vidya Niketan 4-A, Term 1, teacher ratings per level match the section roster''s ratings');
 
@@ -192,15 +173,15 @@ select set_eq(
   'student_progress equals the per-student, area and ability averages from hpc_evaluations');
 select is(
   (select count(distinct (area_code, ability))::int from analytics.student_progress
-   where student_id = pg_temp.d('aarav') and cycle_id = pg_temp.d('vidya_t1')),
+   where student_id = pg_temp.demo('aarav') and cycle_id = pg_temp.demo('vidya_t1')),
   (select count(distinct (p.area_code, p.ability))::int from public.hpc_evaluations as e
    join public.hpc_parameters as p on p.institution_id = e.institution_id and p.id = e.parameter_id
-   where e.student_id = pg_temp.d('aarav') and e.cycle_id = pg_temp.d('vidya_t1') and e.status = 'submitted'),
+   where e.student_id = pg_temp.demo('aarav') and e.cycle_id = pg_temp.demo('vidya_t1') and e.status = 'submitted'),
   'Aarav has one progress row per area and ability rated in Term 1');
 
 select set_eq(
   $$select section_id, rater_role, sum(expected)::bigint as x, sum(submitted)::bigint as y, sum(drafts)::bigint as z
-    from analytics.completion where cycle_id = pg_temp.d('sunrise_t1') group by 1, 2$$,
+    from analytics.completion where cycle_id = pg_temp.demo('sunrise_t1') group by 1, 2$$,
   $$select a.section_id, r.role,
            sum((select count(*) from public.section_students as s where s.institution_id = a.institution_id and s.section_id = a.section_id))::bigint as x,
            sum((select count(*) from public.hpc_evaluations as e where e.institution_id = a.institution_id and e.assignment_id = a.id
@@ -208,18 +189,18 @@ select set_eq(
            sum((select count(*) from public.hpc_evaluations as e where e.institution_id = a.institution_id and e.assignment_id = a.id
                   and e.rater_role = r.role and e.status = 'draft'))::bigint as z
     from public.hpc_parameter_assignments as a cross join unnest(a.rater_roles) as r (role)
-    where a.cycle_id = pg_temp.d('sunrise_t1') and a.parameter_id is not null and a.active
+    where a.cycle_id = pg_temp.demo('sunrise_t1') and a.parameter_id is not null and a.active
     group by 1, 2$$,
   'completion (Sunrise Term 1) per section and rater role: roster × assignments expected, ratings entered, drafts');
 select is(
   (select array[sum(expected), sum(submitted), sum(drafts), sum(missing)]::bigint[] from analytics.completion
-   where cycle_id = pg_temp.d('sunrise_t1') and rater_role = 'parent'
-     and section_id = (select s.id from public.sections as s where s.institution_id = pg_temp.d('sunrise') and s.name = '3-A')),
+   where cycle_id = pg_temp.demo('sunrise_t1') and rater_role = 'parent'
+     and section_id = (select s.id from public.sections as s where s.institution_id = pg_temp.demo('sunrise') and s.name = '3-A')),
   (select array[n, 0, n, n]::bigint[] from (
      select count(*) as n from public.hpc_evaluations as e
      join public.section_students as s on s.institution_id = e.institution_id and s.student_id = e.student_id
      join public.sections as x on x.institution_id = s.institution_id and x.id = s.section_id
-     where e.cycle_id = pg_temp.d('sunrise_t1') and e.rater_role = 'parent' and x.name = '3-A') as y),
+     where e.cycle_id = pg_temp.demo('sunrise_t1') and e.rater_role = 'parent' and x.name = '3-A') as y),
   'Sunrise 3-A parents have entered nothing: every expected parent rating is a draft, all missing (demo data)');
 select ok(
   (select bool_and(c.teacher_id = a.teacher_id) from analytics.completion as c
@@ -242,45 +223,45 @@ select set_eq(
   'institution_overview ratings and teacher level counts per institution and cycle equal hpc_evaluations');
 select is(
   (select array[students, sections, ratings_expected, ratings_submitted, ratings_draft]::bigint[]
-   from analytics.institution_overview where cycle_id = pg_temp.d('sunrise_t1')),
-  array[(select count(distinct student_id) from public.section_students where institution_id = pg_temp.d('sunrise')),
-        (select count(distinct section_id) from public.section_students where institution_id = pg_temp.d('sunrise')),
+   from analytics.institution_overview where cycle_id = pg_temp.demo('sunrise_t1')),
+  array[(select count(distinct student_id) from public.section_students where institution_id = pg_temp.demo('sunrise')),
+        (select count(distinct section_id) from public.section_students where institution_id = pg_temp.demo('sunrise')),
         4812, 4668, 144]::bigint[],
   'Sunrise Term 1 overview: roster, 4,812 expected, 4,668 submitted, 144 drafts (demo data)');
 select is(
-  (select completion_pct from analytics.institution_overview where cycle_id = pg_temp.d('sunrise_t1')), 97.0,
+  (select completion_pct from analytics.institution_overview where cycle_id = pg_temp.demo('sunrise_t1')), 97.0,
   'Sunrise Term 1 completion is 97.0 %');
 select is(
-  (select array[reports, reports_published]::bigint[] from analytics.institution_overview where cycle_id = pg_temp.d('vidya_t1')),
+  (select array[reports, reports_published]::bigint[] from analytics.institution_overview where cycle_id = pg_temp.demo('vidya_t1')),
   (select array[count(*) filter (where is_current), count(*) filter (where is_current and status = 'published')]::bigint[]
-   from public.hpc_reports where cycle_id = pg_temp.d('vidya_t1')),
+   from public.hpc_reports where cycle_id = pg_temp.demo('vidya_t1')),
   'Vidya Niketan Term 1 report counts equal hpc_reports');
 
 -- A cycle closes: the request job refreshes and snapshots ----------------------------------
 -- A teacher rating entered in Vidya Niketan Term 2 (open) is not in the views until a refresh.
 insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, assignment_id, rater_role, rater_id, level_ordinal, status)
-select a.institution_id, a.cycle_id, pg_temp.d('aarav'), a.parameter_id, a.id, 'teacher', pg_temp.d('meera'), 3, 'submitted'
+select a.institution_id, a.cycle_id, pg_temp.demo('aarav'), a.parameter_id, a.id, 'teacher', pg_temp.demo('meera'), 3, 'submitted'
 from public.hpc_parameter_assignments as a
-where a.institution_id = pg_temp.d('vidya') and a.cycle_id = pg_temp.d('vidya_t2') and a.section_id = pg_temp.d('vidya_4a')
+where a.institution_id = pg_temp.demo('vidya') and a.cycle_id = pg_temp.demo('vidya_t2') and a.section_id = pg_temp.demo('vidya_4a')
   and a.parameter_id is not null
 order by a.id limit 1;
-select is((select ratings_submitted from analytics.institution_overview where cycle_id = pg_temp.d('vidya_t2')), 0::bigint,
+select is((select ratings_submitted from analytics.institution_overview where cycle_id = pg_temp.demo('vidya_t2')), 0::bigint,
   'before the refresh the new Term 2 rating is not in the overview');
 select is((select count(*)::int from analytics.refresh_requests where processed_at is null), 0, 'no pending refresh request');
-update public.hpc_evaluation_cycles set status = 'closed' where id = pg_temp.d('vidya_t2');
+update public.hpc_evaluation_cycles set status = 'closed' where id = pg_temp.demo('vidya_t2');
 select is(
   (select array_agg(format('%s:%s', r.reason, r.institution_id)) from analytics.refresh_requests as r
-   where r.processed_at is null and r.cycle_id = pg_temp.d('vidya_t2')),
+   where r.processed_at is null and r.cycle_id = pg_temp.demo('vidya_t2')),
   array['cycle_closed:10000000-0000-4000-8000-000000000001'], 'closing the cycle enqueues a refresh request');
-update public.hpc_evaluation_cycles set status = 'open' where id = pg_temp.d('vidya_t2');
-update public.hpc_evaluation_cycles set status = 'closed' where id = pg_temp.d('vidya_t2');
+update public.hpc_evaluation_cycles set status = 'open' where id = pg_temp.demo('vidya_t2');
+update public.hpc_evaluation_cycles set status = 'closed' where id = pg_temp.demo('vidya_t2');
 select is((select count(*)::int from analytics.refresh_requests where processed_at is null), 2,
   'closed again after a reopen: a second request (both served by one refresh)');
 select is(
   (select count(*)::int from public.hpc_analytics
-   where cycle_id = pg_temp.d('vidya_t2') and (metric = 'level_distribution' or (value ->> 'ratings_submitted')::int > 0)),
+   where cycle_id = pg_temp.demo('vidya_t2') and (metric = 'level_distribution' or (value ->> 'ratings_submitted')::int > 0)),
   0, 'the Term 2 snapshots written at start hold no submitted rating yet (overview and completion only)');
-select is(pg_temp.scalar((select j.command from cron.job as j where j.jobname = 'analytics-refresh-requests')), '2',
+select is(pg_temp.result_of((select j.command from cron.job as j where j.jobname = 'analytics-refresh-requests')), '2',
   'the request job''s command serves both requests');
 select is((select count(*)::int from analytics.refresh_requests where processed_at is null), 0, 'no request left pending');
 select is(
@@ -290,93 +271,93 @@ select is(
         'level_distribution:concurrently:cycle_closed', 'student_progress:concurrently:cycle_closed'],
   'every view refreshed once, logged as triggered by the cycle closing');
 select is(
-  (select array[ratings_submitted, teacher_level_3]::bigint[] from analytics.institution_overview where cycle_id = pg_temp.d('vidya_t2')),
+  (select array[ratings_submitted, teacher_level_3]::bigint[] from analytics.institution_overview where cycle_id = pg_temp.demo('vidya_t2')),
   array[1, 1]::bigint[], 'after the job the overview counts the new rating');
 select is(
-  (select cycle_status from analytics.institution_overview where cycle_id = pg_temp.d('vidya_t2')), 'closed',
+  (select cycle_status from analytics.institution_overview where cycle_id = pg_temp.demo('vidya_t2')), 'closed',
   'and shows the cycle closed');
 select is(
-  (select sum(ratings)::int from analytics.level_distribution where cycle_id = pg_temp.d('vidya_t2') and section_id = pg_temp.d('vidya_4a')),
+  (select sum(ratings)::int from analytics.level_distribution where cycle_id = pg_temp.demo('vidya_t2') and section_id = pg_temp.demo('vidya_4a')),
   1, 'level_distribution has it in 4-A');
 select is(
   (select array_agg(format('%s/%s', scope, metric) order by scope, metric) from (
-     select distinct scope, metric from public.hpc_analytics where cycle_id = pg_temp.d('vidya_t2')) as x),
+     select distinct scope, metric from public.hpc_analytics where cycle_id = pg_temp.demo('vidya_t2')) as x),
   array['institution/overview', 'section/level_distribution', 'section/rater_completion'],
   'hpc_analytics snapshots of Term 2 written from the views: overview, level distribution, rater completion');
 select is(
   (select value -> 'teacher' -> '3' from public.hpc_analytics
-   where cycle_id = pg_temp.d('vidya_t2') and scope = 'section' and metric = 'level_distribution' and section_id = pg_temp.d('vidya_4a')),
+   where cycle_id = pg_temp.demo('vidya_t2') and scope = 'section' and metric = 'level_distribution' and section_id = pg_temp.demo('vidya_4a')),
   '1'::jsonb, 'the 4-A snapshot holds the distribution (teacher, level 3: 1)');
 select is(
   (select (value ->> 'ratings_submitted')::int from public.hpc_analytics
-   where cycle_id = pg_temp.d('vidya_t2') and scope = 'institution' and metric = 'overview'),
+   where cycle_id = pg_temp.demo('vidya_t2') and scope = 'institution' and metric = 'overview'),
   1, 'the institution snapshot holds the overview');
-select is(analytics.write_snapshots(pg_temp.d('vidya'), pg_temp.d('vidya_t2')), 0::bigint,
+select is(analytics.write_snapshots(pg_temp.demo('vidya'), pg_temp.demo('vidya_t2')), 0::bigint,
   'writing the same snapshots again changes nothing');
 
 -- Exposure: by institution and role ------------------------------------------------------------
 select is(
   (select array_agg(x ->> 'cycle_id' order by x ->> 'cycle_id') from jsonb_array_elements(
-     pg_temp.as_user(pg_temp.d('principal'), 'select * from public.hpc_analytics_overview()')) as x),
-  (select array_agg(id::text order by id::text) from public.hpc_evaluation_cycles where institution_id = pg_temp.d('vidya')),
+     tests.rows_seen_by(pg_temp.demo('principal'), 'select * from public.hpc_analytics_overview()')) as x),
+  (select array_agg(id::text order by id::text) from public.hpc_evaluation_cycles where institution_id = pg_temp.demo('vidya')),
   'principal: the overview of every cycle of their institution, nothing else');
 select is(
-  jsonb_array_length(pg_temp.as_user(pg_temp.d('coordinator'), format('select * from public.hpc_analytics_overview(%L)', pg_temp.d('vidya_t1')))),
+  jsonb_array_length(tests.rows_seen_by(pg_temp.demo('coordinator'), format('select * from public.hpc_analytics_overview(%L)', pg_temp.demo('vidya_t1')))),
   1, 'coordinator: the overview of one cycle');
-select is(pg_temp.as_user(pg_temp.d('meera'), 'select * from public.hpc_analytics_overview()'), '[]',
+select is(tests.rows_seen_by(pg_temp.demo('meera'), 'select * from public.hpc_analytics_overview()'), '[]',
   'a teacher gets no institution overview');
-select is(pg_temp.as_user(pg_temp.d('sunrise_principal'), format('select * from public.hpc_analytics_overview(%L)', pg_temp.d('vidya_t1'))), '[]',
+select is(tests.rows_seen_by(pg_temp.demo('sunrise_principal'), format('select * from public.hpc_analytics_overview(%L)', pg_temp.demo('vidya_t1'))), '[]',
   'another institution''s principal gets nothing for Vidya Niketan''s cycle');
-select is(pg_temp.as_user(pg_temp.d('greenfield_principal'), 'select * from public.hpc_analytics_overview()'), '[]',
+select is(tests.rows_seen_by(pg_temp.demo('greenfield_principal'), 'select * from public.hpc_analytics_overview()'), '[]',
   'HPC off (Greenfield): nothing');
 
 select is(
   (select array_agg(distinct x ->> 'section_id') from jsonb_array_elements(
-     pg_temp.as_user(pg_temp.d('meera'), format('select * from public.hpc_analytics_level_distribution(%L)', pg_temp.d('vidya_t1')))) as x),
-  array[pg_temp.d('vidya_4a')::text], 'teacher: level distributions of their section only');
+     tests.rows_seen_by(pg_temp.demo('meera'), format('select * from public.hpc_analytics_level_distribution(%L)', pg_temp.demo('vidya_t1')))) as x),
+  array[pg_temp.demo('vidya_4a')::text], 'teacher: level distributions of their section only');
 select is(
-  jsonb_array_length(pg_temp.as_user(pg_temp.d('meera'), format('select * from public.hpc_analytics_level_distribution(%L)', pg_temp.d('vidya_t1')))),
-  (select count(*)::int from analytics.level_distribution where cycle_id = pg_temp.d('vidya_t1') and section_id = pg_temp.d('vidya_4a')),
+  jsonb_array_length(tests.rows_seen_by(pg_temp.demo('meera'), format('select * from public.hpc_analytics_level_distribution(%L)', pg_temp.demo('vidya_t1')))),
+  (select count(*)::int from analytics.level_distribution where cycle_id = pg_temp.demo('vidya_t1') and section_id = pg_temp.demo('vidya_4a')),
   'teacher: all of their section''s rows');
 select is(
-  pg_temp.as_user(pg_temp.d('meera'), format('select * from public.hpc_analytics_level_distribution(%L, %L)', pg_temp.d('vidya_t1'), pg_temp.d('vidya_2a'))),
+  tests.rows_seen_by(pg_temp.demo('meera'), format('select * from public.hpc_analytics_level_distribution(%L, %L)', pg_temp.demo('vidya_t1'), pg_temp.demo('vidya_2a'))),
   '[]', 'teacher asking for another section: nothing');
 select is(
-  jsonb_array_length(pg_temp.as_user(pg_temp.d('coordinator'), format('select * from public.hpc_analytics_level_distribution(%L)', pg_temp.d('vidya_t1')))),
-  (select count(*)::int from analytics.level_distribution where cycle_id = pg_temp.d('vidya_t1')),
+  jsonb_array_length(tests.rows_seen_by(pg_temp.demo('coordinator'), format('select * from public.hpc_analytics_level_distribution(%L)', pg_temp.demo('vidya_t1')))),
+  (select count(*)::int from analytics.level_distribution where cycle_id = pg_temp.demo('vidya_t1')),
   'coordinator: every section of the institution');
 select is(
-  pg_temp.as_user(pg_temp.d('aarav'), format('select * from public.hpc_analytics_level_distribution(%L)', pg_temp.d('vidya_t1'))),
+  tests.rows_seen_by(pg_temp.demo('aarav'), format('select * from public.hpc_analytics_level_distribution(%L)', pg_temp.demo('vidya_t1'))),
   '[]', 'a student gets no section distributions');
 
 select is(
   (select array_agg(distinct x ->> 'section_id') from jsonb_array_elements(
-     pg_temp.as_user(pg_temp.d('meera'), format('select * from public.hpc_analytics_completion(%L)', pg_temp.d('vidya_t1')))) as x),
-  array[pg_temp.d('vidya_4a')::text], 'teacher: completion of their section only');
+     tests.rows_seen_by(pg_temp.demo('meera'), format('select * from public.hpc_analytics_completion(%L)', pg_temp.demo('vidya_t1')))) as x),
+  array[pg_temp.demo('vidya_4a')::text], 'teacher: completion of their section only');
 select is(
-  jsonb_array_length(pg_temp.as_user(pg_temp.d('admin'), format('select * from public.hpc_analytics_completion(%L)', pg_temp.d('vidya_t1')))),
-  (select count(*)::int from analytics.completion where cycle_id = pg_temp.d('vidya_t1')),
+  jsonb_array_length(tests.rows_seen_by(pg_temp.demo('admin'), format('select * from public.hpc_analytics_completion(%L)', pg_temp.demo('vidya_t1')))),
+  (select count(*)::int from analytics.completion where cycle_id = pg_temp.demo('vidya_t1')),
   'institution admin: completion of every section');
 select is(
-  pg_temp.as_user(pg_temp.d('kavita'), format('select * from public.hpc_analytics_completion(%L)', pg_temp.d('vidya_t1'))),
+  tests.rows_seen_by(pg_temp.demo('kavita'), format('select * from public.hpc_analytics_completion(%L)', pg_temp.demo('vidya_t1'))),
   '[]', 'a parent gets no completion dashboard');
 
 select is(
-  jsonb_array_length(pg_temp.as_user(pg_temp.d('aarav'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.d('aarav')))),
-  (select count(*)::int from analytics.student_progress where student_id = pg_temp.d('aarav')),
+  jsonb_array_length(tests.rows_seen_by(pg_temp.demo('aarav'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.demo('aarav')))),
+  (select count(*)::int from analytics.student_progress where student_id = pg_temp.demo('aarav')),
   'a student: their own progress');
 select is(
-  pg_temp.as_user(pg_temp.d('aarav'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.d('anaya'))),
+  tests.rows_seen_by(pg_temp.demo('aarav'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.demo('anaya'))),
   '[]', 'a student: not another student''s progress');
 select ok(
-  jsonb_array_length(pg_temp.as_user(pg_temp.d('kavita'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.d('anaya')))) > 0
-  and jsonb_array_length(pg_temp.as_user(pg_temp.d('kavita'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.d('aarav')))) > 0,
+  jsonb_array_length(tests.rows_seen_by(pg_temp.demo('kavita'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.demo('anaya')))) > 0
+  and jsonb_array_length(tests.rows_seen_by(pg_temp.demo('kavita'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.demo('aarav')))) > 0,
   'a parent: each of their children''s progress');
 select is(
-  pg_temp.as_user(pg_temp.d('kavita'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.d('ishaan'))),
+  tests.rows_seen_by(pg_temp.demo('kavita'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.demo('ishaan'))),
   '[]', 'a parent: not a child of another family (or institution)');
 select is(
-  pg_temp.as_user(pg_temp.d('meera'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.d('anaya'))),
+  tests.rows_seen_by(pg_temp.demo('meera'), format('select * from public.hpc_analytics_student_progress(%L)', pg_temp.demo('anaya'))),
   '[]', 'a teacher: not a student outside their sections');
 
 select * from finish();
