@@ -25,24 +25,13 @@ select pg_temp.school(1), pg_temp.section(31), format('a5a5a5a5-0005-4000-8002-0
 from generate_series(1, 4) n;
 
 create temp table t_cards (status text primary key, report uuid) on commit drop;
-create function pg_temp.card_in(p_status text, p_student uuid) returns void language plpgsql as $$
-declare v_id uuid;
-begin
-  perform pg_temp.generate_card(pg_temp.person(3), p_student);
-  v_id := pg_temp.current_card(p_student);
-  if p_status <> 'draft' then perform pg_temp.transition(pg_temp.person(3), v_id, 'submit'); end if;
-  if p_status = 'changes_requested' then perform pg_temp.transition(pg_temp.person(2), v_id, 'request_changes', 'redo'); end if;
-  if p_status in ('in_review', 'approved', 'published') then perform pg_temp.transition(pg_temp.person(2), v_id, 'approve'); end if;
-  if p_status in ('approved', 'published') then perform pg_temp.transition(pg_temp.person(1), v_id, 'approve'); end if;
-  if p_status = 'published' then perform pg_temp.transition(pg_temp.person(1), v_id, 'publish'); end if;
-  insert into t_cards values (p_status, v_id);
-end $$;
-select pg_temp.card_in('draft', pg_temp.person(7));
-select pg_temp.card_in('submitted', pg_temp.person(8));
-select pg_temp.card_in('in_review', pg_temp.person(101));
-select pg_temp.card_in('changes_requested', pg_temp.person(102));
-select pg_temp.card_in('approved', pg_temp.person(103));
-select pg_temp.card_in('published', pg_temp.person(104));
+insert into t_cards values
+  ('draft', pg_temp.card_in_status('draft', pg_temp.person(7))),
+  ('submitted', pg_temp.card_in_status('submitted', pg_temp.person(8))),
+  ('in_review', pg_temp.card_in_status('in_review', pg_temp.person(101))),
+  ('changes_requested', pg_temp.card_in_status('changes_requested', pg_temp.person(102))),
+  ('approved', pg_temp.card_in_status('approved', pg_temp.person(103))),
+  ('published', pg_temp.card_in_status('published', pg_temp.person(104)));
 
 -- one attempt, rolled back whatever happens; returns 'ok' or the SQLSTATE
 create function pg_temp.attempt(p_actor uuid, p_report uuid, p_action text) returns text language plpgsql as $$

@@ -109,3 +109,19 @@ begin
 exception when sqlstate 'PGRST' then
   perform tests.raise_api_error(sqlstate, sqlerrm);
 end $$;
+
+-- A student's card, generated and moved to p_status along the default chain (class teacher
+-- -> coordinator -> principal); returns its id.
+create function pg_temp.card_in_status(p_status text, p_student uuid) returns uuid language plpgsql as $$
+declare
+  v_id uuid;
+begin
+  perform pg_temp.generate_card(pg_temp.person(3), p_student);
+  v_id := pg_temp.current_card(p_student);
+  if p_status <> 'draft' then perform pg_temp.transition(pg_temp.person(3), v_id, 'submit'); end if;
+  if p_status = 'changes_requested' then perform pg_temp.transition(pg_temp.person(2), v_id, 'request_changes', 'redo'); end if;
+  if p_status in ('in_review', 'approved', 'published') then perform pg_temp.transition(pg_temp.person(2), v_id, 'approve'); end if;
+  if p_status in ('approved', 'published') then perform pg_temp.transition(pg_temp.person(1), v_id, 'approve'); end if;
+  if p_status = 'published' then perform pg_temp.transition(pg_temp.person(1), v_id, 'publish'); end if;
+  return v_id;
+end $$;
