@@ -66,8 +66,11 @@ function expected(t: TableRules, op: Op, role: Role, target: Side, home: Side): 
   return rule.sql === 'false' ? q('rows 0') : count(rule.sql);
 }
 
-function pgRole(role: Role): string {
-  return role === 'anon' || role === 'service_role' ? role : 'authenticated';
+/** The call that attempts a statement as the role, signed in at institution A. */
+function attempt(role: Role, sql: string): string {
+  if (role === 'anon') return `tests.attempt_as_anon(${q(sql)})`;
+  if (role === 'service_role') return `tests.attempt_as_service_role(${q(sql)})`;
+  return `tests.attempt_as(${me(role, 'a')}, ${q(sql)})`;
 }
 
 export function generateMatrixTest(): string {
@@ -79,7 +82,7 @@ export function generateMatrixTest(): string {
           const where = target === 'a' ? 'own institution' : 'another institution';
           const label = `${role} ${op} ${t.table} (${where})`;
           cases.push(
-            `select is(tests.attempt(${q(pgRole(role))}, ${me(role, 'a')}, ${q(statement(t, op, role, target, 'a'))}),\n` +
+            `select is(${attempt(role, statement(t, op, role, target, 'a'))},\n` +
               `  ${expected(t, op, role, target, 'a')}, ${q(label)});`,
           );
         }
@@ -91,31 +94,11 @@ export function generateMatrixTest(): string {
     '-- Every table × role × operation × (own institution, another institution): the rows a',
     '-- role reaches must equal the rows the matrix grants (counted independently, as postgres);',
     '-- denials are 42501 where a grant or a policy check refuses, zero rows where a filter hides.',
+    '-- Each statement is attempted as the role and undone (tests.attempt_as*: "rows N" or',
+    '-- "error SQLSTATE"), so that the fixture stays as it was for the next.',
     'begin;',
+    '\\ir support/tests-schema.sql',
     `select plan(${cases.length});`,
-    '',
-    "-- Runs one statement as a role with a user's claims inside a subtransaction that is always",
-    '-- rolled back (so the fixture stays intact), and reports "rows N" or "error SQLSTATE".',
-    'create schema tests;',
-    'create function tests.attempt(p_role text, p_user uuid, p_sql text) returns text',
-    'language plpgsql as $$',
-    'declare',
-    '  v_rows bigint;',
-    'begin',
-    '  begin',
-    "    perform set_config('request.jwt.claims', json_build_object('sub', p_user, 'role', p_role)::text, true);",
-    "    perform set_config('role', p_role, true);",
-    '    execute p_sql;',
-    '    get diagnostics v_rows = row_count;',
-    "    raise exception using errcode = 'T0001', message = v_rows::text;",
-    '  exception',
-    "    when sqlstate 'T0001' then return 'rows ' || sqlerrm;",
-    "    when others then return 'error ' || sqlstate;",
-    '  end;',
-    'end',
-    '$$;',
-    'grant usage on schema tests to anon, authenticated, service_role;',
-    'grant execute on function tests.attempt(text, uuid, text) to anon, authenticated, service_role;',
     '',
     '-- Institution A and its mirror B, both with HPC on.',
     fixture('a', true),

@@ -1,6 +1,7 @@
 -- The local platform bootstrap behaves like a hosted Supabase database: roles and their
 -- attributes, the auth claim readers, RLS bypass for service_role, nothing for anon.
 begin;
+\ir support/tests-schema.sql
 select plan(27);
 
 -- Roles
@@ -33,13 +34,11 @@ select is(auth.uid(), null, 'auth.uid() is null without claims');
 select is(auth.role(), null, 'auth.role() is null without claims');
 select is(auth.jwt(), null, 'auth.jwt() is null without claims');
 
--- ... and set the way PostgREST sets them
-do $$ begin
-  perform set_config('request.jwt.claims', '{"sub":"8d3b6f52-2b1f-4d39-9d69-6f0f4a7f3c11","role":"authenticated","email":"a@b.example","app_metadata":{"provider":"email"}}', true);
-end $$;
-select is(auth.uid(), '8d3b6f52-2b1f-4d39-9d69-6f0f4a7f3c11'::uuid, 'auth.uid() reads sub');
+-- ... and set the way PostgREST sets them (Meera Iyer's token)
+select tests.set_claims_of('00000000-0000-4000-a000-000000000002');
+select is(auth.uid(), '00000000-0000-4000-a000-000000000002'::uuid, 'auth.uid() reads sub');
 select is(auth.role(), 'authenticated', 'auth.role() reads the role claim');
-select is(auth.email(), 'a@b.example', 'auth.email() reads the email claim');
+select is(auth.email(), 'meera.iyer@vidyaniketan.example', 'auth.email() reads the email claim');
 select is(auth.jwt() -> 'app_metadata' ->> 'provider', 'email', 'auth.jwt() returns every claim');
 
 -- RLS semantics: a table with RLS and no policy
@@ -51,17 +50,17 @@ alter table public.bootstrap_probe enable row level security;
 grant select on public.bootstrap_probe to anon;
 select ok(has_table_privilege('authenticated', 'public.bootstrap_probe', 'select'), 'default privileges grant new tables to authenticated');
 
-set local role anon;
+select tests.authenticate_as_anon();
 select is((select count(*)::int from public.bootstrap_probe), 0, 'anon sees nothing in a table with RLS and no policy');
-reset role;
+select tests.clear_authentication();
 
-set local role authenticated;
+select tests.authenticate_as('00000000-0000-4000-a000-000000000002');
 select is((select count(*)::int from public.bootstrap_probe), 0, 'authenticated sees nothing either');
-reset role;
+select tests.clear_authentication();
 
-set local role service_role;
+select tests.authenticate_as_service_role();
 select is((select count(*)::int from public.bootstrap_probe), 2, 'service_role bypasses RLS');
-reset role;
+select tests.clear_authentication();
 
 select * from finish();
 rollback;

@@ -1,6 +1,7 @@
 -- The BIG DAY baseline (its real, newer shape) is applied first and every one of its 21
 -- tables carries row security, as deployed.
 begin;
+\ir support/tests-schema.sql
 select plan(23);
 
 select is(

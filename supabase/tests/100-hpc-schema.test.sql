@@ -1,6 +1,7 @@
 -- The HPC data model as built by the 2025-01 migrations: tables, keys, constraints,
 -- indexes, partition layout, RLS on every table and partition, triggers, helpers.
 begin;
+\ir support/tests-schema.sql
 select plan(219);
 
 create temporary table t_new (name text primary key, pk text[]) on commit drop;

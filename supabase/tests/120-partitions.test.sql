@@ -2,6 +2,7 @@
 -- institution filter, routing for a new institution without DDL, and partitions that
 -- cannot be read around the parent's row security.
 begin;
+\ir support/tests-schema.sql
 select plan(10);
 
 create function pg_temp.plan_of(q text) returns jsonb language plpgsql as $$
@@ -19,7 +20,7 @@ create function pg_temp.partition_scans(p jsonb) returns table (relation text, l
   where jsonb_typeof(n) = 'object' and n ->> 'Relation Name' like 'hpc\_evaluations\_p%'
 $$;
 
-do $$ begin perform set_config('request.jwt.claims', '{"sub": "00000000-0000-4000-a000-000000000002", "role": "authenticated"}', true); end $$;
+select tests.set_claims_of('00000000-0000-4000-a000-000000000002');
 
 create temporary table t_plan on commit drop as
 select pg_temp.plan_of($q$select count(*) from public.hpc_evaluations
@@ -70,16 +71,15 @@ select ok(
   'a new institution''s evaluation is routed to a hash partition without any DDL');
 
 -- Partitions do not inherit RLS: they must not be readable directly by API roles.
-set local role authenticated;
+select tests.authenticate_as('00000000-0000-4000-a000-000000000002');
 select throws_ok($$select count(*) from partitions.hpc_evaluations_p5$$, '42501', null,
   'authenticated cannot read a partition directly');
 select throws_ok($$insert into partitions.hpc_evaluations_p5 (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id)
                    values (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'teacher', gen_random_uuid())$$,
   '42501', null, 'authenticated cannot write a partition directly');
-reset role;
-set local role anon;
+select tests.authenticate_as_anon();
 select throws_ok($$select count(*) from partitions.hpc_evaluations_p1$$, '42501', null, 'anon cannot read a partition directly');
-reset role;
+select tests.clear_authentication();
 
 select * from finish();
 rollback;

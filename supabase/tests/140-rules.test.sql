@@ -2,6 +2,7 @@
 -- evidence paths, report versions and immutability, cycle status order, approval shapes,
 -- no ranks in analytics, role consistency of people, parents without identifiers.
 begin;
+\ir support/tests-schema.sql
 select plan(46);
 
 -- Sunrise (institution 2), Middle stage: Ishaan Verma (7-A), term 2 cycle (open).

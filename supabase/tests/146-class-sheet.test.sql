@@ -2,6 +2,7 @@
 -- written or none, problems answered with their position, idempotent on retry; only the
 -- teacher to whom the parameters are assigned may save, in an open cycle of their own school.
 begin;
+\ir support/tests-schema.sql
 select plan(41);
 
 -- Sunrise (institution 2): Priya Menon (13) is class teacher of 7-A and rates its students on
@@ -26,34 +27,32 @@ join public.hpc_parameters as p on p.institution_id = a.institution_id and p.id 
 join public.section_students as s on s.institution_id = x.inst and s.section_id = x.section;
 grant select on t_ctx, t_sheet to authenticated, anon, service_role;
 
--- Calls the function as a user (null: anon) and returns its result as jsonb, or the error
--- body {code, message, details}: our code from the PGRST error, else the SQLSTATE.
-create function pg_temp.save(p_user uuid, p_cycle uuid, p_cells jsonb, p_dry_run boolean default false,
+-- Calls the function as a user (null: without a user, the anon key) and returns its result
+-- as jsonb, or the error body {code, message, details} (our code from the PGRST error).
+create function pg_temp.save_sheet(p_user uuid, p_cycle uuid, p_cells jsonb, p_dry_run boolean default false,
   p_section uuid default null)
 returns jsonb language plpgsql as $$
 declare
   v_result jsonb;
 begin
-  perform set_config('request.jwt.claims', case when p_user is null then '{"role":"anon"}'
-    else json_build_object('sub', p_user, 'role', 'authenticated')::text end, true);
-  perform set_config('role', case when p_user is null then 'anon' else 'authenticated' end, true);
+  if p_user is null then
+    perform tests.authenticate_as_anon();
+  else
+    perform tests.authenticate_as(p_user);
+  end if;
   select to_jsonb(r) into v_result
   from public.hpc_save_class_sheet(p_cycle, coalesce(p_section, (select section from t_ctx)), p_cells, p_dry_run) as r;
-  perform set_config('role', 'postgres', true);
+  perform tests.clear_authentication();
   return v_result;
 exception when others then
-  perform set_config('role', 'postgres', true);
-  if sqlstate = 'PGRST' then
-    return (sqlerrm::jsonb) - 'hint';
-  end if;
-  return jsonb_build_object('code', sqlstate, 'message', sqlerrm);
+  return tests.api_error(sqlstate, sqlerrm);
 end $$;
 -- The whole sheet as cells, with the given fields.
-create function pg_temp.sheet(p_fields jsonb) returns jsonb language sql as $$
+create function pg_temp.whole_sheet(p_fields jsonb) returns jsonb language sql as $$
   select jsonb_agg(jsonb_build_object('student_id', student_id, 'parameter_id', parameter_id) || p_fields order by n)
   from t_sheet
 $$;
-create function pg_temp.mine() returns table (student_id uuid, parameter_id uuid, level bigint, observation text,
+create function pg_temp.teacher_ratings() returns table (student_id uuid, parameter_id uuid, level bigint, observation text,
   status text, has_rubric boolean, submitted boolean)
 language sql as $$
   select e.student_id, e.parameter_id, e.level_ordinal, e.observation, e.status::text, e.rubric_id is not null,
@@ -71,23 +70,23 @@ select (select count(*) from public.hpc_evaluations as e, t_ctx as x
         where e.institution_id = x.inst and not (e.rater_id = x.teacher and e.cycle_id = x.open_cycle)) as others_hash;
 
 select cmp_ok((select count(*) from t_sheet), '>=', 200::bigint, 'the demo class sheet has at least 200 cells');
-select is((select count(*) from pg_temp.mine()), 0::bigint, 'no teacher rating of hers in Term 2 yet');
+select is((select count(*) from pg_temp.teacher_ratings()), 0::bigint, 'no teacher rating of hers in Term 2 yet');
 
 -- Dry run, then the real save -------------------------------------------------------------
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx),
-    pg_temp.sheet('{"level_ordinal": 2, "observation": "Works well with others."}'), true) - 'problems',
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx),
+    pg_temp.whole_sheet('{"level_ordinal": 2, "observation": "Works well with others."}'), true) - 'problems',
   jsonb_build_object('cells', (select count(*) from t_sheet), 'inserted', (select count(*) from t_sheet),
                      'updated', 0, 'unchanged', 0, 'dry_run', true),
   'a dry run counts every cell as a new rating');
-select is((select count(*) from pg_temp.mine()), 0::bigint, 'a dry run writes nothing');
+select is((select count(*) from pg_temp.teacher_ratings()), 0::bigint, 'a dry run writes nothing');
 
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx),
-    pg_temp.sheet('{"level_ordinal": 2, "observation": "Works well with others."}')),
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx),
+    pg_temp.whole_sheet('{"level_ordinal": 2, "observation": "Works well with others."}')),
   jsonb_build_object('cells', (select count(*) from t_sheet), 'inserted', (select count(*) from t_sheet),
                      'updated', 0, 'unchanged', 0, 'dry_run', false, 'problems', '[]'::jsonb),
   'the teacher saves her whole sheet in one call');
 select results_eq($$select count(*), count(*) filter (where level = 2 and has_rubric and status = 'draft'
-                      and observation = 'Works well with others.') from pg_temp.mine()$$,
+                      and observation = 'Works well with others.') from pg_temp.teacher_ratings()$$,
   $$select count(*), count(*) from t_sheet$$,
   'every cell is stored as a draft at level 2 with its level row and observation');
 select is((select count(*) from public.audit_events as a, t_ctx as x
@@ -97,8 +96,8 @@ select is((select count(*) from public.audit_events as a, t_ctx as x
 
 -- Idempotent on retry ----------------------------------------------------------------------
 create temporary table t_audit on commit drop as select count(*) as n from public.audit_events where transaction_id = txid_current();
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx),
-    pg_temp.sheet('{"level_ordinal": 2, "observation": "Works well with others."}')) - 'problems',
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx),
+    pg_temp.whole_sheet('{"level_ordinal": 2, "observation": "Works well with others."}')) - 'problems',
   jsonb_build_object('cells', (select count(*) from t_sheet), 'inserted', 0, 'updated', 0,
                      'unchanged', (select count(*) from t_sheet), 'dry_run', false),
   'sending the same sheet again changes nothing');
@@ -106,22 +105,22 @@ select is((select count(*) from public.audit_events where transaction_id = txid_
   'a retry writes no audit entry');
 
 -- A field left out keeps its value; null clears it ------------------------------------------
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx),
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx),
     jsonb_build_array(pg_temp.cell(1) || '{"level_ordinal": 3}', pg_temp.cell(2) || '{"observation": null}')) - 'problems',
   '{"cells": 2, "inserted": 0, "updated": 2, "unchanged": 0, "dry_run": false}'::jsonb,
   'two cells changed: one level, one observation cleared');
-select results_eq($$select m.level, m.observation, m.has_rubric from pg_temp.mine() as m join t_sheet as s using (student_id, parameter_id)
+select results_eq($$select m.level, m.observation, m.has_rubric from pg_temp.teacher_ratings() as m join t_sheet as s using (student_id, parameter_id)
                     where s.n in (1, 2) order by s.n$$,
   $$values (3::bigint, 'Works well with others.'::text, true), (2, null, true)$$,
   'the level changed with its level row and the observation kept; the other observation cleared, its level kept');
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx),
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx),
     jsonb_build_array(pg_temp.cell(3) || '{"status": "submitted", "rater_role": "teacher"}')) ->> 'updated', '1',
   'a rating is submitted with rater_role "teacher" named');
-select results_eq($$select m.status, m.submitted from pg_temp.mine() as m join t_sheet as s using (student_id, parameter_id) where s.n = 3$$,
+select results_eq($$select m.status, m.submitted from pg_temp.teacher_ratings() as m join t_sheet as s using (student_id, parameter_id) where s.n = 3$$,
   $$values ('submitted'::text, true)$$, 'it is submitted, with its time');
 
 -- Problems: every one, with its position; nothing written ---------------------------------
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx), jsonb_build_array(
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx), jsonb_build_array(
     pg_temp.cell(4) || '{"level_ordinal": 1}',
     pg_temp.cell(5) || '{"level_ordinal": 9}',
     pg_temp.cell(6) || '{"grade": "A"}',
@@ -155,66 +154,66 @@ select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ct
       format('Parameter %s assesses the ability "%s", not "juggling".', (select code from t_sheet where n = 10),
              coalesce((select ability from t_sheet where n = 10), 'none'))))::text),
   'every problem of the sheet is answered with its cell and field (HP422)');
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx),
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx),
     jsonb_build_array(pg_temp.cell(4) || '{"level_ordinal": 1}', pg_temp.cell(5) || '{"level_ordinal": 9}')) ->> 'message',
   '1 of 2 cells cannot be saved; nothing was saved.', 'the message counts the cells that cannot be saved');
-select is((select m.level from pg_temp.mine() as m join t_sheet as s using (student_id, parameter_id) where s.n = 4), 2::bigint,
+select is((select m.level from pg_temp.teacher_ratings() as m join t_sheet as s using (student_id, parameter_id) where s.n = 4), 2::bigint,
   'the valid cell of a refused sheet was not written');
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx),
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx),
     jsonb_build_array(pg_temp.cell(4) || '{"level_ordinal": 1}', pg_temp.cell(5) || '{"level_ordinal": 9}'), true) -> 'problems',
   jsonb_build_array(jsonb_build_object('cell', 1, 'field', 'level_ordinal', 'message',
       format('Level 9 is not on the scale "%s" of parameter %s (levels 1, 2, 3).',
              (select p.scale_code from public.hpc_parameters as p, t_sheet as s where p.id = s.parameter_id and s.n = 5),
              (select code from t_sheet where n = 5)))),
   'a dry run answers the problems without raising');
-select is((pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx),
+select is((pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx),
     (select pg_temp.cell(1) || jsonb_build_object('parameter_id', p.id) from public.hpc_parameters as p, t_ctx as x
      where p.institution_id = x.inst and p.id not in (select parameter_id from t_sheet) limit 1) || '[]'::jsonb) ->> 'details')::jsonb,
   '[{"cell": 0, "field": "parameter_id", "message": "This parameter is not assigned to you for this section in this cycle."}]'::jsonb,
   'a parameter not assigned to her in this section is refused');
 
 -- The call itself ----------------------------------------------------------------------------
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx), '{"cells": []}') - 'details',
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx), '{"cells": []}') - 'details',
   '{"code": "HP400", "message": "p_cells must be a JSON array of cells."}'::jsonb, 'cells must be an array (HP400)');
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx),
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx),
     (select jsonb_agg(pg_temp.cell(1)) from generate_series(1, 5001))) ->> 'code',
   'HP400', 'more than 5,000 cells in one call is refused (HP400)');
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx), '[]') - 'problems',
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx), '[]') - 'problems',
   '{"cells": 0, "inserted": 0, "updated": 0, "unchanged": 0, "dry_run": false}'::jsonb, 'an empty sheet saves nothing');
-select is(pg_temp.save((select teacher from t_ctx), (select closed_cycle from t_ctx), pg_temp.sheet('{"level_ordinal": 1}')) - 'details',
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select closed_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}')) - 'details',
   jsonb_build_object('code', 'HP422', 'message',
     (select format('The evaluation cycle "%s" is %s: its ratings can no longer be changed.', c.name, c.status)
      from public.hpc_evaluation_cycles as c, t_ctx as x where c.id = x.closed_cycle)),
   'a closed cycle refuses the sheet, naming the cycle (HP422)');
-select is(pg_temp.save((select teacher from t_ctx), md5('cycle:1:2')::uuid, pg_temp.sheet('{"level_ordinal": 1}')) ->> 'code',
+select is(pg_temp.save_sheet((select teacher from t_ctx), md5('cycle:1:2')::uuid, pg_temp.whole_sheet('{"level_ordinal": 1}')) ->> 'code',
   'HP404', 'another school''s cycle is unknown to her (HP404)');
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx), pg_temp.sheet('{"level_ordinal": 1}'), false,
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}'), false,
     (select s.section_id from public.section_students as s where s.student_id = '00000000-0000-4000-a000-000000000003')) ->> 'code',
   'HP404', 'another school''s section is unknown to her (HP404)');
-select is(pg_temp.save((select teacher from t_ctx), (select open_cycle from t_ctx), pg_temp.sheet('{"level_ordinal": 1}'), false,
+select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}'), false,
     (select s.id from public.sections as s, t_ctx as x where s.institution_id = x.inst and s.id not in (
        select a.section_id from public.hpc_parameter_assignments as a where a.teacher_id = x.teacher) limit 1)) - 'details',
   '{"code": "HP403", "message": "You rate no parameter of this section in this cycle."}'::jsonb,
   'a section where she rates nothing is refused (HP403)');
 
 -- Who may save ---------------------------------------------------------------------------------
-select is(pg_temp.save('00000000-0000-4000-a000-000000000014', (select open_cycle from t_ctx), pg_temp.sheet('{"level_ordinal": 1}')) ->> 'code',
+select is(pg_temp.save_sheet('00000000-0000-4000-a000-000000000014', (select open_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}')) ->> 'code',
   'HP403', 'a student of the section cannot save the sheet');
-select is(pg_temp.save('00000000-0000-4000-a000-000000000015', (select open_cycle from t_ctx), pg_temp.sheet('{"level_ordinal": 1}')) ->> 'code',
+select is(pg_temp.save_sheet('00000000-0000-4000-a000-000000000015', (select open_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}')) ->> 'code',
   'HP403', 'a parent cannot save the sheet');
-select is(pg_temp.save('00000000-0000-4000-a000-000000000011', (select open_cycle from t_ctx), pg_temp.sheet('{"level_ordinal": 1}')) ->> 'code',
+select is(pg_temp.save_sheet('00000000-0000-4000-a000-000000000011', (select open_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}')) ->> 'code',
   'HP403', 'the principal cannot save a teacher''s sheet');
-select is(pg_temp.save('00000000-0000-4000-a000-000000000012', (select open_cycle from t_ctx), pg_temp.sheet('{"level_ordinal": 1}')) ->> 'code',
+select is(pg_temp.save_sheet('00000000-0000-4000-a000-000000000012', (select open_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}')) ->> 'code',
   'HP403', 'a coordinator without these parameters cannot save the sheet');
-select is(pg_temp.save('00000000-0000-4000-a000-000000000001', (select open_cycle from t_ctx), pg_temp.sheet('{"level_ordinal": 1}')) ->> 'code',
+select is(pg_temp.save_sheet('00000000-0000-4000-a000-000000000001', (select open_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}')) ->> 'code',
   'HP404', 'another school''s admin does not find the cycle');
-select is(pg_temp.save('00000000-0000-4000-a000-000000000022', md5('cycle:3:2')::uuid, '[]') ->> 'code',
+select is(pg_temp.save_sheet('00000000-0000-4000-a000-000000000022', md5('cycle:3:2')::uuid, '[]') ->> 'code',
   'HPOFF', 'a teacher of a school with HPC off is refused (HPOFF)');
-select is(pg_temp.save(null, (select open_cycle from t_ctx), pg_temp.sheet('{"level_ordinal": 1}')) ->> 'code',
+select is(pg_temp.save_sheet(null, (select open_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}')) ->> 'code',
   '42501', 'anon may not call it');
 select ok(not has_function_privilege('service_role', 'public.hpc_save_class_sheet(uuid, uuid, jsonb, boolean)', 'execute'),
   'service_role may not call it (a sheet is always a signed-in teacher''s)');
-select results_eq($$select count(*), count(*) filter (where level = 2) from pg_temp.mine()$$,
+select results_eq($$select count(*), count(*) filter (where level = 2) from pg_temp.teacher_ratings()$$,
   $$select count(*), count(*) - 1 from t_sheet$$, 'none of the refused calls changed her ratings');
 select results_eq($$select count(*), md5(string_agg(e::text, '' order by e.id)) from public.hpc_evaluations as e, t_ctx as x
                     where e.institution_id = x.inst and not (e.rater_id = x.teacher and e.cycle_id = x.open_cycle)$$,
@@ -232,27 +231,26 @@ select is((select count(distinct e.institution_id) from public.hpc_evaluations a
            where e.rater_id = x.teacher), 1::bigint, 'all her ratings are in her school');
 
 -- Reading the sheet ---------------------------------------------------------------------------
-create function pg_temp.sheet_as(p_user uuid, p_cycle uuid) returns jsonb language plpgsql as $$
+-- What a user's sheet shows, counted: parameters, students, ratings and the cycle's status.
+create function pg_temp.sheet_seen_by(p_user uuid, p_cycle uuid) returns jsonb language plpgsql as $$
 declare
   v jsonb;
 begin
-  perform set_config('request.jwt.claims', json_build_object('sub', p_user, 'role', 'authenticated')::text, true);
-  perform set_config('role', 'authenticated', true);
+  perform tests.authenticate_as(p_user);
   v := public.hpc_class_sheet(p_cycle, (select section from t_ctx));
-  perform set_config('role', 'postgres', true);
+  perform tests.clear_authentication();
   return jsonb_build_object('parameters', jsonb_array_length(v -> 'parameters'), 'students', jsonb_array_length(v -> 'students'),
                             'cells', jsonb_array_length(v -> 'cells'), 'cycle', v #>> '{cycle,status}');
 exception when others then
-  perform set_config('role', 'postgres', true);
-  return jsonb_build_object('code', private.api_error_code(sqlstate, sqlerrm));
+  return tests.api_error(sqlstate, sqlerrm) - 'message' - 'details';
 end $$;
-select is(pg_temp.sheet_as((select teacher from t_ctx), (select open_cycle from t_ctx)),
+select is(pg_temp.sheet_seen_by((select teacher from t_ctx), (select open_cycle from t_ctx)),
   jsonb_build_object('parameters', (select count(distinct parameter_id) from t_sheet), 'students', (select count(distinct student_id) from t_sheet),
                      'cells', (select count(*) from t_sheet), 'cycle', 'open'),
   'the teacher reads her sheet: her parameters, the section''s students, her ratings');
-select is(pg_temp.sheet_as('00000000-0000-4000-a000-000000000014', (select open_cycle from t_ctx)) - 'students',
+select is(pg_temp.sheet_seen_by('00000000-0000-4000-a000-000000000014', (select open_cycle from t_ctx)) - 'students',
   '{"parameters": 0, "cells": 0, "cycle": "open"}'::jsonb, 'a student of the section reads no parameter and no rating');
-select is(pg_temp.sheet_as('00000000-0000-4000-a000-000000000002', (select open_cycle from t_ctx)),
+select is(pg_temp.sheet_seen_by('00000000-0000-4000-a000-000000000002', (select open_cycle from t_ctx)),
   '{"code": "HP404"}'::jsonb, 'a teacher of another school finds no such sheet (HP404)');
 
 select * from finish();

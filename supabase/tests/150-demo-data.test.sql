@@ -2,6 +2,7 @@
 -- rollout, people with duties and guardians, a year of two terms, PARAKH parameters and
 -- rubrics per stage, a term of evaluations from all four rater roles, reports in every state.
 begin;
+\ir support/tests-schema.sql
 select plan(36);
 
 select results_eq(

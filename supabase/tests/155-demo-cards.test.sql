@@ -1,6 +1,7 @@
 -- One card shape: every seeded card is exactly what the compiler (hpc_generate_report's
 -- private.hpc_compile_card) makes of the demo data, with the compiler's hash.
 begin;
+\ir support/tests-schema.sql
 select plan(3);
 select ok((select count(*) from public.hpc_reports) >= 100, 'the demo data has cards');
 select is(

@@ -2,12 +2,8 @@
 -- the demo data's people. Uploads are inserts into storage.objects as the caller, as the
 -- Storage API performs them.
 begin;
+\ir support/tests-schema.sql
 select plan(13);
-
-create function pg_temp.as_user(p_user uuid) returns void language sql as $$
-  select set_config('request.jwt.claims', json_build_object('sub', p_user, 'role', 'authenticated')::text, true),
-         set_config('role', 'authenticated', true)
-$$;
 
 create temp table who as
 with teacher as (
@@ -38,7 +34,7 @@ select ok((select parent from who) is not null and (select untaught from who) is
   'the demo data has a taught student with a parent, an untaught student and a second institution');
 
 -- Uploads as the teacher.
-select pg_temp.as_user((select teacher from who));
+select tests.authenticate_as((select teacher from who));
 select lives_ok(
   format($$insert into storage.objects (bucket_id, name, owner_id) values ('hpc-evidence', '%s/%s/drawing.jpg', auth.uid()::text)$$,
          (select institution_id from who), (select taught from who)),
@@ -60,27 +56,27 @@ select throws_ok(
          (select institution_id from who)),
   '42501', null, 'a malformed path is refused, not an error');
 select is((select count(*)::int from storage.objects where bucket_id = 'hpc-evidence'), 1, 'the teacher reads the file they uploaded');
-reset role;
+select tests.clear_authentication();
 
 -- Reads by the family.
-select pg_temp.as_user((select taught from who));
+select tests.authenticate_as((select taught from who));
 select is((select count(*)::int from storage.objects where bucket_id = 'hpc-evidence'), 1, 'the student reads their own evidence');
-reset role;
-select pg_temp.as_user((select parent from who));
+select tests.clear_authentication();
+select tests.authenticate_as((select parent from who));
 select is((select count(*)::int from storage.objects where bucket_id = 'hpc-evidence'), 1, 'their parent reads it too');
-reset role;
-select pg_temp.as_user((select untaught from who));
+select tests.clear_authentication();
+select tests.authenticate_as((select untaught from who));
 select is((select count(*)::int from storage.objects where bucket_id = 'hpc-evidence'), 0, 'another student does not');
 select is_empty(
   format($$delete from storage.objects where bucket_id = 'hpc-evidence' returning 1$$),
   'and cannot remove it');
-reset role;
+select tests.clear_authentication();
 
 -- HPC off hides the files from the institution's own staff.
 update public.institution_feature_flags set enabled = false where institution_id = (select institution_id from who);
-select pg_temp.as_user((select teacher from who));
+select tests.authenticate_as((select teacher from who));
 select is((select count(*)::int from storage.objects where bucket_id = 'hpc-evidence'), 0, 'with HPC off even the uploader sees nothing');
-reset role;
+select tests.clear_authentication();
 
 select * from finish();
 rollback;

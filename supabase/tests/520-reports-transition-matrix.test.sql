@@ -1,4 +1,4 @@
--- Issue 5: the whole transition matrix. For a card in each status (draft, submitted,
+-- The whole transition matrix. For a card in each status (draft, submitted,
 -- in_review, changes_requested, approved, published), every action (submit, approve,
 -- request_changes, publish, reopen) by every kind of actor (class teacher, subject teacher,
 -- coordinator, principal, institution admin, parent, a teacher without duty, another
@@ -6,9 +6,10 @@
 -- expected one: ok, HP403 (not this actor's move), HP422 (not a move from this status) or
 -- HP404 (the actor may not see the card).
 begin;
+\ir support/tests-schema.sql
 select plan(30);
 \ir reports/fixture.sql
-\ir reports/helpers.sql
+\ir reports/actions.sql
 
 -- four more students in 7-A, so that each status has its own card
 insert into auth.users (id, aud, role, email)
@@ -16,39 +17,28 @@ select format('a5a5a5a5-0005-4000-8002-0000000001%s', lpad(n::text, 2, '0'))::uu
        format('matrix%s.a5a5a5a5@t5.example', n)
 from generate_series(1, 4) n;
 insert into public.user_profiles (id, institution_id, full_name, email, role, admission_number, current_standard)
-select format('a5a5a5a5-0005-4000-8002-0000000001%s', lpad(n::text, 2, '0'))::uuid, pg_temp.inst(1),
+select format('a5a5a5a5-0005-4000-8002-0000000001%s', lpad(n::text, 2, '0'))::uuid, pg_temp.school(1),
        format('Matrix Student %s', n), format('matrix%s.a5a5a5a5@t5.example', n), 'student', format('M-a5a5a5a5-%s', n), '7'
 from generate_series(1, 4) n;
 insert into public.section_students (institution_id, section_id, student_id)
-select pg_temp.inst(1), pg_temp.sec(31), format('a5a5a5a5-0005-4000-8002-0000000001%s', lpad(n::text, 2, '0'))::uuid
+select pg_temp.school(1), pg_temp.section(31), format('a5a5a5a5-0005-4000-8002-0000000001%s', lpad(n::text, 2, '0'))::uuid
 from generate_series(1, 4) n;
 
 create temp table t_cards (status text primary key, report uuid) on commit drop;
-create function pg_temp.card_in(p_status text, p_student uuid) returns void language plpgsql as $$
-declare v_id uuid;
-begin
-  perform pg_temp.gen(pg_temp.u(3), p_student);
-  v_id := pg_temp.cur(p_student);
-  if p_status <> 'draft' then perform pg_temp.tr(pg_temp.u(3), v_id, 'submit'); end if;
-  if p_status = 'changes_requested' then perform pg_temp.tr(pg_temp.u(2), v_id, 'request_changes', 'redo'); end if;
-  if p_status in ('in_review', 'approved', 'published') then perform pg_temp.tr(pg_temp.u(2), v_id, 'approve'); end if;
-  if p_status in ('approved', 'published') then perform pg_temp.tr(pg_temp.u(1), v_id, 'approve'); end if;
-  if p_status = 'published' then perform pg_temp.tr(pg_temp.u(1), v_id, 'publish'); end if;
-  insert into t_cards values (p_status, v_id);
-end $$;
-select pg_temp.card_in('draft', pg_temp.u(7));
-select pg_temp.card_in('submitted', pg_temp.u(8));
-select pg_temp.card_in('in_review', pg_temp.u(101));
-select pg_temp.card_in('changes_requested', pg_temp.u(102));
-select pg_temp.card_in('approved', pg_temp.u(103));
-select pg_temp.card_in('published', pg_temp.u(104));
+insert into t_cards values
+  ('draft', pg_temp.card_in_status('draft', pg_temp.person(7))),
+  ('submitted', pg_temp.card_in_status('submitted', pg_temp.person(8))),
+  ('in_review', pg_temp.card_in_status('in_review', pg_temp.person(101))),
+  ('changes_requested', pg_temp.card_in_status('changes_requested', pg_temp.person(102))),
+  ('approved', pg_temp.card_in_status('approved', pg_temp.person(103))),
+  ('published', pg_temp.card_in_status('published', pg_temp.person(104)));
 
 -- one attempt, rolled back whatever happens; returns 'ok' or the SQLSTATE
 create function pg_temp.attempt(p_actor uuid, p_report uuid, p_action text) returns text language plpgsql as $$
 declare v_outcome text;
 begin
   begin
-    perform pg_temp.tr(p_actor, p_report, p_action, 'a comment or reason');
+    perform pg_temp.transition(p_actor, p_report, p_action, 'a comment or reason');
     v_outcome := 'ok';
     raise exception 'undo' using errcode = 'P0RBK';
   exception
@@ -79,7 +69,7 @@ create function pg_temp.expected(p_status text, p_action text, p_actor text) ret
 $$;
 
 select is(
-  (select string_agg(a.name || '=' || pg_temp.attempt(pg_temp.u(a.n), c.report, x.action), ' ' order by a.ord) from t_actors a),
+  (select string_agg(a.name || '=' || pg_temp.attempt(pg_temp.person(a.n), c.report, x.action), ' ' order by a.ord) from t_actors a),
   (select string_agg(a.name || '=' || pg_temp.expected(c.status, x.action, a.name), ' ' order by a.ord) from t_actors a),
   format('%s card, %s: every actor gets exactly the expected outcome', c.status, x.action))
 from t_cards c

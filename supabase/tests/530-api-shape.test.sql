@@ -1,6 +1,7 @@
 -- The API functions as the generated types and PostgREST see them: typed results (composite
 -- types and enums, not json and text) and refusals with the HTTP status of our code.
 begin;
+\ir support/tests-schema.sql
 select plan(12);
 
 select is(pg_catalog.format_type(p.prorettype, null), t.want, 'public.' || p.proname || ' returns ' || t.want)
@@ -27,15 +28,17 @@ select is(
 
 -- Refusals: SQLSTATE PGRST, our code in the body, the status in the detail.
 create function pg_temp.refusal(p_user uuid, p_sql text) returns jsonb language plpgsql as $$
-declare v_message text; v_detail text;
+declare
+  v_message text;
+  v_detail text;
 begin
-  perform set_config('request.jwt.claims', json_build_object('sub', p_user, 'role', 'authenticated')::text, true);
-  perform set_config('role', 'authenticated', true);
+  perform tests.authenticate_as(p_user);
   execute p_sql;
+  perform tests.clear_authentication();
   return null;
 exception when sqlstate 'PGRST' then
   get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail;
-  return jsonb_build_object('code', v_message::jsonb ->> 'code', 'status', (v_detail::jsonb ->> 'status')::int);
+  return jsonb_build_object('code', tests.api_error(sqlstate, v_message) ->> 'code', 'status', (v_detail::jsonb ->> 'status')::int);
 end $$;
 select is(pg_temp.refusal('00000000-0000-4000-a000-000000000006',
   $$select public.hpc_generate_report(md5('cycle:1:1')::uuid, '00000000-0000-4000-a000-000000000003')$$),

@@ -3,6 +3,7 @@
 -- refreshes of the same data write the same values. The dashboards are filled at start
 -- (the seed refreshes the views and writes the snapshots).
 begin;
+\ir support/tests-schema.sql
 select plan(5);
 
 select ok((select count(*) from analytics.level_distribution) > 0,

@@ -1,4 +1,4 @@
--- Issue 5 test fixture: two institutions with HPC on, a Middle-stage class (grade 7, two
+-- The report fixture: two institutions with HPC on, a Middle-stage class (grade 7, two
 -- sections), every staff duty, students, a parent, ratings that leave gaps on purpose.
 -- Every id and unique text carries the token a5a5a5a5 so that the vitest suite can load the
 -- same fixture again under a fresh token (tests/functions/support/fixture.ts).

@@ -3,6 +3,7 @@
 -- child is stored only under a standing consent to that part; guardians give and withdraw it,
 -- the admin or principal records a signed form, and who may read and change what is checked.
 begin;
+\ir support/tests-schema.sql
 select plan(26);
 
 -- Sunrise (institution 2): Neha Verma (15) is the mother of Ishaan Verma (14, 7-A); Vikram
@@ -29,15 +30,12 @@ create function pg_temp.as_user(p_user uuid, p_sql text) returns text language p
 declare
   v text;
 begin
-  perform set_config('request.jwt.claims', json_build_object('sub', p_user, 'role', 'authenticated')::text, true);
-  perform set_config('role', 'authenticated', true);
+  perform tests.authenticate_as(p_user);
   execute p_sql into v;
-  perform set_config('role', 'postgres', true);
+  perform tests.clear_authentication();
   return 'ok ' || coalesce(v, '');
 exception when others then
-  perform set_config('role', 'postgres', true);
-  return private.api_error_code(sqlstate, sqlerrm) || ': '
-      || case when sqlstate = 'PGRST' then sqlerrm::jsonb ->> 'message' else sqlerrm end;
+  return (select e ->> 'code' || ': ' || (e ->> 'message') from tests.api_error(sqlstate, sqlerrm) as e);
 end $$;
 -- A rating of the child by the given rater role, written as postgres (the trigger applies to
 -- every writer): 'stored', or the error code.
@@ -50,7 +48,7 @@ begin
   on conflict on constraint hpc_evaluations_rating_key do update set level_ordinal = 3 - excluded.level_ordinal;
   return 'stored';
 exception when others then
-  return private.api_error_code(sqlstate, sqlerrm);
+  return tests.api_error(sqlstate, sqlerrm) ->> 'code';
 end $$;
 
 -- Without the school's rule ----------------------------------------------------------------

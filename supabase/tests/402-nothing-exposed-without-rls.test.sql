@@ -2,6 +2,7 @@
 -- policies, or when a security definer function lacks a fixed search_path. They read the
 -- catalog, so they cover tables and functions added later by any migration.
 begin;
+\ir support/tests-schema.sql
 select plan(4);
 
 -- Every table, partition, view or materialized view in an exposed schema.

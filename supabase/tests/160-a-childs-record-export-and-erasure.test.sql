@@ -4,6 +4,7 @@
 -- the child is left anywhere but BIG DAY's own records and one audit entry without personal
 -- data: only a backup taken before brings it back.
 begin;
+\ir support/tests-schema.sql
 select plan(37);
 
 -- Sunrise (institution 2): Vikram Rao (16) is its institution admin, Harpreet Kaur (11) the
@@ -23,15 +24,16 @@ create function pg_temp.call(p_user uuid, p_sql text) returns jsonb language plp
 declare
   v jsonb;
 begin
-  perform set_config('request.jwt.claims', case when p_user is null then '{"role":"anon"}'
-    else json_build_object('sub', p_user, 'role', 'authenticated')::text end, true);
-  perform set_config('role', case when p_user is null then 'anon' else 'authenticated' end, true);
+  if p_user is null then
+    perform tests.authenticate_as_anon();
+  else
+    perform tests.authenticate_as(p_user);
+  end if;
   execute p_sql into v;
-  perform set_config('role', 'postgres', true);
+  perform tests.clear_authentication();
   return v;
 exception when others then
-  perform set_config('role', 'postgres', true);
-  return jsonb_build_object('code', private.api_error_code(sqlstate, sqlerrm));
+  return jsonb_build_object('code', tests.api_error(sqlstate, sqlerrm) ->> 'code');
 end $$;
 -- Rows of the child in each HPC table, counted directly.
 create function pg_temp.child_rows() returns jsonb language sql as $$
@@ -156,11 +158,11 @@ select isnt((select count(*) from public.user_profiles as u, t_ctx as x where u.
   'the child''s BIG DAY profile stays');
 select results_eq($$select a.table_schema, a.table_name, a.operation::text, a.new_values - 'rows' - 'audit_events',
                            a.record_key ->> 'subject', a.actor_id
-                    from public.audit_events as a where a.table_name = 'hpc_erasure'$$,
+                    from public.audit_events as a where a.table_name = 'hpc_erasure' and a.transaction_id = txid_current()$$,
   $$select 'private'::text, 'hpc_erasure'::text, 'DELETE'::text, '{"reason": "request", "evidence_files": 0}'::jsonb,
            encode(sha256(convert_to(x.inst::text || ':' || x.child::text, 'UTF8')), 'hex'), x.admin from t_ctx as x$$,
   'one audit entry records the erasure: who, why, how much, and a one-way hash of the child instead of the child');
-select is((select a.new_values -> 'rows' from public.audit_events as a where a.table_name = 'hpc_erasure'),
+select is((select a.new_values -> 'rows' from public.audit_events as a where a.table_name = 'hpc_erasure' and a.transaction_id = txid_current()),
   (select child_rows from t_before), 'the entry counts the rows that went, per table');
 select is(pg_temp.call((select admin from t_ctx), $$select public.hpc_erase_student((select child from t_ctx))$$) -> 'rows',
   '{}'::jsonb, 'a second dry run finds nothing left to erase');
