@@ -3,8 +3,8 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv, Caller } from '../_shared/auth.ts';
 import { ApiError } from '../_shared/errors.ts';
 import { inBackground, runToEnd } from './batches.ts';
-import { CardContent } from './card/contract.ts';
-import { renderCard } from './card/render.ts';
+import { CardContent } from '../_shared/card/contract.ts';
+import { renderCard } from '../_shared/card/render.ts';
 import * as db from './queries.ts';
 import type * as routes from './routes.ts';
 

@@ -3,8 +3,8 @@ import { z } from '@hono/zod-openapi';
 import {
   BatchKind, BatchStatus, DateTime, GenerateOutcome, Id, ReportAction, ReportStatus, text,
 } from '../_shared/schemas.ts';
-import { CardContent } from './card/contract.ts';
-import { LANGUAGES } from './card/i18n/index.ts';
+import { CardContent } from '../_shared/card/contract.ts';
+import { LANGUAGES } from '../_shared/card/i18n/index.ts';
 
 export const GenerateRequest = z
   .strictObject({ cycle_id: Id, student_id: Id })

@@ -4,7 +4,7 @@
 // a reader must pass them on. The card shows levels only: no marks, totals, ranks or
 // percentiles.
 import { z } from '@hono/zod-openapi';
-import { Constants } from '../../_shared/database.types.ts';
+import { Constants } from '../database.types.ts';
 
 const raters = Constants.public.Enums.hpc_rater_role;
 // A compiled card leaves out what it does not know, or writes null: both mean "not given".
