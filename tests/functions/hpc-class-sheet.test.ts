@@ -21,7 +21,7 @@ let section: string;
 let parameters: { id: string; code: string }[];
 let students: { id: string; admission_number: string }[];
 
-async function send(path: string, body: string | Uint8Array, contentType = 'text/csv', who = MEERA) {
+async function send(path: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'text/csv', who = MEERA) {
   const response = await fetch(functionUrl(path), {
     method: 'POST',
     headers: { apikey: credentials().anonKey, authorization: `Bearer ${token(who)}`, 'content-type': contentType },
