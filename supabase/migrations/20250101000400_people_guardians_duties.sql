@@ -83,6 +83,9 @@ create unique index staff_duties_one_class_teacher_key
 create or replace function private.check_person_roles()
 returns trigger
 language plpgsql
+-- security definer: it runs as the writing user, and reads profiles the writer may not see
+-- under RLS (it would then misreport a valid row as a role mismatch)
+security definer
 set search_path = ''
 as $$
 declare

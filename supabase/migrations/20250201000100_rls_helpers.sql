@@ -386,9 +386,7 @@ begin
 end
 $$;
 
--- What the tables' own checks and triggers call runs as the writing user, so it must work
--- for API roles too: the evidence path check is part of two CHECK constraints (EXECUTE is
--- checked at run time), and the person-role trigger reads profiles the writer may not see
--- under RLS (it would then misreport a valid row as a role mismatch).
+-- What the tables' own checks call runs as the writing user, so it must work for API roles
+-- too: the evidence path check is part of two CHECK constraints (EXECUTE is checked at run
+-- time).
 grant execute on function private.evidence_paths_valid(text[], uuid, uuid) to authenticated, service_role;
-alter function private.check_person_roles() security definer;
