@@ -1,11 +1,15 @@
--- Tenancy, expand step 3: the private helpers.
+-- Tenancy, expand step 3: the private helpers the policies, triggers and API functions share.
 --
 -- 1. The `private` schema: helper functions that RLS policies and triggers call. It is not
 --    in pgrst.db_schemas, so the API never exposes it; `authenticated` gets USAGE and
---    EXECUTE only on the helpers policies need (issue 4), nothing for `anon`.
+--    EXECUTE only on the helpers policies need, nothing for `anon`.
 -- 2. private.register_institutions_from_existing_values(): for the newer database shape
 --    (institution_id values exist, no institutions rows), creates an institutions row per
 --    distinct value so that the NOT VALID foreign keys can later be validated.
+-- 3. The API's error codes: private.api_error_status() is the one table from our SQLSTATEs
+--    (HP400, HP403, HP404, HP409, HP422, HPOFF) to HTTP statuses; the public API functions
+--    re-raise them through private.raise_api_error() as PostgREST's PGRST error, so that
+--    supabase-js rpc() gets the status and our code.
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
@@ -18,6 +22,9 @@ grant usage on schema private to authenticated, service_role;
 -- The caller's institution: user_profiles.institution_id of auth.uid(). Policies call it as
 -- `(select private.current_institution_id())` so it runs once per statement (initPlan),
 -- which also lets the planner prune hpc_evaluations to one hash partition at run time.
+-- plpgsql, like the other RLS helpers: a security definer `language sql` function is never
+-- inlined and is planned again by every statement that calls it; plpgsql keeps the plan
+-- for the session.
 create or replace function private.current_institution_id()
 returns uuid
 language plpgsql

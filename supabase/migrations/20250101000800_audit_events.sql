@@ -1,9 +1,11 @@
--- Append-only audit log (issue 3 §6, DESIGN.md §4).
+-- Append-only audit log (DESIGN.md §4).
 --
 -- public.audit_events is RANGE-partitioned by month on occurred_at, so growth is bounded by
 -- dropping whole old partitions (private.drop_audit_event_partitions_before) instead of
 -- deleting rows. A pg_cron job keeps three months of partitions ahead; a DEFAULT partition
--- catches anything outside them so an audited write can never fail for want of one.
+-- catches anything outside them so an audited write can never fail for want of one. The
+-- partitions live in the schema `partitions`, out of the API; an audit row of a partitioned
+-- table names the table, not the partition.
 --
 -- Append-only: no API role (anon, authenticated, service_role) holds UPDATE, DELETE or
 -- TRUNCATE, and a trigger refuses UPDATE and DELETE for everyone, the table owner included.
@@ -22,7 +24,7 @@
 --     backfill's per-row cost apart from the index entries. The WHEN clause is evaluated
 --     before the function is called, so a filled row costs the audit nothing.
 -- Kept in public with RLS enabled and no policies yet, so principals can later be given a
--- tenant-scoped read policy (RLS issue). institution_id is nullable: legacy rows may have none.
+-- tenant-scoped read policy (20250201000300). institution_id is nullable: legacy rows may have none.
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 

@@ -1,4 +1,4 @@
--- The 11 HPC tables (issue 3 §3–§4, DESIGN.md §4).
+-- The 11 HPC tables, their enum types and their row triggers (DESIGN.md §4).
 --
 -- Conventions for every table here:
 -- * institution_id uuid not null; the primary key is (institution_id, id) and every unique
@@ -12,8 +12,9 @@
 --   see it: the frontend gets a string union); other rules are check constraints. PARAKH
 --   content (areas, abilities, levels, descriptors, icons) is data per institution and
 --   versioned, never schema.
--- * RLS enabled, no policies yet (the RLS issue writes the role matrix); hpc_evaluations'
---   partitions have RLS enabled and no grants for anon / authenticated.
+-- * RLS enabled; the policies are in 20250201000300 (docs/role-matrix.md). hpc_evaluations'
+--   partitions live in the schema `partitions` (20250101000800), with RLS enabled and no
+--   grants for anon / authenticated.
 -- * Whole numbers are bigint (squawk prefer-bigint-*); their ranges are check constraints.
 -- * Indexes: every foreign key and every column a policy or hot query filters on, with
 --   institution_id leading. The tables are new and empty, so plain CREATE INDEX is fine.
@@ -865,8 +866,8 @@ $$;
 -- Foreign keys to the existing BIG DAY tables, last, on purpose. Adding one takes SHARE ROW
 -- EXCLUSIVE on the table it references (user_profiles, sections, courses, ...), which blocks
 -- the application's writes to it until this file commits. Declared inline, they held those
--- locks while the rest of the file ran (the benchmark measured writes stalled up to 127 ms);
--- here they are taken in the last milliseconds before the commit. The tables above are new
+-- locks while the rest of the file ran (benchmarks/migration/FINDINGS.md); here they are
+-- taken in the last milliseconds before the commit. The tables above are new
 -- and empty, so each key's check of existing rows finds nothing to read.
 alter table public.hpc_evaluation_cycles
   add constraint hpc_evaluation_cycles_term_fkey foreign key (institution_id, academic_term_id)

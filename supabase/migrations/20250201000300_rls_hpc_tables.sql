@@ -97,7 +97,8 @@ create policy "Raters, teachers and leaders read evaluations" on public.hpc_eval
       or (student_id = (select auth.uid()) and cycle_id = any ((select private.released_cycle_ids())::uuid[]))
     )
   );
--- Write: only one's own ratings, only while the cycle is open, only where one may rate
+-- Write: only one's own ratings, only while the cycle is open (the insert policy here; changes
+-- by the trigger only_while_cycle_open, 20250101000900, with HP422), only where one may rate
 -- (teacher: assigned parameter, own student; self; assigned peer; parent of the child).
 create policy "Raters enter their ratings while the cycle is open" on public.hpc_evaluations
   for insert to authenticated

@@ -1,4 +1,4 @@
--- Report generation and approvals (issue 5), part 2: compiling a card.
+-- Report generation and approvals, part 2: compiling a card.
 --
 -- private.hpc_compile_card(institution, cycle, student) builds the card as jsonb from the
 -- data alone (no timestamps of its own, every array in a fixed order), so the same data
@@ -16,6 +16,16 @@
 --
 -- public.hpc_generate_report(cycle, student) stores it as the current draft version:
 -- unchanged content changes nothing (no update, so no lock_version bump and no audit row).
+-- The compile reads the assignments once and materializes the ratings, the per-term levels
+-- and the current term's roles once each, and keeps one generic plan per session: planning
+-- the query costs more than running it (benchmarks/reports/FINDINGS.md).
+--
+-- The public functions are the API: thin security-invoker wrappers (the checks live in the
+-- private functions, which SQL callers inside the database use), so supabase-js rpc() and
+-- the edge functions take the same path. Each returns a typed result (the generated
+-- TypeScript types get named fields and string unions) and re-raises our HPxxx errors as
+-- PostgREST's PGRST error with the HTTP status (private.raise_api_error); any other error
+-- passes through unchanged.
 set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
@@ -426,9 +436,7 @@ $$;
 revoke all on function private.hpc_save_narrative(uuid, uuid, text, text, text) from public;
 grant execute on function private.hpc_save_narrative(uuid, uuid, text, text, text) to authenticated, service_role;
 
--- The API: thin security-invoker wrappers (the checks live in the private functions), so
--- supabase-js rpc() and the edge functions take the same path.
--- What public.hpc_generate_report returns.
+-- The API (see the header). What public.hpc_generate_report returns.
 create type public.hpc_generate_outcome as enum ('created', 'updated', 'unchanged');
 comment on type public.hpc_generate_outcome is 'What hpc_generate_report did to the current version.';
 create type public.hpc_generated_report as (

@@ -1,4 +1,4 @@
--- Report generation and approvals (issue 5), part 3: the approval state machine.
+-- Report generation and approvals, part 3: the approval state machine.
 --
 --   draft ──submit (chain step 1, the class teacher)──▶ submitted
 --   submitted ──approve (chain step 2, the coordinator)──▶ in_review
@@ -289,6 +289,11 @@ select cron.schedule('hpc-release-due-reports', '* * * * *', $job$select private
 --   review  — a pending chain step whose duty the caller holds for the student;
 --   publish — approved cards without a release date (principal);
 --   submit  — drafts and cards sent back, of the caller's class-teacher sections.
+-- Its plan does not depend on fresh statistics: it walks from the rows that decide the
+-- answer (pending steps by duty; the class teacher's students) to each card and student by
+-- key, with LATERAL subqueries fenced by OFFSET 0 so the planner cannot turn them back into
+-- reorderable joins; the student's stage is a per-row lookup, evaluated only for stage
+-- coordinators (benchmarks/reports/FINDINGS.md).
 create or replace function private.hpc_reports_awaiting_me(p_limit bigint default 500)
 returns table (
   report_id uuid, cycle_id uuid, student_id uuid, student_name text, version bigint, status text,
@@ -402,8 +407,9 @@ $$;
 revoke all on function private.hpc_reports_awaiting_me(bigint) from public;
 grant execute on function private.hpc_reports_awaiting_me(bigint) to authenticated, service_role;
 
--- The API wrappers (security invoker; the checks are in the private functions).
--- What public.hpc_transition_report and public.hpc_reports_awaiting_me return.
+-- The API wrappers (security invoker; the checks are in the private functions; our errors
+-- re-raised with their HTTP status, as in 20250301000200). What public.hpc_transition_report
+-- and public.hpc_reports_awaiting_me return.
 create type public.hpc_awaited_move as enum ('submit', 'review', 'publish');
 comment on type public.hpc_awaited_move is 'The caller''s next move on a card (hpc_reports_awaiting_me.action).';
 create type public.hpc_report_transition as (

@@ -1,4 +1,5 @@
--- Report generation and approvals (issue 5), part 4: batches over a section or a cycle.
+-- Report generation and approvals, part 4: batches over a section or a cycle, and the
+-- pg_cron job that resumes the ones nobody drives.
 --
 -- public.hpc_batch_start(kind, cycle, section, action, ...) records a job in
 -- report_jobs with its total; public.hpc_batch_run(job, max_items, max_ms) processes

@@ -1,5 +1,6 @@
 -- Analytics, part 2: refresh on a schedule and right after a cycle closes, every refresh
--- logged, and hpc_analytics snapshots written from the views (issue 7).
+-- logged, and hpc_analytics snapshots written from the views (level counts summed over
+-- the parameters of a section, so two refreshes of the same data agree).
 --
 -- * analytics.refresh_schedules: one row per materialized view, its cron schedule and an
 --   on/off switch. A trigger keeps pg_cron's jobs (named analytics-refresh-<view>) in step

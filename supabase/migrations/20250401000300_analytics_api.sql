@@ -1,4 +1,4 @@
--- Analytics, part 3: what the API exposes (issue 7). Four RPC functions, security definer
+-- Analytics, part 3: what the API exposes. Four RPC functions, security definer
 -- (they read the unexposed analytics views), `set search_path = ''`, each filtering by the
 -- caller's institution and role with the RLS helpers of 20250201000100:
 --   * coordinators, principals and institution admins (private.reads_whole_institution()):
@@ -9,6 +9,10 @@
 --   * HPC switched off for the institution (private.hpc_active() false): nothing.
 -- Nothing here orders or ranks students; every row is an aggregate or the caller's own.
 -- EXECUTE for authenticated only (not anon; service_role has no auth.uid() and gets nothing).
+-- The section-level reads have one branch per shape of the call, gated by a one-time filter
+-- on the parameter, so that the section branch matches the views' index prefix
+-- (institution_id, cycle_id, section_id): a generic plan of `(p_section_id is null or
+-- section_id = p_section_id)` reads the school's whole cycle (benchmarks/scale/FINDINGS.md).
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
