@@ -17,8 +17,9 @@ import { connect } from './db.ts';
 const supabaseCli = join(projectRoot, 'node_modules', '.bin', 'supabase');
 export const migrationsDir = join(projectRoot, 'supabase', 'migrations');
 
-/** Contract (enforcement) migrations: the reserved 20250901* range, after everything else. */
-export const isContractMigration = (file: string) => /^20250901\d*_.*\.sql$/.test(file);
+/** Contract (enforcement) migrations, by name: `<version>_contract_<what>.sql`, dated after
+ * every other migration. The expand step pushes everything else; the contract step the rest. */
+export const isContractMigration = (file: string) => /^\d+_contract_\w+\.sql$/.test(file);
 
 /** The expand files that index institution_id on one existing table each, by name:
  * `<version>_<table>_institution_id_index.sql` (the runner builds them concurrently first). */

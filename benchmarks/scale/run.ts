@@ -655,7 +655,7 @@ function restSection(rest: Record<string, any>, history: any[]): string[] {
     '```',
     '',
     ...(earlier.length ? [
-      'Earlier measurements of this section (user / service_role p50 and p95, ms; the machine is shared, the load average says how much). The first named no school on the service_role side. The first three ran before `hpc_evaluations` had its cycle → school statistics (migration `20250601000100`; the third with a first version that also covered `student_id`, which kept the bad plan), when PostgREST\'s generic plan walked the school\'s whole term for the class sheet: 118,000 rows read for 452.',
+      'Earlier measurements of this section (user / service_role p50 and p95, ms; the machine is shared, the load average says how much). The first named no school on the service_role side. The first three ran before `hpc_evaluations` had its cycle → school statistics (`hpc_evaluations_school_dependencies`, now in `20250101000900_hpc_tables.sql`; the third with a first version that also covered `student_id`, which kept the bad plan), when PostgREST\'s generic plan walked the school\'s whole term for the class sheet: 118,000 rows read for 452.',
       '',
       '| run | load average (start → end) | ' + Object.keys(rest).map((k) => k.replaceAll('_', ' ')).join(' | ') + ' |',
       '|---|---|' + Object.keys(rest).map(() => '---|').join(''),

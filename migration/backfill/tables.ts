@@ -107,7 +107,7 @@ export const platformRowTables: Record<string, string> = {
 
 export const tenantTables = backfillTables.map((t) => t.name);
 
-/** The tables the contract migrations (20250901*) make NOT NULL, with validated keys: the
+/** The tables the contract migrations (`*_contract_*.sql`) make NOT NULL, with validated keys: the
  * class structure and people, which both BIG DAY shapes have, then the allocation and
  * timetable tables whose rows always reach a school (where the database has them). */
 export const contractedTables = ['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses'];

@@ -35,7 +35,7 @@ export async function splitPartition(sql: Sql, url: string, remainder: number, o
   const parts = await hashPartitions(sql);
   const old = parts.find((p) => p.modulus === 10 && p.remainder === remainder);
   if (!old) throw new Error(`no partition (modulus 10, remainder ${remainder}) of ${PARENT}; layout: ${parts.map((p) => `${p.name}(${p.modulus},${p.remainder})`).join(' ')}`);
-  // Partitions live in the schema `partitions`, out of the API (20250501001000).
+  // Partitions live in the schema `partitions`, out of the API (20250101000800_audit_events.sql).
   const targets = [remainder, remainder + 10].map((r) => ({ r, name: `partitions.hpc_evaluations_m20_r${r}` }));
   const [before] = await sql.unsafe(`select count(*)::int as n from ${old.name}`);
 

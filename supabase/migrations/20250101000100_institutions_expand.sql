@@ -1,12 +1,12 @@
--- Tenancy, expand step (DESIGN.md §4–§5, issue 3 §1).
+-- Tenancy, expand step 1: public.institutions, and the helpers that give the existing BIG DAY
+-- tables institution_id one table at a time (DESIGN.md §4–§5).
 --
 -- * public.institutions, created only if it does not exist yet.
 -- * The trigger that registers unknown institution ids written by a newer-shape app.
 -- * institution_id itself comes in the next seven files, one existing table per file
 --   (20250101000110..116): each file is one transaction, and a table's ACCESS EXCLUSIVE lock
---   lasts until its transaction commits. Seven tables altered in one transaction held the
---   first table's lock while waiting for the last one's (1-2 lock-timeout retries per run
---   under the benchmark's workload); one table per transaction holds each for milliseconds.
+--   lasts until its transaction commits, so one table per transaction holds each lock for
+--   milliseconds and never while waiting for another table's (benchmarks/migration/FINDINGS.md).
 --
 -- Works on both shapes of existing database (domain/bigday-existing-schema.md):
 --   older:  no institution_id on user_profiles / academic_terms / courses;
@@ -112,8 +112,8 @@ revoke all on function private.add_institution_column(text) from public;
 
 -- The policies' index on that column, where none leads with it. Built by one file per
 -- table (20250101000140..152), AFTER the column's own file committed: the build reads the
--- whole table, and under the column's ACCESS EXCLUSIVE lock even reads waited for it (1.1 s
--- for 768,240 timetable sessions in the benchmark). Alone it holds SHARE: reads go on, but
+-- whole table, and under the column's ACCESS EXCLUSIVE lock even reads would wait for it
+-- (benchmarks/migration/FINDINGS.md). Alone it holds SHARE: reads go on, but
 -- the table's writers wait for the build, and an application whose write transactions touch
 -- the table stalls with them. On a live database the runner therefore builds the same index
 -- CONCURRENTLY before it pushes those files, which then find it and do nothing (GitLab's

@@ -1,11 +1,15 @@
--- Tenancy, expand step 3: the private helpers.
+-- Tenancy, expand step 3: the private helpers the policies, triggers and API functions share.
 --
 -- 1. The `private` schema: helper functions that RLS policies and triggers call. It is not
 --    in pgrst.db_schemas, so the API never exposes it; `authenticated` gets USAGE and
---    EXECUTE only on the helpers policies need (issue 4), nothing for `anon`.
+--    EXECUTE only on the helpers policies need, nothing for `anon`.
 -- 2. private.register_institutions_from_existing_values(): for the newer database shape
 --    (institution_id values exist, no institutions rows), creates an institutions row per
 --    distinct value so that the NOT VALID foreign keys can later be validated.
+-- 3. The API's error codes: private.api_error_status() is the one table from our SQLSTATEs
+--    (HP400, HP403, HP404, HP409, HP422, HPOFF) to HTTP statuses; the public API functions
+--    re-raise them through private.raise_api_error() as PostgREST's PGRST error, so that
+--    supabase-js rpc() gets the status and our code.
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
@@ -18,16 +22,22 @@ grant usage on schema private to authenticated, service_role;
 -- The caller's institution: user_profiles.institution_id of auth.uid(). Policies call it as
 -- `(select private.current_institution_id())` so it runs once per statement (initPlan),
 -- which also lets the planner prune hpc_evaluations to one hash partition at run time.
+-- plpgsql, like the other RLS helpers: a security definer `language sql` function is never
+-- inlined and is planned again by every statement that calls it; plpgsql keeps the plan
+-- for the session.
 create or replace function private.current_institution_id()
 returns uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select p.institution_id
-  from public.user_profiles as p
-  where p.id = (select auth.uid())
+begin
+  return (
+    select p.institution_id
+    from public.user_profiles as p
+    where p.id = (select auth.uid()));
+end
 $$;
 comment on function private.current_institution_id() is
   'Institution of the signed-in user (user_profiles.institution_id of auth.uid()); NULL when anonymous or unassigned.';
@@ -141,3 +151,67 @@ $$;
 comment on function private.register_institutions_from_existing_values(regclass, uuid, integer) is
   'Creates institutions rows for legacy institution_id values (newer BIG DAY shape), keyset-paged by id.';
 revoke all on function private.register_institutions_from_existing_values(regclass, uuid, integer) from public;
+
+create or replace function private.api_error_status(p_code text)
+returns integer
+language sql
+immutable
+set search_path = ''
+as $$
+  select case p_code
+    when 'HP400' then 400   -- invalid argument
+    when 'HP403' then 403   -- not the caller's step, duty or school
+    when 'HP404' then 404   -- unknown, or invisible to the caller
+    when 'HP409' then 409   -- stale expected_version, concurrent first generation
+    when 'HP422' then 422   -- not a valid move from the current state (status, closed cycle)
+    when 'HPOFF' then 403   -- the HPC is switched off for the caller's institution
+  end
+$$;
+comment on function private.api_error_status(text) is
+  'The HTTP status of each of our error codes (HP400, HP403, HP404, HP409, HP422, HPOFF); null for any other code. The one place that maps them.';
+revoke all on function private.api_error_status(text) from public;
+grant execute on function private.api_error_status(text) to authenticated, service_role;
+
+create or replace function private.raise_api_error(
+  p_code text, p_message text, p_details text default null, p_hint text default null)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_status integer := private.api_error_status(p_code);
+begin
+  if v_status is null then
+    raise exception 'private.raise_api_error: unknown code %', p_code using errcode = '22023';
+  end if;
+  raise sqlstate 'PGRST' using
+    message = pg_catalog.json_build_object('code', p_code, 'message', p_message, 'details', p_details, 'hint', p_hint)::text,
+    detail = pg_catalog.json_build_object('status', v_status, 'headers', pg_catalog.json_build_object())::text;
+end
+$$;
+comment on function private.raise_api_error(text, text, text, text) is
+  'Raises SQLSTATE PGRST: PostgREST answers with private.api_error_status(code) and the body {code, message, details, hint}.';
+revoke all on function private.raise_api_error(text, text, text, text) from public;
+grant execute on function private.raise_api_error(text, text, text, text) to authenticated, service_role;
+
+create or replace function private.api_error_code(p_sqlstate text, p_message text)
+returns text
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  if p_sqlstate = 'PGRST' then
+    begin
+      return (p_message::jsonb) ->> 'code';
+    exception when invalid_text_representation then
+      return p_sqlstate;
+    end;
+  end if;
+  return p_sqlstate;
+end
+$$;
+comment on function private.api_error_code(text, text) is
+  'Our code (HP403, ...) of a caught error: the SQLSTATE itself, or the code inside a PGRST error''s JSON message.';
+revoke all on function private.api_error_code(text, text) from public;
+grant execute on function private.api_error_code(text, text) to authenticated, service_role;

@@ -1,4 +1,4 @@
--- People and relations the HPC needs (issue 3 §2).
+-- People and relations the HPC needs: parents as accounts, guardians, staff duties.
 --
 -- * Parents become real accounts: user_profiles.role gains 'parent' (with auth.users +
 --   user_profiles rows like every other person), and a parent needs neither an
@@ -83,6 +83,9 @@ create unique index staff_duties_one_class_teacher_key
 create or replace function private.check_person_roles()
 returns trigger
 language plpgsql
+-- security definer: it runs as the writing user, and reads profiles the writer may not see
+-- under RLS (it would then misreport a valid row as a role mismatch)
+security definer
 set search_path = ''
 as $$
 declare
@@ -124,15 +127,15 @@ create trigger stamp_row_authorship
   before insert or update on public.staff_duties
   for each row execute function private.stamp_row_authorship();
 
--- Policies come with the RLS issue; until then only service_role / postgres reach the rows.
+-- Policies come in 20250201000200; until then only service_role / postgres reach the rows.
 alter table public.student_guardians enable row level security;
 alter table public.staff_duties enable row level security;
 
 -- Foreign keys to the existing BIG DAY tables, last, on purpose. Adding one takes SHARE ROW
 -- EXCLUSIVE on the table it references (user_profiles, sections, courses, ...), which blocks
 -- the application's writes to it until this file commits. Declared inline, they held those
--- locks while the rest of the file ran (the benchmark measured writes stalled up to 127 ms);
--- here they are taken in the last milliseconds before the commit. The tables above are new
+-- locks while the rest of the file ran (benchmarks/migration/FINDINGS.md); here they are
+-- taken in the last milliseconds before the commit. The tables above are new
 -- and empty, so each key's check of existing rows finds nothing to read.
 alter table public.student_guardians
   add constraint student_guardians_student_fkey foreign key (institution_id, student_id)

@@ -1,4 +1,4 @@
--- Feature flags per institution (issue 3 §5, DESIGN.md §4). The HPC rolls out by
+-- Feature flags per institution (DESIGN.md §4). The HPC rolls out by
 -- institution (a pilot first); switching `hpc` off is the immediate rollback: policies and
 -- functions ask private.hpc_enabled(institution_id) on every request, so it takes effect on
 -- the next one. A missing row means off.
@@ -49,16 +49,18 @@ alter table public.institution_feature_flags enable row level security;
 -- wrap it in (select ...) and it runs once per statement.
 create or replace function private.hpc_enabled(p_institution_id uuid)
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select coalesce(
+begin
+  return coalesce(
     (select f.enabled
      from public.institution_feature_flags as f
      where f.institution_id = p_institution_id and f.feature = 'hpc'),
-    false)
+    false);
+end
 $$;
 comment on function private.hpc_enabled(uuid) is
   'True when feature hpc is enabled for the institution; false when off or when no flag row exists.';

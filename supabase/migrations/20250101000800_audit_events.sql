@@ -1,9 +1,11 @@
--- Append-only audit log (issue 3 §6, DESIGN.md §4).
+-- Append-only audit log (DESIGN.md §4).
 --
 -- public.audit_events is RANGE-partitioned by month on occurred_at, so growth is bounded by
 -- dropping whole old partitions (private.drop_audit_event_partitions_before) instead of
 -- deleting rows. A pg_cron job keeps three months of partitions ahead; a DEFAULT partition
--- catches anything outside them so an audited write can never fail for want of one.
+-- catches anything outside them so an audited write can never fail for want of one. The
+-- partitions live in the schema `partitions`, out of the API; an audit row of a partitioned
+-- table names the table, not the partition.
 --
 -- Append-only: no API role (anon, authenticated, service_role) holds UPDATE, DELETE or
 -- TRUNCATE, and a trigger refuses UPDATE and DELETE for everyone, the table owner included.
@@ -22,7 +24,7 @@
 --     backfill's per-row cost apart from the index entries. The WHEN clause is evaluated
 --     before the function is called, so a filled row costs the audit nothing.
 -- Kept in public with RLS enabled and no policies yet, so principals can later be given a
--- tenant-scoped read policy (RLS issue). institution_id is nullable: legacy rows may have none.
+-- tenant-scoped read policy (20250201000300). institution_id is nullable: legacy rows may have none.
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
@@ -71,6 +73,14 @@ alter table public.audit_events enable row level security;
 revoke all on public.audit_events from anon, authenticated, service_role;
 grant select on public.audit_events to service_role;
 
+-- Partitions live in their own schema, out of the API and out of the generated types: the
+-- parent routes reads and writes to a partition whatever its schema, and `partitions` is not
+-- in pgrst.db_schemas, nor do the API roles have USAGE on it.
+create schema if not exists partitions;
+comment on schema partitions is
+  'Partitions of partitioned tables (hpc_evaluations, audit_events). Not exposed by the API; read and written through their parents in public.';
+revoke all on schema partitions from public;
+
 -- Creates the monthly partitions audit_events_yYYYYmMM for p_months months from p_from's
 -- month (idempotent). Every partition gets RLS and no grants for the API roles:
 -- partitions do not inherit the parent's RLS and would otherwise be readable directly.
@@ -86,12 +96,12 @@ declare
 begin
   for i in 1 .. greatest(p_months, 0) loop
     v_name := format('audit_events_y%sm%s', to_char(v_month, 'YYYY'), to_char(v_month, 'MM'));
-    if to_regclass('public.' || v_name) is null then
+    if to_regclass('partitions.' || v_name) is null then
       execute format(
-        'create table public.%I partition of public.audit_events for values from (%L) to (%L)',
+        'create table partitions.%I partition of public.audit_events for values from (%L) to (%L)',
         v_name, v_month::timestamptz, (v_month + interval '1 month')::timestamptz);
-      execute format('alter table public.%I enable row level security', v_name);
-      execute format('revoke all on public.%I from anon, authenticated, service_role', v_name);
+      execute format('alter table partitions.%I enable row level security', v_name);
+      execute format('revoke all on partitions.%I from anon, authenticated, service_role', v_name);
       v_created := v_created + 1;
     end if;
     v_month := (v_month + interval '1 month')::date;
@@ -113,7 +123,7 @@ declare
   v_dropped integer := 0;
 begin
   for v_part in
-    select c.relname
+    select c.oid::regclass as part
     from pg_catalog.pg_inherits as i
     join pg_catalog.pg_class as c on c.oid = i.inhrelid
     where i.inhparent = 'public.audit_events'::regclass
@@ -121,8 +131,8 @@ begin
       and (to_date(substr(c.relname, 15, 4) || substr(c.relname, 20, 2), 'YYYYMM') + interval '1 month')
         <= p_before
   loop
-    execute format('alter table public.audit_events detach partition public.%I', v_part.relname);
-    execute format('drop table public.%I', v_part.relname);
+    execute format('alter table public.audit_events detach partition %s', v_part.part);
+    execute format('drop table %s', v_part.part);
     v_dropped := v_dropped + 1;
   end loop;
   return v_dropped;
@@ -133,9 +143,9 @@ revoke all on function private.drop_audit_event_partitions_before(date) from pub
 -- The demo academic year 2026-27 with margin, plus three months from today.
 select private.create_audit_event_partitions(date '2026-01-01', 24);
 select private.create_audit_event_partitions(current_date, 3);
-create table public.audit_events_default partition of public.audit_events default;
-alter table public.audit_events_default enable row level security;
-revoke all on public.audit_events_default from anon, authenticated, service_role;
+create table partitions.audit_events_default partition of public.audit_events default;
+alter table partitions.audit_events_default enable row level security;
+revoke all on partitions.audit_events_default from anon, authenticated, service_role;
 
 -- Keep partitions ahead of time: daily, idempotent.
 select cron.schedule(
@@ -178,6 +188,8 @@ declare
   v_src jsonb;
   v_key jsonb := '{}'::jsonb;
   v_changed text[];
+  v_schema text := tg_table_schema;
+  v_table text := tg_table_name;
 begin
   if tg_op <> 'INSERT' then
     v_old := to_jsonb(old);
@@ -208,15 +220,22 @@ begin
     v_changed := case when tg_op = 'UPDATE' then array['institution_id'] end;
   end if;
 
+  if (select c.relispartition from pg_catalog.pg_class as c where c.oid = tg_relid) then
+    select n.nspname, c.relname into v_schema, v_table
+    from pg_catalog.pg_class as c
+    join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+    where c.oid = pg_catalog.pg_partition_root(tg_relid);
+  end if;
+
   insert into public.audit_events (
     institution_id, actor_id, actor_role, table_schema, table_name, operation,
     record_key, old_values, new_values, changed_columns
   ) values (
     coalesce(v_new ->> 'institution_id', v_old ->> 'institution_id',
-      case when tg_table_schema = 'public' and tg_table_name = 'institutions' then v_src ->> 'id' end)::uuid,
+      case when v_schema = 'public' and v_table = 'institutions' then v_src ->> 'id' end)::uuid,
     (select auth.uid()),
     coalesce((select auth.role()), session_user::text),
-    tg_table_schema, tg_table_name, tg_op,
+    v_schema, v_table, tg_op,
     v_key, v_old, v_new, v_changed
   );
   return null;

@@ -1,4 +1,4 @@
--- The 11 HPC tables (issue 3 §3–§4, DESIGN.md §4).
+-- The 11 HPC tables, their enum types and their row triggers (DESIGN.md §4).
 --
 -- Conventions for every table here:
 -- * institution_id uuid not null; the primary key is (institution_id, id) and every unique
@@ -12,8 +12,9 @@
 --   see it: the frontend gets a string union); other rules are check constraints. PARAKH
 --   content (areas, abilities, levels, descriptors, icons) is data per institution and
 --   versioned, never schema.
--- * RLS enabled, no policies yet (the RLS issue writes the role matrix); hpc_evaluations'
---   partitions have RLS enabled and no grants for anon / authenticated.
+-- * RLS enabled; the policies are in 20250201000300 (docs/role-matrix.md). hpc_evaluations'
+--   partitions live in the schema `partitions` (20250101000800), with RLS enabled and no
+--   grants for anon / authenticated.
 -- * Whole numbers are bigint (squawk prefer-bigint-*); their ranges are check constraints.
 -- * Indexes: every foreign key and every column a policy or hot query filters on, with
 --   institution_id leading. The tables are new and empty, so plain CREATE INDEX is fine.
@@ -289,16 +290,16 @@ create index hpc_evaluations_assignment_idx on public.hpc_evaluations (instituti
 create index hpc_evaluations_rater_idx on public.hpc_evaluations (institution_id, rater_id, cycle_id);
 create index hpc_evaluations_level_idx on public.hpc_evaluations (institution_id, rubric_id, level_ordinal);
 
-create table public.hpc_evaluations_p0 partition of public.hpc_evaluations for values with (modulus 10, remainder 0);
-create table public.hpc_evaluations_p1 partition of public.hpc_evaluations for values with (modulus 10, remainder 1);
-create table public.hpc_evaluations_p2 partition of public.hpc_evaluations for values with (modulus 10, remainder 2);
-create table public.hpc_evaluations_p3 partition of public.hpc_evaluations for values with (modulus 10, remainder 3);
-create table public.hpc_evaluations_p4 partition of public.hpc_evaluations for values with (modulus 10, remainder 4);
-create table public.hpc_evaluations_p5 partition of public.hpc_evaluations for values with (modulus 10, remainder 5);
-create table public.hpc_evaluations_p6 partition of public.hpc_evaluations for values with (modulus 10, remainder 6);
-create table public.hpc_evaluations_p7 partition of public.hpc_evaluations for values with (modulus 10, remainder 7);
-create table public.hpc_evaluations_p8 partition of public.hpc_evaluations for values with (modulus 10, remainder 8);
-create table public.hpc_evaluations_p9 partition of public.hpc_evaluations for values with (modulus 10, remainder 9);
+create table partitions.hpc_evaluations_p0 partition of public.hpc_evaluations for values with (modulus 10, remainder 0);
+create table partitions.hpc_evaluations_p1 partition of public.hpc_evaluations for values with (modulus 10, remainder 1);
+create table partitions.hpc_evaluations_p2 partition of public.hpc_evaluations for values with (modulus 10, remainder 2);
+create table partitions.hpc_evaluations_p3 partition of public.hpc_evaluations for values with (modulus 10, remainder 3);
+create table partitions.hpc_evaluations_p4 partition of public.hpc_evaluations for values with (modulus 10, remainder 4);
+create table partitions.hpc_evaluations_p5 partition of public.hpc_evaluations for values with (modulus 10, remainder 5);
+create table partitions.hpc_evaluations_p6 partition of public.hpc_evaluations for values with (modulus 10, remainder 6);
+create table partitions.hpc_evaluations_p7 partition of public.hpc_evaluations for values with (modulus 10, remainder 7);
+create table partitions.hpc_evaluations_p8 partition of public.hpc_evaluations for values with (modulus 10, remainder 8);
+create table partitions.hpc_evaluations_p9 partition of public.hpc_evaluations for values with (modulus 10, remainder 9);
 
 -- 6. hpc_reports: one card per (cycle, student, version). Exactly one current version per
 --    student and cycle. Status moves only through the workflow functions (DESIGN.md §4);
@@ -354,6 +355,10 @@ create index hpc_reports_student_idx on public.hpc_reports (institution_id, stud
 create index hpc_reports_status_idx on public.hpc_reports (institution_id, cycle_id, status) where is_current;
 create index hpc_reports_published_by_idx on public.hpc_reports (institution_id, published_by);
 create index hpc_reports_supersedes_idx on public.hpc_reports (institution_id, supersedes_id);
+-- The release job (private.hpc_release_due_reports, every minute): approved current cards
+-- with a release date, across institutions.
+create index hpc_reports_release_due_idx
+  on public.hpc_reports (release_at) where status = 'approved' and is_current and release_at is not null;
 
 -- 7. hpc_approval_workflows: two shapes in one table, told apart by kind.
 --    kind = 'chain': the institution's configured approval chain, one row per step
@@ -510,7 +515,13 @@ create table public.hpc_reflections (
   updated_at timestamptz not null default now(),
   created_by uuid default auth.uid(),
   updated_by uuid default auth.uid(),
+  entry_key uuid generated always as (case kind when 'ambition_goal' then id else goal_id end) stored,
   constraint hpc_reflections_pkey primary key (institution_id, id),
+  -- The upsert key (PostgREST's on_conflict names it; a partial index cannot serve an
+  -- upsert): one All About Me, one self-reflection and one Partnership card per author,
+  -- student and cycle; one review per goal and cycle; any number of goals.
+  constraint hpc_reflections_entry_key unique nulls not distinct
+    (institution_id, cycle_id, student_id, author_id, kind, entry_key),
   constraint hpc_reflections_cycle_fkey foreign key (institution_id, cycle_id)
     references public.hpc_evaluation_cycles (institution_id, id),
   constraint hpc_reflections_goal_fkey foreign key (institution_id, goal_id)
@@ -533,10 +544,8 @@ create index hpc_reflections_student_idx on public.hpc_reflections (institution_
 create index hpc_reflections_cycle_idx on public.hpc_reflections (institution_id, cycle_id, kind);
 create index hpc_reflections_author_idx on public.hpc_reflections (institution_id, author_id);
 create index hpc_reflections_goal_idx on public.hpc_reflections (institution_id, goal_id);
--- one Partnership card per parent, student and cycle
-create unique index hpc_reflections_one_partnership_key
-  on public.hpc_reflections (institution_id, cycle_id, student_id, author_id)
-  where kind = 'parent_partnership';
+comment on column public.hpc_reflections.entry_key is
+  'Generated: the goal an ambition_review reviews, the row''s own id for an ambition_goal, else null. Part of the upsert key.';
 
 -- 11. hpc_conversations: parent–teacher–student threads about a student (or a report).
 --     Each row is a message; the thread root has thread_id = id and a subject.
@@ -596,11 +605,18 @@ create trigger guard_status_transition
   before update of status on public.hpc_evaluation_cycles
   for each row execute function private.hpc_cycle_status_guard();
 
--- The level of an evaluation is a rubric level row. When the Middle-stage self grid gives
--- statements_circled, the level is derived from the rubric's self_statements_min/max (0–2
--- Beginner, 3–4 Proficient, 5–6 Advanced in the demo data), never typed. When only
--- level_ordinal is given, the matching level row of the parameter's scale is filled in
--- (a parameter-specific descriptor row wins over the stage-wide one; the newest version).
+-- The level of an evaluation is a rubric level row: the pair (rubric_id, level_ordinal),
+-- kept honest by the foreign key hpc_evaluations_level_fkey to (hpc_rubrics.id, ordinal).
+-- Each column follows the one the caller changed, so a level is changed the way a caller
+-- changes any column (an update or an upsert that sends only level_ordinal):
+--   * level_ordinal changed, rubric_id not: the level row of that ordinal on the parameter's
+--     scale is looked up (a parameter-specific descriptor row wins over the stage-wide one;
+--     the newest version); level_ordinal null clears rubric_id;
+--   * rubric_id changed, level_ordinal not: level_ordinal becomes that level row's ordinal;
+--   * both changed: taken as sent (the foreign key checks that they agree);
+--   * statements_circled (the Middle-stage self grid) decides the level whenever it is set,
+--     from the rubric's self_statements_min/max (0–2 Beginner, 3–4 Proficient, 5–6 Advanced
+--     in the demo data), never typed.
 create or replace function private.hpc_evaluation_derive_level()
 returns trigger
 language plpgsql
@@ -611,8 +627,43 @@ declare
   v_scale text;
   v_rubric uuid;
   v_ordinal bigint;
+  v_level_changed boolean := tg_op = 'INSERT' or new.level_ordinal is distinct from old.level_ordinal;
+  v_rubric_changed boolean := tg_op = 'INSERT' or new.rubric_id is distinct from old.rubric_id;
+  -- what decides the level: 'statements', 'ordinal' (find the level row), 'rubric' (take its
+  -- ordinal) or nothing (as sent; the foreign key checks the pair)
+  v_from text;
 begin
-  if new.statements_circled is not null or (new.level_ordinal is not null and new.rubric_id is null) then
+  if new.statements_circled is not null then
+    v_from := 'statements';
+  elsif tg_op = 'INSERT' then
+    v_from := case
+      when new.level_ordinal is not null and new.rubric_id is null then 'ordinal'
+      when new.rubric_id is not null and new.level_ordinal is null then 'rubric'
+    end;
+  else
+    v_from := case
+      when v_level_changed and not v_rubric_changed then 'ordinal'
+      when v_rubric_changed and not v_level_changed then 'rubric'
+      when new.level_ordinal is not null and new.rubric_id is null then 'ordinal'
+    end;
+  end if;
+
+  if v_from = 'rubric' then
+    if new.rubric_id is null then
+      new.level_ordinal := null;
+    else
+      -- an unknown level row (or another school's) leaves the ordinal as sent, and the
+      -- foreign key refuses the pair
+      select r.ordinal into v_ordinal
+      from public.hpc_rubrics as r
+      where r.institution_id = new.institution_id and r.id = new.rubric_id;
+      if found then
+        new.level_ordinal := v_ordinal;
+      end if;
+    end if;
+  elsif v_from = 'ordinal' and new.level_ordinal is null then
+    new.rubric_id := null;
+  elsif v_from in ('statements', 'ordinal') then
     select p.scale_code into v_scale
     from public.hpc_parameters as p
     where p.institution_id = new.institution_id and p.id = new.parameter_id;
@@ -624,7 +675,7 @@ begin
       and r.active
       and (r.parameter_id is null or r.parameter_id = new.parameter_id)
       and case
-            when new.statements_circled is not null
+            when v_from = 'statements'
               then new.statements_circled between r.self_statements_min and r.self_statements_max
             else r.ordinal = new.level_ordinal
           end
@@ -646,7 +697,11 @@ begin
 end
 $$;
 revoke all on function private.hpc_evaluation_derive_level() from public;
-create trigger derive_level
+comment on function private.hpc_evaluation_derive_level() is
+  'Trigger: rubric_id and level_ordinal follow whichever the caller changed (a typed level finds its level row on the parameter''s scale; a named level row gives its ordinal); circled statements decide the self-grid level.';
+-- BEFORE triggers fire in name order: resolve_level runs after keep_row_in_its_institution
+-- (20250201000300), because the level lookup needs the row's institution settled first.
+create trigger resolve_level
   before insert or update on public.hpc_evaluations
   for each row execute function private.hpc_evaluation_derive_level();
 
@@ -698,6 +753,56 @@ create trigger default_thread
   before insert on public.hpc_conversations
   for each row execute function private.hpc_conversation_thread_default();
 
+-- A write that a closed cycle refuses raises an error instead of changing nothing. Ratings
+-- and reflections are written by their authors only while their cycle is open; the
+-- policies decide only who may touch a row, and this trigger refuses every API write (role
+-- authenticated) of a row whose cycle is not open with HP422 (HTTP 422 through PostgREST)
+-- and a message naming the cycle and its status. It reads the cycle as the caller (security
+-- invoker): a cycle the caller cannot see leaves the decision to the policies. The workflow
+-- functions (security definer) and server jobs are not the API role and are not affected.
+-- It fires before the INSERT policy's check, so an insert into a closed cycle gets the same
+-- HP422 instead of 42501.
+create or replace function private.hpc_refuse_outside_open_cycle()
+returns trigger
+language plpgsql
+security invoker
+set search_path = ''
+as $$
+declare
+  v_cycle record;
+begin
+  if current_user <> 'authenticated' then
+    return case when tg_op = 'DELETE' then old else new end;
+  end if;
+  for v_cycle in
+    select c.name, c.status
+    from public.hpc_evaluation_cycles as c
+    where (tg_op <> 'DELETE' and c.institution_id = new.institution_id and c.id = new.cycle_id)
+       or (tg_op <> 'INSERT' and c.institution_id = old.institution_id and c.id = old.cycle_id)
+  loop
+    if v_cycle.status <> 'open' then
+      perform private.raise_api_error('HP422',
+        format('The evaluation cycle "%s" is %s: its %s can no longer be changed.', v_cycle.name, v_cycle.status,
+               case when tg_table_name like 'hpc_evaluations%' then 'ratings' else 'reflections' end),
+        null,
+        'Ratings and reflections are entered, changed and withdrawn only while their cycle is open.');
+    end if;
+  end loop;
+  return case when tg_op = 'DELETE' then old else new end;
+end
+$$;
+comment on function private.hpc_refuse_outside_open_cycle() is
+  'Trigger: an API write (role authenticated) of a rating or reflection whose cycle is not open raises HP422 (HTTP 422) naming the cycle.';
+revoke all on function private.hpc_refuse_outside_open_cycle() from public;
+grant execute on function private.hpc_refuse_outside_open_cycle() to authenticated;
+
+create trigger only_while_cycle_open
+  before insert or update or delete on public.hpc_evaluations
+  for each row execute function private.hpc_refuse_outside_open_cycle();
+create trigger only_while_cycle_open
+  before insert or update or delete on public.hpc_reflections
+  for each row execute function private.hpc_refuse_outside_open_cycle();
+
 -- Authorship stamps, audit and RLS on the 11 tables.
 do $$
 declare
@@ -720,8 +825,40 @@ begin
   -- Partitions do not inherit RLS: each one gets it, and no grants for the API roles, so
   -- reading hpc_evaluations_pN directly returns nothing to anon / authenticated.
   for i in 0 .. 9 loop
-    execute format('alter table public.hpc_evaluations_p%s enable row level security', i);
-    execute format('revoke all on public.hpc_evaluations_p%s from anon, authenticated', i);
+    execute format('alter table partitions.hpc_evaluations_p%s enable row level security', i);
+    execute format('revoke all on partitions.hpc_evaluations_p%s from anon, authenticated', i);
+    execute format('grant all on partitions.hpc_evaluations_p%s to service_role', i);
+  end loop;
+end
+$$;
+
+-- Statistics that tell the planner a cycle belongs to one school. PostgREST sends every read
+-- as a prepared statement, and a generic plan is estimated from average selectivities:
+-- with institution_id and cycle_id taken as independent, (institution, cycle) came out at
+-- a few rows per partition instead of a school's term, and a class sheet walked the whole
+-- term on the rating key (benchmarks/scale/FINDINGS.md). The functional dependency
+-- cycle → school fixes the estimate. Not student_id in the same object: its dependency on
+-- the school made the students' lookup look as large as the term's.
+-- The planner reads extended statistics per partition, so each partition gets the object;
+-- the parent's copy covers estimates over the whole table, and a partition made later with
+-- `create table … (like public.hpc_evaluations including all)` (migration/partitions/split.ts)
+-- copies it.
+create statistics public.hpc_evaluations_school_dependencies (dependencies)
+  on institution_id, cycle_id from public.hpc_evaluations;
+
+do $$
+declare
+  v_part record;
+begin
+  for v_part in
+    select c.relnamespace::regnamespace::text as schema_name, c.relname::text as table_name
+    from pg_catalog.pg_inherits as i
+    join pg_catalog.pg_class as c on c.oid = i.inhrelid
+    where i.inhparent = 'public.hpc_evaluations'::regclass
+    order by c.relname
+  loop
+    execute format('create statistics %I.%I (dependencies) on institution_id, cycle_id from %I.%I',
+                   v_part.schema_name, v_part.table_name || '_school_dependencies', v_part.schema_name, v_part.table_name);
   end loop;
 end
 $$;
@@ -729,8 +866,8 @@ $$;
 -- Foreign keys to the existing BIG DAY tables, last, on purpose. Adding one takes SHARE ROW
 -- EXCLUSIVE on the table it references (user_profiles, sections, courses, ...), which blocks
 -- the application's writes to it until this file commits. Declared inline, they held those
--- locks while the rest of the file ran (the benchmark measured writes stalled up to 127 ms);
--- here they are taken in the last milliseconds before the commit. The tables above are new
+-- locks while the rest of the file ran (benchmarks/migration/FINDINGS.md); here they are
+-- taken in the last milliseconds before the commit. The tables above are new
 -- and empty, so each key's check of existing rows finds nothing to read.
 alter table public.hpc_evaluation_cycles
   add constraint hpc_evaluation_cycles_term_fkey foreign key (institution_id, academic_term_id)

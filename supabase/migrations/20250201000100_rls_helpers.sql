@@ -1,4 +1,4 @@
--- Row level security, part 1: the helpers every policy calls (DESIGN.md §4, issue 4).
+-- Row level security, part 1: the helpers every policy calls (DESIGN.md §4).
 --
 -- Each helper answers one question about the signed-in user (auth.uid()) inside their own
 -- institution. All are `security definer` (they read user_profiles, staff_duties, ... without
@@ -21,9 +21,8 @@ set local statement_timeout = '30s';
 
 -- Each statement-level helper below is ONE flat query from the caller's profile (`me`),
 -- in plpgsql: none calls another, and plpgsql keeps its query plan for the session, where a
--- `language sql` security definer function is planned again on every call. Measured on the
--- demo data, a teacher's read spent 0.87 ms in these initPlans with nested SQL helpers,
--- 0.78 ms flattened, and ~0.4 ms flattened in plpgsql (warm session, as PostgREST's are).
+-- `language sql` security definer function is planned again on every call
+-- (benchmarks/scale/FINDINGS.md).
 
 -- True when the caller's institution has HPC switched on. Every HPC policy requires it, so
 -- switching the flag off hides all HPC rows on the next request (the immediate rollback).
@@ -386,9 +385,7 @@ begin
 end
 $$;
 
--- What the tables' own checks and triggers call runs as the writing user, so it must work
--- for API roles too: the evidence path check is part of two CHECK constraints (EXECUTE is
--- checked at run time), and the person-role trigger reads profiles the writer may not see
--- under RLS (it would then misreport a valid row as a role mismatch).
+-- What the tables' own checks call runs as the writing user, so it must work for API roles
+-- too: the evidence path check is part of two CHECK constraints (EXECUTE is checked at run
+-- time).
 grant execute on function private.evidence_paths_valid(text[], uuid, uuid) to authenticated, service_role;
-alter function private.check_person_roles() security definer;

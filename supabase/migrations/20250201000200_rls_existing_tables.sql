@@ -13,8 +13,7 @@
 -- the file's transaction commits. So each busy table has its policies swapped in a file of
 -- its own (20250201000210..217): one table per transaction, its old policies dropped and
 -- the new ones created atomically, the lock held for milliseconds and never while waiting
--- for another table's. (All in one file, a lock-timeout retry on one table held the others
--- meanwhile: up to 62 ms stalls under the benchmark's workload.) This file does the rest:
+-- for another table's (benchmarks/migration/FINDINGS.md). This file does the rest:
 -- anon's grants, user_groups and the HPC-era tables, and the policy-set helper the
 -- per-table files call. lock_timeout makes a queued statement give up fast instead of
 -- stalling traffic behind it.

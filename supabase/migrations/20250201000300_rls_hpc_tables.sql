@@ -97,7 +97,8 @@ create policy "Raters, teachers and leaders read evaluations" on public.hpc_eval
       or (student_id = (select auth.uid()) and cycle_id = any ((select private.released_cycle_ids())::uuid[]))
     )
   );
--- Write: only one's own ratings, only while the cycle is open, only where one may rate
+-- Write: only one's own ratings, only while the cycle is open (the insert policy here; changes
+-- by the trigger only_while_cycle_open, 20250101000900, with HP422), only where one may rate
 -- (teacher: assigned parameter, own student; self; assigned peer; parent of the child).
 create policy "Raters enter their ratings while the cycle is open" on public.hpc_evaluations
   for insert to authenticated
@@ -106,25 +107,23 @@ create policy "Raters enter their ratings while the cycle is open" on public.hpc
     and rater_id = (select auth.uid())
     and private.may_rate(cycle_id, student_id, parameter_id, rater_role)
   );
-create policy "Raters change their ratings while the cycle is open" on public.hpc_evaluations
+create policy "Raters change their own ratings" on public.hpc_evaluations
   for update to authenticated
   using (
     institution_id = (select private.hpc_institution_id())
     and rater_id = (select auth.uid())
-    and cycle_id = any ((select private.open_cycle_ids())::uuid[])
   )
   with check (
     institution_id = (select private.hpc_institution_id())
     and rater_id = (select auth.uid())
     and private.may_rate(cycle_id, student_id, parameter_id, rater_role)
   );
-create policy "Raters withdraw draft ratings while the cycle is open" on public.hpc_evaluations
+create policy "Raters withdraw their own draft ratings" on public.hpc_evaluations
   for delete to authenticated
   using (
     institution_id = (select private.hpc_institution_id())
     and rater_id = (select auth.uid())
     and status = 'draft'
-    and cycle_id = any ((select private.open_cycle_ids())::uuid[])
   );
 
 -- Reports -------------------------------------------------------------------------------
@@ -244,12 +243,11 @@ create policy "Students and parents write reflections while the cycle is open" o
       or (author_role = 'parent' and student_id = any ((select private.child_ids())::uuid[]))
     )
   );
-create policy "Authors edit their reflections while the cycle is open" on public.hpc_reflections
+create policy "Authors edit their own reflections" on public.hpc_reflections
   for update to authenticated
   using (
     institution_id = (select private.hpc_institution_id())
     and author_id = (select auth.uid())
-    and cycle_id = any ((select private.open_cycle_ids())::uuid[])
   )
   with check (
     institution_id = (select private.hpc_institution_id())
@@ -260,13 +258,12 @@ create policy "Authors edit their reflections while the cycle is open" on public
       or (author_role = 'parent' and student_id = any ((select private.child_ids())::uuid[]))
     )
   );
-create policy "Authors remove draft reflections while the cycle is open" on public.hpc_reflections
+create policy "Authors remove their own draft reflections" on public.hpc_reflections
   for delete to authenticated
   using (
     institution_id = (select private.hpc_institution_id())
     and author_id = (select auth.uid())
     and status = 'draft'
-    and cycle_id = any ((select private.open_cycle_ids())::uuid[])
   );
 
 -- Conversations: the student, their parents, their teachers and the leaders take part. ----
@@ -309,3 +306,31 @@ grant select on public.audit_events to authenticated;
 create policy "Principals and admins read their institution's audit log" on public.audit_events
   for select to authenticated
   using (institution_id = (select private.current_institution_id()) and (select private.reads_audit_log()));
+
+-- The tenant guard, as on BIG DAY's tables after their contract: institution_id defaults to
+-- the caller's school (so it is optional in the generated Insert types), and
+-- private.keep_row_in_its_institution() (20250201000200) keeps it:
+--   * institution_id never changes once set (42501);
+--   * a service-role insert without a school is refused with a message saying what to send
+--     (23502; there is no signed-in user to take it from);
+--   * a signed-in user's new row that names another institution is refused with 42501 and a
+--     message that says so, instead of the policy's anonymous "new row violates row-level
+--     security policy".
+-- BEFORE triggers fire in name order: keep_row_in_its_institution runs before resolve_level
+-- and stamp_row_authorship, which need the row's institution.
+do $$
+declare
+  v_table text;
+begin
+  foreach v_table in array array[
+    'hpc_parameters', 'hpc_rubrics', 'hpc_parameter_assignments', 'hpc_evaluation_cycles',
+    'hpc_evaluations', 'hpc_reports', 'hpc_approval_workflows', 'hpc_analytics',
+    'hpc_achievements', 'hpc_reflections', 'hpc_conversations'
+  ] loop
+    execute format('alter table public.%I alter column institution_id set default private.current_institution_id()', v_table);
+    execute format(
+      'create trigger keep_row_in_its_institution before insert or update of institution_id on public.%I
+         for each row execute function private.keep_row_in_its_institution()', v_table);
+  end loop;
+end
+$$;

@@ -31,8 +31,9 @@ revoke truncate on public.hpc_parameters, public.hpc_rubrics, public.hpc_paramet
   from authenticated;
 
 -- Opens, closes, locks and archives a cycle. Institution admins and principals of the
--- cycle's institution, with HPC on; the status guard trigger refuses illegal moves.
-create or replace function public.hpc_set_cycle_status(p_cycle_id uuid, p_status public.hpc_cycle_status)
+-- cycle's institution, with HPC on; the status guard trigger refuses illegal moves. The
+-- checks live in the private function; the public one translates its errors for the API.
+create or replace function private.hpc_set_cycle_status(p_cycle_id uuid, p_status text)
 returns public.hpc_evaluation_cycles
 language plpgsql
 security definer
@@ -62,6 +63,30 @@ begin
   where c.institution_id = v_cycle.institution_id and c.id = v_cycle.id
   returning * into v_cycle;
   return v_cycle;
+end
+$$;
+comment on function private.hpc_set_cycle_status(uuid, text) is
+  'Moves a cycle planned → open → closed → locked → archived (closed → open reopens entry). Admins and principals only.';
+revoke all on function private.hpc_set_cycle_status(uuid, text) from public;
+grant execute on function private.hpc_set_cycle_status(uuid, text) to authenticated, service_role;
+
+create or replace function public.hpc_set_cycle_status(p_cycle_id uuid, p_status public.hpc_cycle_status)
+returns public.hpc_evaluation_cycles
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_message text; v_detail text; v_hint text;
+begin
+  return private.hpc_set_cycle_status(p_cycle_id, p_status::text);
+exception when others then
+  if private.api_error_status(sqlstate) is not null then
+    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
+    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
+  end if;
+  raise;
 end
 $$;
 comment on function public.hpc_set_cycle_status(uuid, public.hpc_cycle_status) is

@@ -1,4 +1,4 @@
--- Report generation and approvals (issue 5), part 1: what the workflow needs beside the
+-- Report generation and approvals, part 1: what the workflow needs beside the
 -- 11 hpc_* tables, and the helpers every workflow function calls. (The two tables are
 -- named without the hpc_ prefix on purpose: the data model keeps exactly 11 hpc_* tables.)
 --

@@ -1,4 +1,4 @@
--- Report generation and approvals (issue 5), part 2: compiling a card.
+-- Report generation and approvals, part 2: compiling a card.
 --
 -- private.hpc_compile_card(institution, cycle, student) builds the card as jsonb from the
 -- data alone (no timestamps of its own, every array in a fixed order), so the same data
@@ -16,6 +16,16 @@
 --
 -- public.hpc_generate_report(cycle, student) stores it as the current draft version:
 -- unchanged content changes nothing (no update, so no lock_version bump and no audit row).
+-- The compile reads the assignments once and materializes the ratings, the per-term levels
+-- and the current term's roles once each, and keeps one generic plan per session: planning
+-- the query costs more than running it (benchmarks/reports/FINDINGS.md).
+--
+-- The public functions are the API: thin security-invoker wrappers (the checks live in the
+-- private functions, which SQL callers inside the database use), so supabase-js rpc() and
+-- the edge functions take the same path. Each returns a typed result (the generated
+-- TypeScript types get named fields and string unions) and re-raises our HPxxx errors as
+-- PostgREST's PGRST error with the HTTP status (private.raise_api_error); any other error
+-- passes through unchanged.
 set local lock_timeout = '50ms';
 set local statement_timeout = '60s';
 
@@ -25,6 +35,8 @@ language plpgsql
 stable
 security definer
 set search_path = ''
+-- one plan per session for the big query (planning it costs more than running it)
+set plan_cache_mode = force_generic_plan
 as $$
 declare
   v_student jsonb;
@@ -96,40 +108,24 @@ begin
 
   -- Parameters: those assigned to the student's sections (or to the student) in the year's
   -- cycles, plus any the student was rated on.
-  with params as (
-    select p.id, p.code, p.name, p.area, p.area_code, p.ability, p.activity, p.curricular_goal, p.sort_order
-    from public.hpc_parameters as p
-    where p.institution_id = p_institution_id
-      and (exists (
-             select 1 from public.hpc_parameter_assignments as a
-             where a.institution_id = p_institution_id
-               and a.cycle_id = any (v_cycle_ids)
-               and a.parameter_id = p.id
-               and a.active
-               and a.peer_reviewer_id is null
-               and a.section_id = any (v_sections)
-               and (a.student_id is null or a.student_id = p_student_id))
-           or exists (
-             select 1 from public.hpc_evaluations as e
-             where e.institution_id = p_institution_id
-               and e.student_id = p_student_id
-               and e.cycle_id = any (v_cycle_ids)
-               and e.parameter_id = p.id
-               and e.status = 'submitted'))
+  with year_terms as (
+    select (x ->> 'cycle_id')::uuid as id, (x ->> 'term_number')::bigint as term_number
+    from jsonb_array_elements(v_year_cycles) as x
   ),
-  expected as (
-    select a.parameter_id, array_agg(distinct r.role::text order by r.role::text) as roles
+  assigned as (
+    select a.parameter_id,
+           array_agg(distinct r.role::text order by r.role::text) filter (where a.cycle_id = p_cycle_id) as roles
     from public.hpc_parameter_assignments as a
     cross join lateral unnest(a.rater_roles) as r (role)
     where a.institution_id = p_institution_id
-      and a.cycle_id = p_cycle_id
+      and a.cycle_id = any (v_cycle_ids)
       and a.active
       and a.peer_reviewer_id is null
       and a.section_id = any (v_sections)
       and (a.student_id is null or a.student_id = p_student_id)
     group by a.parameter_id
   ),
-  latest as (
+  latest as materialized (
     select distinct on (e.cycle_id, e.parameter_id, e.rater_role)
            e.cycle_id, e.parameter_id, e.rater_role, e.level_ordinal, e.statements_circled,
            e.observation, r.label, r.icon, r.descriptor
@@ -142,34 +138,53 @@ begin
       and e.status = 'submitted'
     order by e.cycle_id, e.parameter_id, e.rater_role, e.submitted_at desc, e.id desc
   ),
-  per_term as (
-    select p.id as parameter_id, y.term_number, y.id as cycle_id,
+  params as materialized (
+    select p.id, p.code, p.name, p.area, p.area_code, p.ability, p.activity, p.curricular_goal, p.sort_order,
+           coalesce(x.roles, '{}') as expected_roles
+    from public.hpc_parameters as p
+    left join assigned as x on x.parameter_id = p.id
+    where p.institution_id = p_institution_id
+      and (x.parameter_id is not null or p.id in (select l.parameter_id from latest as l))
+  ),
+  term_levels as (
+    select l.parameter_id, y.term_number,
            jsonb_object_agg(l.rater_role,
              jsonb_strip_nulls(jsonb_build_object(
                'ordinal', l.level_ordinal, 'label', l.label, 'icon', l.icon,
                'statements_circled', l.statements_circled,
                'derived', case when l.statements_circled is not null then true end,
-               'observation', case when l.rater_role = 'teacher' then l.observation end)))
-             filter (where l.rater_role is not null) as levels
+               'observation', case when l.rater_role = 'teacher' then l.observation end))) as levels
+    from latest as l
+    join year_terms as y on y.id = l.cycle_id
+    group by l.parameter_id, y.term_number
+  ),
+  param_terms as materialized (
+    select p.id as parameter_id,
+           jsonb_object_agg(y.term_number::text, coalesce(t.levels, '{}'::jsonb)) as terms
     from params as p
-    cross join (select (x ->> 'cycle_id')::uuid as id, (x ->> 'term_number')::bigint as term_number
-                from jsonb_array_elements(v_year_cycles) as x) as y
-    left join latest as l on l.parameter_id = p.id and l.cycle_id = y.id
-    group by p.id, y.term_number, y.id
+    cross join year_terms as y
+    left join term_levels as t on t.parameter_id = p.id and t.term_number = y.term_number
+    group by p.id
+  ),
+  current_levels as materialized (
+    select l.parameter_id,
+           array_agg(l.rater_role::text order by l.rater_role::text) as present_roles,
+           max(l.level_ordinal) filter (where l.rater_role = 'teacher') as teacher_ordinal,
+           max(l.level_ordinal) filter (where l.rater_role = 'self') as self_ordinal
+    from latest as l
+    where l.cycle_id = p_cycle_id
+    group by l.parameter_id
   ),
   per_param as (
-    select p.*,
-           coalesce((select jsonb_object_agg(t.term_number::text, coalesce(t.levels, '{}'::jsonb))
-                     from per_term as t where t.parameter_id = p.id), '{}'::jsonb) as terms,
-           coalesce(x.roles, '{}') as expected_roles,
-           coalesce((select array_agg(l.rater_role::text order by l.rater_role::text)
-                     from latest as l where l.parameter_id = p.id and l.cycle_id = p_cycle_id), '{}') as present_roles,
-           (select l.level_ordinal from latest as l
-            where l.parameter_id = p.id and l.cycle_id = p_cycle_id and l.rater_role = 'teacher') as teacher_ordinal,
-           (select l.level_ordinal from latest as l
-            where l.parameter_id = p.id and l.cycle_id = p_cycle_id and l.rater_role = 'self') as self_ordinal
+    select p.id, p.code, p.name, p.area, p.area_code, p.ability, p.activity, p.curricular_goal, p.sort_order,
+           coalesce(t.terms, '{}'::jsonb) as terms,
+           p.expected_roles,
+           coalesce(c.present_roles, '{}') as present_roles,
+           c.teacher_ordinal,
+           c.self_ordinal
     from params as p
-    left join expected as x on x.parameter_id = p.id
+    left join param_terms as t on t.parameter_id = p.id
+    left join current_levels as c on c.parameter_id = p.id
   ),
   with_missing as (
     select q.*,
@@ -274,9 +289,9 @@ begin
     'flags', jsonb_build_object('teacher_self_gap', v_flags)));
 end
 $$;
+revoke all on function private.hpc_compile_card(uuid, uuid, uuid) from public;
 comment on function private.hpc_compile_card(uuid, uuid, uuid) is
   'The Holistic Progress Card of a student for a cycle as deterministic jsonb (same data, same text, same hash). No access checks: callers check.';
-revoke all on function private.hpc_compile_card(uuid, uuid, uuid) from public;
 
 create or replace function private.hpc_content_hash(p_content jsonb)
 returns text
@@ -421,16 +436,32 @@ $$;
 revoke all on function private.hpc_save_narrative(uuid, uuid, text, text, text) from public;
 grant execute on function private.hpc_save_narrative(uuid, uuid, text, text, text) to authenticated, service_role;
 
--- The API: thin security-invoker wrappers (the checks live in the private functions), so
--- supabase-js rpc() and the edge functions take the same path.
+-- The API (see the header). What public.hpc_generate_report returns.
+create type public.hpc_generate_outcome as enum ('created', 'updated', 'unchanged');
+comment on type public.hpc_generate_outcome is 'What hpc_generate_report did to the current version.';
+create type public.hpc_generated_report as (
+  report_id uuid, cycle_id uuid, student_id uuid, version bigint, status public.hpc_report_status,
+  lock_version bigint, content_hash text, outcome public.hpc_generate_outcome);
+comment on type public.hpc_generated_report is 'Result of hpc_generate_report.';
+
 create or replace function public.hpc_generate_report(p_cycle_id uuid, p_student_id uuid)
-returns jsonb
-language sql
+returns public.hpc_generated_report
+language plpgsql
 volatile
 security invoker
 set search_path = ''
 as $$
-  select private.hpc_generate_report(p_cycle_id, p_student_id)
+declare
+  v_message text; v_detail text; v_hint text;
+begin
+  return jsonb_populate_record(null::public.hpc_generated_report, private.hpc_generate_report(p_cycle_id, p_student_id));
+exception when others then
+  if private.api_error_status(sqlstate) is not null then
+    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
+    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
+  end if;
+  raise;
+end
 $$;
 comment on function public.hpc_generate_report(uuid, uuid) is
   'Compile the card of a student for a cycle into the current draft version (unchanged content: no change). Class teacher, coordinator, principal, institution admin.';
@@ -440,12 +471,22 @@ grant execute on function public.hpc_generate_report(uuid, uuid) to authenticate
 create or replace function public.hpc_save_narrative(
   p_cycle_id uuid, p_student_id uuid, p_summary text, p_strengths text default null, p_barriers text default null)
 returns uuid
-language sql
+language plpgsql
 volatile
 security invoker
 set search_path = ''
 as $$
-  select private.hpc_save_narrative(p_cycle_id, p_student_id, p_summary, p_strengths, p_barriers)
+declare
+  v_message text; v_detail text; v_hint text;
+begin
+  return private.hpc_save_narrative(p_cycle_id, p_student_id, p_summary, p_strengths, p_barriers);
+exception when others then
+  if private.api_error_status(sqlstate) is not null then
+    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
+    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
+  end if;
+  raise;
+end
 $$;
 comment on function public.hpc_save_narrative(uuid, uuid, text, text, text) is
   'Write the teacher''s narrative (Part C) of a student for a cycle. Teachers of the student''s section.';

@@ -1,4 +1,4 @@
--- Report generation and approvals (issue 5), part 3: the approval state machine.
+-- Report generation and approvals, part 3: the approval state machine.
 --
 --   draft ──submit (chain step 1, the class teacher)──▶ submitted
 --   submitted ──approve (chain step 2, the coordinator)──▶ in_review
@@ -289,6 +289,11 @@ select cron.schedule('hpc-release-due-reports', '* * * * *', $job$select private
 --   review  — a pending chain step whose duty the caller holds for the student;
 --   publish — approved cards without a release date (principal);
 --   submit  — drafts and cards sent back, of the caller's class-teacher sections.
+-- Its plan does not depend on fresh statistics: it walks from the rows that decide the
+-- answer (pending steps by duty; the class teacher's students) to each card and student by
+-- key, with LATERAL subqueries fenced by OFFSET 0 so the planner cannot turn them back into
+-- reorderable joins; the student's stage is a per-row lookup, evaluated only for stage
+-- coordinators (benchmarks/reports/FINDINGS.md).
 create or replace function private.hpc_reports_awaiting_me(p_limit bigint default 500)
 returns table (
   report_id uuid, cycle_id uuid, student_id uuid, student_name text, version bigint, status text,
@@ -302,11 +307,17 @@ declare
   v_caller record;
   v_duties text[];
   v_class_sections uuid[];
+  v_subject_sections uuid[];
+  v_coordinator_stages text[];
+  v_coordinator_all boolean;
 begin
   select * into v_caller from private.hpc_caller();
   select coalesce(array_agg(distinct d.duty), '{}'),
-         coalesce(array_agg(distinct d.section_id) filter (where d.duty = 'class_teacher'), '{}')
-    into v_duties, v_class_sections
+         coalesce(array_agg(distinct d.section_id) filter (where d.duty = 'class_teacher'), '{}'),
+         coalesce(array_agg(distinct d.section_id) filter (where d.duty = 'subject_teacher'), '{}'),
+         coalesce(array_agg(distinct d.stage) filter (where d.duty = 'coordinator' and d.stage is not null), '{}'),
+         coalesce(bool_or(d.duty = 'coordinator' and d.stage is null), false)
+    into v_duties, v_class_sections, v_subject_sections, v_coordinator_stages, v_coordinator_all
   from public.staff_duties as d
   where d.institution_id = v_caller.institution_id and d.user_id = v_caller.user_id and d.active;
   if exists (select 1 from public.user_profiles as p where p.id = v_caller.user_id and p.role = 'admin') then
@@ -315,36 +326,79 @@ begin
 
   return query
   select * from (
+    -- review: pending steps first (partial index on pending steps by duty), then each card
+    -- and student by primary key; LATERAL fixes that order whatever the statistics say
     select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
            'review'::text, w.approver_duty::text, w.round, w.created_at
     from public.hpc_approval_workflows as w
-    join public.hpc_reports as r on r.institution_id = w.institution_id and r.id = w.report_id and r.is_current
-    join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
+    cross join lateral (
+      select r.* from public.hpc_reports as r
+      where r.institution_id = w.institution_id and r.id = w.report_id and r.is_current
+      offset 0 -- a fence: keeps this a per-step lookup (not pulled up into a join the planner may reorder)
+    ) as r
+    cross join lateral (
+      select p.full_name, p.current_standard from public.user_profiles as p
+      where p.institution_id = r.institution_id and p.id = r.student_id
+      offset 0
+    ) as p
     where w.institution_id = v_caller.institution_id
-      and w.kind = 'step' and w.decision = 'pending'
+      and w.decision = 'pending'
       and w.approver_duty = any (v_duties::public.hpc_staff_duty[])
-      and private.hpc_holds_duty(w.institution_id, v_caller.user_id, w.approver_duty::text,
-            private.hpc_student_section_ids(r.institution_id, r.student_id),
-            private.hpc_student_stage(r.institution_id, r.student_id))
+      and w.kind = 'step'
+      -- the same rule as private.hpc_holds_duty: sections for teachers, the student's stage
+      -- (as private.hpc_student_stage) for stage coordinators, else the whole institution
+      and case w.approver_duty
+            when 'class_teacher' then exists (
+              select 1 from public.section_students as s
+              where s.institution_id = r.institution_id and s.student_id = r.student_id
+                and s.section_id = any (v_class_sections))
+            when 'subject_teacher' then exists (
+              select 1 from public.section_students as s
+              where s.institution_id = r.institution_id and s.student_id = r.student_id
+                and s.section_id = any (v_subject_sections))
+            when 'coordinator' then v_coordinator_all or coalesce(
+              (select private.hpc_stage_for_grade(c.grade)
+               from public.section_students as s
+               join public.sections as x on x.institution_id = s.institution_id and x.id = s.section_id
+               join public.cohorts as c on c.institution_id = x.institution_id and c.id = x.cohort_id
+               where s.institution_id = r.institution_id and s.student_id = r.student_id
+               order by c.grade, s.section_id
+               limit 1),
+              private.hpc_stage_for_grade(p.current_standard)) = any (v_coordinator_stages)
+            else true
+          end
     union all
+    -- publish: the principal's approved cards without a release date
     select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
            'publish'::text, 'principal'::text, null::bigint, r.updated_at
     from public.hpc_reports as r
-    join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
+    cross join lateral (
+      select p.full_name from public.user_profiles as p
+      where p.institution_id = r.institution_id and p.id = r.student_id
+      offset 0
+    ) as p
     where r.institution_id = v_caller.institution_id
       and 'principal' = any (v_duties)
       and r.is_current and r.status = 'approved' and r.release_at is null
     union all
+    -- submit: drafts and cards sent back, of the students of the caller's class-teacher sections
     select r.id, r.cycle_id, r.student_id, p.full_name, r.version, r.status::text, r.lock_version,
            'submit'::text, 'class_teacher'::text, null::bigint, r.updated_at
-    from public.hpc_reports as r
-    join public.user_profiles as p on p.institution_id = r.institution_id and p.id = r.student_id
-    where r.institution_id = v_caller.institution_id
-      and cardinality(v_class_sections) > 0
-      and r.is_current and r.status in ('draft', 'changes_requested')
-      and exists (select 1 from public.section_students as s
-                  where s.institution_id = r.institution_id and s.student_id = r.student_id
-                    and s.section_id = any (v_class_sections))
+    from (select distinct s.student_id
+          from public.section_students as s
+          where s.institution_id = v_caller.institution_id
+            and s.section_id = any (v_class_sections)) as s
+    cross join lateral (
+      select r.* from public.hpc_reports as r
+      where r.institution_id = v_caller.institution_id and r.student_id = s.student_id
+        and r.is_current and r.status in ('draft', 'changes_requested')
+      offset 0
+    ) as r
+    cross join lateral (
+      select p.full_name from public.user_profiles as p
+      where p.institution_id = r.institution_id and p.id = r.student_id
+      offset 0
+    ) as p
   ) as t (report_id, cycle_id, student_id, student_name, version, status, lock_version, action, approver_duty, round, since)
   order by t.since, t.report_id
   limit least(greatest(coalesce(p_limit, 500), 1), 5000);
@@ -353,20 +407,42 @@ $$;
 revoke all on function private.hpc_reports_awaiting_me(bigint) from public;
 grant execute on function private.hpc_reports_awaiting_me(bigint) to authenticated, service_role;
 
--- The API wrappers (security invoker; the checks are in the private functions).
+-- The API wrappers (security invoker; the checks are in the private functions; our errors
+-- re-raised with their HTTP status, as in 20250301000200). What public.hpc_transition_report
+-- and public.hpc_reports_awaiting_me return.
+create type public.hpc_awaited_move as enum ('submit', 'review', 'publish');
+comment on type public.hpc_awaited_move is 'The caller''s next move on a card (hpc_reports_awaiting_me.action).';
+create type public.hpc_report_transition as (
+  report_id uuid, version bigint, status public.hpc_report_status, lock_version bigint, is_current boolean,
+  release_at timestamptz, published_at timestamptz, action public.hpc_report_action, step_id uuid,
+  previous_report_id uuid);
+comment on type public.hpc_report_transition is
+  'Result of hpc_transition_report: the version now current (a reopen: the new draft; previous_report_id the published one).';
+
 create or replace function public.hpc_transition_report(
   p_report_id uuid,
   p_action public.hpc_report_action,
   p_expected_version bigint,
   p_comment text default null,
   p_release_at timestamptz default null)
-returns jsonb
-language sql
+returns public.hpc_report_transition
+language plpgsql
 volatile
 security invoker
 set search_path = ''
 as $$
-  select private.hpc_transition_report(p_report_id, p_action::text, p_expected_version, p_comment, p_release_at)
+declare
+  v_message text; v_detail text; v_hint text;
+begin
+  return jsonb_populate_record(null::public.hpc_report_transition,
+    private.hpc_transition_report(p_report_id, p_action::text, p_expected_version, p_comment, p_release_at));
+exception when others then
+  if private.api_error_status(sqlstate) is not null then
+    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
+    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
+  end if;
+  raise;
+end
 $$;
 comment on function public.hpc_transition_report(uuid, public.hpc_report_action, bigint, text, timestamptz) is
   'Apply submit | approve | request_changes | publish | reopen to a report, with the lock_version the caller read.';
@@ -375,14 +451,27 @@ grant execute on function public.hpc_transition_report(uuid, public.hpc_report_a
 
 create or replace function public.hpc_reports_awaiting_me(p_limit bigint default 500)
 returns table (
-  report_id uuid, cycle_id uuid, student_id uuid, student_name text, version bigint, status text,
-  lock_version bigint, action text, approver_duty text, round bigint, since timestamptz)
-language sql
+  report_id uuid, cycle_id uuid, student_id uuid, student_name text, version bigint, status public.hpc_report_status,
+  lock_version bigint, action public.hpc_awaited_move, approver_duty public.hpc_staff_duty, round bigint, since timestamptz)
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select * from private.hpc_reports_awaiting_me(p_limit)
+declare
+  v_message text; v_detail text; v_hint text;
+begin
+  return query
+    select a.report_id, a.cycle_id, a.student_id, a.student_name, a.version, a.status::public.hpc_report_status,
+           a.lock_version, a.action::public.hpc_awaited_move, a.approver_duty::public.hpc_staff_duty, a.round, a.since
+    from private.hpc_reports_awaiting_me(p_limit) as a;
+exception when others then
+  if private.api_error_status(sqlstate) is not null then
+    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
+    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
+  end if;
+  raise;
+end
 $$;
 comment on function public.hpc_reports_awaiting_me(bigint) is
   'The current cards on which the caller has the next move (review, publish, submit).';

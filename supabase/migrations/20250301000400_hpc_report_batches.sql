@@ -1,4 +1,5 @@
--- Report generation and approvals (issue 5), part 4: batches over a section or a cycle.
+-- Report generation and approvals, part 4: batches over a section or a cycle, and the
+-- pg_cron job that resumes the ones nobody drives.
 --
 -- public.hpc_batch_start(kind, cycle, section, action, ...) records a job in
 -- report_jobs with its total; public.hpc_batch_run(job, max_items, max_ms) processes
@@ -226,16 +227,36 @@ $$;
 revoke all on function private.hpc_batch_run(uuid, bigint, bigint) from public;
 grant execute on function private.hpc_batch_run(uuid, bigint, bigint) to authenticated, service_role;
 
+-- What public.hpc_batch_start and public.hpc_batch_run return.
+create type public.hpc_batch_progress as (
+  job_id uuid, kind public.hpc_batch_kind, action public.hpc_report_action, cycle_id uuid, section_id uuid,
+  status public.hpc_batch_status, total bigint, processed bigint, succeeded bigint, unchanged bigint,
+  skipped bigint, failed bigint, errors jsonb, started_at timestamptz, finished_at timestamptz, done boolean,
+  busy boolean);
+comment on type public.hpc_batch_progress is
+  'Progress of a batch (hpc_batch_start, hpc_batch_run); busy: another runner holds the batch right now.';
+
 create or replace function public.hpc_batch_start(
   p_kind public.hpc_batch_kind, p_cycle_id uuid, p_section_id uuid default null, p_action public.hpc_report_action default null,
   p_comment text default null, p_release_at timestamptz default null)
-returns jsonb
-language sql
+returns public.hpc_batch_progress
+language plpgsql
 volatile
 security invoker
 set search_path = ''
 as $$
-  select private.hpc_batch_start(p_kind::text, p_cycle_id, p_section_id, p_action::text, p_comment, p_release_at)
+declare
+  v_message text; v_detail text; v_hint text;
+begin
+  return jsonb_populate_record(null::public.hpc_batch_progress,
+    private.hpc_batch_start(p_kind::text, p_cycle_id, p_section_id, p_action::text, p_comment, p_release_at));
+exception when others then
+  if private.api_error_status(sqlstate) is not null then
+    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
+    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
+  end if;
+  raise;
+end
 $$;
 comment on function public.hpc_batch_start(public.hpc_batch_kind, uuid, uuid, public.hpc_report_action, text, timestamptz) is
   'Record a batch (generate, or transition with an action) over a section or a whole cycle; run it with hpc_batch_run.';
@@ -243,15 +264,81 @@ revoke all on function public.hpc_batch_start(public.hpc_batch_kind, uuid, uuid,
 grant execute on function public.hpc_batch_start(public.hpc_batch_kind, uuid, uuid, public.hpc_report_action, text, timestamptz) to authenticated, service_role;
 
 create or replace function public.hpc_batch_run(p_job_id uuid, p_max_items bigint default 200, p_max_ms bigint default 2000)
-returns jsonb
-language sql
+returns public.hpc_batch_progress
+language plpgsql
 volatile
 security invoker
 set search_path = ''
 as $$
-  select private.hpc_batch_run(p_job_id, p_max_items, p_max_ms)
+declare
+  v_message text; v_detail text; v_hint text;
+begin
+  return jsonb_populate_record(null::public.hpc_batch_progress, private.hpc_batch_run(p_job_id, p_max_items, p_max_ms));
+exception when others then
+  if private.api_error_status(sqlstate) is not null then
+    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
+    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
+  end if;
+  raise;
+end
 $$;
 comment on function public.hpc_batch_run(uuid, bigint, bigint) is
   'Process the next chunk of a batch and return its progress; call again until done (resumes from the cursor).';
 revoke all on function public.hpc_batch_run(uuid, bigint, bigint) from public, anon;
 grant execute on function public.hpc_batch_run(uuid, bigint, bigint) to authenticated, service_role;
+
+-- Batches finish even when nobody drives them. The hpc-reports function runs a background
+-- batch chunk by chunk; if the function is stopped (deploy, wall-clock limit, crash) the
+-- batch stays queued or running with its cursor. Every minute pg_cron resumes such stale
+-- batches on behalf of their requester: the requester's claims are set for the transaction,
+-- so every card is still checked against the requester's own duties (and audited with the
+-- requester as actor). A batch whose requester may no longer run it (HPC switched off, duty
+-- gone) is cancelled with the reason in its errors.
+create or replace function private.hpc_resume_stale_jobs(
+  p_stale interval default interval '2 minutes', p_max_jobs bigint default 5)
+returns bigint
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_job record;
+  v_resumed bigint := 0;
+  v_state text;
+  v_message text;
+begin
+  for v_job in
+    select j.institution_id, j.id, j.requested_by
+    from public.report_jobs as j
+    where j.status in ('queued', 'running') and j.updated_at < now() - p_stale
+    order by j.updated_at
+    limit greatest(p_max_jobs, 0)
+  loop
+    perform set_config('request.jwt.claims',
+      json_build_object('sub', v_job.requested_by, 'role', 'authenticated')::text, true);
+    begin
+      perform private.hpc_batch_run(v_job.id, 500, 20000);
+      v_resumed := v_resumed + 1;
+    exception when others then
+      get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
+      if v_state in ('HPOFF', 'HP403', 'HP404') then
+        update public.report_jobs as j
+           set status = 'cancelled', finished_at = now(),
+               errors = j.errors || jsonb_build_array(jsonb_build_object(
+                 'student_id', null, 'code', v_state, 'message', 'batch cancelled: ' || v_message))
+         where j.institution_id = v_job.institution_id and j.id = v_job.id;
+      else
+        raise warning 'report job %: % %', v_job.id, v_state, v_message;
+      end if;
+    end;
+  end loop;
+  perform set_config('request.jwt.claims', '', true);
+  return v_resumed;
+end
+$$;
+comment on function private.hpc_resume_stale_jobs(interval, bigint) is
+  'pg_cron, every minute: resumes report batches untouched for p_stale on behalf of their requester; cancels those the requester may no longer run.';
+revoke all on function private.hpc_resume_stale_jobs(interval, bigint) from public;
+
+select cron.schedule('hpc-resume-stale-report-jobs', '* * * * *', $job$select private.hpc_resume_stale_jobs()$job$);

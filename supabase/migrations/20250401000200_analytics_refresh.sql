@@ -1,5 +1,6 @@
 -- Analytics, part 2: refresh on a schedule and right after a cycle closes, every refresh
--- logged, and hpc_analytics snapshots written from the views (issue 7).
+-- logged, and hpc_analytics snapshots written from the views (level counts summed over
+-- the parameters of a section, so two refreshes of the same data agree).
 --
 -- * analytics.refresh_schedules: one row per materialized view, its cron schedule and an
 --   on/off switch. A trigger keeps pg_cron's jobs (named analytics-refresh-<view>) in step
@@ -77,11 +78,18 @@ revoke all on analytics.refresh_schedules, analytics.refresh_requests, analytics
 grant select on analytics.refresh_schedules, analytics.refresh_requests, analytics.refresh_log to service_role;
 
 -- Refresh one view (p_view) or all four. Returns the log rows it wrote.
+-- The views' aggregations hash ~10 M rows into up to 4.7 M groups on the scale benchmark's
+-- large preset: with the server's work_mem (16 MB) they spill to disk, so the refresh gets
+-- 512 MB (benchmarks/scale/FINDINGS.md). One refresh runs at a time (advisory lock per view,
+-- jobs run one view each), so the memory is bounded. JIT compilation of the diff queries
+-- costs more than it saves here.
 create or replace function analytics.refresh(p_view text default null, p_triggered_by text default 'manual')
 returns setof analytics.refresh_log
 language plpgsql
 security definer
 set search_path = ''
+set work_mem = '512MB'
+set jit = off
 as $$
 declare
   v_view text;
@@ -166,10 +174,15 @@ begin
            jsonb_object_agg(d.rater_role, d.levels), sum(d.total)::bigint
     from (
       select l.institution_id, l.cycle_id, l.section_id, l.rater_role,
-             jsonb_object_agg(l.level_ordinal::text, l.ratings) as levels, sum(l.ratings) as total
-      from analytics.level_distribution as l
-      where (p_institution_id is null or l.institution_id = p_institution_id)
-        and (p_cycle_id is null or l.cycle_id = p_cycle_id)
+             jsonb_object_agg(l.level_ordinal::text, l.ratings order by l.level_ordinal) as levels, sum(l.ratings) as total
+      from (
+        -- the view has one row per parameter: add them up per level first
+        select v.institution_id, v.cycle_id, v.section_id, v.rater_role, v.level_ordinal, sum(v.ratings)::bigint as ratings
+        from analytics.level_distribution as v
+        where (p_institution_id is null or v.institution_id = p_institution_id)
+          and (p_cycle_id is null or v.cycle_id = p_cycle_id)
+        group by v.institution_id, v.cycle_id, v.section_id, v.rater_role, v.level_ordinal
+      ) as l
       group by l.institution_id, l.cycle_id, l.section_id, l.rater_role
     ) as d
     group by d.institution_id, d.cycle_id, d.section_id
@@ -201,9 +214,9 @@ begin
   return v_count;
 end
 $$;
+revoke all on function analytics.write_snapshots(uuid, uuid) from public, anon, authenticated;
 comment on function analytics.write_snapshots(uuid, uuid) is
   'Writes hpc_analytics rows (institution overview; per section level_distribution and rater_completion) from the analytics views for one institution/cycle or all. Aggregates only, no ranks.';
-revoke all on function analytics.write_snapshots(uuid, uuid) from public, anon, authenticated;
 
 -- The every-minute job: if a cycle closed (or someone asked), refresh all views once and
 -- write the snapshots of each requested institution and cycle. Returns the requests served.

@@ -1,4 +1,4 @@
--- Analytics, part 3: what the API exposes (issue 7). Four RPC functions, security definer
+-- Analytics, part 3: what the API exposes. Four RPC functions, security definer
 -- (they read the unexposed analytics views), `set search_path = ''`, each filtering by the
 -- caller's institution and role with the RLS helpers of 20250201000100:
 --   * coordinators, principals and institution admins (private.reads_whole_institution()):
@@ -9,6 +9,10 @@
 --   * HPC switched off for the institution (private.hpc_active() false): nothing.
 -- Nothing here orders or ranks students; every row is an aggregate or the caller's own.
 -- EXECUTE for authenticated only (not anon; service_role has no auth.uid() and gets nothing).
+-- The section-level reads have one branch per shape of the call, gated by a one-time filter
+-- on the parameter, so that the section branch matches the views' index prefix
+-- (institution_id, cycle_id, section_id): a generic plan of `(p_section_id is null or
+-- section_id = p_section_id)` reads the school's whole cycle (benchmarks/scale/FINDINGS.md).
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
@@ -51,15 +55,25 @@ stable
 security definer
 set search_path = ''
 as $$
-  select l.section_id, l.parameter_id, p.code, p.stage, p.area_code, p.ability, l.rater_role, l.level_ordinal, l.ratings
-  from analytics.level_distribution as l
-  join public.hpc_parameters as p on p.institution_id = l.institution_id and p.id = l.parameter_id
-  where l.institution_id = (select private.current_institution_id())
-    and (select private.hpc_active())
-    and l.cycle_id = p_cycle_id
-    and (p_section_id is null or l.section_id = p_section_id)
-    and ((select private.reads_whole_institution()) or l.section_id = any ((select private.taught_section_ids())::uuid[]))
-  order by l.section_id, p.sort_order, p.code, l.rater_role, l.level_ordinal
+  select x.section_id, x.parameter_id, p.code, p.stage, p.area_code, p.ability, x.rater_role, x.level_ordinal, x.ratings
+  from (
+    select l.institution_id, l.section_id, l.parameter_id, l.rater_role, l.level_ordinal, l.ratings
+    from analytics.level_distribution as l
+    where p_section_id is not null
+      and l.institution_id = (select private.current_institution_id())
+      and l.cycle_id = p_cycle_id
+      and l.section_id = p_section_id
+    union all
+    select l.institution_id, l.section_id, l.parameter_id, l.rater_role, l.level_ordinal, l.ratings
+    from analytics.level_distribution as l
+    where p_section_id is null
+      and l.institution_id = (select private.current_institution_id())
+      and l.cycle_id = p_cycle_id
+  ) as x
+  join public.hpc_parameters as p on p.institution_id = x.institution_id and p.id = x.parameter_id
+  where (select private.hpc_active())
+    and ((select private.reads_whole_institution()) or x.section_id = any ((select private.taught_section_ids())::uuid[]))
+  order by x.section_id, p.sort_order, p.code, x.rater_role, x.level_ordinal
 $$;
 comment on function public.hpc_analytics_level_distribution(uuid, uuid) is
   'Submitted ratings per section, parameter, rater role and level in a cycle. Teachers: their sections; coordinators, principals, admins: the institution.';
@@ -75,15 +89,25 @@ stable
 security definer
 set search_path = ''
 as $$
-  select c.section_id, c.parameter_id, p.code, c.rater_role, c.teacher_id, c.expected, c.submitted, c.drafts, c.missing
-  from analytics.completion as c
-  join public.hpc_parameters as p on p.institution_id = c.institution_id and p.id = c.parameter_id
-  where c.institution_id = (select private.current_institution_id())
-    and (select private.hpc_active())
-    and c.cycle_id = p_cycle_id
-    and (p_section_id is null or c.section_id = p_section_id)
-    and ((select private.reads_whole_institution()) or c.section_id = any ((select private.taught_section_ids())::uuid[]))
-  order by c.section_id, p.sort_order, p.code, c.rater_role
+  select x.section_id, x.parameter_id, p.code, x.rater_role, x.teacher_id, x.expected, x.submitted, x.drafts, x.missing
+  from (
+    select c.institution_id, c.section_id, c.parameter_id, c.rater_role, c.teacher_id, c.expected, c.submitted, c.drafts, c.missing
+    from analytics.completion as c
+    where p_section_id is not null
+      and c.institution_id = (select private.current_institution_id())
+      and c.cycle_id = p_cycle_id
+      and c.section_id = p_section_id
+    union all
+    select c.institution_id, c.section_id, c.parameter_id, c.rater_role, c.teacher_id, c.expected, c.submitted, c.drafts, c.missing
+    from analytics.completion as c
+    where p_section_id is null
+      and c.institution_id = (select private.current_institution_id())
+      and c.cycle_id = p_cycle_id
+  ) as x
+  join public.hpc_parameters as p on p.institution_id = x.institution_id and p.id = x.parameter_id
+  where (select private.hpc_active())
+    and ((select private.reads_whole_institution()) or x.section_id = any ((select private.taught_section_ids())::uuid[]))
+  order by x.section_id, p.sort_order, p.code, x.rater_role
 $$;
 comment on function public.hpc_analytics_completion(uuid, uuid) is
   'Expected, submitted, draft and missing ratings per section, parameter and rater role in a cycle, with the assigned teacher. Teachers: their sections; coordinators, principals, admins: the institution.';

@@ -1,5 +1,5 @@
--- Tenancy, contract step 1 (migration issue): enforce institution_id on the existing
--- BIG DAY tables, online, now that the batched backfill (npm run migrate) has filled it.
+-- Tenancy, contract step 1: enforce institution_id on the existing BIG DAY tables, online,
+-- once the batched backfill (npm run migrate) has filled it.
 --
 -- The contract REFUSES to run while the backfill is incomplete, and says why:
 -- private.assert_tenant_backfill_complete() raises with the number of rows still null (or

@@ -2,7 +2,7 @@
 -- The validated check (20250901000200) lets SET NOT NULL skip its full-table scan
 -- (PostgreSQL 12+), so this is catalog work under a brief ACCESS EXCLUSIVE lock on this
 -- table only; the check is then redundant and dropped. BIG DAY screens written before the
--- HPC do not send institution_id: for a signed-in user it now defaults to the user's own
+-- HPC do not send institution_id: for a signed-in user it defaults to the user's own
 -- institution (catalog only), so those screens keep working and cannot write into another
 -- school.
 set local lock_timeout = '50ms';

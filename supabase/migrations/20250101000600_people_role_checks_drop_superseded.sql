@@ -1,5 +1,5 @@
 -- Drops BIG DAY's own checks on user_profiles.role (the allowed roles; "a student has an
--- admission number, everyone else an employee id"), now superseded by the validated
+-- admission number, everyone else an employee id"), superseded by the validated
 -- user_profiles_role_allowed and user_profiles_identifier_by_role, which admit parents.
 -- Their names differ between deployments (PostgreSQL's automatic ones, or chosen ones such
 -- as check_student_fields), so they are found in the catalog: every check constraint of
