@@ -9,7 +9,9 @@
 --
 -- Append-only: no API role (anon, authenticated, service_role) holds UPDATE, DELETE or
 -- TRUNCATE, and a trigger refuses UPDATE and DELETE for everyone, the table owner included.
--- Only retention (dropping a whole partition, owner only) removes rows.
+-- Only retention (dropping a whole partition, owner only) removes rows, and the erasure of a
+-- child's HPC data (private.hpc_erase_students_data, which marks its own transaction with
+-- hpc.erasure = on) removes the entries about that child.
 --
 -- Rows are written by private.audit_row_change(), attached
 --   * to every HPC table and to student_guardians, staff_duties, institution_feature_flags:
@@ -154,17 +156,23 @@ select cron.schedule(
   $job$select private.create_audit_event_partitions(current_date, 3)$job$
 );
 
--- Refuses UPDATE and DELETE on audit rows for everyone (cloned to every partition).
+-- Refuses UPDATE and DELETE on audit rows for everyone (cloned to every partition), but the
+-- DELETEs of a child's erasure.
 create or replace function private.refuse_audit_change()
 returns trigger
 language plpgsql
 set search_path = ''
 as $$
 begin
+  if tg_op = 'DELETE' and current_setting('hpc.erasure', true) = 'on' then
+    return old;
+  end if;
   raise exception 'audit_events is append-only: % refused', tg_op
     using errcode = '42501', hint = 'Old months are removed only by dropping whole partitions.';
 end
 $$;
+comment on function private.refuse_audit_change() is
+  'Guard of the append-only audit log: refuses UPDATE, DELETE and TRUNCATE, but the DELETEs of a child''s erasure (hpc.erasure = on in its transaction).';
 revoke all on function private.refuse_audit_change() from public;
 
 create trigger refuse_audit_change

@@ -706,7 +706,8 @@ create trigger resolve_level
   for each row execute function private.hpc_evaluation_derive_level();
 
 -- A published report version is immutable: only is_current may go true → false (when a
--- reopen creates the next version); it cannot be deleted. Every update bumps lock_version.
+-- reopen creates the next version); it cannot be deleted but by the erasure of the child's
+-- data (hpc.erasure = on in its transaction). Every update bumps lock_version.
 create or replace function private.hpc_report_guard()
 returns trigger
 language plpgsql
@@ -716,7 +717,7 @@ declare
   v_free constant text[] := array['is_current', 'lock_version', 'updated_at', 'updated_by'];
 begin
   if tg_op = 'DELETE' then
-    if old.status = 'published' then
+    if old.status = 'published' and current_setting('hpc.erasure', true) is distinct from 'on' then
       raise exception 'hpc_reports: a published report cannot be deleted' using errcode = '55000';
     end if;
     return old;

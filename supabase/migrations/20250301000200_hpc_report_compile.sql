@@ -53,6 +53,7 @@ declare
   v_achievements jsonb;
   v_reflections jsonb;
   v_institution jsonb;
+  v_not_collected jsonb;
 begin
   select jsonb_build_object(
            'id', p.id, 'full_name', p.full_name, 'admission_number', p.admission_number,
@@ -271,6 +272,19 @@ begin
                       from r where r.kind = 'parent_partnership'), '[]'::jsonb))
     into v_reflections;
 
+  -- Parts of the card that a school recording consent may not collect for this child: no
+  -- guardian has consented, or the consent was withdrawn (private.hpc_consents, created with
+  -- the consent rule in a later migration). Null, and so absent, where nothing is missing.
+  select jsonb_agg(jsonb_build_object('part', p.part,
+                                      'reason', case when w.withdrawn_on is null then 'no_consent' else 'consent_withdrawn' end,
+                                      'since', w.withdrawn_on) order by p.part)
+    into v_not_collected
+  from unnest(enum_range(null::public.hpc_consent_part)) as p (part)
+  cross join lateral (
+    select max(c.withdrawn_at)::date as withdrawn_on from private.hpc_consents as c
+    where c.institution_id = p_institution_id and c.student_id = p_student_id and c.part = p.part) as w
+  where not private.hpc_consent_given(p_institution_id, p_student_id, p.part);
+
   return jsonb_strip_nulls(jsonb_build_object(
     'schema_version', 1,
     'institution', v_institution,
@@ -286,6 +300,7 @@ begin
     'reflections', v_reflections - 'parent_partnership',
     'parent_partnership', v_reflections -> 'parent_partnership',
     'completion', v_completion,
+    'not_collected', v_not_collected,
     'flags', jsonb_build_object('teacher_self_gap', v_flags)));
 end
 $$;

@@ -16,7 +16,7 @@
 --   the school can answer "was this child's data erased?" and nothing more.
 -- * The audit log is append-only and a published card immutable; the one exception to both
 --   is this erasure, which marks its own transaction (hpc.erasure = on) so that their guards
---   let it delete. Only the owner can delete from the log at all (no API role holds DELETE);
+--   (private.refuse_audit_change, private.hpc_report_guard) let it delete. Only the owner can delete from the log at all (no API role holds DELETE);
 --   the API roles never reach a published card's DELETE past its policies.
 -- * A dry run (the default of the admin's call) lists what would go without changing anything.
 --   After an erasure, only a backup taken before it brings the data back.
@@ -32,48 +32,6 @@ create table private.hpc_retention_periods (
 );
 comment on table private.hpc_retention_periods is
   'How many whole years after a child has left a school keeps the child''s HPC data; no row: kept.';
-
-create or replace function private.refuse_audit_change()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-begin
-  if tg_op = 'DELETE' and current_setting('hpc.erasure', true) = 'on' then
-    return old;
-  end if;
-  raise exception 'audit_events is append-only: % refused', tg_op
-    using errcode = '42501', hint = 'Old months are removed only by dropping whole partitions.';
-end
-$$;
-comment on function private.refuse_audit_change() is
-  'Guard of the append-only audit log: refuses UPDATE, DELETE and TRUNCATE, but the DELETEs of a child''s erasure (hpc.erasure = on in its transaction).';
-
-create or replace function private.hpc_report_guard()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-declare
-  v_free constant text[] := array['is_current', 'lock_version', 'updated_at', 'updated_by'];
-begin
-  if tg_op = 'DELETE' then
-    if old.status = 'published' and current_setting('hpc.erasure', true) is distinct from 'on' then
-      raise exception 'hpc_reports: a published report cannot be deleted' using errcode = '55000';
-    end if;
-    return old;
-  end if;
-  if old.status = 'published'
-     and ((to_jsonb(new) - v_free) is distinct from (to_jsonb(old) - v_free)
-          or (new.is_current and not old.is_current))
-  then
-    raise exception 'hpc_reports: version % is published and immutable; reopen to create a new version', old.version
-      using errcode = '55000';
-  end if;
-  new.lock_version := old.lock_version + 1;
-  return new;
-end
-$$;
 
 -- When each student of a school with HPC data left: the end of the last term they were
 -- enrolled in or have HPC data in.

@@ -4,7 +4,7 @@
 -- the admin or principal records a signed form, and who may read and change what is checked.
 begin;
 \ir support/tests-schema.sql
-select plan(26);
+select plan(29);
 
 -- Sunrise (institution 2): Neha Verma (15) is the mother of Ishaan Verma (14, 7-A); Vikram
 -- Rao (16) the institution admin, Harpreet Kaur (11) the principal, Priya Menon (13) his
@@ -60,6 +60,9 @@ select is(pg_temp.as_user((select principal from t_ctx), $$select public.hpc_set
   'HP403: Only your school''s institution admin may do this.', 'the principal may not set the rule');
 select is(pg_temp.as_user((select admin from t_ctx), $$select public.hpc_set_consent_required(true)::text$$),
   'ok true', 'the admin makes consent required');
+select is(private.hpc_compile_card((select inst from t_ctx), (select open_cycle from t_ctx), (select child from t_ctx)) -> 'not_collected',
+  '[{"part": "parent", "reason": "no_consent"}, {"part": "peer", "reason": "no_consent"}]'::jsonb,
+  'the card says the parent and peer parts are not collected for want of consent');
 select is(pg_temp.rate('parent'), 'HP422', 'without consent a parent rating is refused (HP422)');
 select is(pg_temp.rate('peer'), 'HP422', 'and a peer rating');
 select is(pg_temp.rate('teacher'), 'stored', 'teacher ratings need no consent');
@@ -107,12 +110,17 @@ select is(pg_temp.as_user((select teacher from t_ctx), $$select public.hpc_withd
 select is(pg_temp.as_user((select mother from t_ctx), $$select public.hpc_withdraw_consent(child, 'parent')::text from t_ctx$$),
   'ok true', 'the mother withdraws her consent to the parent part');
 select is(pg_temp.rate('parent'), 'HP422', 'after withdrawal a parent rating is refused again');
+select is(private.hpc_compile_card((select inst from t_ctx), (select open_cycle from t_ctx), (select child from t_ctx)) -> 'not_collected',
+  jsonb_build_array(jsonb_build_object('part', 'parent', 'reason', 'consent_withdrawn', 'since', current_date)),
+  'the card says the parent part was not collected: consent withdrawn, and since when');
 select is(pg_temp.as_user((select teacher from t_ctx), $$select jsonb_path_query_array(public.hpc_consents(child), '$.consents[*].withdrawn_by')::text from t_ctx$$),
   'ok ["00000000-0000-4000-a000-000000000015", null]', 'his teacher reads the consents: the withdrawn one says who withdrew it');
 select is(pg_temp.as_user('00000000-0000-4000-a000-000000000006', $$select public.hpc_consents(child)::text from t_ctx$$),
   'HP404: No student 00000000-0000-4000-a000-000000000014 among yours.', 'another school''s parent reads nothing');
 select is(pg_temp.as_user((select admin from t_ctx), $$select public.hpc_set_consent_required(false)::text$$) || ' ' || pg_temp.rate('parent'),
   'ok false stored', 'when the school stops requiring consent, parent ratings are stored again');
+select ok(not (private.hpc_compile_card((select inst from t_ctx), (select open_cycle from t_ctx), (select child from t_ctx)) ? 'not_collected'),
+  'and the card says nothing about consent');
 
 select * from finish();
 rollback;

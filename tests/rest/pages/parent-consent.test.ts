@@ -2,7 +2,9 @@
 // real PostgREST: Sunrise's admin makes consent required; Ishaan's mother is then refused a
 // rating (422, saying which consent is missing) until she consents in the app, and again after
 // she withdraws; the admin records a signed form; the teacher reads the consents and may not
-// change them. The school's rule and the consents are removed again in afterAll.
+// change them; the card his teacher generates then says, in English and Hindi, that the
+// parent part was not collected and why. The school's rule, the consents and that Term 2
+// card are removed again in afterAll.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type postgres from 'postgres';
 import { sql as connect } from '../../support/test-stack.ts';
@@ -15,6 +17,7 @@ let term2: string;
 let parameter: string;
 
 const clean = async () => {
+  await db`delete from hpc_reports where cycle_id = ${term2} and student_id = ${userId(ISHAAN)}`;
   await db`delete from private.hpc_consents where institution_id = ${SUNRISE}`;
   await db`delete from private.hpc_consent_policies where institution_id = ${SUNRISE}`;
   await db`delete from hpc_evaluations where cycle_id = ${term2} and rater_id = ${userId(NEHA)} and observation = 'consent page test'`;
@@ -80,5 +83,21 @@ describe('consent where the school records it', () => {
     const teacherRecords = await userClient(PRIYA).rpc('hpc_record_consent',
       { p_student_id: userId(ISHAAN), p_guardian_id: userId(NEHA), p_part: 'parent' });
     expect(teacherRecords.status).toBe(403);
+  });
+
+  it('the card says the parent part was not collected, and why, in the card\'s language', async () => {
+    const priya = userClient(PRIYA);
+    const generated = await priya.functions.invoke('hpc-reports/generate', { body: { cycle_id: term2, student_id: userId(ISHAAN) } });
+    expect(generated.error).toBeNull();
+    const reportId = (generated.data as { report: { report_id: string } }).report.report_id;
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [lang, text] of [
+      ['en', `Parent ratings were not collected: the guardian's consent was withdrawn on ${today}.`],
+      ['hi', `अभिभावक मूल्यांकन एकत्र नहीं किए गए: अभिभावक ने ${today} को सहमति वापस ले ली।`],
+    ] as const) {
+      const printed = await priya.functions.invoke(`hpc-reports/reports/${reportId}/print?lang=${lang}`, { method: 'GET' });
+      expect(printed.error).toBeNull();
+      expect((printed.data as { html: string }).html).toContain(text.replace(/'/g, '&#39;'));
+    }
   });
 });

@@ -93,6 +93,8 @@ export const CardContent = z
     }).optional(),
     parent_partnership: z.array(TermEntry).optional(),
     completion: z.looseObject({ missing_roles: z.array(z.string()).optional(), complete: z.boolean().optional() }).optional(),
+    /** parts a school recording consent could not collect: no guardian's consent, or withdrawn (since: the date) */
+    not_collected: z.array(z.looseObject({ part: z.string(), reason: z.enum(['no_consent', 'consent_withdrawn']), since: str })).optional(),
     flags: z.looseObject({
       teacher_self_gap: z.array(z.looseObject({ code: z.string(), name: str })).optional(),
     }).optional(),

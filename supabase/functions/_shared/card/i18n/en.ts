@@ -11,6 +11,10 @@ export const en = {
   raters: { self: 'Self', peer: 'Peer', teacher: 'Teacher', parent: 'Parent' } as Record<string, string>,
   legend: 'Levels', gap: 'Teacher and self-assessment differ by two levels or more',
   missing: 'Still to be assessed by', complete: 'All assessments received',
+  /** a part not collected: no consent (withdrawnOn null), or consent withdrawn on that date */
+  notCollected: (part: string, withdrawnOn: string | null) => withdrawnOn === null
+    ? `${part} ratings were not collected: no guardian's consent is recorded.`
+    : `${part} ratings were not collected: the guardian's consent was withdrawn on ${withdrawnOn}.`,
   partC: 'Part C — Teacher\'s narrative', summary: 'Summary', strengths: 'Strengths', barriers: 'Can be supported in',
   achievements: 'Achievements', ambition: 'Ambition Card', goal: 'Goal', review: 'Review',
   partnership: 'Parent–Teacher Partnership', signatures: 'Signatures',

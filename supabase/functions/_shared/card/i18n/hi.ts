@@ -13,6 +13,9 @@ export const hi: Dictionary = {
   raters: { self: 'स्वयं', peer: 'सहपाठी', teacher: 'शिक्षक', parent: 'अभिभावक' },
   legend: 'स्तर', gap: 'शिक्षक और स्व-मूल्यांकन में दो या अधिक स्तरों का अंतर',
   missing: 'अभी मूल्यांकन शेष', complete: 'सभी मूल्यांकन प्राप्त',
+  notCollected: (part: string, withdrawnOn: string | null) => withdrawnOn === null
+    ? `${part} मूल्यांकन एकत्र नहीं किए गए: अभिभावक की सहमति दर्ज नहीं है।`
+    : `${part} मूल्यांकन एकत्र नहीं किए गए: अभिभावक ने ${withdrawnOn} को सहमति वापस ले ली।`,
   partC: 'भाग ग — शिक्षक की टिप्पणी', summary: 'सारांश', strengths: 'शक्तियाँ', barriers: 'सहायता के क्षेत्र',
   achievements: 'उपलब्धियाँ', ambition: 'महत्वाकांक्षा कार्ड', goal: 'लक्ष्य', review: 'समीक्षा',
   partnership: 'अभिभावक–शिक्षक साझेदारी', signatures: 'हस्ताक्षर',

@@ -44,6 +44,13 @@ function completion({ content, t }: CardContext): string {
   return missing.length ? `${t.missing}: ${missing.map((r) => e(t.raters[r] ?? r)).join(', ')}` : t.complete;
 }
 
+/** The parts the school could not collect for want of a guardian's consent, and why. */
+function notCollected({ content, t }: CardContext): string {
+  return (content.not_collected ?? [])
+    .map((n) => `<p class="sub">${e(t.notCollected(t.raters[n.part] ?? n.part, n.reason === 'consent_withdrawn' ? n.since ?? '' : null))}</p>`)
+    .join('');
+}
+
 export function progress(ctx: CardContext): string {
   const { t, termNumbers } = ctx;
   const raterHeads = termNumbers.map(() => RATERS.map((r) => `<th class="rater">${t.raters[r]}</th>`).join('')).join('');
@@ -59,5 +66,6 @@ export function progress(ctx: CardContext): string {
   <tbody>${(ctx.content.areas ?? []).map((area) => areaRows(area, ctx)).join('')}</tbody>
 </table>
 <p class="sub">${completion(ctx)}</p>
+${notCollected(ctx)}
 </section>`;
 }
