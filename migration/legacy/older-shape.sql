@@ -7,8 +7,8 @@
 -- databases of it (pushed through the Supabase CLI as the baseline version, as those
 -- deployments recorded it), so that the HPC migrations are proven on both shapes.
 
--- Every migration here carries its own time budget (DESIGN.md §5). The Supabase CLI runs
--- each file in one transaction, so `set local` ends with the file.
+-- Every migration here carries its own time budget (docs/architecture.md §10.3). The
+-- Supabase CLI runs each file in one transaction, so `set local` ends with the file.
 set local lock_timeout = '5s';
 set local statement_timeout = '60s';
 

@@ -1,5 +1,5 @@
 -- Tenancy, expand step 1: public.institutions, and the helpers that give the existing BIG DAY
--- tables institution_id one table at a time (DESIGN.md §4–§5).
+-- tables institution_id one table at a time (docs/architecture.md §4.1, §10).
 --
 -- * public.institutions, created only if it does not exist yet.
 -- * The trigger that registers unknown institution ids written by a newer-shape app.

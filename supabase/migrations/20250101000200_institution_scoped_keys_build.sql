@@ -1,8 +1,9 @@
 -- Tenancy, expand step 2: unique (institution_id, id) on the existing tables, built
 -- CONCURRENTLY (no write lock, no long lock on a live table). These indexes become the
 -- targets of the composite foreign keys that the HPC tables use (institution_id, <fk>) so
--- that a cross-tenant reference cannot exist (DESIGN.md §4). The next migration promotes
--- them to constraints with `add constraint ... unique using index` (a brief lock only).
+-- that a cross-tenant reference cannot exist (docs/architecture.md §4.1). The next
+-- migration promotes them to constraints with `add constraint ... unique using index` (a
+-- brief lock only).
 --
 -- This file holds only CREATE INDEX CONCURRENTLY, so the Supabase CLI runs it outside a
 -- transaction; `set` (not `set local`) is therefore session-wide and reset at the end.

@@ -1,4 +1,4 @@
--- Feature flags per institution (DESIGN.md §4). The HPC rolls out by
+-- Feature flags per institution (docs/architecture.md §4.4). The HPC rolls out by
 -- institution (a pilot first); switching `hpc` off is the immediate rollback: policies and
 -- functions ask private.hpc_enabled(institution_id) on every request, so it takes effect on
 -- the next one. A missing row means off.

@@ -1,4 +1,4 @@
--- Append-only audit log (DESIGN.md §4).
+-- Append-only audit log (docs/architecture.md §4.6).
 --
 -- public.audit_events is RANGE-partitioned by month on occurred_at, so growth is bounded by
 -- dropping whole old partitions (private.drop_audit_event_partitions_before) instead of

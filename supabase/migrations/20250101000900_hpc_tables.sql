@@ -1,4 +1,4 @@
--- The 11 HPC tables, their enum types and their row triggers (DESIGN.md §4).
+-- The 11 HPC tables, their enum types and their row triggers (docs/architecture.md §4).
 --
 -- Conventions for every table here:
 -- * institution_id uuid not null; the primary key is (institution_id, id) and every unique
@@ -302,10 +302,11 @@ create table partitions.hpc_evaluations_p8 partition of public.hpc_evaluations f
 create table partitions.hpc_evaluations_p9 partition of public.hpc_evaluations for values with (modulus 10, remainder 9);
 
 -- 6. hpc_reports: one card per (cycle, student, version). Exactly one current version per
---    student and cycle. Status moves only through the workflow functions (DESIGN.md §4);
---    a published version is immutable (trigger below); a reopen makes a new version that
---    supersedes it. lock_version is bumped on every update: writers send the value they
---    read (`... where lock_version = $n`) for optimistic concurrency.
+--    student and cycle. Status moves only through the workflow functions
+--    (docs/architecture.md §4.5); a published version is immutable (trigger below); a
+--    reopen makes a new version that supersedes it. lock_version is bumped on every update:
+--    writers send the value they read (`... where lock_version = $n`) for optimistic
+--    concurrency.
 create table public.hpc_reports (
   id uuid not null default gen_random_uuid(),
   institution_id uuid not null references public.institutions (id),

@@ -1,4 +1,4 @@
--- Row level security, part 1: the helpers every policy calls (DESIGN.md §4).
+-- Row level security, part 1: the helpers every policy calls (docs/architecture.md §4.2).
 --
 -- Each helper answers one question about the signed-in user (auth.uid()) inside their own
 -- institution. All are `security definer` (they read user_profiles, staff_duties, ... without

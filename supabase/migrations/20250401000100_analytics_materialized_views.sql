@@ -1,4 +1,4 @@
--- Analytics, part 1: the materialized views (DESIGN.md §4).
+-- Analytics, part 1: the materialized views (docs/architecture.md §7).
 --
 -- * Schema `analytics` is not in pgrst.db_schemas, so the API never exposes it; anon and
 --   authenticated get no USAGE on it and no privilege on anything in it. Materialized views
