@@ -1,7 +1,7 @@
 // Everything the runner can be told, with the plan's defaults.
 import { join } from 'node:path';
 import { projectRoot } from '../stack/settings.ts';
-import { defaultBackfillOptions, type BackfillOptions } from './backfill/engine.ts';
+import { defaultBackfillOptions, type BackfillOptions } from './backfill/options.ts';
 import { defaultIsolationOptions, type IsolationOptions } from './checklist/isolation.ts';
 
 export type MappingConfig =

@@ -10,11 +10,10 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../stack/shell.ts';
+import { supabase } from '../stack/migrations.ts';
 import { projectRoot } from '../stack/settings.ts';
 import { connect } from './db.ts';
 
-const supabaseCli = join(projectRoot, 'node_modules', '.bin', 'supabase');
 export const migrationsDir = join(projectRoot, 'supabase', 'migrations');
 
 /** Contract (enforcement) migrations, by name: `<version>_contract_<what>.sql`, dated after
@@ -30,10 +29,6 @@ export function allMigrations(): string[] {
 }
 
 export const versionOf = (file: string) => file.split('_')[0]!;
-
-function cliEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, PGSSLMODE: 'disable', SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
-}
 
 /** Versions in the target's CLI history that are not files of this project (BIG DAY's own). */
 export async function foreignHistory(url: string): Promise<{ version: string; name: string }[]> {
@@ -76,13 +71,12 @@ export function pushSubset(url: string, files: string[], standIns: Record<string
   // --include-all: migrations from branches merged out of order (dated before the last
   // one applied) are applied too, instead of refusing the push half-way through a rollout.
   return withWorkdir(url, files, (workdir) =>
-    run(supabaseCli, ['db', 'push', `--remote=${url}`, '--yes', '--include-all', '--workdir', workdir], { cwd: workdir, env: cliEnv() }), standIns);
+    supabase(['db', 'push', `--remote=${url}`, '--yes', '--include-all'], { workdir }), standIns);
 }
 
 /** Records `files` as applied without running them (`supabase migration repair`): for a
  * database that already has what they create. */
 export function markApplied(url: string, files: string[]): Promise<string> {
   return withWorkdir(url, files, (workdir) =>
-    run(supabaseCli, ['migration', 'repair', ...files.map(versionOf), '--status', 'applied', `--remote=${url}`, '--yes', '--workdir', workdir],
-      { cwd: workdir, env: cliEnv() }));
+    supabase(['migration', 'repair', ...files.map(versionOf), '--status', 'applied', `--remote=${url}`, '--yes'], { workdir }));
 }

@@ -1,14 +1,18 @@
-// Applies supabase/migrations (and the seed, once) with the real Supabase CLI, exactly as a
-// deployment does; the CLI's history table makes a second push apply only what is new.
+// The real Supabase CLI, for the stack and the migration runner alike, and supabase/migrations
+// (and the seed, once) applied with it exactly as a deployment does; the CLI's history table
+// makes a second push apply only what is new.
 import { join } from 'node:path';
 import { run } from './shell.ts';
 import { projectRoot } from './settings.ts';
 
 const supabaseCli = join(projectRoot, 'node_modules', '.bin', 'supabase');
 
-export function supabase(args: string[], options: { echo?: boolean } = {}): Promise<string> {
-  return run(supabaseCli, [...args, '--workdir', projectRoot], {
-    cwd: projectRoot,
+/** Runs the project's Supabase CLI with `args` in `workdir` (default: this project); the one
+ * place that knows where the CLI is and the environment it needs. */
+export function supabase(args: string[], options: { echo?: boolean; workdir?: string } = {}): Promise<string> {
+  const workdir = options.workdir ?? projectRoot;
+  return run(supabaseCli, [...args, '--workdir', workdir], {
+    cwd: workdir,
     echo: options.echo,
     // The local cluster has no TLS; saying so up front spares a warning on every call.
     env: { ...process.env, PGSSLMODE: 'disable', SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },

@@ -19,7 +19,7 @@ import ws from 'ws';
 import type { Database } from '../../supabase/functions/_shared/database.types.ts';
 import { anonKey, userToken } from '../../stack/keys.ts';
 import { apiUrl, dbUrl, stackSettings } from '../../stack/settings.ts';
-import { ms, stats, type Stats } from '../scale/stats.ts';
+import { ms, stats, type Stats } from '../stats.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const settings = stackSettings();

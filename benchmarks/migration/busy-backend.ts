@@ -5,7 +5,7 @@
 // part of the backfill's cost that no batch size, throttle or lock discipline can remove.
 import { execFileSync } from 'node:child_process';
 import { connect, sleep, type Sql } from '../../migration/db.ts';
-import { dutyCycleRestMs } from '../../migration/backfill/engine.ts';
+import { dutyCycleRestMs } from '../../migration/backfill/options.ts';
 
 export interface BusyBackendOptions {
   url: string;

@@ -1,9 +1,37 @@
 // RESULTS.md from the benchmark's figures: targets first, then the detail.
-import type { BenchResults } from './run.ts';
+import type { HeldLock } from '../../migration/locks/sampler.ts';
 import type { WindowStats } from './workload.ts';
 
 const row = (name: string, w?: WindowStats) =>
   w ? `| ${name} | ${w.transactions} | ${w.tps} | ${w.p50} | ${w.p95} | ${w.p99} | ${w.max} | ${w.failed} |` : `| ${name} | — |`;
+
+/** What one benchmark run measured, as results.json keeps it. */
+export interface BenchResults {
+  machine: string;
+  /** The BIG DAY shape migrated (absent in results of runs before it was recorded: older). */
+  shape?: string;
+  workload: { clients: number; rate: number };
+  generateSeconds: number;
+  counts: Record<string, number>;
+  migration: { seconds: number; steps: { name: string; seconds: number; estimateSeconds: number; status: string }[]; failure?: string; checklistPassed: string };
+  windows: { before: WindowStats; cpuFloor?: WindowStats; during: WindowStats; after: WindowStats; planBackfill?: WindowStats };
+  /** The workload during each runner step, and during the closing checklist: where the slow
+   * transactions fall. */
+  stepWindows?: { step: string; seconds: number; stats: WindowStats }[];
+  workloadErrors: string[];
+  longestLockWaitMs: number;
+  longestSampledWait?: { ms: number; what: string };
+  lockWaits: { at: string; ms: number; line: string }[];
+  heldLocks: HeldLock[];
+  backfill: { ours: Record<string, unknown>; plan?: Record<string, unknown>; raw?: Record<string, unknown> };
+  flagsOffMs: number;
+  rollbackSeconds: number;
+  reportFile: string;
+  comparisonFrom?: string;
+  measuredAt?: string;
+  /** How our backfill was set for the run. */
+  settings: { workers: number; dutyCycle: number; targetBatchMs: number; sharedBuffers: string; serverSettings?: string[] };
+}
 
 export function renderResults(r: BenchResults): string {
   const ours = r.backfill.ours as { rowsUpdated?: number; seconds?: number; rowsPerSecond?: number; batches?: number; failedBatches?: number; busySeconds?: number; triggers?: unknown[] };

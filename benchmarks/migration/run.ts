@@ -20,7 +20,7 @@ import { Workload, windowStats, type WindowStats } from './workload.ts';
 import { LockSampler, loggedLockWaits, type HeldLock } from '../../migration/locks/sampler.ts';
 import { rawUpdateRate } from './raw-rate.ts';
 import { BusyBackend } from './busy-backend.ts';
-import { renderResults } from './results.ts';
+import { renderResults, type BenchResults } from './results.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.BENCH_PORT ?? 54362);
@@ -29,33 +29,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 54362);
 const RATE = Number(process.env.BENCH_RATE ?? (BENCH_SHAPE === 'newer' ? 400 : 800));
 const CLIENTS = 8;
 const log = (l: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${l}`);
-
-export interface BenchResults {
-  machine: string;
-  /** The BIG DAY shape migrated (absent in results of runs before it was recorded: older). */
-  shape?: string;
-  workload: { clients: number; rate: number };
-  generateSeconds: number;
-  counts: Record<string, number>;
-  migration: { seconds: number; steps: { name: string; seconds: number; estimateSeconds: number; status: string }[]; failure?: string; checklistPassed: string };
-  windows: { before: WindowStats; cpuFloor?: WindowStats; during: WindowStats; after: WindowStats; planBackfill?: WindowStats };
-  /** The workload during each runner step, and during the closing checklist: where the slow
-   * transactions fall. */
-  stepWindows?: { step: string; seconds: number; stats: WindowStats }[];
-  workloadErrors: string[];
-  longestLockWaitMs: number;
-  longestSampledWait?: { ms: number; what: string };
-  lockWaits: { at: string; ms: number; line: string }[];
-  heldLocks: HeldLock[];
-  backfill: { ours: Record<string, unknown>; plan?: Record<string, unknown>; raw?: Record<string, unknown> };
-  flagsOffMs: number;
-  rollbackSeconds: number;
-  reportFile: string;
-  comparisonFrom?: string;
-  measuredAt?: string;
-  /** How our backfill was set for the run. */
-  settings: { workers: number; dutyCycle: number; targetBatchMs: number; sharedBuffers: string; serverSettings?: string[] };
-}
 
 function options(url: string, home: string, extra: Partial<RunnerOptions> = {}): RunnerOptions {
   const o = defaultOptions(url);

@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { userToken } from '../../stack/keys.ts';
 import { stackSettings, dbUrl, apiUrl } from '../../stack/settings.ts';
+import { asCaller } from '../caller.ts';
+import { stats, type Stats } from '../stats.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const settings = stackSettings();
@@ -22,12 +24,6 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const log = (line: string) => console.log(`[bench:reports ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const md5uuid = (sql: postgres.Sql, text: string) => sql`select md5(${text})::uuid as id`.then((r) => r[0]!.id as string);
 
-interface Stats { n: number; p50: number; p95: number; mean: number; max: number }
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-  return { n: s.length, p50: at(0.5), p95: at(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length, max: s[s.length - 1]! };
-}
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 interface Actor { id: string; email: string; token: string; claims: string }
@@ -38,11 +34,8 @@ async function actor(id: string, email: string): Promise<Actor> {
 /** One raw SQL call as the caller, timed from begin to commit (what queryAsCaller does in the function). */
 async function rawCall<T>(sql: postgres.Sql, who: Actor, call: (tx: postgres.TransactionSql) => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
-  const result = await sql.begin(async (tx) => {
-    await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${who.claims}, true)`;
-    return await call(tx);
-  });
-  return [performance.now() - started, result as T];
+  const result = await asCaller(sql, 'authenticated', who.claims, call);
+  return [performance.now() - started, result];
 }
 
 /** One function call: end-to-end time, status, body, and the function's own time (its

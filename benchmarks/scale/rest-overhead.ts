@@ -12,7 +12,7 @@
 // answers for the caller's school, the principal's id as the token's `sub` (still past RLS).
 import { performance } from 'node:perf_hooks';
 import type { Client, RestPath, SentRequest } from './rest-path.ts';
-import { ms, type Stats, stats } from './stats.ts';
+import { ms, type Stats, stats } from '../stats.ts';
 
 export interface RestSubjects {
   institution: string;

@@ -30,12 +30,13 @@ import postgres from 'postgres';
 import { dbUrl, projectRoot, SUPERUSER } from '../../stack/settings.ts';
 import { prepareScaleDatabase, scaleSettings } from './cluster.ts';
 import { generate, PRESETS, scaleId } from './generate.ts';
-import { ms, type Stats, stats } from './stats.ts';
+import { actAs, asCaller, type CallerRole } from '../caller.ts';
+import { ms, type Stats, stats } from '../stats.ts';
 import { startRestPath } from './rest-path.ts';
 import { measureRestPath } from './rest-overhead.ts';
 
 type Sql = postgres.Sql;
-interface Caller { role: 'authenticated' | 'service_role'; user?: string }
+interface Caller { role: CallerRole; user?: string }
 
 const { values: args } = parseArgs({
   options: {
@@ -67,17 +68,9 @@ const log = (line: string) => console.log(line);
 
 const claimsOf = (user?: string) => JSON.stringify(user ? { sub: user, role: 'authenticated' } : { role: 'service_role' });
 
-/** Runs fn inside a transaction as the caller (PostgREST: set local role + request.jwt.claims). */
-async function asCaller<T>(sql: Sql, caller: Caller, fn: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
-  return sql.begin(async (tx) => {
-    await tx.unsafe(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [claimsOf(caller.user), caller.role]);
-    return fn(tx);
-  }) as Promise<T>;
-}
-
 /** One timed execution of query as caller; returns [ms, rows]. */
 async function timed(sql: Sql, caller: Caller, query: string, params?: unknown[]): Promise<[number, postgres.Row[]]> {
-  return asCaller(sql, caller, async (tx) => {
+  return asCaller(sql, caller.role, claimsOf(caller.user), async (tx) => {
     const t = performance.now();
     const rows = params ? await tx.unsafe(query, params as never[], { prepare: true }) : await tx.unsafe(query);
     return [performance.now() - t, [...rows]] as [number, postgres.Row[]];
@@ -88,7 +81,7 @@ const fingerprint = (rows: postgres.Row[]) => JSON.stringify(rows);
 
 /** Partitions of hpc_evaluations in the plan, and how many ran (EXPLAIN ANALYZE JSON). */
 async function partitions(sql: Sql, caller: Caller, query: string): Promise<{ inPlan: number; executed: number; names: string[] }> {
-  const [row] = await asCaller(sql, caller, (tx) => tx.unsafe(`explain (analyze, format json) ${query}`));
+  const [row] = await asCaller(sql, caller.role, claimsOf(caller.user), (tx) => tx.unsafe(`explain (analyze, format json) ${query}`));
   const plan = (row as Record<string, unknown>)['QUERY PLAN'] as { Plan: PlanNode }[];
   const seen = new Map<string, boolean>();
   const walk = (node: PlanNode) => {
@@ -390,7 +383,8 @@ async function main() {
           for (let i = 0; i < naiveN(style, name) && !error && !((samples[0] ?? 0) > 5000 && i >= 2); i++) {
             await tx.unsafe('savepoint q');
             try {
-              await tx.unsafe(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true), set_config('statement_timeout', '${timeout}', true)`, [claimsOf(q.who.user)]);
+              await actAs(tx, 'authenticated', claimsOf(q.who.user));
+              await tx.unsafe(`select set_config('statement_timeout', '${timeout}', true)`);
               const t = performance.now();
               const r = await tx.unsafe(q.rls);
               samples.push(performance.now() - t);
@@ -573,7 +567,7 @@ async function main() {
       let errorText: string | undefined;
       const tStart = performance.now();
       await sql.begin(async (tx) => {
-        await tx.unsafe(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [claimsOf(teacher)]);
+        await actAs(tx, 'authenticated', claimsOf(teacher));
         for (const student of roster) {
           const t = performance.now();
           try {

@@ -4,7 +4,7 @@
 // into free space behind a range's cursor. Keyset-paged on (institution_id, id), each page
 // its own short transaction.
 import type { Sql } from '../db.ts';
-import type { BackfillOptions } from './engine.ts';
+import type { BackfillOptions } from './options.ts';
 import type { BackfillTable } from './tables.ts';
 import { withoutApplicationTriggers } from './batch.ts';
 

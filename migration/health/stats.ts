@@ -1,9 +1,15 @@
-export function median(xs: number[]): number {
-  return percentile(xs, 0.5);
+// Nearest-rank percentiles: the one definition the health monitor and the benchmarks share.
+
+/** The nearest-rank value at q (0..1) of samples already sorted ascending; undefined when empty. */
+export function nearestRank(sorted: readonly number[], q: number): number | undefined {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-export function percentile(xs: number[], p: number): number {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
+/** The nearest-rank percentile p (0..1) of xs, in any order; 0 when there are none. */
+export function percentile(xs: readonly number[], p: number): number {
+  return nearestRank([...xs].sort((a, b) => a - b), p) ?? 0;
+}
+
+export function median(xs: readonly number[]): number {
+  return percentile(xs, 0.5);
 }

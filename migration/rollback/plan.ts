@@ -2,7 +2,8 @@
 // the statements that undo every difference — whatever migration made it, including ones
 // written after this code. New objects are dropped, added columns removed, baseline
 // policies, constraints, triggers, functions, RLS switches and grants put back, and the
-// rolled-back versions removed from the CLI's migration history.
+// rolled-back versions removed from the CLI's migration history. Relation and type names in
+// the catalog (catalog.sql) are already quoted where needed and go into the SQL as they are.
 import type { Catalog } from './snapshot.ts';
 
 export interface RollbackStatement {
@@ -12,7 +13,6 @@ export interface RollbackStatement {
   why: string;
 }
 
-const q = (name: string) => name; // names in the catalog are already quoted where needed
 const byKey = <T>(xs: T[], key: (x: T) => string) => new Map(xs.map((x) => [key(x), x]));
 const quoteIdent = (s: string) => (/^[a-z_][a-z0-9_]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`);
 const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -27,7 +27,7 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   }
   const basePub = new Set(baseline.publication_tables.map((p) => `${p.publication} ${p.table}`));
   for (const p of now.publication_tables.filter((p) => !basePub.has(`${p.publication} ${p.table}`))) {
-    out.push({ sql: `alter publication ${quoteIdent(p.publication)} drop table ${q(p.table)}`, why: 'added to a publication' });
+    out.push({ sql: `alter publication ${quoteIdent(p.publication)} drop table ${p.table}`, why: 'added to a publication' });
   }
 
   // A school's own settings rows exist only beside institution_id; the baseline's key is
@@ -47,13 +47,13 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
     if (!isBaseTable(p.table)) continue;
     const b = basePol.get(`${p.table} ${p.name}`);
     if (!b || JSON.stringify(b) !== JSON.stringify(p)) {
-      out.push({ sql: `drop policy if exists ${quoteIdent(p.name)} on ${q(p.table)}`, why: b ? 'policy changed' : 'policy is new' });
+      out.push({ sql: `drop policy if exists ${quoteIdent(p.name)} on ${p.table}`, why: b ? 'policy changed' : 'policy is new' });
     }
   }
   const baseTrg = byKey(baseline.triggers, (t) => `${t.table} ${t.name}`);
   for (const t of now.triggers) {
     if (isBaseTable(t.table) && baseTrg.get(`${t.table} ${t.name}`)?.def !== t.def) {
-      out.push({ sql: `drop trigger if exists ${quoteIdent(t.name)} on ${q(t.table)}`, why: 'trigger is new or changed' });
+      out.push({ sql: `drop trigger if exists ${quoteIdent(t.name)} on ${t.table}`, why: 'trigger is new or changed' });
     }
   }
 
@@ -62,7 +62,7 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   const newRels = now.relations.filter((r) => !baseRel.has(r.name) && !r.partition);
   for (const kind of [['v', 'view'], ['m', 'materialized view'], ['r', 'table'], ['p', 'table'], ['f', 'foreign table'], ['S', 'sequence']] as const) {
     for (const r of newRels.filter((x) => x.kind === kind[0])) {
-      out.push({ sql: `drop ${kind[1]} if exists ${q(r.name)} cascade`, why: `${kind[1]} is new` });
+      out.push({ sql: `drop ${kind[1]} if exists ${r.name} cascade`, why: `${kind[1]} is new` });
     }
   }
 
@@ -72,7 +72,7 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   for (const c of [...nowCon].sort((a, b) => Number(b.type === 'f') - Number(a.type === 'f'))) {
     const b = baseCon.get(`${c.table} ${c.name}`);
     if (!b || b.def !== c.def) {
-      out.push({ sql: `alter table ${q(c.table)} drop constraint if exists ${quoteIdent(c.name)} cascade`, why: b ? 'constraint changed' : 'constraint is new' });
+      out.push({ sql: `alter table ${c.table} drop constraint if exists ${quoteIdent(c.name)} cascade`, why: b ? 'constraint changed' : 'constraint is new' });
     }
   }
 
@@ -97,14 +97,14 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   for (const c of now.columns.filter((x) => isBaseTable(x.table))) {
     const b = baseCol.get(`${c.table} ${c.column}`);
     if (!b) {
-      out.push({ sql: `alter table ${q(c.table)} drop column if exists ${quoteIdent(c.column)}`, why: 'column is new (catalog-only drop, no rewrite)' });
+      out.push({ sql: `alter table ${c.table} drop column if exists ${quoteIdent(c.column)}`, why: 'column is new (catalog-only drop, no rewrite)' });
       continue;
     }
     if (b.not_null !== c.not_null) {
-      out.push({ sql: `alter table ${q(c.table)} alter column ${quoteIdent(c.column)} ${b.not_null ? 'set' : 'drop'} not null`, why: 'nullability changed' });
+      out.push({ sql: `alter table ${c.table} alter column ${quoteIdent(c.column)} ${b.not_null ? 'set' : 'drop'} not null`, why: 'nullability changed' });
     }
     if (b.default !== c.default) {
-      out.push({ sql: `alter table ${q(c.table)} alter column ${quoteIdent(c.column)} ${b.default ? `set default ${b.default}` : 'drop default'}`, why: 'default changed' });
+      out.push({ sql: `alter table ${c.table} alter column ${quoteIdent(c.column)} ${b.default ? `set default ${b.default}` : 'drop default'}`, why: 'default changed' });
     }
   }
 
@@ -124,7 +124,7 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   for (const c of baseline.constraints) {
     const n = nowConKey.get(`${c.table} ${c.name}`);
     if (!n || n.def !== c.def) {
-      out.push({ sql: `alter table ${q(c.table)} add constraint ${quoteIdent(c.name)} ${c.def}`, why: 'baseline constraint restored' });
+      out.push({ sql: `alter table ${c.table} add constraint ${quoteIdent(c.name)} ${c.def}`, why: 'baseline constraint restored' });
     }
   }
   const nowIdx = byKey(now.indexes, (i) => i.name);
@@ -145,8 +145,8 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   for (const r of baseline.relations) {
     const n = nowRel.get(r.name);
     if (!n) continue;
-    if (n.rls !== r.rls) out.push({ sql: `alter table ${q(r.name)} ${r.rls ? 'enable' : 'disable'} row level security`, why: 'RLS switch restored' });
-    if (n.force_rls !== r.force_rls) out.push({ sql: `alter table ${q(r.name)} ${r.force_rls ? 'force' : 'no force'} row level security`, why: 'FORCE RLS restored' });
+    if (n.rls !== r.rls) out.push({ sql: `alter table ${r.name} ${r.rls ? 'enable' : 'disable'} row level security`, why: 'RLS switch restored' });
+    if (n.force_rls !== r.force_rls) out.push({ sql: `alter table ${r.name} ${r.force_rls ? 'force' : 'no force'} row level security`, why: 'FORCE RLS restored' });
     if (JSON.stringify(n.grants) !== JSON.stringify(r.grants)) out.push(...regrant('table', r.name, n.grants, r.grants));
   }
   const colKey = (g: Catalog['column_grants'][number]) => `${g.table} ${g.column} ${g.grantee} ${g.privilege}`;
