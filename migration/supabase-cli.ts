@@ -64,8 +64,8 @@ async function withWorkdir<T>(url: string, files: string[], use: (workdir: strin
   }
 }
 
-/** `supabase db push` of exactly `files` (names in supabase/migrations) to `url`. */
-/** `standIns` push another file under a migration's name (file name → path): an older
+/** `supabase db push` of exactly `files` (names in supabase/migrations) to `url`.
+ * `standIns` push another file under a migration's name (file name → path): an older
  * deployment's baseline, for the legacy fixtures. */
 export function pushSubset(url: string, files: string[], standIns: Record<string, string> = {}): Promise<string> {
   // --include-all: migrations from branches merged out of order (dated before the last

@@ -201,8 +201,8 @@ type Grant = Catalog['relations'][number]['grants'][number];
  * order: the ACL then reads exactly as before (pg_dump prints it in that order), which the
  * dump comparison checks. `revoke all` also clears column privileges added since. All of
  * it is ONE statement (one transaction): the application never sees the table without its
- * grants (a first version that ran them one by one made a live workload fail with
- * "permission denied" for a moment). */
+ * grants (run one by one, they made a live workload fail with "permission denied" for a
+ * moment). */
 function regrant(kind: 'table' | 'function', name: string, now: Grant[], base: Grant[]): RollbackStatement[] {
   const role = (g: string) => (g === 'public' ? 'public' : quoteIdent(g));
   const grantees = [...new Set([...base, ...now].map((g) => g.grantee))];
