@@ -71,7 +71,9 @@ comment on type public.hpc_class_sheet_result is
 create type private.hpc_class_sheet_cell as (
   position bigint, student_id uuid, parameter_id uuid, assignment_id uuid,
   has_level boolean, level_ordinal bigint, has_observation boolean, observation text,
-  has_status boolean, status public.hpc_entry_status, problems jsonb);
+  has_status boolean, status public.hpc_entry_status, problems jsonb,
+  -- the caller's stored rating of this cell, if any, and whether the cell changes it
+  stored_id uuid, changes boolean);
 
 create or replace function private.hpc_class_sheet_cells(
   p_institution_id uuid, p_cycle_id uuid, p_section_id uuid, p_teacher_id uuid, p_cells jsonb)
@@ -132,6 +134,11 @@ begin
            m.assignment_id, m.ability, m.code, m.scale_code, m.levels,
            s.student_id is not null as in_section,
            e.level_ordinal as stored_level,
+           e.id as stored_id,
+           (case when f.has_level then f.level_ordinal else e.level_ordinal end,
+            case when f.has_observation then f.observation else e.observation end,
+            case when f.has_status then f.status else e.status end)
+             is distinct from (e.level_ordinal, e.observation, e.status) as changes,
            count(*) over (partition by f.student_id, f.parameter_id) > 1
              and f.student_id is not null and f.parameter_id is not null as repeated,
            min(f.position) over (partition by f.student_id, f.parameter_id) as first_position
@@ -187,7 +194,8 @@ begin
            jsonb_build_object('cell', c.position, 'field', null, 'message',
              case when c.repeated and c.position > c.first_position
              then format('The same student and parameter as cell %s.', c.first_position) end)
-         ), '$[*] ? (@.message != null)') as problems
+         ), '$[*] ? (@.message != null)') as problems,
+         c.stored_id, c.changes
   from checked as c
   order by c.position;
 end
@@ -255,22 +263,11 @@ begin
   from unnest(v_cells) as c, jsonb_array_elements(c.problems) as p;
 
   -- What would change: rows to insert, rows whose values differ, rows already as sent.
-  select count(*) filter (where e.id is null),
-         count(*) filter (where e.id is not null and (
-           case when c.has_level then c.level_ordinal else e.level_ordinal end,
-           case when c.has_observation then c.observation else e.observation end,
-           case when c.has_status then c.status else e.status end)
-           is distinct from (e.level_ordinal, e.observation, e.status)),
-         count(*) filter (where e.id is not null and (
-           case when c.has_level then c.level_ordinal else e.level_ordinal end,
-           case when c.has_observation then c.observation else e.observation end,
-           case when c.has_status then c.status else e.status end)
-           is not distinct from (e.level_ordinal, e.observation, e.status))
+  select count(*) filter (where c.stored_id is null),
+         count(*) filter (where c.stored_id is not null and c.changes),
+         count(*) filter (where c.stored_id is not null and not c.changes)
     into v_new, v_changed, v_unchanged
   from unnest(v_cells) as c
-  left join public.hpc_evaluations as e
-    on e.institution_id = v_caller.institution_id and e.cycle_id = p_cycle_id and e.student_id = c.student_id
-   and e.parameter_id = c.parameter_id and e.rater_role = 'teacher' and e.rater_id = v_caller.user_id
   where jsonb_array_length(c.problems) = 0;
 
   if p_dry_run then
@@ -290,12 +287,7 @@ begin
       observation = case when c.has_observation then c.observation else e.observation end,
       status = case when c.has_status then c.status else e.status end
   from unnest(v_cells) as c
-  where e.institution_id = v_caller.institution_id and e.cycle_id = p_cycle_id and e.student_id = c.student_id
-    and e.parameter_id = c.parameter_id and e.rater_role = 'teacher' and e.rater_id = v_caller.user_id
-    and (case when c.has_level then c.level_ordinal else e.level_ordinal end,
-         case when c.has_observation then c.observation else e.observation end,
-         case when c.has_status then c.status else e.status end)
-        is distinct from (e.level_ordinal, e.observation, e.status);
+  where e.institution_id = v_caller.institution_id and e.id = c.stored_id and c.changes;
 
   insert into public.hpc_evaluations (
     institution_id, cycle_id, student_id, parameter_id, assignment_id, rater_role, rater_id,
@@ -303,10 +295,7 @@ begin
   select v_caller.institution_id, p_cycle_id, c.student_id, c.parameter_id, c.assignment_id, 'teacher', v_caller.user_id,
          c.level_ordinal, c.observation, coalesce(c.status, 'draft')
   from unnest(v_cells) as c
-  where not exists (
-    select 1 from public.hpc_evaluations as e
-    where e.institution_id = v_caller.institution_id and e.cycle_id = p_cycle_id and e.student_id = c.student_id
-      and e.parameter_id = c.parameter_id and e.rater_role = 'teacher' and e.rater_id = v_caller.user_id)
+  where c.stored_id is null
   on conflict on constraint hpc_evaluations_rating_key do nothing;
   get diagnostics v_inserted = row_count;
   if v_inserted <> v_new then

@@ -157,13 +157,14 @@ declare
   v_ids uuid[];
   v_audit jsonb;
 begin
-  select coalesce(jsonb_object_agg(t.table_name, t.rows), '{}') into v_rows
-  from (
-    select r.table_name, jsonb_agg(r.row_data order by r.row_data ->> 'created_at', r.row_id) as rows
-    from private.hpc_student_rows(v_institution, array[p_student_id]) as r
-    group by r.table_name
-  ) as t;
-  select coalesce(array_agg(r.row_id), '{}') into v_ids from private.hpc_student_rows(v_institution, array[p_student_id]) as r;
+  with listed as materialized (
+    select r.table_name, r.row_id, r.row_data from private.hpc_student_rows(v_institution, array[p_student_id]) as r
+  )
+  select coalesce((select jsonb_object_agg(t.table_name, t.rows) from (
+                     select l.table_name, jsonb_agg(l.row_data order by l.row_data ->> 'created_at', l.row_id) as rows
+                     from listed as l group by l.table_name) as t), '{}'),
+         coalesce((select array_agg(l.row_id) from listed as l), '{}')
+    into v_rows, v_ids;
 
   select coalesce(jsonb_agg(to_jsonb(a) order by a.occurred_at, a.id), '[]') into v_audit
   from private.hpc_student_audit_events(v_institution, array[p_student_id], v_ids) as a;

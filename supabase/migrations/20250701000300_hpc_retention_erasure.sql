@@ -104,15 +104,19 @@ declare
     'report_narratives', 'hpc_reports', 'hpc_approval_workflows', 'hpc_parameter_assignments'];
   v_ids uuid[];
   v_per_student jsonb;
+  -- the audit entries found, as two arrays (when, id) in step: the key of audit_events
+  v_entry_times timestamptz[];
+  v_entry_ids uuid[];
 begin
-  select coalesce(array_agg(distinct r.row_id), '{}') into v_ids
-  from private.hpc_student_rows(p_institution_id, p_student_ids) as r;
-
   -- Per child: rows per table, evidence files, and the audit entries about them (an entry
-  -- is the child's when it is of one of the child's rows or its values name the child).
-  with listed as (
+  -- is the child's when it is of one of the child's rows or its values name the child). One
+  -- pass over the rows and one over the audit log; the erasure below reuses what they found.
+  with listed as materialized (
     select r.student_id, r.table_name, r.row_id, r.row_data
     from private.hpc_student_rows(p_institution_id, p_student_ids) as r
+  ),
+  ids as (
+    select coalesce(array_agg(distinct l.row_id), '{}') as ids from listed as l
   ),
   rows as (
     select l.student_id, l.table_name, count(*) as n,
@@ -120,9 +124,9 @@ begin
     from listed as l
     group by l.student_id, l.table_name
   ),
-  entries as (
+  entries as materialized (
     select a.occurred_at, a.id, a.record_key, a.old_values, a.new_values
-    from private.hpc_student_audit_events(p_institution_id, p_student_ids, v_ids) as a
+    from ids, private.hpc_student_audit_events(p_institution_id, p_student_ids, ids.ids) as a
     where a.table_name = any (v_hpc_tables)
   ),
   audit as (
@@ -146,8 +150,11 @@ begin
            'rows', coalesce((select jsonb_object_agg(r.table_name, r.n) from rows as r
                              where r.student_id = s.id and r.table_name <> 'storage.objects'), '{}'),
            'evidence_files', coalesce((select r.files from rows as r where r.student_id = s.id and r.table_name = 'storage.objects'), '[]'),
-           'audit_events', coalesce((select a.n from audit as a where a.student_id = s.id), 0)) order by s.id), '[]')
-    into v_per_student
+           'audit_events', coalesce((select a.n from audit as a where a.student_id = s.id), 0)) order by s.id), '[]'),
+         (select ids.ids from ids),
+         (select coalesce(array_agg(e.occurred_at order by e.occurred_at, e.id), '{}') from entries as e),
+         (select coalesce(array_agg(e.id order by e.occurred_at, e.id), '{}') from entries as e)
+    into v_per_student, v_ids, v_entry_times, v_entry_ids
   from unnest(p_student_ids) as s (id);
 
   if p_dry_run then
@@ -175,10 +182,14 @@ begin
   delete from storage.objects as o
   where o.bucket_id = 'hpc-evidence' and o.id = any (v_ids);
 
-  -- The log's entries about the children, those the deletes above just wrote included.
+  -- The log's entries about the children: those found above, and those the deletes above
+  -- just wrote (this transaction's time, one of the rows' ids).
   delete from public.audit_events as a
-  using private.hpc_student_audit_events(p_institution_id, p_student_ids, v_ids) as x
-  where a.occurred_at = x.occurred_at and a.id = x.id and x.table_name = any (v_hpc_tables);
+  using unnest(v_entry_times, v_entry_ids) as x (occurred_at, id)
+  where a.occurred_at = x.occurred_at and a.id = x.id;
+  delete from public.audit_events as a
+  where a.occurred_at = now() and a.transaction_id = txid_current() and a.table_name = any (v_hpc_tables)
+    and (a.record_key ->> 'id')::uuid = any (v_ids);
   perform set_config('hpc.erasure', 'off', true);
 
   -- What remains: per child, an entry without personal data.
