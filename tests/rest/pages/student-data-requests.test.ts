@@ -4,44 +4,26 @@
 // principal, a teacher, a parent, the child and visitors are refused. The child erased here
 // is made by the test (a copy of some of Ishaan's ratings under a new student), so the demo
 // data stays as it is.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type postgres from 'postgres';
 import { sql as connect } from '../../support/test-stack.ts';
 import { anonClient, userClient, userId } from '../support/rest.ts';
-import { HARPREET, ISHAAN, NEHA, PRIYA, SUNRISE, VIKRAM, MEERA } from '../support/people.ts';
+import { HARPREET, ISHAAN, NEHA, PRIYA, VIKRAM, MEERA } from '../support/people.ts';
+import { makeTestChild, removeTestChild, type TestChild } from '../support/test-child.ts';
 
 let db: postgres.Sql;
-const child = randomUUID();
+let testChild: TestChild;
+let child: string;
 let ratings: number;
 
 beforeAll(async () => {
   db = connect();
-  await db.begin(async (tx) => {
-    // BIG DAY's audit trigger on user_profiles logs the new profile under its auth user.
-    await tx`insert into auth.users (id, aud, role, email) values (${child}, 'authenticated', 'authenticated', ${`test-${child}@sunrise.example`})`;
-    await tx`insert into user_profiles (id, institution_id, full_name, email, role, admission_number)
-             values (${child}, ${SUNRISE}, 'Test Child (data requests)', ${`test-${child}@sunrise.example`}, 'student', ${`T-${child.slice(0, 8)}`})`;
-    await tx`insert into section_students (institution_id, section_id, student_id)
-             select institution_id, section_id, ${child} from section_students where student_id = ${userId(ISHAAN)}`;
-    const copied = await tx`
-      insert into hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, assignment_id, rater_role, rater_id,
-                                   level_ordinal, observation, status, submitted_at)
-      select institution_id, cycle_id, ${child}, parameter_id, assignment_id, rater_role, rater_id, level_ordinal,
-             'data requests test', status, submitted_at
-      from hpc_evaluations where student_id = ${userId(ISHAAN)} and rater_role = 'teacher'`;
-    ratings = copied.count;
-    await tx`insert into hpc_achievements (institution_id, student_id, title, category, level, achieved_on)
-             values (${SUNRISE}, ${child}, 'Inter-school quiz', 'academic', 'school', date '2026-08-20')`;
-  });
+  testChild = await makeTestChild(db, 'Test Child (data requests)');
+  child = testChild.id;
+  ratings = testChild.ratings;
 });
 afterAll(async () => {
-  await db`delete from hpc_evaluations where student_id = ${child}`;
-  await db`delete from hpc_achievements where student_id = ${child}`;
-  await db`delete from section_students where student_id = ${child}`;
-  await db`delete from user_profiles where id = ${child}`;
-  await db`delete from audit_logs where user_id = ${child}`;
-  await db`delete from auth.users where id = ${child}`;
+  await removeTestChild(db, testChild);
   await db.end();
 });
 
