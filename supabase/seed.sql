@@ -311,6 +311,116 @@ select * from (values
 ) as v;
 
 -- ---------------------------------------------------------------------------------------
+-- BIG DAY's timetable and allocation data for Term 1, in every school, as BIG DAY's own
+-- screens make it: allocation settings, a bell schedule per school, who may teach what
+-- and in which grades, load rules, a published timetable per section (each course's weekly
+-- periods spread round-robin over the week), the double bookings that timetable has, and
+-- per-school groups, permissions, settings and reports.
+-- ---------------------------------------------------------------------------------------
+insert into public.allocation_settings (id, institution_id, teacher_max_periods_per_day, class_periods_per_day, days_per_week)
+select md5('allocation_settings:' || i.no)::uuid, i.id, 6, 8, 5 from seed_institution as i;
+
+insert into public.slot_templates (id, institution_id, name, days_per_week, periods_per_day, bells)
+select md5('slot_template:' || i.no)::uuid, i.id, 'Regular day', 5, 8,
+       '{"assembly": "08:00", "first_period": "08:20", "period_minutes": 40, "short_break_after": 2, "lunch_after": 5}'::jsonb
+from seed_institution as i;
+
+insert into public.slot_template_assignments (id, institution_id, slot_template_id, cohort_id)
+select md5('slot_template_assignment:' || s.cohort_id)::uuid, i.id, md5('slot_template:' || i.no)::uuid, s.cohort_id
+from seed_section as s join seed_institution as i on i.no = s.inst;
+
+insert into public.teacher_subject_eligibility (id, institution_id, teacher_id, course_id)
+select md5(format('subject_eligibility:%s:%s', sc.teacher_id, sc.course_id))::uuid, sc.institution_id, sc.teacher_id, sc.course_id
+from public.section_courses as sc
+group by sc.institution_id, sc.teacher_id, sc.course_id;
+
+insert into public.teacher_grade_eligibility (id, institution_id, teacher_id, grade)
+select md5(format('grade_eligibility:%s:%s', sc.teacher_id, c.grade))::uuid, sc.institution_id, sc.teacher_id, c.grade
+from public.section_courses as sc
+join public.sections as s on s.id = sc.section_id
+join public.cohorts as c on c.id = s.cohort_id
+group by sc.institution_id, sc.teacher_id, c.grade;
+
+insert into public.teacher_load_rules (id, institution_id, teacher_id, max_periods_per_day, max_periods_per_week, availability)
+select md5('load_rule:' || sc.teacher_id)::uuid, sc.institution_id, sc.teacher_id, 7, 36,
+       '{"unavailable": [{"day": 5, "periods": [7, 8]}]}'::jsonb
+from public.section_courses as sc
+group by sc.institution_id, sc.teacher_id;
+
+insert into public.timetables (id, institution_id, section_id, academic_term_id, status, generated_at, generated_by, published_at, published_by)
+select md5('timetable:' || s.id)::uuid, i.id, s.id, md5(format('term:%s:1', s.inst))::uuid, 'published',
+       timestamptz '2026-03-25 10:00+05:30', admin.id, timestamptz '2026-03-28 09:00+05:30', admin.id
+from seed_section as s
+join seed_institution as i on i.no = s.inst
+cross join lateral (select d.user_id as id from public.staff_duties as d
+                    where d.institution_id = i.id and d.duty = 'institution_admin' limit 1) as admin;
+
+-- Course periods dealt out in turn (a period of each course, then the next round), five
+-- days across, so that each course is spread over the week.
+insert into public.timetable_sessions (id, institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index)
+select md5(format('timetable_session:%s:%s', p.section_id, p.slot))::uuid, p.institution_id, md5('timetable:' || p.section_id)::uuid,
+       p.section_id, p.course_id, p.teacher_id, p.slot % 5 + 1, p.slot / 5 + 1
+from (
+  select sc.institution_id, sc.section_id, sc.course_id, sc.teacher_id,
+         (row_number() over (partition by sc.section_id order by n, c.code) - 1)::int as slot
+  from public.section_courses as sc
+  join public.courses as c on c.id = sc.course_id
+  cross join generate_series(1, sc.weekly_theory_periods) as n
+) as p;
+
+-- A teacher who teaches in more than one section can be booked twice at once: BIG DAY's
+-- allocator lists each such clash for the admin to resolve.
+insert into public.timetable_conflicts (id, institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type, details)
+select md5(format('timetable_conflict:%s:%s', a.id, b.id))::uuid, a.institution_id, a.teacher_id, b.section_id, b.course_id,
+       a.day_of_week, a.period_index, 'teacher_double_booked',
+       jsonb_build_object('also_booked_in_section', a.section_id, 'also_booked_for_course', a.course_id)
+from public.timetable_sessions as a
+join public.timetable_sessions as b
+  on b.institution_id = a.institution_id and b.teacher_id = a.teacher_id
+ and b.day_of_week = a.day_of_week and b.period_index = a.period_index and b.section_id > a.section_id;
+
+insert into public.user_groups (id, institution_id, name, type, description)
+select md5(format('user_group:%s:%s', i.no, g.name))::uuid, i.id, g.name, g.type, g.description
+from seed_institution as i
+cross join (values
+  ('Class teachers', 'department', 'Every class teacher of the school'),
+  ('Mathematics teachers', 'department', 'Teachers eligible for Mathematics'),
+  ('HPC working group', 'custom', 'Staff who set up the Holistic Progress Card')
+) as g (name, type, description);
+
+insert into public.user_permissions (id, institution_id, user_id, permission, resource, granted_by, granted_at)
+select md5(format('user_permission:%s:%s', v.user_id, v.permission))::uuid, v.institution_id, v.user_id, v.permission, v.resource,
+       v.granted_by, timestamptz '2026-04-01 09:00+05:30'
+from (values
+  ('10000000-0000-4000-8000-000000000001'::uuid, '00000000-0000-4000-a000-000000000005'::uuid, 'edit', 'timetables', '00000000-0000-4000-a000-000000000001'::uuid),
+  ('10000000-0000-4000-8000-000000000001', '00000000-0000-4000-a000-000000000004', 'export', 'system_reports', '00000000-0000-4000-a000-000000000001'),
+  ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000012', 'edit', 'timetables', '00000000-0000-4000-a000-000000000016'),
+  ('10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000011', 'export', 'system_reports', '00000000-0000-4000-a000-000000000016'),
+  ('10000000-0000-4000-8000-000000000003', '00000000-0000-4000-a000-000000000026', 'edit', 'timetables', '00000000-0000-4000-a000-000000000025')
+) as v (institution_id, user_id, permission, resource, granted_by);
+
+insert into public.system_settings (id, institution_id, key, value, category, description, updated_by)
+select md5(format('system_setting:%s:%s', i.no, s.key))::uuid, i.id, s.key, s.value, s.category, s.description, admin.id
+from seed_institution as i
+cross join lateral (select d.user_id as id from public.staff_duties as d
+                    where d.institution_id = i.id and d.duty = 'institution_admin' limit 1) as admin
+cross join (values
+  ('attendance_cutoff', '08:30', 'attendance', 'A student marked after this time is late'),
+  ('week_starts_on', 'monday', 'timetable', 'First day of the school week')
+) as s (key, value, category, description);
+
+insert into public.system_reports (id, institution_id, name, type, filters, generated_at, generated_by, file_path, status, file_size, download_count)
+select md5(format('system_report:%s:%s', i.no, r.type))::uuid, i.id, r.name, r.type, r.filters,
+       timestamptz '2026-10-05 16:00+05:30', admin.id, format('reports/%s/%s.csv', i.id, r.type), 'completed', r.file_size, r.downloads
+from seed_institution as i
+cross join lateral (select d.user_id as id from public.staff_duties as d
+                    where d.institution_id = i.id and d.duty = 'institution_admin' limit 1) as admin
+cross join (values
+  ('Term 1 user summary', 'user_summary', '{"term": "2026-27 Term 1"}'::jsonb, 18432::bigint, 3),
+  ('Term 1 academic report', 'academic_report', '{"term": "2026-27 Term 1", "grades": "all"}', 96256, 1)
+) as r (name, type, filters, file_size, downloads);
+
+-- ---------------------------------------------------------------------------------------
 -- HPC configuration: parameters and rubrics per stage (PARAKH), cycles, approval chains
 -- ---------------------------------------------------------------------------------------
 create temporary table seed_area (stage text, area_code text, area text, sort_order int, course_code text);
@@ -641,6 +751,19 @@ from seed_report as rep
 join seed_institution as i on i.no = rep.inst
 join content on content.student_id = rep.student_id
 order by rep.version;
+
+-- Each class teacher generated the section's cards in one batch, which completed.
+insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by, status,
+                                total, processed, succeeded, started_at, finished_at, created_at, created_by)
+select md5('report_job:' || rep.section_id)::uuid, i.id, 'generate', md5(format('cycle:%s:1', rep.inst))::uuid, rep.section_id,
+       ro.class_teacher_id, 'completed', count(*), count(*), count(*),
+       timestamptz '2026-10-01 15:00+05:30', timestamptz '2026-10-01 15:00:08+05:30', timestamptz '2026-10-01 15:00+05:30',
+       ro.class_teacher_id
+from seed_report as rep
+join seed_institution as i on i.no = rep.inst
+join seed_roster as ro on ro.student_id = rep.student_id
+where rep.version = 1
+group by rep.section_id, rep.inst, i.id, ro.class_teacher_id;
 
 insert into public.hpc_approval_workflows (
   id, institution_id, kind, step_order, approver_duty, report_id, round, chain_step_id, decision,
