@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { projectRoot } from '../stack/settings.ts';
 import { defaultBackfillOptions, type BackfillOptions } from './backfill/options.ts';
-import { defaultIsolationOptions, type IsolationOptions } from './checklist/isolation.ts';
+import { defaultIsolationOptions, type IsolationOptions } from './checklist/isolation/types.ts';
 
 export type MappingConfig =
   | { mode: 'default'; name: string; slug: string; id?: string }

@@ -6,7 +6,7 @@ import type { HealthMonitor } from '../health/monitor.ts';
 import { presentContractedTables } from '../backfill/tables.ts';
 import { allMigrations, versionOf } from '../supabase-cli.ts';
 import { migrationVersions } from '../rollback/snapshot.ts';
-import { proveIsolation, type IsolationResult } from './isolation.ts';
+import { proveIsolation, type IsolationResult } from './isolation/prove.ts';
 import { bigDayDefects, replayAppWrites, skippedAppWrites } from './app-writes.ts';
 
 export interface ChecklistItem {
@@ -89,7 +89,7 @@ const items: [ChecklistItem['stage'], string, Check][] = [
     return { ok: missing.length === 0, evidence: { applied: applied.length, missing } };
   }],
   // RLS on every table is not isolation: each role of each school, impersonated as
-  // PostgREST does, reads and writes every exposed relation (checklist/isolation.ts).
+  // PostgREST does, reads and writes every exposed relation (checklist/isolation/).
   ['post', 'no row of another school is visible to any role on any exposed table', async (_sql, _o, _m, proof) => {
     const r = await proof();
     return {

@@ -1,4 +1,4 @@
-// The checklist's isolation proof (migration/checklist/isolation.ts): after the whole runbook
+// The checklist's isolation proof (migration/checklist/isolation/): after the whole runbook
 // on the older shape, every role of every school and anon read and write every exposed
 // relation and call every API function, and nothing of another school comes back; then the
 // database is broken three ways (a select policy, an update policy, a leaking function) and
