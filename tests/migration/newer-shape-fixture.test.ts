@@ -1,14 +1,15 @@
-// The newer-shape fixture (migration/legacy/newer-shape.sql) behaves as the fact sheet of the
-// real BIG DAY database says (domain/bigday-real-schema.md): its 21 tables, 29 policies,
+// The newer-shape fixture (our baseline migration, as fixtures/legacy-bigday/ applies it)
+// behaves as the fact sheet of the real BIG DAY database says
+// (domain/bigday-real-schema.md): its 21 tables, 29 policies,
 // functions, triggers and seeds; the 42P17 recursion for logged-in users; search_users open
 // to anon; the audit trigger. With the CLI history option the Supabase CLI's table holds
 // BIG DAY's three versions. And the app's writes replayed on it: every edge-function write
 // works, every browser write fails with 42P17, nothing is left behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, withUserAndDatabase } from '../../migration/db.ts';
-import { applyNewerShape } from '../../migration/legacy/generate.ts';
-import { legacySchoolId, presets } from '../../migration/legacy/presets.ts';
-import { newerShapeMigrations, newerShapeTables } from '../../migration/legacy/shapes.ts';
+import { applyNewerShape } from '../../fixtures/legacy-bigday/generate.ts';
+import { legacySchoolId, presets } from '../../fixtures/legacy-bigday/presets.ts';
+import { newerShapeMigrations, newerShapeTables } from '../../fixtures/legacy-bigday/shapes.ts';
 import { appWriteAdjustments, replayAppWrites, skippedAppWrites } from '../../migration/checklist/app-writes.ts';
 import { normaliseDump, PG_BIN } from '../../migration/rollback/dump.ts';
 import { applyBootstrap } from '../../stack/bootstrap.ts';

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Sql } from '../../migration/db.ts';
-import { legacySchoolId } from '../../migration/legacy/presets.ts';
+import { legacySchoolId } from '../../fixtures/legacy-bigday/presets.ts';
 import { quietLog } from '../../migration/log.ts';
 import { runMigration, runbook } from '../../migration/runner.ts';
 import { bigDayDefects, replayAppWrites, type AppWriteResult } from '../../migration/checklist/app-writes.ts';
