@@ -1,7 +1,7 @@
 // The benchmarks' own cluster with the large legacy database on it, set up as a live
 // production database would be: production-sized memory and WAL allowance, the generated
 // data vacuumed and checkpointed. Never the dev or test stack.
-import { connect } from '../../migration/db.ts';
+import { connect } from '../../migrator/db.ts';
 import { freshLegacyCluster, type LegacyCluster } from '../../fixtures/legacy-bigday/cluster.ts';
 import { startCluster } from '../../stack/cluster.ts';
 import { generateLegacy } from '../../fixtures/legacy-bigday/generate.ts';

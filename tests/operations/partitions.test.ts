@@ -3,7 +3,7 @@
 // (10, r) → (20, r) + (20, r+10) that keeps every row and every index and whose ATTACH
 // skips its scan; evaluations of an archived cycle moved out of the hot table.
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect, type Sql } from '../../migration/db.ts';
+import { connect, type Sql } from '../../migrator/db.ts';
 import { freshLegacyCluster, type LegacyCluster } from '../../fixtures/legacy-bigday/cluster.ts';
 import { pushMigrations } from '../../stack/migrations.ts';
 import { skewReport } from '../../operations/partitions/skew.ts';
