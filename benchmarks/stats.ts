@@ -1,5 +1,5 @@
 // Latency summaries shared by the benchmarks.
-import { nearestRank } from '../migration/health/stats.ts';
+import { nearestRank } from '../migrator/health/stats.ts';
 
 export interface Stats { n: number; p50: number; p95: number; p99: number; max: number; mean: number }
 

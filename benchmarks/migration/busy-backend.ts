@@ -4,8 +4,8 @@
 // so the workload's latency beside it is the floor that CPU alone sets on this machine, the
 // part of the backfill's cost that no batch size, throttle or lock discipline can remove.
 import { execFileSync } from 'node:child_process';
-import { connect, sleep, type Sql } from '../../migration/db.ts';
-import { dutyCycleRestMs } from '../../migration/backfill/options.ts';
+import { connect, sleep, type Sql } from '../../migrator/db.ts';
+import { dutyCycleRestMs } from '../../migrator/backfill/options.ts';
 
 export interface BusyBackendOptions {
   url: string;

@@ -1,11 +1,11 @@
 // The benchmarks' own cluster with the large legacy database on it, set up as a live
 // production database would be: production-sized memory and WAL allowance, the generated
 // data vacuumed and checkpointed. Never the dev or test stack.
-import { connect } from '../../migration/db.ts';
-import { freshLegacyCluster, type LegacyCluster } from '../../migration/legacy/cluster.ts';
+import { connect } from '../../migrator/db.ts';
+import { freshLegacyCluster, type LegacyCluster } from '../../fixtures/legacy-bigday/cluster.ts';
 import { startCluster } from '../../stack/cluster.ts';
-import { generateLegacy } from '../../migration/legacy/generate.ts';
-import type { LegacyShape } from '../../migration/legacy/shapes.ts';
+import { generateLegacy } from '../../fixtures/legacy-bigday/generate.ts';
+import type { LegacyShape } from '../../fixtures/legacy-bigday/shapes.ts';
 
 /** The BIG DAY shape the benchmarks migrate: the real one (newer) unless BENCH_SHAPE says. */
 export const BENCH_SHAPE = (process.env.BENCH_SHAPE ?? 'newer') as LegacyShape;

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
-import { sleep } from '../../migration/db.ts';
+import { sleep } from '../../migrator/db.ts';
 import { BENCH_SHAPE, largeLegacyCluster } from './cluster.ts';
 import { Workload, windowStats, type WindowStats } from './workload.ts';
 import { BusyBackend } from './busy-backend.ts';

@@ -1,9 +1,9 @@
 // The limit: the same backfill as single UPDATE statements (one per table, in the order the
 // composite keys need, in replica mode as the batches run) in one transaction, rolled back.
 // Nothing else runs meanwhile; no batching, no ledger, no pauses.
-import type { Sql } from '../../migration/db.ts';
-import { presentBackfillTables } from '../../migration/backfill/tables.ts';
-import { withoutApplicationTriggers } from '../../migration/backfill/batch.ts';
+import type { Sql } from '../../migrator/db.ts';
+import { presentBackfillTables } from '../../migrator/backfill/tables.ts';
+import { withoutApplicationTriggers } from '../../migrator/backfill/batch.ts';
 
 export async function rawUpdateRate(sql: Sql): Promise<{ rows: number; seconds: number; rowsPerSecond: number; perTable: Record<string, number> }> {
   const perTable: Record<string, number> = {};

@@ -1,5 +1,5 @@
 // RESULTS.md from the benchmark's figures: targets first, then the detail.
-import type { HeldLock } from '../../migration/locks/sampler.ts';
+import type { HeldLock } from './lock-sampler.ts';
 import type { WindowStats } from './workload.ts';
 
 const row = (name: string, w?: WindowStats) =>

@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PG_BIN } from '../../migration/rollback/dump.ts';
-import { percentile } from '../../migration/health/stats.ts';
-import { sleep } from '../../migration/db.ts';
+import { PG_BIN } from '../../migrator/rollback/dump.ts';
+import { percentile } from '../../migrator/health/stats.ts';
+import { sleep } from '../../migrator/db.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -18,7 +18,7 @@
 -- GRANT/REVOKE and no CREATE EXTENSION: Supabase's default privileges apply.
 --
 -- The three parts below are BIG DAY's three migrations; the `-- migration:` lines mark where
--- each begins (migration/legacy/generate.ts cuts the file there to build a BIG DAY database
+-- each begins (fixtures/legacy-bigday/shapes.ts cuts the file there to build a BIG DAY database
 -- the way its own CLI history made it).
 
 -- On a fresh project, where nothing waits on these new tables, the usual time budget holds.

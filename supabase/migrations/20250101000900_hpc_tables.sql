@@ -843,7 +843,7 @@ $$;
 -- the school made the students' lookup look as large as the term's.
 -- The planner reads extended statistics per partition, so each partition gets the object;
 -- the parent's copy covers estimates over the whole table, and a partition made later with
--- `create table … (like public.hpc_evaluations including all)` (migration/partitions/split.ts)
+-- `create table … (like public.hpc_evaluations including all)` (operations/partitions/split.ts)
 -- copies it.
 create statistics public.hpc_evaluations_school_dependencies (dependencies)
   on institution_id, cycle_id from public.hpc_evaluations;

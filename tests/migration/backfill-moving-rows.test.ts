@@ -5,11 +5,11 @@
 // composite keys need them (an enrolment of the moved student), and nothing else may be
 // written twice.
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect } from '../../migration/db.ts';
-import { runBackfill } from '../../migration/backfill/engine.ts';
-import { runBatch } from '../../migration/backfill/batch.ts';
-import { claimRange, planRanges } from '../../migration/backfill/ranges.ts';
-import { backfillTables } from '../../migration/backfill/tables.ts';
+import { connect } from '../../migrator/db.ts';
+import { runBackfill } from '../../migrator/backfill/engine.ts';
+import { runBatch } from '../../migrator/backfill/batch.ts';
+import { claimRange, planRanges } from '../../migrator/backfill/ranges.ts';
+import { backfillTables } from '../../migrator/backfill/tables.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, migrateUntil, nullCounts, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;

@@ -3,9 +3,9 @@
 // step fills them before it pushes, so it neither refuses nor gets stuck: a rerun would skip
 // the finished backfill and meet the same rows again.
 import { afterAll, describe, expect, it } from 'vitest';
-import { runMigration } from '../../migration/runner.ts';
-import { quietLog } from '../../migration/log.ts';
-import { connect } from '../../migration/db.ts';
+import { runMigration } from '../../migrator/runner.ts';
+import { quietLog } from '../../migrator/log.ts';
+import { connect } from '../../migrator/db.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, migrateUntil, nullCounts, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;

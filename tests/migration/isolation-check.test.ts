@@ -1,14 +1,14 @@
-// The checklist's isolation proof (migration/checklist/isolation/): after the whole runbook
+// The checklist's isolation proof (migrator/checklist/isolation/): after the whole runbook
 // on the older shape, every role of every school and anon read and write every exposed
 // relation and call every API function, and nothing of another school comes back; then the
 // database is broken three ways (a select policy, an update policy, a leaking function) and
 // each item fails, naming what broke it.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { runMigration } from '../../migration/runner.ts';
-import { evaluateChecklist, type ChecklistItem } from '../../migration/checklist/evaluate.ts';
-import type { RunnerOptions } from '../../migration/options.ts';
-import { quietLog } from '../../migration/log.ts';
+import { runMigration } from '../../migrator/runner.ts';
+import { evaluateChecklist, type ChecklistItem } from '../../migrator/checklist/evaluate.ts';
+import type { RunnerOptions } from '../../migrator/options.ts';
+import { quietLog } from '../../migrator/log.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';
 
 const VISIBLE = 'no row of another school is visible to any role on any exposed table';

@@ -9,8 +9,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allMigrations, isContractMigration, migrationsDir } from '../../migration/supabase-cli.ts';
-import { contractedTables } from '../../migration/backfill/tables.ts';
+import { allMigrations, isContractMigration, migrationsDir } from '../../migrator/supabase-cli.ts';
+import { contractedTables } from '../../migrator/backfill/tables.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;

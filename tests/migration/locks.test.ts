@@ -5,10 +5,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrationsDir } from '../../migration/supabase-cli.ts';
-import { LockSampler } from '../../migration/locks/sampler.ts';
-import { runMigration } from '../../migration/runner.ts';
-import { quietLog } from '../../migration/log.ts';
+import { migrationsDir } from '../../migrator/supabase-cli.ts';
+import { LockSampler } from '../../benchmarks/migration/lock-sampler.ts';
+import { runMigration } from '../../migrator/runner.ts';
+import { quietLog } from '../../migrator/log.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;

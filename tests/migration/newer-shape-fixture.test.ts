@@ -1,16 +1,17 @@
-// The newer-shape fixture (migration/legacy/newer-shape.sql) behaves as the fact sheet of the
-// real BIG DAY database says (domain/bigday-real-schema.md): its 21 tables, 29 policies,
+// The newer-shape fixture (our baseline migration, as fixtures/legacy-bigday/ applies it)
+// behaves as the fact sheet of the real BIG DAY database says
+// (domain/bigday-real-schema.md): its 21 tables, 29 policies,
 // functions, triggers and seeds; the 42P17 recursion for logged-in users; search_users open
 // to anon; the audit trigger. With the CLI history option the Supabase CLI's table holds
 // BIG DAY's three versions. And the app's writes replayed on it: every edge-function write
 // works, every browser write fails with 42P17, nothing is left behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, withUserAndDatabase } from '../../migration/db.ts';
-import { applyNewerShape } from '../../migration/legacy/generate.ts';
-import { legacySchoolId, presets } from '../../migration/legacy/presets.ts';
-import { newerShapeMigrations, newerShapeTables } from '../../migration/legacy/shapes.ts';
-import { appWriteAdjustments, replayAppWrites, skippedAppWrites } from '../../migration/checklist/app-writes.ts';
-import { normaliseDump, PG_BIN } from '../../migration/rollback/dump.ts';
+import { connect, withUserAndDatabase } from '../../migrator/db.ts';
+import { applyNewerShape } from '../../fixtures/legacy-bigday/generate.ts';
+import { legacySchoolId, presets } from '../../fixtures/legacy-bigday/presets.ts';
+import { newerShapeMigrations, newerShapeTables } from '../../fixtures/legacy-bigday/shapes.ts';
+import { appWriteAdjustments, replayAppWrites, skippedAppWrites } from '../../migrator/checklist/app-writes.ts';
+import { normaliseDump, PG_BIN } from '../../migrator/rollback/dump.ts';
 import { applyBootstrap } from '../../stack/bootstrap.ts';
 import { run } from '../../stack/shell.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, type LegacyDatabase } from './support.ts';
@@ -297,7 +298,7 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
   }, 60_000);
 });
 
-describe("the live app's writes, replayed (migration/checklist/app-writes.ts)", () => {
+describe("the live app's writes, replayed (migrator/checklist/app-writes.ts)", () => {
   it('on the fresh fixture: every service write works, every browser write fails with 42P17, nothing is left behind', async () => {
     const before = await tableCounts();
     const results = await replayAppWrites(db.sql, { institutionId: legacySchoolId(2) });

@@ -2,10 +2,10 @@
 // server keeps for reuse, and whether new files will be zero-filled meanwhile
 // (benchmarks/migration/FINDINGS.md, "New WAL files"). Advice only: it never stops the run.
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect } from '../../migration/db.ts';
-import { quietLog } from '../../migration/log.ts';
-import { runMigration } from '../../migration/runner.ts';
-import { tenantTables } from '../../migration/backfill/tables.ts';
+import { connect } from '../../migrator/db.ts';
+import { quietLog } from '../../migrator/log.ts';
+import { runMigration } from '../../migrator/runner.ts';
+import { tenantTables } from '../../migrator/backfill/tables.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;

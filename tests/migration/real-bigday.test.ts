@@ -4,14 +4,14 @@
 // with the live app's writes replayed before the run, between every two steps and after it.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Sql } from '../../migration/db.ts';
-import { legacySchoolId } from '../../migration/legacy/presets.ts';
-import { quietLog } from '../../migration/log.ts';
-import { runMigration, runbook } from '../../migration/runner.ts';
-import { bigDayDefects, replayAppWrites, type AppWriteResult } from '../../migration/checklist/app-writes.ts';
-import { runSchemaRollback } from '../../migration/rollback/execute.ts';
-import { evaluateChecklist } from '../../migration/checklist/evaluate.ts';
-import { schemaDump, dumpDifference } from '../../migration/rollback/dump.ts';
+import type { Sql } from '../../migrator/db.ts';
+import { legacySchoolId } from '../../fixtures/legacy-bigday/presets.ts';
+import { quietLog } from '../../migrator/log.ts';
+import { runMigration, runbook } from '../../migrator/runner.ts';
+import { bigDayDefects, replayAppWrites, type AppWriteResult } from '../../migrator/checklist/app-writes.ts';
+import { runSchemaRollback } from '../../migrator/rollback/execute.ts';
+import { evaluateChecklist } from '../../migrator/checklist/evaluate.ts';
+import { schemaDump, dumpDifference } from '../../migrator/rollback/dump.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;

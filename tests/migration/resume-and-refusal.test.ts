@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from '../../stack/settings.ts';
 import { CommandError } from '../../stack/shell.ts';
-import { allMigrations, pushSubset } from '../../migration/supabase-cli.ts';
-import { sleep } from '../../migration/db.ts';
+import { allMigrations, pushSubset } from '../../migrator/supabase-cli.ts';
+import { sleep } from '../../migrator/db.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, nullCounts, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;
@@ -17,7 +17,7 @@ afterAll(async () => db?.close());
 
 
 function runner(url: string, extra: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'migration', 'cli.ts'), 'run', '--db-url', url, '--mapping', 'existing',
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'migrator', 'cli.ts'), 'run', '--db-url', url, '--mapping', 'existing',
     '--skip-backup', '--observe', '0', '--workers', '2', '--fixed-batch', '--batch-size', '100', '--sleep-ms', '25', '--duty-cycle', '1',
     '--report-dir', join(projectRoot, '.local', 'test-migration-resume', 'report'), ...extra],
   { cwd: projectRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -3,13 +3,13 @@
 // migration and after the rollback; then the migration applies again. And the last resort:
 // the preflight's pg_dump restored with pg_restore into a fresh database.
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect } from '../../migration/db.ts';
-import { runMigration } from '../../migration/runner.ts';
-import { quietLog } from '../../migration/log.ts';
-import { hpcOff } from '../../migration/rollback/flags-off.ts';
-import { runSchemaRollback } from '../../migration/rollback/execute.ts';
-import { dumpDifference, schemaDump } from '../../migration/rollback/dump.ts';
-import { restoreBackup } from '../../migration/rollback/restore.ts';
+import { connect } from '../../migrator/db.ts';
+import { runMigration } from '../../migrator/runner.ts';
+import { quietLog } from '../../migrator/log.ts';
+import { hpcOff } from '../../migrator/rollback/flags-off.ts';
+import { runSchemaRollback } from '../../migrator/rollback/execute.ts';
+import { dumpDifference, schemaDump } from '../../migrator/rollback/dump.ts';
+import { restoreBackup } from '../../migrator/rollback/restore.ts';
 import { applyBootstrap } from '../../stack/bootstrap.ts';
 import { dbUrl } from '../../stack/settings.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';

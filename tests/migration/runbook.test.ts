@@ -4,12 +4,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runMigration } from '../../migration/runner.ts';
-import { connect } from '../../migration/db.ts';
-import { freshLegacyCluster } from '../../migration/legacy/cluster.ts';
+import { runMigration } from '../../migrator/runner.ts';
+import { connect } from '../../migrator/db.ts';
+import { freshLegacyCluster } from '../../fixtures/legacy-bigday/cluster.ts';
 import { pushMigrations } from '../../stack/migrations.ts';
-import { quietLog } from '../../migration/log.ts';
-import { legacySchoolId, presets, peoplePerSchool } from '../../migration/legacy/presets.ts';
+import { quietLog } from '../../migrator/log.ts';
+import { legacySchoolId, presets, peoplePerSchool } from '../../fixtures/legacy-bigday/presets.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, nullCounts, rowsPerInstitution, testOptions, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;

@@ -2,14 +2,14 @@
 // (never the test stack: the migration is tested from the pre-HPC state), and runner
 // options suited to tests (no backup unless asked, short observation windows).
 import { join } from 'node:path';
-import { connect, type Sql } from '../../migration/db.ts';
-import { freshLegacyCluster, type LegacyCluster } from '../../migration/legacy/cluster.ts';
-import { generateLegacy } from '../../migration/legacy/generate.ts';
-import { presets, type LegacyPreset } from '../../migration/legacy/presets.ts';
-import type { LegacyShape } from '../../migration/legacy/shapes.ts';
-import { defaultOptions, type RunnerOptions } from '../../migration/options.ts';
-import { quietLog } from '../../migration/log.ts';
-import { runMigration } from '../../migration/runner.ts';
+import { connect, type Sql } from '../../migrator/db.ts';
+import { freshLegacyCluster, type LegacyCluster } from '../../fixtures/legacy-bigday/cluster.ts';
+import { generateLegacy } from '../../fixtures/legacy-bigday/generate.ts';
+import { presets, type LegacyPreset } from '../../fixtures/legacy-bigday/presets.ts';
+import type { LegacyShape } from '../../fixtures/legacy-bigday/shapes.ts';
+import { defaultOptions, type RunnerOptions } from '../../migrator/options.ts';
+import { quietLog } from '../../migrator/log.ts';
+import { runMigration } from '../../migrator/runner.ts';
 import { testPort } from '../support/ports.ts';
 
 export interface LegacyDatabase {

@@ -3,10 +3,10 @@
 // wave is undone (flags off again) and the runner stops. Thresholds are forced here by
 // setting them to zero, which every probe then exceeds.
 import { afterAll, describe, expect, it } from 'vitest';
-import { runMigration } from '../../migration/runner.ts';
-import { quietLog } from '../../migration/log.ts';
-import { sleep } from '../../migration/db.ts';
-import { migrationStatus } from '../../migration/status.ts';
+import { runMigration } from '../../migrator/runner.ts';
+import { quietLog } from '../../migrator/log.ts';
+import { sleep } from '../../migrator/db.ts';
+import { migrationStatus } from '../../migrator/status.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase | undefined;

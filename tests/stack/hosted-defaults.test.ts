@@ -4,9 +4,9 @@
 // `supabase db push` of all of them passes on such a database and leaves every scheduled
 // job in cron.job, owned by postgres, firing as postgres. Its own throwaway cluster.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, sleep, type Sql } from '../../migration/db.ts';
-import { freshLegacyCluster, type LegacyCluster } from '../../migration/legacy/cluster.ts';
-import { allMigrations, pushSubset } from '../../migration/supabase-cli.ts';
+import { connect, sleep, type Sql } from '../../migrator/db.ts';
+import { freshLegacyCluster, type LegacyCluster } from '../../fixtures/legacy-bigday/cluster.ts';
+import { allMigrations, pushSubset } from '../../migrator/supabase-cli.ts';
 import { PRIVILEGED_EXTENSIONS } from '../../stack/privileged-extensions.ts';
 import { testPort } from '../support/ports.ts';
 

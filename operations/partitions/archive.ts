@@ -3,7 +3,7 @@
 // through reports, never directly), in batches, each one short transaction that deletes
 // from the hot table and inserts the same rows into the archive. The audit trail records
 // the deletes as it records every write to an HPC table.
-import type { Sql } from '../db.ts';
+import type { Sql } from '../../migrator/db.ts';
 import { PARENT } from './layout.ts';
 
 export const ARCHIVE = 'public.hpc_evaluations_archive';

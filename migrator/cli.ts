@@ -10,12 +10,12 @@ import { migrationStatus } from './status.ts';
 import { ensureLedger, setBackfillSwitch, recordEvent } from './ledger.ts';
 import { runSchemaRollback, planSchemaRollback } from './rollback/execute.ts';
 import { hpcOff } from './rollback/flags-off.ts';
-import { generateLegacy } from './legacy/generate.ts';
-import { freshLegacyCluster } from './legacy/cluster.ts';
-import { legacyShapes } from './legacy/shapes.ts';
-import { renderSkew, skewReport } from './partitions/skew.ts';
-import { splitPartition } from './partitions/split.ts';
-import { archiveEvaluations } from './partitions/archive.ts';
+import { generateLegacy } from '../fixtures/legacy-bigday/generate.ts';
+import { freshLegacyCluster } from '../fixtures/legacy-bigday/cluster.ts';
+import { legacyShapes } from '../fixtures/legacy-bigday/shapes.ts';
+import { renderSkew, skewReport } from '../operations/partitions/skew.ts';
+import { splitPartition } from '../operations/partitions/split.ts';
+import { archiveEvaluations } from '../operations/partitions/archive.ts';
 
 const program = new Command('migrate').description('The HPC zero-downtime migration runbook');
 const dbOption = () => new Option('--db-url <url>', 'target database (default: the local stack)').default(dbUrl(stackSettings()));

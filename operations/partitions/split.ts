@@ -13,8 +13,8 @@
 //   5. the old partition is dropped (or kept with --keep-old for a while).
 // Only one bucket moves at a time; every other bucket keeps serving.
 import postgres from 'postgres';
-import type { Sql } from '../db.ts';
-import { sleep } from '../db.ts';
+import type { Sql } from '../../migrator/db.ts';
+import { sleep } from '../../migrator/db.ts';
 import { PARENT, hashPartitions } from './layout.ts';
 
 export interface SplitResult {

@@ -47,6 +47,13 @@ export async function releaseOrphanedRanges(sql: Sql): Promise<number> {
   return rows.length;
 }
 
+/** A range its worker gives back unfinished (the operator cancelled): pending again, to be
+ * continued from its next_block by a later run. */
+export async function releaseRange(sql: Sql, range: Range): Promise<void> {
+  await sql`update hpc_migration.backfill_ranges set status = 'pending', worker = null
+            where table_name = ${range.table_name} and range_no = ${range.range_no}`;
+}
+
 export async function claimRange(sql: Sql, tables: string[], worker: string): Promise<Range | undefined> {
   const [row] = await sql`
     update hpc_migration.backfill_ranges as r

@@ -3,14 +3,14 @@
 // (10, r) → (20, r) + (20, r+10) that keeps every row and every index and whose ATTACH
 // skips its scan; evaluations of an archived cycle moved out of the hot table.
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect, type Sql } from '../../migration/db.ts';
-import { freshLegacyCluster, type LegacyCluster } from '../../migration/legacy/cluster.ts';
+import { connect, type Sql } from '../../migrator/db.ts';
+import { freshLegacyCluster, type LegacyCluster } from '../../fixtures/legacy-bigday/cluster.ts';
 import { pushMigrations } from '../../stack/migrations.ts';
-import { skewReport } from '../../migration/partitions/skew.ts';
-import { splitPartition } from '../../migration/partitions/split.ts';
-import { archiveEvaluations, ARCHIVE } from '../../migration/partitions/archive.ts';
-import { hashPartitions } from '../../migration/partitions/layout.ts';
-import { MIGRATION_TEST_PORT } from './support.ts';
+import { skewReport } from '../../operations/partitions/skew.ts';
+import { splitPartition } from '../../operations/partitions/split.ts';
+import { archiveEvaluations, ARCHIVE } from '../../operations/partitions/archive.ts';
+import { hashPartitions } from '../../operations/partitions/layout.ts';
+import { MIGRATION_TEST_PORT } from '../migration/support.ts';
 
 let cluster: LegacyCluster | undefined;
 let sql: Sql | undefined;

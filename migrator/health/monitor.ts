@@ -9,7 +9,7 @@ import { backfillSwitch, setBackfillSwitch } from '../ledger.ts';
 import type { Notifier } from '../notify.ts';
 import type { Thresholds } from '../options.ts';
 import { median } from './stats.ts';
-import { currentLockWaits } from '../locks/waits.ts';
+import { currentLockWaits } from './lock-waits.ts';
 
 /** How far above its baseline the probe must be, at least, for the application to count as slowing. */
 const SLOWING_MARGIN_MS = 5;

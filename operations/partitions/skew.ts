@@ -1,6 +1,6 @@
 // The skew report: rows per partition of hpc_evaluations (and how many institutions each
 // holds), with the share of the whole, so an operator sees which bucket to split next.
-import type { Sql } from '../db.ts';
+import type { Sql } from '../../migrator/db.ts';
 import { PARENT, coverage, hashPartitions } from './layout.ts';
 
 export interface SkewRow {

@@ -42,7 +42,7 @@ end $$;
 -- transaction as its UPDATE: exactly-once on resume. Physical, not primary-key, ranges: a
 -- batch then reads and rewrites neighbouring pages (a TID range scan) instead of one page
 -- per row in uuid order; measured on 1M user_profiles, 2.6x the rows per second for the
--- same statement (see migration/README.md, "The backfill engine").
+-- same statement (see migrator/README.md, "The backfill engine").
 create table if not exists hpc_migration.backfill_ranges (
   table_name text not null,
   range_no integer not null,

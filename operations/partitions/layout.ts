@@ -2,7 +2,7 @@
 // with hash moduli that divide each other, every hash value belongs to exactly one
 // partition when each remainder of the largest modulus is covered exactly once. Then any
 // institution — including one created tomorrow — routes to a partition with no DDL.
-import type { Sql } from '../db.ts';
+import type { Sql } from '../../migrator/db.ts';
 
 export const PARENT = 'public.hpc_evaluations';
 

@@ -3,8 +3,8 @@
 // progress, giving per step and mode the time each lock was seen held; (2) the server's own
 // log_lock_waits lines (every wait longer than deadlock_timeout), for the longest time anyone waited.
 import { readFileSync } from 'node:fs';
-import { connect, sleep, type Sql } from '../db.ts';
-import { currentLockWaits } from './waits.ts';
+import { connect, sleep, type Sql } from '../../migrator/db.ts';
+import { currentLockWaits } from '../../migrator/health/lock-waits.ts';
 
 // The four BIG DAY has in both shapes, and its newer shape's largest (768,240 rows in the benchmark).
 export const largeTables = ['user_profiles', 'section_students', 'section_courses', 'sections', 'timetable_sessions'];
