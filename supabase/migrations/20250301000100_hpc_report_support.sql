@@ -119,7 +119,7 @@ begin
          for each row execute function private.stamp_row_authorship()', v_table);
     execute format(
       'create trigger audit_row_change after insert or update or delete on public.%I
-         for each row execute function private.audit_row_change(''row'', ''institution_id'', ''id'')', v_table);
+         for each row execute function private.audit_row_change(''row'', %L, ''institution_id'', ''id'')', v_table, 'public.' || v_table);
     execute format('alter table public.%I enable row level security', v_table);
     -- read through RLS; every write goes through the workflow functions
     execute format('revoke all on public.%I from anon, authenticated', v_table);
