@@ -286,7 +286,7 @@ begin
       select coalesce(jsonb_agg(jsonb_build_object('student_id', s.student_id, 'name', u.full_name,
                                                    'left_on', s.left_on, 'erase_after', s.erase_after) order by s.left_on, u.full_name), '[]')
       from private.hpc_students_past_retention(v_institution, current_date) as s
-      join public.user_profiles as u on u.id = s.student_id));
+      join public.user_profiles as u on u.institution_id = v_institution and u.id = s.student_id));
 end
 $$;
 revoke all on function private.hpc_retention_status() from public;

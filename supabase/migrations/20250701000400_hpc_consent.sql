@@ -203,7 +203,7 @@ begin
                                           'withdrawn_at', c.withdrawn_at, 'withdrawn_by', c.withdrawn_by)
                        order by c.given_at desc, c.id)
       from private.hpc_consents as c
-      left join public.user_profiles as g on g.id = c.guardian_id
+      left join public.user_profiles as g on g.institution_id = c.institution_id and g.id = c.guardian_id
       where c.institution_id = v_caller.institution_id and c.student_id = p_student_id), '[]'));
 end
 $$;
