@@ -220,10 +220,10 @@ set search_path = ''
 as $$
 declare
   v_table regclass := to_regclass(format('public.%I', p_table));
-  v_readers text := case p_readers
-    when 'members' then 'true'
-    when 'staff' then $r$(select private.current_role_name()) in ('teacher', 'admin', 'staff')$r$
-    when 'admins' then '(select private.is_institution_admin())'
+  v_readers text := case
+    when p_readers = 'members' then 'true'
+    when p_readers = 'staff' then $r$(select private.current_role_name()) in ('teacher', 'admin', 'staff')$r$
+    when p_readers = 'admins' then '(select private.is_institution_admin())'
   end;
   v_admin text := 'institution_id = (select private.current_institution_id()) and (select private.is_institution_admin())';
 begin
@@ -237,7 +237,7 @@ begin
   -- A row's owner (p_owner_column = the signed-in user) reads it too: one read policy, as
   -- several permissive ones for one action are each evaluated for every row.
   execute format('create policy %I on %s for select to authenticated using (institution_id = (select private.current_institution_id()) and (%s%s))',
-                 format('%s%s read their institution''s %s', case p_readers when 'members' then 'Members' when 'staff' then 'Staff' else 'Institution admins' end,
+                 format('%s%s read their institution''s %s', case when p_readers = 'members' then 'Members' when p_readers = 'staff' then 'Staff' else 'Institution admins' end,
                         case when p_owner_column is null then '' else ' and the person' end, p_label),
                  v_table, v_readers, case when p_owner_column is null then '' else format(' or %I = (select auth.uid())', p_owner_column) end);
   execute format('create policy %I on %s for insert to authenticated with check (%s)', format('Institution admins add %s', p_label), v_table, v_admin);

@@ -74,6 +74,7 @@ declare
   v_caller record;
   v_job public.report_jobs;
   v_leader boolean;
+  v_total bigint;
 begin
   if p_kind is null or p_kind not in ('generate', 'transition') then
     raise exception 'kind must be generate or transition' using errcode = 'HP400';
@@ -105,11 +106,12 @@ begin
       using errcode = 'HP403';
   end if;
 
+  -- Counted before the INSERT: Citus refuses a subquery inside INSERT … VALUES.
+  select count(*) into v_total from private.hpc_batch_students(v_caller.institution_id, p_cycle_id, p_section_id, null, null);
   insert into public.report_jobs
     (institution_id, kind, action, cycle_id, section_id, comment, release_at, requested_by, total)
   values (v_caller.institution_id, p_kind, p_action, p_cycle_id, p_section_id, nullif(btrim(p_comment), ''),
-          p_release_at, v_caller.user_id,
-          (select count(*) from private.hpc_batch_students(v_caller.institution_id, p_cycle_id, p_section_id, null, null)))
+          p_release_at, v_caller.user_id, v_total)
   returning * into v_job;
   return private.hpc_job_progress(v_job);
 end

@@ -260,7 +260,7 @@ begin
     perform private.raise_api_error('HP400', format('A retention period is 1 to 30 whole years after a child leaves; %s is not.', p_years));
   else
     insert into private.hpc_retention_periods as p (institution_id, years_after_leaving, set_by)
-    values (v_institution, p_years, (select auth.uid()))
+    values (v_institution, p_years, auth.uid())
     on conflict (institution_id) do update set years_after_leaving = excluded.years_after_leaving,
                                               set_by = excluded.set_by, set_at = now();
   end if;

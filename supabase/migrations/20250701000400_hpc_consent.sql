@@ -104,7 +104,7 @@ begin
     perform private.raise_api_error('HP400', 'p_required is true or false.', null);
   end if;
   insert into private.hpc_consent_policies as p (institution_id, required, set_by)
-  values (v_institution, p_required, (select auth.uid()))
+  values (v_institution, p_required, auth.uid())
   on conflict (institution_id) do update set required = excluded.required, set_by = excluded.set_by, set_at = now();
   return p_required;
 end
@@ -125,6 +125,7 @@ as $$
 declare
   v_caller record;
   v_id uuid;
+  v_given_at timestamptz;
 begin
   select * into v_caller from private.hpc_api_caller();
   if p_student_id is null or p_guardian_id is null or p_part is null then
@@ -145,8 +146,10 @@ begin
   if found then
     return v_id;
   end if;
+  -- The time is taken here, not in the INSERT: Citus refuses now() inside COALESCE there.
+  v_given_at := coalesce(p_given_at, now());
   insert into private.hpc_consents (institution_id, student_id, guardian_id, part, given_at, recorded_by)
-  values (v_caller.institution_id, p_student_id, p_guardian_id, p_part, coalesce(p_given_at, now()), v_caller.user_id)
+  values (v_caller.institution_id, p_student_id, p_guardian_id, p_part, v_given_at, v_caller.user_id)
   returning id into v_id;
   return v_id;
 end
