@@ -18,30 +18,34 @@ set local statement_timeout = '60s';
 create or replace function private.hpc_batch_students(
   p_institution_id uuid, p_cycle_id uuid, p_section_id uuid, p_after uuid, p_limit bigint)
 returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select distinct s.student_id
-  from public.section_students as s
-  where s.institution_id = p_institution_id
-    and (p_after is null or s.student_id > p_after)
-    and case
-          when p_section_id is not null then s.section_id = p_section_id
-          else s.section_id in (
-                 select a.section_id from public.hpc_parameter_assignments as a
-                 where a.institution_id = p_institution_id and a.cycle_id = p_cycle_id and a.active
-                 union
-                 select x.id
-                 from public.sections as x
-                 join public.cohorts as c on c.institution_id = x.institution_id and c.id = x.cohort_id
-                 join public.hpc_evaluation_cycles as y
-                   on y.institution_id = c.institution_id and y.academic_term_id = c.academic_term_id
-                 where x.institution_id = p_institution_id and y.id = p_cycle_id)
-        end
-  order by s.student_id
-  limit p_limit
+#variable_conflict use_column
+begin
+  return query
+    select distinct s.student_id
+    from public.section_students as s
+    where s.institution_id = p_institution_id
+      and (p_after is null or s.student_id > p_after)
+      and case
+            when p_section_id is not null then s.section_id = p_section_id
+            else s.section_id in (
+                   select a.section_id from public.hpc_parameter_assignments as a
+                   where a.institution_id = p_institution_id and a.cycle_id = p_cycle_id and a.active
+                   union
+                   select x.id
+                   from public.sections as x
+                   join public.cohorts as c on c.institution_id = x.institution_id and c.id = x.cohort_id
+                   join public.hpc_evaluation_cycles as y
+                     on y.institution_id = c.institution_id and y.academic_term_id = c.academic_term_id
+                   where x.institution_id = p_institution_id and y.id = p_cycle_id)
+          end
+    order by s.student_id
+    limit p_limit;
+end
 $$;
 revoke all on function private.hpc_batch_students(uuid, uuid, uuid, uuid, bigint) from public;
 

@@ -48,15 +48,19 @@ create unique index hpc_consents_standing_key on private.hpc_consents (instituti
 -- Is the part of this child's card open to ratings under the school's consent rule?
 create or replace function private.hpc_consent_given(p_institution_id uuid, p_student_id uuid, p_part public.hpc_consent_part)
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select not coalesce((select p.required from private.hpc_consent_policies as p where p.institution_id = p_institution_id), false)
-      or exists (select 1 from private.hpc_consents as c
-                 where c.institution_id = p_institution_id and c.student_id = p_student_id and c.part = p_part
-                   and c.withdrawn_at is null)
+#variable_conflict use_column
+begin
+  return (
+    select not coalesce((select p.required from private.hpc_consent_policies as p where p.institution_id = p_institution_id), false)
+        or exists (select 1 from private.hpc_consents as c
+                   where c.institution_id = p_institution_id and c.student_id = p_student_id and c.part = p_part
+                     and c.withdrawn_at is null));
+end
 $$;
 revoke all on function private.hpc_consent_given(uuid, uuid, public.hpc_consent_part) from public;
 grant execute on function private.hpc_consent_given(uuid, uuid, public.hpc_consent_part) to authenticated;
