@@ -31,7 +31,7 @@ function tableReaders(catalog: Catalog): Set<string> {
     byName.set(name, [...(byName.get(name) ?? []), f]);
   }
   const readsDirectly = (code: string) =>
-    [...code.matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\s*(?!\()/g)].some(
+    [...code.matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)].some(
       (m) => relations.has(m[1]!) || m[1]!.startsWith('auth.'),
     );
   const readers = new Set(catalog.functions.filter((f) => readsDirectly(codeOnly(f.source))).map((f) => f.signature));
@@ -147,7 +147,7 @@ const sqlFunctionsWithParameters: Rule = {
     return catalog.functions
       .filter((f) => f.language === 'sql' && f.argumentCount > 0)
       .flatMap((f) => {
-        const read = [...codeOnly(f.source).matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b\s*(?!\()/g)].map((m) => m[1]!).filter((t) => tenant.has(t));
+        const read = [...codeOnly(f.source).matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)].map((m) => m[1]!).filter((t) => tenant.has(t));
         return read.length ? [{ rule: this.name, object: f.signature, detail: `a SQL-language function with parameters that queries ${[...new Set(read)].join(', ')} (write it in PL/pgSQL)` }] : [];
       });
   },
