@@ -9,6 +9,7 @@ import { typecheck } from './suites/typecheck.ts';
 import { squawk } from './suites/squawk.ts';
 import { pgtap } from './suites/pgtap.ts';
 import { advisors } from './suites/advisors.ts';
+import { citusSafety } from './suites/citus-safety.ts';
 import { generatedFiles } from './suites/generated-files.ts';
 import { vitest } from './suites/vitest.ts';
 import { testPort } from './support/ports.ts';
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
     ['squawk', squawk],
     ['pgTAP', () => pgtap(s)],
     ['advisors', () => advisors(s)],
+    ['Citus safety', () => citusSafety(s)],
     ['generated files', () => generatedFiles(s)],
     ['vitest', () => vitest(s)],
   ];

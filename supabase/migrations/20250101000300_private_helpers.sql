@@ -158,13 +158,13 @@ language sql
 immutable
 set search_path = ''
 as $$
-  select case p_code
-    when 'HP400' then 400   -- invalid argument
-    when 'HP403' then 403   -- not the caller's step, duty or school
-    when 'HP404' then 404   -- unknown, or invisible to the caller
-    when 'HP409' then 409   -- stale expected_version, concurrent first generation
-    when 'HP422' then 422   -- not a valid move from the current state (status, closed cycle)
-    when 'HPOFF' then 403   -- the HPC is switched off for the caller's institution
+  select case
+    when p_code = 'HP400' then 400   -- invalid argument
+    when p_code = 'HP403' then 403   -- not the caller's step, duty or school
+    when p_code = 'HP404' then 404   -- unknown, or invisible to the caller
+    when p_code = 'HP409' then 409   -- stale expected_version, concurrent first generation
+    when p_code = 'HP422' then 422   -- not a valid move from the current state (status, closed cycle)
+    when p_code = 'HPOFF' then 403   -- the HPC is switched off for the caller's institution
   end
 $$;
 comment on function private.api_error_status(text) is

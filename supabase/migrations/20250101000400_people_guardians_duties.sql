@@ -79,7 +79,9 @@ create index staff_duties_duty_idx on public.staff_duties (institution_id, duty)
 create unique index staff_duties_one_class_teacher_key
   on public.staff_duties (institution_id, section_id) where duty = 'class_teacher' and active;
 
--- Role consistency that a check constraint cannot see (it lives in another row).
+-- Role consistency that a check constraint cannot see (it lives in another row). The table
+-- is named by the trigger's argument, not TG_TABLE_NAME (on a distributed table that is the
+-- shard's name); a table it does not know is refused rather than let through unchecked.
 create or replace function private.check_person_roles()
 returns trigger
 language plpgsql
@@ -91,7 +93,7 @@ as $$
 declare
   v_role text;
 begin
-  if tg_table_name = 'student_guardians' then
+  if tg_argv[0] = 'student_guardians' then
     select p.role into v_role from public.user_profiles as p where p.id = new.student_id;
     if v_role is distinct from 'student' then
       raise exception 'student_guardians.student_id % is not a student (role %)', new.student_id, v_role
@@ -102,12 +104,15 @@ begin
       raise exception 'student_guardians.guardian_id % is not a parent account (role %)', new.guardian_id, v_role
         using errcode = '23514';
     end if;
-  elsif tg_table_name = 'staff_duties' then
+  elsif tg_argv[0] = 'staff_duties' then
     select p.role into v_role from public.user_profiles as p where p.id = new.user_id;
     if v_role is null or v_role not in ('teacher', 'admin', 'staff') then
       raise exception 'staff_duties.user_id % is not staff (role %)', new.user_id, v_role
         using errcode = '23514';
     end if;
+  else
+    raise exception 'check_person_roles has no role rules for table %', coalesce(tg_argv[0], '(none given)')
+      using errcode = '39P01', hint = 'Name the table as the trigger''s argument: student_guardians or staff_duties.';
   end if;
   return new;
 end
@@ -116,10 +121,10 @@ revoke all on function private.check_person_roles() from public;
 
 create trigger check_person_roles
   before insert or update on public.student_guardians
-  for each row execute function private.check_person_roles();
+  for each row execute function private.check_person_roles('student_guardians');
 create trigger check_person_roles
   before insert or update on public.staff_duties
-  for each row execute function private.check_person_roles();
+  for each row execute function private.check_person_roles('staff_duties');
 create trigger stamp_row_authorship
   before insert or update on public.student_guardians
   for each row execute function private.stamp_row_authorship();

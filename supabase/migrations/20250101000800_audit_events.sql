@@ -183,7 +183,9 @@ create trigger refuse_audit_truncate
   for each statement execute function private.refuse_audit_change();
 
 -- The generic audit trigger. Arguments: mode ('row' = full old/new rows; 'tenant' = only
--- institution_id), then the names of the record's key columns.
+-- institution_id), the table as schema.name, then the names of the record's key columns.
+-- The table is named by its argument, not TG_TABLE_NAME, which names the partition or, on
+-- a distributed table, the shard: the audit row names the table the application wrote.
 create or replace function private.audit_row_change()
 returns trigger
 language plpgsql
@@ -196,8 +198,10 @@ declare
   v_src jsonb;
   v_key jsonb := '{}'::jsonb;
   v_changed text[];
-  v_schema text := tg_table_schema;
-  v_table text := tg_table_name;
+  v_schema text := split_part(tg_argv[1], '.', 1);
+  v_table text := split_part(tg_argv[1], '.', 2);
+  v_actor uuid := auth.uid();
+  v_actor_role text := coalesce(auth.role(), session_user::text);
 begin
   if tg_op <> 'INSERT' then
     v_old := to_jsonb(old);
@@ -206,7 +210,7 @@ begin
     v_new := to_jsonb(new);
   end if;
   v_src := coalesce(v_new, v_old);
-  for i in 1 .. tg_nargs - 1 loop
+  for i in 2 .. tg_nargs - 1 loop
     v_key := v_key || jsonb_build_object(tg_argv[i], v_src -> tg_argv[i]);
   end loop;
 
@@ -228,21 +232,14 @@ begin
     v_changed := case when tg_op = 'UPDATE' then array['institution_id'] end;
   end if;
 
-  if (select c.relispartition from pg_catalog.pg_class as c where c.oid = tg_relid) then
-    select n.nspname, c.relname into v_schema, v_table
-    from pg_catalog.pg_class as c
-    join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
-    where c.oid = pg_catalog.pg_partition_root(tg_relid);
-  end if;
-
   insert into public.audit_events (
     institution_id, actor_id, actor_role, table_schema, table_name, operation,
     record_key, old_values, new_values, changed_columns
   ) values (
     coalesce(v_new ->> 'institution_id', v_old ->> 'institution_id',
       case when v_schema = 'public' and v_table = 'institutions' then v_src ->> 'id' end)::uuid,
-    (select auth.uid()),
-    coalesce((select auth.role()), session_user::text),
+    v_actor,
+    v_actor_role,
     v_schema, v_table, tg_op,
     v_key, v_old, v_new, v_changed
   );
@@ -261,11 +258,11 @@ begin
                            'section_students', 'section_courses'] loop
     execute format(
       'create trigger audit_tenant_of_new_row after insert on public.%I
-         for each row execute function private.audit_row_change(%L, %L)', t, 'tenant', 'id');
+         for each row execute function private.audit_row_change(%L, %L, %L)', t, 'tenant', 'public.' || t, 'id');
     execute format(
       'create trigger audit_tenant_move after update of institution_id on public.%I
          for each row when (old.institution_id is not null and old.institution_id is distinct from new.institution_id)
-         execute function private.audit_row_change(%L, %L)', t, 'tenant', 'id');
+         execute function private.audit_row_change(%L, %L, %L)', t, 'tenant', 'public.' || t, 'id');
   end loop;
 end
 $$;
@@ -273,13 +270,13 @@ $$;
 -- New tenant tables: every write, full rows.
 create trigger audit_row_change
   after insert or update or delete on public.institutions
-  for each row execute function private.audit_row_change('row', 'id');
+  for each row execute function private.audit_row_change('row', 'public.institutions', 'id');
 create trigger audit_row_change
   after insert or update or delete on public.student_guardians
-  for each row execute function private.audit_row_change('row', 'institution_id', 'student_id', 'guardian_id');
+  for each row execute function private.audit_row_change('row', 'public.student_guardians', 'institution_id', 'student_id', 'guardian_id');
 create trigger audit_row_change
   after insert or update or delete on public.staff_duties
-  for each row execute function private.audit_row_change('row', 'institution_id', 'id');
+  for each row execute function private.audit_row_change('row', 'public.staff_duties', 'institution_id', 'id');
 create trigger audit_row_change
   after insert or update or delete on public.institution_feature_flags
-  for each row execute function private.audit_row_change('row', 'institution_id', 'feature');
+  for each row execute function private.audit_row_change('row', 'public.institution_feature_flags', 'institution_id', 'feature');

@@ -763,7 +763,8 @@ create trigger default_thread
 -- invoker): a cycle the caller cannot see leaves the decision to the policies. The workflow
 -- functions (security definer) and server jobs are not the API role and are not affected.
 -- It fires before the INSERT policy's check, so an insert into a closed cycle gets the same
--- HP422 instead of 42501.
+-- HP422 instead of 42501. Its argument says what the table's rows are called ('ratings',
+-- 'reflections'): the table's own name is the shard's on a distributed table.
 create or replace function private.hpc_refuse_outside_open_cycle()
 returns trigger
 language plpgsql
@@ -785,7 +786,7 @@ begin
     if v_cycle.status <> 'open' then
       perform private.raise_api_error('HP422',
         format('The evaluation cycle "%s" is %s: its %s can no longer be changed.', v_cycle.name, v_cycle.status,
-               case when tg_table_name like 'hpc_evaluations%' then 'ratings' else 'reflections' end),
+               tg_argv[0]),
         null,
         'Ratings and reflections are entered, changed and withdrawn only while their cycle is open.');
     end if;
@@ -800,10 +801,10 @@ grant execute on function private.hpc_refuse_outside_open_cycle() to authenticat
 
 create trigger only_while_cycle_open
   before insert or update or delete on public.hpc_evaluations
-  for each row execute function private.hpc_refuse_outside_open_cycle();
+  for each row execute function private.hpc_refuse_outside_open_cycle('ratings');
 create trigger only_while_cycle_open
   before insert or update or delete on public.hpc_reflections
-  for each row execute function private.hpc_refuse_outside_open_cycle();
+  for each row execute function private.hpc_refuse_outside_open_cycle('reflections');
 
 -- Authorship stamps, audit and RLS on the 11 tables.
 do $$
@@ -820,7 +821,7 @@ begin
          for each row execute function private.stamp_row_authorship()', v_table);
     execute format(
       'create trigger audit_row_change after insert or update or delete on public.%I
-         for each row execute function private.audit_row_change(''row'', ''institution_id'', ''id'')', v_table);
+         for each row execute function private.audit_row_change(''row'', %L, ''institution_id'', ''id'')', v_table, 'public.' || v_table);
     execute format('alter table public.%I enable row level security', v_table);
   end loop;
 

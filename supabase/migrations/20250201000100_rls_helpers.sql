@@ -328,31 +328,35 @@ $$;
 -- of hpc_evaluations (only for the rows being written, so per-row cost is fine there).
 create or replace function private.may_rate(p_cycle_id uuid, p_student_id uuid, p_parameter_id uuid, p_rater_role public.hpc_rater_role)
 returns boolean
-language sql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = ''
 as $$
-  select p_cycle_id = any (private.open_cycle_ids())
-     and case p_rater_role
-       when 'self' then p_student_id = (select auth.uid()) and private.current_role_name() = 'student'
-       when 'parent' then p_student_id = any (private.child_ids())
-       when 'peer' then exists (
-         select 1 from public.hpc_parameter_assignments as a
-         where a.institution_id = private.current_institution_id()
-           and a.cycle_id = p_cycle_id and a.active
-           and a.student_id = p_student_id and a.peer_reviewer_id = (select auth.uid())
-           and (a.parameter_id is null or a.parameter_id = p_parameter_id))
-       when 'teacher' then p_student_id = any (private.taught_student_ids()) and exists (
-         select 1
-         from public.hpc_parameter_assignments as a
-         join public.section_students as s
-           on s.institution_id = a.institution_id and s.section_id = a.section_id
-         where a.institution_id = private.current_institution_id()
-           and a.cycle_id = p_cycle_id and a.active
-           and a.parameter_id = p_parameter_id
-           and a.teacher_id = (select auth.uid())
-           and 'teacher' = any (a.rater_roles)
-           and s.student_id = p_student_id)
-       else false
-     end
+#variable_conflict use_column
+begin
+  return (
+    select p_cycle_id = any (private.open_cycle_ids())
+       and case
+         when p_rater_role = 'self' then p_student_id = (select auth.uid()) and private.current_role_name() = 'student'
+         when p_rater_role = 'parent' then p_student_id = any (private.child_ids())
+         when p_rater_role = 'peer' then exists (
+           select 1 from public.hpc_parameter_assignments as a
+           where a.institution_id = private.current_institution_id()
+             and a.cycle_id = p_cycle_id and a.active
+             and a.student_id = p_student_id and a.peer_reviewer_id = (select auth.uid())
+             and (a.parameter_id is null or a.parameter_id = p_parameter_id))
+         when p_rater_role = 'teacher' then p_student_id = any (private.taught_student_ids()) and exists (
+           select 1
+           from public.hpc_parameter_assignments as a
+           join public.section_students as s
+             on s.institution_id = a.institution_id and s.section_id = a.section_id
+           where a.institution_id = private.current_institution_id()
+             and a.cycle_id = p_cycle_id and a.active
+             and a.parameter_id = p_parameter_id
+             and a.teacher_id = (select auth.uid())
+             and 'teacher' = any (a.rater_roles)
+             and s.student_id = p_student_id)
+         else false
+       end);
+end
 $$;
 
 -- May the caller see and write messages about this student?

@@ -103,7 +103,9 @@ create index if not exists institution_email_domains_institution_id_idx on priva
 --   * a signed-in user's new row that names another school is refused (42501) with a
 --     message that says so, not only the policy's anonymous refusal;
 --   * a row that links to rows of another school is refused (23503), like the composite keys
---     of the class structure; each trigger argument names one link, 'parent_table.column';
+--     of the class structure; the trigger's first argument is the table's name, for the
+--     messages (TG_TABLE_NAME would be a shard's on a distributed table), and each further
+--     argument names one link, 'parent_table.column';
 --   * a new row without institution_id takes it from its links, else from the signed-in
 --     user, else (a person: argument 'email_domain.<column>') from the school whose e-mail
 --     domain it has (private.institution_email_domains). A service-role write has no user:
@@ -137,7 +139,7 @@ begin
       return new;
     end if;
     if new.institution_id is distinct from old.institution_id then
-      raise exception 'A row of % cannot move to another institution.', tg_table_name
+      raise exception 'A row of % cannot move to another institution.', tg_argv[0]
         using errcode = '42501', hint = 'institution_id is fixed once a row has one.';
     end if;
   end if;
@@ -146,16 +148,17 @@ begin
   if tg_op = 'INSERT' and v_given is not null and current_setting('role', true) = 'authenticated' then
     v_mine := private.current_institution_id();
     if v_mine is not null and v_given <> v_mine then
-      raise exception 'A new % row names another institution than yours.', tg_table_name
+      raise exception 'A new % row names another institution than yours.', tg_argv[0]
         using errcode = '42501',
               detail = format('institution_id %s is not the institution of the signed-in user.', v_given),
               hint = 'Leave institution_id out: it defaults to your institution.';
     end if;
   end if;
-  if tg_nargs > 0 then
+  if tg_nargs > 1 then
     v_new := to_jsonb(new);
     v_old := case when tg_op = 'UPDATE' then to_jsonb(old) end;
-    foreach v_link in array tg_argv loop
+    for i in 1 .. tg_nargs - 1 loop
+      v_link := tg_argv[i];
       v_column := split_part(v_link, '.', 2);
       if split_part(v_link, '.', 1) = 'email_domain' then
         v_email_column := v_column;
@@ -171,7 +174,7 @@ begin
       elsif new.institution_id is null then
         new.institution_id := v_school;
       elsif new.institution_id <> v_school then
-        raise exception 'This % row links (%) to a row of another institution.', tg_table_name, v_column
+        raise exception 'This % row links (%) to a row of another institution.', tg_argv[0], v_column
           using errcode = '23503';
       end if;
     end loop;
@@ -190,7 +193,7 @@ begin
     if new.institution_id is null and exists (
       select 1 from pg_catalog.pg_attribute as a
       where a.attrelid = tg_relid and a.attname = 'institution_id' and a.attnotnull) then
-      raise exception 'A new % row needs institution_id.', tg_table_name
+      raise exception 'A new % row needs institution_id.', tg_argv[0]
         using errcode = '23502',
               detail = 'The row links to no school and the request has no signed-in user to take it from (a service-role call).',
               hint = 'Send institution_id with the row.';
@@ -217,10 +220,10 @@ set search_path = ''
 as $$
 declare
   v_table regclass := to_regclass(format('public.%I', p_table));
-  v_readers text := case p_readers
-    when 'members' then 'true'
-    when 'staff' then $r$(select private.current_role_name()) in ('teacher', 'admin', 'staff')$r$
-    when 'admins' then '(select private.is_institution_admin())'
+  v_readers text := case
+    when p_readers = 'members' then 'true'
+    when p_readers = 'staff' then $r$(select private.current_role_name()) in ('teacher', 'admin', 'staff')$r$
+    when p_readers = 'admins' then '(select private.is_institution_admin())'
   end;
   v_admin text := 'institution_id = (select private.current_institution_id()) and (select private.is_institution_admin())';
 begin
@@ -234,7 +237,7 @@ begin
   -- A row's owner (p_owner_column = the signed-in user) reads it too: one read policy, as
   -- several permissive ones for one action are each evaluated for every row.
   execute format('create policy %I on %s for select to authenticated using (institution_id = (select private.current_institution_id()) and (%s%s))',
-                 format('%s%s read their institution''s %s', case p_readers when 'members' then 'Members' when 'staff' then 'Staff' else 'Institution admins' end,
+                 format('%s%s read their institution''s %s', case when p_readers = 'members' then 'Members' when p_readers = 'staff' then 'Staff' else 'Institution admins' end,
                         case when p_owner_column is null then '' else ' and the person' end, p_label),
                  v_table, v_readers, case when p_owner_column is null then '' else format(' or %I = (select auth.uid())', p_owner_column) end);
   execute format('create policy %I on %s for insert to authenticated with check (%s)', format('Institution admins add %s', p_label), v_table, v_admin);
@@ -244,7 +247,7 @@ begin
   execute format('create trigger keep_row_in_its_institution before insert or update of %s on %s
                     for each row execute function private.keep_row_in_its_institution(%s)',
                  array_to_string(array['institution_id'] || array(select split_part(l, '.', 2) from unnest(p_links) as l), ', '),
-                 v_table, array_to_string(array(select quote_literal(l) from unnest(p_links) as l), ', '));
+                 v_table, array_to_string(array(select quote_literal(l) from unnest(p_table || p_links) as l), ', '));
   return true;
 end
 $$;
@@ -271,7 +274,7 @@ create policy "Institution admins remove user groups" on public.user_groups
   using (institution_id = (select private.current_institution_id()) and (select private.is_institution_admin()));
 create trigger keep_row_in_its_institution
   before insert or update of institution_id on public.user_groups
-  for each row execute function private.keep_row_in_its_institution();
+  for each row execute function private.keep_row_in_its_institution('user_groups');
 
 -- institutions: members read their own; its admins edit name and settings.
 create policy "Members read their own institution" on public.institutions

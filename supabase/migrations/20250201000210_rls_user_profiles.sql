@@ -61,7 +61,7 @@ create policy "Institution admins remove people from their institution" on publi
 -- and institution_id included, unchanged, and must keep working.
 create trigger keep_row_in_its_institution
   before insert or update of institution_id on public.user_profiles
-  for each row execute function private.keep_row_in_its_institution('email_domain.email');
+  for each row execute function private.keep_row_in_its_institution('user_profiles', 'email_domain.email');
 
 -- Security invoker: current_user is the API role of the request.
 create or replace function private.keep_profile_role()

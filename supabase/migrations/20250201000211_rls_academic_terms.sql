@@ -10,4 +10,4 @@ select private.drop_existing_policies('public.academic_terms');
 select private.scope_academic_structure_table('academic_terms', 'academic terms');
 create trigger keep_row_in_its_institution
   before insert or update of institution_id on public.academic_terms
-  for each row execute function private.keep_row_in_its_institution();
+  for each row execute function private.keep_row_in_its_institution('academic_terms');

@@ -10,4 +10,4 @@ select private.drop_existing_policies('public.courses');
 select private.scope_academic_structure_table('courses', 'courses');
 create trigger keep_row_in_its_institution
   before insert or update of institution_id on public.courses
-  for each row execute function private.keep_row_in_its_institution();
+  for each row execute function private.keep_row_in_its_institution('courses');

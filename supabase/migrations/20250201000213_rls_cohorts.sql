@@ -10,4 +10,4 @@ select private.drop_existing_policies('public.cohorts');
 select private.scope_academic_structure_table('cohorts', 'cohorts');
 create trigger keep_row_in_its_institution
   before insert or update of institution_id, academic_term_id on public.cohorts
-  for each row execute function private.keep_row_in_its_institution('academic_terms.academic_term_id');
+  for each row execute function private.keep_row_in_its_institution('cohorts', 'academic_terms.academic_term_id');

@@ -10,4 +10,4 @@ select private.drop_existing_policies('public.sections');
 select private.scope_academic_structure_table('sections', 'sections');
 create trigger keep_row_in_its_institution
   before insert or update of institution_id, cohort_id on public.sections
-  for each row execute function private.keep_row_in_its_institution('cohorts.cohort_id');
+  for each row execute function private.keep_row_in_its_institution('sections', 'cohorts.cohort_id');

@@ -10,4 +10,4 @@ select private.drop_existing_policies('public.section_students');
 select private.scope_academic_structure_table('section_students', 'section enrolments');
 create trigger keep_row_in_its_institution
   before insert or update of institution_id, section_id, student_id on public.section_students
-  for each row execute function private.keep_row_in_its_institution('sections.section_id', 'user_profiles.student_id');
+  for each row execute function private.keep_row_in_its_institution('section_students', 'sections.section_id', 'user_profiles.student_id');

@@ -10,4 +10,4 @@ select private.drop_existing_policies('public.section_courses');
 select private.scope_academic_structure_table('section_courses', 'section courses');
 create trigger keep_row_in_its_institution
   before insert or update of institution_id, section_id, course_id, teacher_id on public.section_courses
-  for each row execute function private.keep_row_in_its_institution('sections.section_id', 'courses.course_id', 'user_profiles.teacher_id');
+  for each row execute function private.keep_row_in_its_institution('section_courses', 'sections.section_id', 'courses.course_id', 'user_profiles.teacher_id');

@@ -32,6 +32,6 @@ begin
   revoke all on public.system_settings from anon;
   create trigger keep_row_in_its_institution
     before insert or update of institution_id on public.system_settings
-    for each row execute function private.keep_row_in_its_institution();
+    for each row execute function private.keep_row_in_its_institution('system_settings');
 end
 $$;

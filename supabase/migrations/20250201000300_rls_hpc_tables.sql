@@ -330,7 +330,7 @@ begin
     execute format('alter table public.%I alter column institution_id set default private.current_institution_id()', v_table);
     execute format(
       'create trigger keep_row_in_its_institution before insert or update of institution_id on public.%I
-         for each row execute function private.keep_row_in_its_institution()', v_table);
+         for each row execute function private.keep_row_in_its_institution(%L)', v_table, v_table);
   end loop;
 end
 $$;

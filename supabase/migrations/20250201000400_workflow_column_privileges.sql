@@ -41,10 +41,12 @@ set search_path = ''
 as $$
 declare
   v_cycle public.hpc_evaluation_cycles;
+  -- A value, not a call in the locking query: Citus routes FOR UPDATE only by known values.
+  v_institution uuid := private.current_institution_id();
 begin
   select * into v_cycle
   from public.hpc_evaluation_cycles as c
-  where c.institution_id = private.current_institution_id() and c.id = p_cycle_id
+  where c.institution_id = v_institution and c.id = p_cycle_id
   for update;
   if not found then
     raise exception 'No evaluation cycle % in your institution.', p_cycle_id using errcode = 'HP404';

@@ -119,7 +119,7 @@ begin
          for each row execute function private.stamp_row_authorship()', v_table);
     execute format(
       'create trigger audit_row_change after insert or update or delete on public.%I
-         for each row execute function private.audit_row_change(''row'', ''institution_id'', ''id'')', v_table);
+         for each row execute function private.audit_row_change(''row'', %L, ''institution_id'', ''id'')', v_table, 'public.' || v_table);
     execute format('alter table public.%I enable row level security', v_table);
     -- read through RLS; every write goes through the workflow functions
     execute format('revoke all on public.%I from anon, authenticated', v_table);
@@ -175,36 +175,44 @@ revoke all on function private.hpc_caller() from public;
 -- The sections a student is in (within the institution).
 create or replace function private.hpc_student_section_ids(p_institution_id uuid, p_student_id uuid)
 returns uuid[]
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select coalesce(array_agg(s.section_id order by s.section_id), '{}')
-  from public.section_students as s
-  where s.institution_id = p_institution_id and s.student_id = p_student_id
+#variable_conflict use_column
+begin
+  return (
+    select coalesce(array_agg(s.section_id order by s.section_id), '{}')
+    from public.section_students as s
+    where s.institution_id = p_institution_id and s.student_id = p_student_id);
+end
 $$;
 revoke all on function private.hpc_student_section_ids(uuid, uuid) from public;
 
 -- The stage of a student: from the grade of their section's cohort, else their profile.
 create or replace function private.hpc_student_stage(p_institution_id uuid, p_student_id uuid)
 returns text
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select coalesce(
-    (select private.hpc_stage_for_grade(c.grade)
-     from public.section_students as s
-     join public.sections as x on x.institution_id = s.institution_id and x.id = s.section_id
-     join public.cohorts as c on c.institution_id = x.institution_id and c.id = x.cohort_id
-     where s.institution_id = p_institution_id and s.student_id = p_student_id
-     order by c.grade, s.section_id
-     limit 1),
-    (select private.hpc_stage_for_grade(p.current_standard)
-     from public.user_profiles as p
-     where p.institution_id = p_institution_id and p.id = p_student_id))
+#variable_conflict use_column
+begin
+  return (
+    select coalesce(
+      (select private.hpc_stage_for_grade(c.grade)
+       from public.section_students as s
+       join public.sections as x on x.institution_id = s.institution_id and x.id = s.section_id
+       join public.cohorts as c on c.institution_id = x.institution_id and c.id = x.cohort_id
+       where s.institution_id = p_institution_id and s.student_id = p_student_id
+       order by c.grade, s.section_id
+       limit 1),
+      (select private.hpc_stage_for_grade(p.current_standard)
+       from public.user_profiles as p
+       where p.institution_id = p_institution_id and p.id = p_student_id)));
+end
 $$;
 revoke all on function private.hpc_student_stage(uuid, uuid) from public;
 
@@ -214,27 +222,31 @@ revoke all on function private.hpc_student_stage(uuid, uuid) from public;
 create or replace function private.hpc_holds_duty(
   p_institution_id uuid, p_user_id uuid, p_duty text, p_section_ids uuid[], p_stage text)
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select exists (
-      select 1
-      from public.staff_duties as d
-      where d.institution_id = p_institution_id
-        and d.user_id = p_user_id
-        and d.active
-        and d.duty = p_duty
-        and case d.duty
-              when 'class_teacher' then d.section_id = any (p_section_ids)
-              when 'subject_teacher' then d.section_id = any (p_section_ids)
-              when 'coordinator' then d.stage is null or d.stage = p_stage
-              else true
-            end)
-    or (p_duty = 'institution_admin' and exists (
-      select 1 from public.user_profiles as p
-      where p.institution_id = p_institution_id and p.id = p_user_id and p.role = 'admin'))
+#variable_conflict use_column
+begin
+  return (
+    select exists (
+        select 1
+        from public.staff_duties as d
+        where d.institution_id = p_institution_id
+          and d.user_id = p_user_id
+          and d.active
+          and d.duty = p_duty
+          and case
+                when d.duty = 'class_teacher' then d.section_id = any (p_section_ids)
+                when d.duty = 'subject_teacher' then d.section_id = any (p_section_ids)
+                when d.duty = 'coordinator' then d.stage is null or d.stage = p_stage
+                else true
+              end)
+      or (p_duty = 'institution_admin' and exists (
+        select 1 from public.user_profiles as p
+        where p.institution_id = p_institution_id and p.id = p_user_id and p.role = 'admin')));
+end
 $$;
 revoke all on function private.hpc_holds_duty(uuid, uuid, text, uuid[], text) from public;
 
@@ -260,34 +272,38 @@ revoke all on function private.hpc_first_duty(uuid, uuid, text[], uuid[], text) 
 -- class_teacher (submits) → coordinator (reviews) → principal (approves).
 create or replace function private.hpc_chain(p_institution_id uuid, p_stage text)
 returns table (step_order bigint, approver_duty text, chain_step_id uuid)
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  with configured as (
-    select w.stage, w.version, w.step_order, w.approver_duty::text as approver_duty, w.id
-    from public.hpc_approval_workflows as w
-    where w.institution_id = p_institution_id
-      and w.kind = 'chain'
-      and w.active
-      and (w.stage = p_stage::public.hpc_stage or w.stage is null)
-  ),
-  chosen as (
-    select c.stage, c.version
+#variable_conflict use_column
+begin
+  return query
+    with configured as (
+      select w.stage, w.version, w.step_order, w.approver_duty::text as approver_duty, w.id
+      from public.hpc_approval_workflows as w
+      where w.institution_id = p_institution_id
+        and w.kind = 'chain'
+        and w.active
+        and (w.stage = p_stage::public.hpc_stage or w.stage is null)
+    ),
+    chosen as (
+      select c.stage, c.version
+      from configured as c
+      order by (c.stage is null), c.version desc
+      limit 1
+    )
+    select c.step_order, c.approver_duty, c.id
     from configured as c
-    order by (c.stage is null), c.version desc
-    limit 1
-  )
-  select c.step_order, c.approver_duty, c.id
-  from configured as c
-  join chosen as k on k.stage is not distinct from c.stage and k.version = c.version
-  union all
-  select d.step_order, d.approver_duty, null::uuid
-  from (values (1::bigint, 'class_teacher'), (2::bigint, 'coordinator'), (3::bigint, 'principal'))
-    as d (step_order, approver_duty)
-  where not exists (select 1 from configured)
-  order by 1
+    join chosen as k on k.stage is not distinct from c.stage and k.version = c.version
+    union all
+    select d.step_order, d.approver_duty, null::uuid
+    from (values (1::bigint, 'class_teacher'), (2::bigint, 'coordinator'), (3::bigint, 'principal'))
+      as d (step_order, approver_duty)
+    where not exists (select 1 from configured)
+    order by 1;
+end
 $$;
 revoke all on function private.hpc_chain(uuid, text) from public;
 

@@ -69,7 +69,7 @@ begin
          t.start_date, t.end_date
     into v_cycle
   from public.hpc_evaluation_cycles as c
-  join public.academic_terms as t on t.id = c.academic_term_id
+  join public.academic_terms as t on t.institution_id = c.institution_id and t.id = c.academic_term_id
   where c.institution_id = p_institution_id and c.id = p_cycle_id;
   if v_cycle.id is null then
     raise exception 'cycle % not found', p_cycle_id using errcode = 'HP404';
@@ -94,7 +94,7 @@ begin
   with year_cycles as (
     select c.id, c.name, c.term_number
     from public.hpc_evaluation_cycles as c
-    join public.academic_terms as t on t.id = c.academic_term_id
+    join public.academic_terms as t on t.institution_id = c.institution_id and t.id = c.academic_term_id
     where c.institution_id = p_institution_id
       and (c.id = p_cycle_id
            or (c.term_number < v_cycle.term_number

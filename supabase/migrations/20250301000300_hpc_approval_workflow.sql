@@ -50,6 +50,8 @@ declare
   v_duty text;
   v_comment text := nullif(btrim(p_comment), '');
   v_status text;
+  -- Taken before the UPDATE: Citus refuses now() inside CASE in a distributed write.
+  v_published_at timestamptz;
 begin
   if p_action is null or p_action not in ('submit', 'approve', 'request_changes', 'publish', 'reopen') then
     raise exception 'action must be one of submit, approve, request_changes, publish, reopen' using errcode = 'HP400';
@@ -142,7 +144,7 @@ begin
       raise exception 'a comment is required when requesting changes' using errcode = 'HP400';
     end if;
     update public.hpc_approval_workflows as w
-       set decision = case p_action when 'approve' then 'approved' else 'changes_requested' end,
+       set decision = case when p_action = 'approve' then 'approved' else 'changes_requested' end,
            name = p_action, decided_by = v_caller.user_id, decided_role = v_pending.approver_duty,
            decided_at = now(), comment = v_comment
      where w.institution_id = v_pending.institution_id and w.id = v_pending.id;
@@ -197,7 +199,7 @@ begin
 
   else
     raise exception 'a % card cannot be %', v_report.status,
-      case p_action when 'approve' then 'approved' else 'sent back' end
+      case when p_action = 'approve' then 'approved' else 'sent back' end
       using errcode = 'HP422';
   end if;
 
@@ -235,9 +237,12 @@ begin
       and r.student_id = v_report.student_id
     returning * into v_new;
   else
+    if v_status = 'published' then
+      v_published_at := now();
+    end if;
     update public.hpc_reports as r
        set status = v_status,
-           published_at = case when v_status = 'published' then now() end,
+           published_at = v_published_at,
            published_by = case when p_action = 'publish' then v_caller.user_id end,
            release_at = case when p_action = 'publish' then p_release_at end
      where r.institution_id = v_report.institution_id and r.id = v_report.id
@@ -347,16 +352,16 @@ begin
       and w.kind = 'step'
       -- the same rule as private.hpc_holds_duty: sections for teachers, the student's stage
       -- (as private.hpc_student_stage) for stage coordinators, else the whole institution
-      and case w.approver_duty
-            when 'class_teacher' then exists (
+      and case
+            when w.approver_duty = 'class_teacher' then exists (
               select 1 from public.section_students as s
               where s.institution_id = r.institution_id and s.student_id = r.student_id
                 and s.section_id = any (v_class_sections))
-            when 'subject_teacher' then exists (
+            when w.approver_duty = 'subject_teacher' then exists (
               select 1 from public.section_students as s
               where s.institution_id = r.institution_id and s.student_id = r.student_id
                 and s.section_id = any (v_subject_sections))
-            when 'coordinator' then v_coordinator_all or coalesce(
+            when w.approver_duty = 'coordinator' then v_coordinator_all or coalesce(
               (select private.hpc_stage_for_grade(c.grade)
                from public.section_students as s
                join public.sections as x on x.institution_id = s.institution_id and x.id = s.section_id

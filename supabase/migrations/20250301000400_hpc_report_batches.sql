@@ -18,30 +18,34 @@ set local statement_timeout = '60s';
 create or replace function private.hpc_batch_students(
   p_institution_id uuid, p_cycle_id uuid, p_section_id uuid, p_after uuid, p_limit bigint)
 returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select distinct s.student_id
-  from public.section_students as s
-  where s.institution_id = p_institution_id
-    and (p_after is null or s.student_id > p_after)
-    and case
-          when p_section_id is not null then s.section_id = p_section_id
-          else s.section_id in (
-                 select a.section_id from public.hpc_parameter_assignments as a
-                 where a.institution_id = p_institution_id and a.cycle_id = p_cycle_id and a.active
-                 union
-                 select x.id
-                 from public.sections as x
-                 join public.cohorts as c on c.institution_id = x.institution_id and c.id = x.cohort_id
-                 join public.hpc_evaluation_cycles as y
-                   on y.institution_id = c.institution_id and y.academic_term_id = c.academic_term_id
-                 where x.institution_id = p_institution_id and y.id = p_cycle_id)
-        end
-  order by s.student_id
-  limit p_limit
+#variable_conflict use_column
+begin
+  return query
+    select distinct s.student_id
+    from public.section_students as s
+    where s.institution_id = p_institution_id
+      and (p_after is null or s.student_id > p_after)
+      and case
+            when p_section_id is not null then s.section_id = p_section_id
+            else s.section_id in (
+                   select a.section_id from public.hpc_parameter_assignments as a
+                   where a.institution_id = p_institution_id and a.cycle_id = p_cycle_id and a.active
+                   union
+                   select x.id
+                   from public.sections as x
+                   join public.cohorts as c on c.institution_id = x.institution_id and c.id = x.cohort_id
+                   join public.hpc_evaluation_cycles as y
+                     on y.institution_id = c.institution_id and y.academic_term_id = c.academic_term_id
+                   where x.institution_id = p_institution_id and y.id = p_cycle_id)
+          end
+    order by s.student_id
+    limit p_limit;
+end
 $$;
 revoke all on function private.hpc_batch_students(uuid, uuid, uuid, uuid, bigint) from public;
 
@@ -74,6 +78,7 @@ declare
   v_caller record;
   v_job public.report_jobs;
   v_leader boolean;
+  v_total bigint;
 begin
   if p_kind is null or p_kind not in ('generate', 'transition') then
     raise exception 'kind must be generate or transition' using errcode = 'HP400';
@@ -105,11 +110,12 @@ begin
       using errcode = 'HP403';
   end if;
 
+  -- Counted before the INSERT: Citus refuses a subquery inside INSERT … VALUES.
+  select count(*) into v_total from private.hpc_batch_students(v_caller.institution_id, p_cycle_id, p_section_id, null, null);
   insert into public.report_jobs
     (institution_id, kind, action, cycle_id, section_id, comment, release_at, requested_by, total)
   values (v_caller.institution_id, p_kind, p_action, p_cycle_id, p_section_id, nullif(btrim(p_comment), ''),
-          p_release_at, v_caller.user_id,
-          (select count(*) from private.hpc_batch_students(v_caller.institution_id, p_cycle_id, p_section_id, null, null)))
+          p_release_at, v_caller.user_id, v_total)
   returning * into v_job;
   return private.hpc_job_progress(v_job);
 end

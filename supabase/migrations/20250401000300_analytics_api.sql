@@ -50,30 +50,34 @@ returns table (
   section_id uuid, parameter_id uuid, parameter_code text, stage public.hpc_stage, area_code text, ability text,
   rater_role public.hpc_rater_role, level_ordinal bigint, ratings bigint
 )
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select x.section_id, x.parameter_id, p.code, p.stage, p.area_code, p.ability, x.rater_role, x.level_ordinal, x.ratings
-  from (
-    select l.institution_id, l.section_id, l.parameter_id, l.rater_role, l.level_ordinal, l.ratings
-    from analytics.level_distribution as l
-    where p_section_id is not null
-      and l.institution_id = (select private.current_institution_id())
-      and l.cycle_id = p_cycle_id
-      and l.section_id = p_section_id
-    union all
-    select l.institution_id, l.section_id, l.parameter_id, l.rater_role, l.level_ordinal, l.ratings
-    from analytics.level_distribution as l
-    where p_section_id is null
-      and l.institution_id = (select private.current_institution_id())
-      and l.cycle_id = p_cycle_id
-  ) as x
-  join public.hpc_parameters as p on p.institution_id = x.institution_id and p.id = x.parameter_id
-  where (select private.hpc_active())
-    and ((select private.reads_whole_institution()) or x.section_id = any ((select private.taught_section_ids())::uuid[]))
-  order by x.section_id, p.sort_order, p.code, x.rater_role, x.level_ordinal
+#variable_conflict use_column
+begin
+  return query
+    select x.section_id, x.parameter_id, p.code, p.stage, p.area_code, p.ability, x.rater_role, x.level_ordinal, x.ratings
+    from (
+      select l.institution_id, l.section_id, l.parameter_id, l.rater_role, l.level_ordinal, l.ratings
+      from analytics.level_distribution as l
+      where p_section_id is not null
+        and l.institution_id = (select private.current_institution_id())
+        and l.cycle_id = p_cycle_id
+        and l.section_id = p_section_id
+      union all
+      select l.institution_id, l.section_id, l.parameter_id, l.rater_role, l.level_ordinal, l.ratings
+      from analytics.level_distribution as l
+      where p_section_id is null
+        and l.institution_id = (select private.current_institution_id())
+        and l.cycle_id = p_cycle_id
+    ) as x
+    join public.hpc_parameters as p on p.institution_id = x.institution_id and p.id = x.parameter_id
+    where (select private.hpc_active())
+      and ((select private.reads_whole_institution()) or x.section_id = any ((select private.taught_section_ids())::uuid[]))
+    order by x.section_id, p.sort_order, p.code, x.rater_role, x.level_ordinal;
+end
 $$;
 comment on function public.hpc_analytics_level_distribution(uuid, uuid) is
   'Submitted ratings per section, parameter, rater role and level in a cycle. Teachers: their sections; coordinators, principals, admins: the institution.';
@@ -84,30 +88,34 @@ returns table (
   section_id uuid, parameter_id uuid, parameter_code text, rater_role public.hpc_rater_role, teacher_id uuid,
   expected bigint, submitted bigint, drafts bigint, missing bigint
 )
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select x.section_id, x.parameter_id, p.code, x.rater_role, x.teacher_id, x.expected, x.submitted, x.drafts, x.missing
-  from (
-    select c.institution_id, c.section_id, c.parameter_id, c.rater_role, c.teacher_id, c.expected, c.submitted, c.drafts, c.missing
-    from analytics.completion as c
-    where p_section_id is not null
-      and c.institution_id = (select private.current_institution_id())
-      and c.cycle_id = p_cycle_id
-      and c.section_id = p_section_id
-    union all
-    select c.institution_id, c.section_id, c.parameter_id, c.rater_role, c.teacher_id, c.expected, c.submitted, c.drafts, c.missing
-    from analytics.completion as c
-    where p_section_id is null
-      and c.institution_id = (select private.current_institution_id())
-      and c.cycle_id = p_cycle_id
-  ) as x
-  join public.hpc_parameters as p on p.institution_id = x.institution_id and p.id = x.parameter_id
-  where (select private.hpc_active())
-    and ((select private.reads_whole_institution()) or x.section_id = any ((select private.taught_section_ids())::uuid[]))
-  order by x.section_id, p.sort_order, p.code, x.rater_role
+#variable_conflict use_column
+begin
+  return query
+    select x.section_id, x.parameter_id, p.code, x.rater_role, x.teacher_id, x.expected, x.submitted, x.drafts, x.missing
+    from (
+      select c.institution_id, c.section_id, c.parameter_id, c.rater_role, c.teacher_id, c.expected, c.submitted, c.drafts, c.missing
+      from analytics.completion as c
+      where p_section_id is not null
+        and c.institution_id = (select private.current_institution_id())
+        and c.cycle_id = p_cycle_id
+        and c.section_id = p_section_id
+      union all
+      select c.institution_id, c.section_id, c.parameter_id, c.rater_role, c.teacher_id, c.expected, c.submitted, c.drafts, c.missing
+      from analytics.completion as c
+      where p_section_id is null
+        and c.institution_id = (select private.current_institution_id())
+        and c.cycle_id = p_cycle_id
+    ) as x
+    join public.hpc_parameters as p on p.institution_id = x.institution_id and p.id = x.parameter_id
+    where (select private.hpc_active())
+      and ((select private.reads_whole_institution()) or x.section_id = any ((select private.taught_section_ids())::uuid[]))
+    order by x.section_id, p.sort_order, p.code, x.rater_role;
+end
 $$;
 comment on function public.hpc_analytics_completion(uuid, uuid) is
   'Expected, submitted, draft and missing ratings per section, parameter and rater role in a cycle, with the assigned teacher. Teachers: their sections; coordinators, principals, admins: the institution.';

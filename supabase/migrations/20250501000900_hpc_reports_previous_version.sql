@@ -14,14 +14,18 @@ set local statement_timeout = '30s';
 create or replace function public.previous_version(public.hpc_reports)
 returns setof public.hpc_reports
 rows 1
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
-  select r.*
-  from public.hpc_reports as r
-  where r.institution_id = $1.institution_id and r.id = $1.supersedes_id
+#variable_conflict use_column
+begin
+  return query
+    select r.*
+    from public.hpc_reports as r
+    where r.institution_id = $1.institution_id and r.id = $1.supersedes_id;
+end
 $$;
 comment on function public.previous_version(public.hpc_reports) is
   'Computed relationship: the version this card version superseded (reopen), as the caller may see it.';

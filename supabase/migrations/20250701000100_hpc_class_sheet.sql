@@ -360,7 +360,7 @@ begin
       select jsonb_agg(jsonb_build_object('id', u.id, 'name', u.full_name, 'admission_number', u.admission_number)
                        order by u.full_name, u.id)
       from public.section_students as x
-      join public.user_profiles as u on u.id = x.student_id
+      join public.user_profiles as u on u.institution_id = x.institution_id and u.id = x.student_id
       where x.institution_id = c.institution_id and x.section_id = s.id), '[]'::jsonb),
     'cells', coalesce((
       select jsonb_agg(jsonb_build_object('student_id', e.student_id, 'parameter_id', e.parameter_id,

@@ -21,53 +21,57 @@ set local statement_timeout = '30s';
 
 create or replace function private.hpc_student_rows(p_institution_id uuid, p_student_ids uuid[])
 returns table (student_id uuid, table_name text, row_id uuid, row_data jsonb)
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select e.student_id, 'hpc_evaluations', e.id, to_jsonb(e) from public.hpc_evaluations as e
-  where e.institution_id = p_institution_id and e.student_id = any (p_student_ids)
-  union all
-  select e.rater_id, 'hpc_evaluations', e.id, to_jsonb(e) from public.hpc_evaluations as e
-  where e.institution_id = p_institution_id and e.rater_id = any (p_student_ids) and e.rater_id <> e.student_id
-  union all
-  select r.student_id, 'hpc_reflections', r.id, to_jsonb(r) from public.hpc_reflections as r
-  where r.institution_id = p_institution_id and r.student_id = any (p_student_ids)
-  union all
-  select r.author_id, 'hpc_reflections', r.id, to_jsonb(r) from public.hpc_reflections as r
-  where r.institution_id = p_institution_id and r.author_id = any (p_student_ids) and r.author_id <> r.student_id
-  union all
-  select c.student_id, 'hpc_conversations', c.id, to_jsonb(c) from public.hpc_conversations as c
-  where c.institution_id = p_institution_id and c.student_id = any (p_student_ids)
-  union all
-  select c.author_id, 'hpc_conversations', c.id, to_jsonb(c) from public.hpc_conversations as c
-  where c.institution_id = p_institution_id and c.author_id = any (p_student_ids) and c.author_id <> c.student_id
-  union all
-  select a.student_id, 'hpc_achievements', a.id, to_jsonb(a) from public.hpc_achievements as a
-  where a.institution_id = p_institution_id and a.student_id = any (p_student_ids)
-  union all
-  select n.student_id, 'report_narratives', n.id, to_jsonb(n) from public.report_narratives as n
-  where n.institution_id = p_institution_id and n.student_id = any (p_student_ids)
-  union all
-  select r.student_id, 'hpc_reports', r.id, to_jsonb(r) from public.hpc_reports as r
-  where r.institution_id = p_institution_id and r.student_id = any (p_student_ids)
-  union all
-  select r.student_id, 'hpc_approval_workflows', w.id, to_jsonb(w)
-  from public.hpc_approval_workflows as w
-  join public.hpc_reports as r on r.institution_id = w.institution_id and r.id = w.report_id
-  where w.institution_id = p_institution_id and r.student_id = any (p_student_ids)
-  union all
-  select s.id, 'hpc_parameter_assignments', a.id, to_jsonb(a)
-  from public.hpc_parameter_assignments as a
-  join unnest(p_student_ids) as s (id) on s.id in (a.student_id, a.peer_reviewer_id)
-  where a.institution_id = p_institution_id and (a.student_id = any (p_student_ids) or a.peer_reviewer_id = any (p_student_ids))
-  union all
-  select s.id, 'storage.objects', o.id,
-         jsonb_build_object('bucket_id', o.bucket_id, 'name', o.name, 'metadata', o.metadata, 'created_at', o.created_at)
-  from unnest(p_student_ids) as s (id)
-  join storage.objects as o
-    on o.bucket_id = 'hpc-evidence' and o.name like p_institution_id::text || '/' || s.id::text || '/%'
+#variable_conflict use_column
+begin
+  return query
+    select e.student_id, 'hpc_evaluations', e.id, to_jsonb(e) from public.hpc_evaluations as e
+    where e.institution_id = p_institution_id and e.student_id = any (p_student_ids)
+    union all
+    select e.rater_id, 'hpc_evaluations', e.id, to_jsonb(e) from public.hpc_evaluations as e
+    where e.institution_id = p_institution_id and e.rater_id = any (p_student_ids) and e.rater_id <> e.student_id
+    union all
+    select r.student_id, 'hpc_reflections', r.id, to_jsonb(r) from public.hpc_reflections as r
+    where r.institution_id = p_institution_id and r.student_id = any (p_student_ids)
+    union all
+    select r.author_id, 'hpc_reflections', r.id, to_jsonb(r) from public.hpc_reflections as r
+    where r.institution_id = p_institution_id and r.author_id = any (p_student_ids) and r.author_id <> r.student_id
+    union all
+    select c.student_id, 'hpc_conversations', c.id, to_jsonb(c) from public.hpc_conversations as c
+    where c.institution_id = p_institution_id and c.student_id = any (p_student_ids)
+    union all
+    select c.author_id, 'hpc_conversations', c.id, to_jsonb(c) from public.hpc_conversations as c
+    where c.institution_id = p_institution_id and c.author_id = any (p_student_ids) and c.author_id <> c.student_id
+    union all
+    select a.student_id, 'hpc_achievements', a.id, to_jsonb(a) from public.hpc_achievements as a
+    where a.institution_id = p_institution_id and a.student_id = any (p_student_ids)
+    union all
+    select n.student_id, 'report_narratives', n.id, to_jsonb(n) from public.report_narratives as n
+    where n.institution_id = p_institution_id and n.student_id = any (p_student_ids)
+    union all
+    select r.student_id, 'hpc_reports', r.id, to_jsonb(r) from public.hpc_reports as r
+    where r.institution_id = p_institution_id and r.student_id = any (p_student_ids)
+    union all
+    select r.student_id, 'hpc_approval_workflows', w.id, to_jsonb(w)
+    from public.hpc_approval_workflows as w
+    join public.hpc_reports as r on r.institution_id = w.institution_id and r.id = w.report_id
+    where w.institution_id = p_institution_id and r.student_id = any (p_student_ids)
+    union all
+    select s.id, 'hpc_parameter_assignments', a.id, to_jsonb(a)
+    from public.hpc_parameter_assignments as a
+    join unnest(p_student_ids) as s (id) on s.id in (a.student_id, a.peer_reviewer_id)
+    where a.institution_id = p_institution_id and (a.student_id = any (p_student_ids) or a.peer_reviewer_id = any (p_student_ids))
+    union all
+    select s.id, 'storage.objects', o.id,
+           jsonb_build_object('bucket_id', o.bucket_id, 'name', o.name, 'metadata', o.metadata, 'created_at', o.created_at)
+    from unnest(p_student_ids) as s (id)
+    join storage.objects as o
+      on o.bucket_id = 'hpc-evidence' and o.name like p_institution_id::text || '/' || s.id::text || '/%';
+end
 $$;
 comment on function private.hpc_student_rows(uuid, uuid[]) is
   'Every HPC row about the given children of a school (and written by them), as (child, table, id, row): the one list behind the export and the erasure.';
@@ -78,22 +82,26 @@ revoke all on function private.hpc_student_rows(uuid, uuid[]) from public;
 -- rows deleted earlier are found too).
 create or replace function private.hpc_student_audit_events(p_institution_id uuid, p_student_ids uuid[], p_row_ids uuid[])
 returns setof public.audit_events
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select a.*
-  from public.audit_events as a
-  where a.institution_id = p_institution_id
-    and (
-      (a.record_key ->> 'id')::uuid = any (p_row_ids)
-      or (a.record_key ->> 'id')::uuid = any (p_student_ids)
-      or (a.table_name like 'hpc\_%' or a.table_name in ('report_narratives', 'student_guardians', 'section_students'))
-         and exists (
-           select 1 from (values ('student_id'), ('rater_id'), ('author_id'), ('peer_reviewer_id')) as k (column_name)
-           where coalesce(a.new_values ->> k.column_name, a.old_values ->> k.column_name)::uuid = any (p_student_ids))
-    )
+#variable_conflict use_column
+begin
+  return query
+    select a.*
+    from public.audit_events as a
+    where a.institution_id = p_institution_id
+      and (
+        (a.record_key ->> 'id')::uuid = any (p_row_ids)
+        or (a.record_key ->> 'id')::uuid = any (p_student_ids)
+        or (a.table_name like 'hpc\_%' or a.table_name in ('report_narratives', 'student_guardians', 'section_students'))
+           and exists (
+             select 1 from (values ('student_id'), ('rater_id'), ('author_id'), ('peer_reviewer_id')) as k (column_name)
+             where coalesce(a.new_values ->> k.column_name, a.old_values ->> k.column_name)::uuid = any (p_student_ids))
+      );
+end
 $$;
 comment on function private.hpc_student_audit_events(uuid, uuid[], uuid[]) is
   'The audit log''s entries about the given children: of the given rows, of their own records, and any HPC entry naming one of them.';

@@ -37,36 +37,40 @@ comment on table private.hpc_retention_periods is
 -- enrolled in or have HPC data in.
 create or replace function private.hpc_students_left_on(p_institution_id uuid)
 returns table (student_id uuid, left_on date)
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  with students as (
-    select e.student_id from public.hpc_evaluations as e where e.institution_id = p_institution_id
-    union select r.student_id from public.hpc_reports as r where r.institution_id = p_institution_id
-    union select r.student_id from public.hpc_reflections as r where r.institution_id = p_institution_id
-    union select a.student_id from public.hpc_achievements as a where a.institution_id = p_institution_id
-    union select c.student_id from public.hpc_conversations as c where c.institution_id = p_institution_id
-    union select n.student_id from public.report_narratives as n where n.institution_id = p_institution_id
-  ),
-  terms as (
-    select ss.student_id, t.end_date
-    from public.section_students as ss
-    join public.sections as s on s.institution_id = ss.institution_id and s.id = ss.section_id
-    join public.cohorts as c on c.institution_id = s.institution_id and c.id = s.cohort_id
-    join public.academic_terms as t on t.institution_id = c.institution_id and t.id = c.academic_term_id
-    where ss.institution_id = p_institution_id
-    union all
-    select e.student_id, t.end_date
-    from (select distinct x.student_id, x.cycle_id from public.hpc_evaluations as x where x.institution_id = p_institution_id) as e
-    join public.hpc_evaluation_cycles as y on y.institution_id = p_institution_id and y.id = e.cycle_id
-    join public.academic_terms as t on t.institution_id = y.institution_id and t.id = y.academic_term_id
-  )
-  select s.student_id, max(t.end_date)
-  from students as s
-  left join terms as t on t.student_id = s.student_id
-  group by s.student_id
+#variable_conflict use_column
+begin
+  return query
+    with students as (
+      select e.student_id from public.hpc_evaluations as e where e.institution_id = p_institution_id
+      union select r.student_id from public.hpc_reports as r where r.institution_id = p_institution_id
+      union select r.student_id from public.hpc_reflections as r where r.institution_id = p_institution_id
+      union select a.student_id from public.hpc_achievements as a where a.institution_id = p_institution_id
+      union select c.student_id from public.hpc_conversations as c where c.institution_id = p_institution_id
+      union select n.student_id from public.report_narratives as n where n.institution_id = p_institution_id
+    ),
+    terms as (
+      select ss.student_id, t.end_date
+      from public.section_students as ss
+      join public.sections as s on s.institution_id = ss.institution_id and s.id = ss.section_id
+      join public.cohorts as c on c.institution_id = s.institution_id and c.id = s.cohort_id
+      join public.academic_terms as t on t.institution_id = c.institution_id and t.id = c.academic_term_id
+      where ss.institution_id = p_institution_id
+      union all
+      select e.student_id, t.end_date
+      from (select distinct x.student_id, x.cycle_id from public.hpc_evaluations as x where x.institution_id = p_institution_id) as e
+      join public.hpc_evaluation_cycles as y on y.institution_id = p_institution_id and y.id = e.cycle_id
+      join public.academic_terms as t on t.institution_id = y.institution_id and t.id = y.academic_term_id
+    )
+    select s.student_id, max(t.end_date)
+    from students as s
+    left join terms as t on t.student_id = s.student_id
+    group by s.student_id;
+end
 $$;
 comment on function private.hpc_students_left_on(uuid) is
   'Per student of the school with HPC data: the end of the last term they were enrolled in or have ratings in (null: none known).';
@@ -75,17 +79,21 @@ revoke all on function private.hpc_students_left_on(uuid) from public;
 -- The students of a school whose HPC data is past the school's retention period on p_today.
 create or replace function private.hpc_students_past_retention(p_institution_id uuid, p_today date)
 returns table (student_id uuid, left_on date, erase_after date)
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select l.student_id, l.left_on, (l.left_on + make_interval(years => p.years_after_leaving::integer))::date
-  from private.hpc_retention_periods as p
-  cross join lateral private.hpc_students_left_on(p.institution_id) as l
-  where p.institution_id = p_institution_id
-    and l.left_on is not null
-    and (l.left_on + make_interval(years => p.years_after_leaving::integer))::date < p_today
+#variable_conflict use_column
+begin
+  return query
+    select l.student_id, l.left_on, (l.left_on + make_interval(years => p.years_after_leaving::integer))::date
+    from private.hpc_retention_periods as p
+    cross join lateral private.hpc_students_left_on(p.institution_id) as l
+    where p.institution_id = p_institution_id
+      and l.left_on is not null
+      and (l.left_on + make_interval(years => p.years_after_leaving::integer))::date < p_today;
+end
 $$;
 revoke all on function private.hpc_students_past_retention(uuid, date) from public;
 
@@ -260,7 +268,7 @@ begin
     perform private.raise_api_error('HP400', format('A retention period is 1 to 30 whole years after a child leaves; %s is not.', p_years));
   else
     insert into private.hpc_retention_periods as p (institution_id, years_after_leaving, set_by)
-    values (v_institution, p_years, (select auth.uid()))
+    values (v_institution, p_years, auth.uid())
     on conflict (institution_id) do update set years_after_leaving = excluded.years_after_leaving,
                                               set_by = excluded.set_by, set_at = now();
   end if;
@@ -286,7 +294,7 @@ begin
       select coalesce(jsonb_agg(jsonb_build_object('student_id', s.student_id, 'name', u.full_name,
                                                    'left_on', s.left_on, 'erase_after', s.erase_after) order by s.left_on, u.full_name), '[]')
       from private.hpc_students_past_retention(v_institution, current_date) as s
-      join public.user_profiles as u on u.id = s.student_id));
+      join public.user_profiles as u on u.institution_id = v_institution and u.id = s.student_id));
 end
 $$;
 revoke all on function private.hpc_retention_status() from public;

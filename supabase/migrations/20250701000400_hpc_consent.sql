@@ -48,15 +48,19 @@ create unique index hpc_consents_standing_key on private.hpc_consents (instituti
 -- Is the part of this child's card open to ratings under the school's consent rule?
 create or replace function private.hpc_consent_given(p_institution_id uuid, p_student_id uuid, p_part public.hpc_consent_part)
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select not coalesce((select p.required from private.hpc_consent_policies as p where p.institution_id = p_institution_id), false)
-      or exists (select 1 from private.hpc_consents as c
-                 where c.institution_id = p_institution_id and c.student_id = p_student_id and c.part = p_part
-                   and c.withdrawn_at is null)
+#variable_conflict use_column
+begin
+  return (
+    select not coalesce((select p.required from private.hpc_consent_policies as p where p.institution_id = p_institution_id), false)
+        or exists (select 1 from private.hpc_consents as c
+                   where c.institution_id = p_institution_id and c.student_id = p_student_id and c.part = p_part
+                     and c.withdrawn_at is null));
+end
 $$;
 revoke all on function private.hpc_consent_given(uuid, uuid, public.hpc_consent_part) from public;
 grant execute on function private.hpc_consent_given(uuid, uuid, public.hpc_consent_part) to authenticated;
@@ -104,7 +108,7 @@ begin
     perform private.raise_api_error('HP400', 'p_required is true or false.', null);
   end if;
   insert into private.hpc_consent_policies as p (institution_id, required, set_by)
-  values (v_institution, p_required, (select auth.uid()))
+  values (v_institution, p_required, auth.uid())
   on conflict (institution_id) do update set required = excluded.required, set_by = excluded.set_by, set_at = now();
   return p_required;
 end
@@ -125,6 +129,7 @@ as $$
 declare
   v_caller record;
   v_id uuid;
+  v_given_at timestamptz;
 begin
   select * into v_caller from private.hpc_api_caller();
   if p_student_id is null or p_guardian_id is null or p_part is null then
@@ -145,8 +150,10 @@ begin
   if found then
     return v_id;
   end if;
+  -- The time is taken here, not in the INSERT: Citus refuses now() inside COALESCE there.
+  v_given_at := coalesce(p_given_at, now());
   insert into private.hpc_consents (institution_id, student_id, guardian_id, part, given_at, recorded_by)
-  values (v_caller.institution_id, p_student_id, p_guardian_id, p_part, coalesce(p_given_at, now()), v_caller.user_id)
+  values (v_caller.institution_id, p_student_id, p_guardian_id, p_part, v_given_at, v_caller.user_id)
   returning id into v_id;
   return v_id;
 end
@@ -203,7 +210,7 @@ begin
                                           'withdrawn_at', c.withdrawn_at, 'withdrawn_by', c.withdrawn_by)
                        order by c.given_at desc, c.id)
       from private.hpc_consents as c
-      left join public.user_profiles as g on g.id = c.guardian_id
+      left join public.user_profiles as g on g.institution_id = c.institution_id and g.id = c.guardian_id
       where c.institution_id = v_caller.institution_id and c.student_id = p_student_id), '[]'));
 end
 $$;

@@ -119,9 +119,9 @@ begin
     return;
   end if;
   v_action := format(' on delete %s on update %s',
-    case coalesce(v_delete, 'a') when 'c' then 'cascade' when 'n' then format('set null (%I)', p_column)
-      when 'd' then format('set default (%I)', p_column) when 'r' then 'restrict' else 'no action' end,
-    case coalesce(v_update, 'a') when 'c' then 'cascade' when 'r' then 'restrict' else 'no action' end);
+    case when v_delete = 'c' then 'cascade' when v_delete = 'n' then format('set null (%I)', p_column)
+      when v_delete = 'd' then format('set default (%I)', p_column) when v_delete = 'r' then 'restrict' else 'no action' end,
+    case when v_update = 'c' then 'cascade' when v_update = 'r' then 'restrict' else 'no action' end);
   execute format('alter table %s add constraint %I foreign key (institution_id, %I) references %s (institution_id, id)%s not valid',
                  v_table, p_name, p_column, v_parent, v_action);
   if v_original is not null then
