@@ -1,108 +1,24 @@
-// The newer-shape fixture (our baseline migration, as fixtures/legacy-bigday/ applies it)
-// behaves as the fact sheet of the real BIG DAY database says
-// (domain/bigday-real-schema.md): its 21 tables, 29 policies,
-// functions, triggers and seeds; the 42P17 recursion for logged-in users; search_users open
-// to anon; the audit trigger. With the CLI history option the Supabase CLI's table holds
-// BIG DAY's three versions. And the app's writes replayed on it: every edge-function write
-// works, every browser write fails with 42P17, nothing is left behind.
+// The newer-shape fixture (our baseline migration, as fixtures/legacy-bigday/ applies it) is built as the fact sheet of the
+// real BIG DAY database says (domain/bigday-real-schema.md): its 21 tables, 29 policies, keys
+// and indexes, functions, triggers and seeds. With the CLI history option the Supabase CLI's
+// table holds BIG DAY's three versions; without it there is none and the schema is the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, withUserAndDatabase } from '../../migrator/db.ts';
 import { applyNewerShape } from '../../fixtures/legacy-bigday/generate.ts';
 import { legacySchoolId, presets } from '../../fixtures/legacy-bigday/presets.ts';
 import { newerShapeMigrations, newerShapeTables } from '../../fixtures/legacy-bigday/shapes.ts';
-import { appWriteAdjustments, replayAppWrites, skippedAppWrites } from '../../migrator/checklist/app-writes.ts';
 import { normaliseDump, PG_BIN } from '../../migrator/rollback/dump.ts';
 import { applyBootstrap } from '../../stack/bootstrap.ts';
 import { run } from '../../stack/shell.ts';
-import { MIGRATION_TEST_PORT, legacyDatabase, type LegacyDatabase } from './support.ts';
+import { foreignKeys, indexes, policies, triggers } from './newer-shape-facts.ts';
+import { newerShapeDatabase, tableCounts } from './newer-shape-support.ts';
+import type { LegacyDatabase } from './support.ts';
 
 let db: LegacyDatabase;
 beforeAll(async () => {
-  db = await legacyDatabase('test-migration-newer-fixture', MIGRATION_TEST_PORT, 'newer', {}, { cliHistory: true });
+  db = await newerShapeDatabase('test-migration-newer-schema');
 });
 afterAll(async () => db?.close());
-
-const policies: [string, string, string][] = [
-  ['user_profiles', 'Admins can manage all user profiles', 'ALL'],
-  ['user_profiles', 'Users can view their own profile', 'SELECT'],
-  ['user_profiles', 'Teachers can view student profiles in their groups', 'SELECT'],
-  ['audit_logs', 'Admins can view all audit logs', 'SELECT'],
-  ['audit_logs', 'System can insert audit logs', 'INSERT'],
-  ['system_reports', 'Admins can manage all reports', 'ALL'],
-  ['user_groups', 'Authenticated users can view groups', 'SELECT'],
-  ['user_groups', 'Admins can manage groups', 'ALL'],
-  ['user_permissions', 'Users can view their own permissions', 'SELECT'],
-  ['user_permissions', 'Admins can manage all permissions', 'ALL'],
-  ['academic_terms', 'Admins can manage academic terms', 'ALL'],
-  ['cohorts', 'Admins can manage cohorts', 'ALL'],
-  ['sections', 'Admins can manage sections', 'ALL'],
-  ['section_students', 'Admins can manage section students', 'ALL'],
-  ['courses', 'Admins can manage courses', 'ALL'],
-  ['courses', 'Teachers can view courses', 'SELECT'],
-  ['section_courses', 'Admins can manage section courses', 'ALL'],
-  ['teacher_subject_eligibility', 'Admins can manage teacher subject eligibility', 'ALL'],
-  ['teacher_grade_eligibility', 'Admins can manage teacher grade eligibility', 'ALL'],
-  ['teacher_load_rules', 'Admins can manage teacher load rules', 'ALL'],
-  ['slot_templates', 'Admins can manage slot templates', 'ALL'],
-  ['slot_template_assignments', 'Admins can manage slot template assignments', 'ALL'],
-  ['timetables', 'Admins can manage timetables', 'ALL'],
-  ['timetable_sessions', 'Admins can manage timetable sessions', 'ALL'],
-  ['timetable_conflicts', 'Admins can manage timetable conflicts', 'ALL'],
-  ['allocation_settings', 'Admins can manage allocation settings', 'ALL'],
-  ['system_settings', 'Admins can read all settings', 'SELECT'],
-  ['system_settings', 'Admins can update settings', 'UPDATE'],
-  ['system_settings', 'All authenticated users can read public settings', 'SELECT'],
-];
-
-// Every foreign key: table.column → referenced table, ON DELETE (a: no action, c: cascade, n: set null).
-const foreignKeys: Record<string, string> = {
-  'user_profiles.group_id': 'user_groups a', 'audit_logs.user_id': 'auth.users a', 'audit_logs.performed_by': 'auth.users a',
-  'system_reports.generated_by': 'auth.users a', 'user_groups.parent_group_id': 'user_groups a',
-  'user_permissions.user_id': 'user_profiles c', 'user_permissions.granted_by': 'auth.users a',
-  'cohorts.academic_term_id': 'academic_terms c', 'sections.cohort_id': 'cohorts c',
-  'section_students.section_id': 'sections c', 'section_students.student_id': 'user_profiles c',
-  'section_courses.section_id': 'sections c', 'section_courses.course_id': 'courses c', 'section_courses.teacher_id': 'user_profiles n',
-  'teacher_subject_eligibility.teacher_id': 'user_profiles c', 'teacher_subject_eligibility.course_id': 'courses c',
-  'teacher_grade_eligibility.teacher_id': 'user_profiles c', 'teacher_load_rules.teacher_id': 'user_profiles c',
-  'slot_template_assignments.slot_template_id': 'slot_templates c', 'slot_template_assignments.cohort_id': 'cohorts c',
-  'slot_template_assignments.section_id': 'sections c',
-  'timetables.section_id': 'sections c', 'timetables.academic_term_id': 'academic_terms c',
-  'timetables.generated_by': 'user_profiles n', 'timetables.published_by': 'user_profiles n',
-  'timetable_sessions.timetable_id': 'timetables c', 'timetable_sessions.section_id': 'sections c',
-  'timetable_sessions.course_id': 'courses c', 'timetable_sessions.teacher_id': 'user_profiles n',
-  'timetable_conflicts.teacher_id': 'user_profiles c', 'timetable_conflicts.section_id': 'sections c',
-  'timetable_conflicts.course_id': 'courses c', 'system_settings.updated_by': 'auth.users a',
-};
-
-const indexes = [
-  ...['role', 'status', 'peer_group', 'department', 'admission_number', 'employee_id', 'email', 'full_name', 'created_at', 'search']
-    .map((c) => `idx_user_profiles_${c}`),
-  ...['user_id', 'table_name', 'performed_at', 'action'].map((c) => `idx_audit_logs_${c}`),
-  ...['type', 'status', 'generated_by', 'generated_at'].map((c) => `idx_system_reports_${c}`),
-  'idx_academic_terms_institution', 'idx_academic_terms_dates', 'idx_cohorts_academic_term', 'idx_cohorts_grade', 'idx_sections_cohort',
-  'idx_section_students_section', 'idx_section_students_student', 'idx_courses_institution', 'idx_courses_active',
-  'idx_section_courses_section', 'idx_section_courses_teacher', 'idx_teacher_subject_eligibility_teacher',
-  'idx_teacher_grade_eligibility_teacher', 'idx_slot_templates_institution', 'idx_timetables_section', 'idx_timetables_academic_term',
-  'idx_timetables_status', 'idx_timetable_sessions_timetable', 'idx_timetable_sessions_section', 'idx_timetable_sessions_teacher',
-  'idx_timetable_sessions_schedule', 'idx_timetable_conflicts_teacher', 'idx_timetable_conflicts_section',
-  'idx_timetable_conflicts_resolved', 'idx_system_settings_category', 'idx_system_settings_key',
-];
-
-const triggers = [
-  'user_profiles update_user_profiles_updated_at BEFORE UPDATE update_updated_at_column',
-  'user_profiles audit_user_profiles_changes AFTER INSERT OR DELETE OR UPDATE log_user_changes',
-  ...['academic_terms', 'cohorts', 'sections', 'courses', 'section_courses', 'teacher_load_rules', 'slot_templates', 'timetables',
-    'timetable_sessions', 'allocation_settings'].map((t) => `${t} update_${t}_updated_at BEFORE UPDATE update_updated_at_column`),
-];
-
-async function tableCounts(): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of [...newerShapeTables.map((t) => `public.${t}`), 'auth.users']) {
-    const [r] = await db.sql.unsafe(`select count(*)::int as n from ${t}`);
-    out[t] = r!.n as number;
-  }
-  return out;
-}
 
 async function publicSchemaDump(url: string): Promise<string> {
   return normaliseDump(await run(`${PG_BIN}/pg_dump`, ['--schema-only', '--no-comments', '--schema=public', '-d', url]));
@@ -178,7 +94,7 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
   });
 
   it('holds its seeds and a school-shaped population in every table', async () => {
-    const counts = await tableCounts();
+    const counts = await tableCounts(db);
     for (const t of newerShapeTables) expect(counts[`public.${t}`], t).toBeGreaterThan(0);
     expect(db.counts).toEqual(Object.fromEntries(newerShapeTables.map((t) => [t, counts[`public.${t}`]])));
     const p = presets.small;
@@ -223,49 +139,6 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     expect(emails!.d).toEqual(['school1.example', 'school2.example', 'school3.example']);
   });
 
-  it('refuses a logged-in user every read of user_profiles: 42P17, infinite recursion in its policies', async () => {
-    const [user] = await db.sql`select id::text from public.user_profiles where role = 'admin' limit 1`;
-    const attempt = db.sql.begin(async (tx) => {
-      await tx`set local role authenticated`;
-      await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: user!.id, role: 'authenticated' })}, true)`;
-      return tx`select count(*) from public.user_profiles`;
-    });
-    await expect(attempt).rejects.toMatchObject({ code: '42P17', message: 'infinite recursion detected in policy for relation "user_profiles"' });
-  });
-
-  it('lets anon read every profile of all three schools through search_users()', async () => {
-    const rows = await db.sql.begin(async (tx) => {
-      await tx`set local role anon`;
-      return tx`select split_part(email, '@', 2) as domain, count(*)::int as n, max(total_count)::int as total
-                from public.search_users('', null, null, null, null, 100000, 0) group by 1 order by 1`;
-    });
-    expect(rows.map((r) => r.domain)).toEqual(['school1.example', 'school2.example', 'school3.example']);
-    expect(rows.reduce((n, r) => n + r.n, 0)).toBe(db.counts.user_profiles);
-    const named = await db.sql.begin(async (tx) => {
-      await tx`set local role anon`;
-      return tx`select role from public.search_users('Sharma', array['teacher'])`;
-    });
-    expect(named.length).toBeGreaterThan(0);
-    expect(named.every((r) => r.role === 'teacher')).toBe(true);
-  });
-
-  it('writes an audit_logs row when the service role updates a profile', async () => {
-    const [profile] = await db.sql`select id::text from public.user_profiles where role = 'student' limit 1`;
-    const before = await tableCounts();
-    let written: Record<string, unknown>[] = [];
-    const rolledBack = new Error('rolled back');
-    await expect(db.sql.begin(async (tx) => {
-      await tx`set local role service_role`;
-      await tx`select set_config('request.jwt.claims', '{"role": "service_role"}', true)`;
-      await tx`update public.user_profiles set contact_number = '+91-9000000009' where id = ${profile!.id}`;
-      written = await tx`select action, user_id::text, performed_by, new_values ->> 'contact_number' as new
-                         from public.audit_logs where record_id = ${profile!.id} and table_name = 'user_profiles'
-                           and performed_at = now()`;
-      throw rolledBack;
-    })).rejects.toBe(rolledBack);
-    expect(written).toEqual([{ action: 'update', user_id: profile!.id, performed_by: null, new: '+91-9000000009' }]);
-    expect(await tableCounts()).toEqual(before);
-  });
 
   it('with cliHistory, the CLI history holds the three versions as `supabase db push` would; without it there is none, and the load leaves the schema as the fixture makes it', async () => {
     const history = await db.sql`select version, name, statements from supabase_migrations.schema_migrations order by version`;
@@ -296,30 +169,4 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
       await db.sql`drop database plain`;
     }
   }, 60_000);
-});
-
-describe("the live app's writes, replayed (migrator/checklist/app-writes.ts)", () => {
-  it('on the fresh fixture: every service write works, every browser write fails with 42P17, nothing is left behind', async () => {
-    const before = await tableCounts();
-    const results = await replayAppWrites(db.sql, { institutionId: legacySchoolId(2) });
-    expect(await tableCounts()).toEqual(before);
-    expect(new Set(results.map((r) => r.name)).size).toBe(results.length);
-    const service = results.filter((r) => r.client === 'service');
-    const browser = results.filter((r) => r.client === 'browser');
-    expect(service.filter((r) => !r.ok)).toEqual([]);
-    expect(service.length).toBeGreaterThanOrEqual(10);
-    expect(browser.length).toBeGreaterThanOrEqual(30);
-    expect(browser.filter((r) => r.ok || r.sqlstate !== '42P17')).toEqual([]);
-    expect(new Set(results.map((r) => r.table)).size).toBeGreaterThanOrEqual(19);
-    expect(skippedAppWrites.every((s) => s.reason.length > 0)).toBe(true);
-    expect(skippedAppWrites.filter((s) => results.some((r) => r.name === s.name))).toEqual([]);
-    expect(Object.keys(appWriteAdjustments).filter((name) => !results.some((r) => r.name === name))).toEqual([]);
-    // The first school by default, also without claims left in the session afterwards.
-    const again = await replayAppWrites(db.sql);
-    expect(again.map((r) => [r.name, r.ok, r.sqlstate])).toEqual(results.map((r) => [r.name, r.ok, r.sqlstate]));
-    const [session] = await db.sql`select current_user as u, current_setting('request.jwt.claims', true) as claims`;
-    expect(session!.u).toBe('postgres');
-    expect(session!.claims || null).toBeNull();
-    expect(await tableCounts()).toEqual(before);
-  });
 });
