@@ -360,6 +360,12 @@ begin
   if not exists (select 1 from public.hpc_reports as r where r.id = p_report_id) then
     perform private.raise_api_error('HP404', format('No card %s among yours.', p_report_id));
   end if;
+  -- A family reads its published card, not who the school shared it with.
+  if not ((select private.reads_whole_institution())
+          or exists (select 1 from public.hpc_reports as r
+                     where r.id = p_report_id and r.student_id = any ((select private.taught_student_ids())::uuid[]))) then
+    perform private.raise_api_error('HP403', 'The child''s teachers and the school''s leaders read a card''s receipts.');
+  end if;
   return jsonb_build_object(
     'report_id', p_report_id,
     'links', coalesce((
@@ -536,10 +542,29 @@ $$;
 comment on function private.report_share_open(text, text) is
   'Opens a share link for the hpc-shared-card function: rate limits per client and per token, then one uniform lookup; records the open. Answers {outcome: open | refused | rate_limited, ...}.';
 revoke all on function private.report_share_open(text, text) from public;
--- The function runs as anon, like any caller without an account: this is the one thing anon
--- may do in the private schema, which the API does not expose.
-grant usage on schema private to anon;
-grant execute on function private.report_share_open(text, text) to anon;
+
+-- The hpc-shared-card function runs as anon, like any caller without an account. Anon has
+-- nothing in `private`; this schema, which the API does not expose either, holds the one
+-- function it may call.
+create schema shared_card;
+comment on schema shared_card is
+  'What the hpc-shared-card function calls as anon: opening a share link. Not exposed by the API (not in pgrst.db_schemas).';
+revoke all on schema shared_card from public;
+grant usage on schema shared_card to anon;
+
+create function shared_card.open(p_token text, p_client text)
+returns jsonb
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  select private.report_share_open(p_token, p_client)
+$$;
+comment on function shared_card.open(text, text) is
+  'Opens a share link: private.report_share_open for anon, the hpc-shared-card function''s role.';
+revoke all on function shared_card.open(text, text) from public;
+grant execute on function shared_card.open(text, text) to anon;
 
 -- Rate-limit windows older than the previous minute are of no further use: dropped every minute.
 create or replace function private.report_share_forget_old_windows()
