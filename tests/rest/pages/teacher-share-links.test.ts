@@ -17,8 +17,8 @@ let term1: string;
 let section7a: string;
 let ishaansCard: string;
 
-interface IssuedLink { link_id: string; token: string; path: string; report_id: string; guardian_id: string; language: string; expires_at: string }
-interface SectionReceipts { families: number; shared: number; opened: number; cycle: string; students: { student_id: string; links: number; opens: number }[] }
+type IssuedLink = { link_id: string; token: string; path: string; report_id: string; guardian_id: string; language: string; expires_at: string };
+type SectionReceipts = { families: number; shared: number; opened: number; cycle: string; students: { student_id: string; links: number; opens: number }[] };
 
 const clean = () => db`delete from report_share_links where institution_id = ${SUNRISE} and issued_at > now() - interval '1 hour'`;
 
