@@ -133,6 +133,55 @@ create trigger audit_row_change
   after insert or update or delete on public.report_share_links
   for each row execute function private.audit_row_change('row', 'institution_id', 'id');
 
+-- A child's erasure (private.hpc_erase_students_data, hpc.erasure = on) deletes their cards,
+-- which takes their share links along. The audit entries of those links name the child and a
+-- guardian, so they go too, as the erasure does with the entries of the child's other rows:
+-- after the cards' delete (and the links' own, cascaded and logged), every entry of a share
+-- link of these children, including links removed earlier with a guardian.
+create or replace function private.report_share_links_erase_audit()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if current_setting('hpc.erasure', true) = 'on' then
+    delete from public.audit_events as a
+    using (select distinct g.institution_id, g.student_id::text as student_id from gone as g) as c
+    where a.institution_id = c.institution_id and a.table_schema = 'public' and a.table_name = 'report_share_links'
+      and c.student_id in (a.old_values ->> 'student_id', a.new_values ->> 'student_id');
+  end if;
+  return null;
+end
+$$;
+revoke all on function private.report_share_links_erase_audit() from public;
+create trigger erase_share_link_audit_with_the_child
+  after delete on public.hpc_reports
+  referencing old table as gone
+  for each statement execute function private.report_share_links_erase_audit();
+
+-- A child's record (hpc_student_record) holds the audit entries that name the child; those of
+-- the child's share links are among them. As in 20250701000200, with report_share_links added.
+create or replace function private.hpc_student_audit_events(p_institution_id uuid, p_student_ids uuid[], p_row_ids uuid[])
+returns setof public.audit_events
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select a.*
+  from public.audit_events as a
+  where a.institution_id = p_institution_id
+    and (
+      (a.record_key ->> 'id')::uuid = any (p_row_ids)
+      or (a.record_key ->> 'id')::uuid = any (p_student_ids)
+      or (a.table_name like 'hpc\_%' or a.table_name in ('report_narratives', 'student_guardians', 'section_students', 'report_share_links'))
+         and exists (
+           select 1 from (values ('student_id'), ('rater_id'), ('author_id'), ('peer_reviewer_id')) as k (column_name)
+           where coalesce(a.new_values ->> k.column_name, a.old_values ->> k.column_name)::uuid = any (p_student_ids))
+    )
+$$;
+
 -- Helpers --------------------------------------------------------------------------------
 
 -- May the caller share this student's cards? A class teacher of one of the student's
@@ -486,7 +535,8 @@ revoke all on function private.report_share_count_request(bytea, integer) from p
 -- What the hpc-shared-card function asks, as anon: {outcome: 'open', link_id, language,
 -- report {…}} | {outcome: 'refused'} | {outcome: 'rate_limited', retry_after}. Every token,
 -- well-formed or not, takes the same path: hashed, counted, looked up by hash in one query
--- that checks every condition, so a refusal costs the same whatever its reason.
+-- that reads a link in every case and checks every condition, so a refusal costs the same
+-- whatever its reason (benchmarks/share-links/RESULTS.md).
 create or replace function private.report_share_open(p_token text, p_client text)
 returns jsonb
 language plpgsql
@@ -511,12 +561,20 @@ begin
 
   select l.institution_id, l.id as link_id, l.language, r.id as report_id, r.version, r.status, r.content,
          r.content_hash, r.published_at, r.student_id,
-         (l.id is not null and l.revoked_at is null and l.expires_at > now()
+         (k.token_hash = t.token_hash and l.revoked_at is null and l.expires_at > now()
           and coalesce(f.enabled, false) and g.guardian_id is not null
           and r.status = 'published' and later.id is null) as valid
   into v_found
   from (select v_token_hash as token_hash) as t
-  left join private.report_share_link_tokens as k on k.token_hash = t.token_hash
+  -- The link whose hash is the token's, or else the next one up (the first after the last):
+  -- an unknown token then reads a link, its school, guardian and card exactly as a known
+  -- one does, and is told apart only by the hash compared below.
+  left join lateral (
+    (select x.token_hash, x.institution_id, x.link_id from private.report_share_link_tokens as x
+     where x.token_hash >= t.token_hash order by x.token_hash limit 1)
+    union all
+    (select x.token_hash, x.institution_id, x.link_id from private.report_share_link_tokens as x order by x.token_hash limit 1)
+    limit 1) as k on true
   left join public.report_share_links as l on l.institution_id = k.institution_id and l.id = k.link_id
   left join public.institution_feature_flags as f on f.institution_id = l.institution_id and f.feature = 'hpc'
   left join public.student_guardians as g

@@ -3,10 +3,11 @@
 -- token is kept only as a hash; a link opens for anyone holding it while it is valid, and
 -- every other token (unknown, malformed, revoked, expired, superseded, unpublished, HPC off,
 -- guardian removed) gets one and the same refusal; the rate limits stop a flood; opens are
--- recorded with when and which link only, and read back as receipts by the school's staff.
+-- recorded with when and which link only, and read back as receipts by the school's staff;
+-- a child's erasure leaves no audit entry of her share links.
 begin;
 \ir support/tests-schema.sql
-select plan(52);
+select plan(55);
 
 -- Anaya Sharma (09, 2-A, class teacher Lakshmi Narayanan 07): Term 1 version 1 published,
 -- version 2 a draft after a reopen. Kavita Sharma (06) is her mother.
@@ -237,6 +238,17 @@ select is(pg_temp.open((select link ->> 'token' from t_superseded), '203.0.113.3
 delete from public.student_guardians where student_id = '00000000-0000-4000-a000-000000000009' and guardian_id = '00000000-0000-4000-a000-000000000006';
 select is((select count(*)::int from public.report_share_links where guardian_id = '00000000-0000-4000-a000-000000000006'
              and student_id = '00000000-0000-4000-a000-000000000009'), 0, 'removing the guardian removes their links');
+
+-- A child's erasure takes the audit entries of her share links with it (they name her and a
+-- guardian), those of links removed earlier included; other children's stay.
+select is(pg_temp.refusal('00000000-0000-4000-a000-000000000001',
+  $$select public.hpc_erase_student('00000000-0000-4000-a000-000000000009', false)$$), null, 'the institution admin erases Anaya''s data');
+select is((select count(*)::int from public.audit_events where table_name = 'report_share_links'
+           and '00000000-0000-4000-a000-000000000009' in (old_values ->> 'student_id', new_values ->> 'student_id')),
+  0, 'no audit entry of her share links is left');
+select ok((select count(*) > 0 from public.audit_events where table_name = 'report_share_links'
+           and new_values ->> 'student_id' <> '00000000-0000-4000-a000-000000000009'),
+  'those of the other children''s links stay');
 
 select * from finish();
 rollback;
