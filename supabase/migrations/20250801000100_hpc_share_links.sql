@@ -7,10 +7,10 @@
 -- once; the database keeps only its SHA-256 (private.report_share_link_tokens) and finds a
 -- link by that hash. A link expires (default 7 days) and can be revoked.
 --
--- Opening a link (the hpc-shared-card function, as anon) goes through one function,
--- private.report_share_open(token, client): it counts the request against a per-token and a
--- per-client rate limit, then looks the link up and checks, in one query whatever the
--- token: the link exists, is neither revoked nor expired, its school has HPC on, the guardian
+-- Opening a link (the hpc-shared-card function, as anon) goes through shared_card.open, the
+-- one function anon may call outside the API, that is private.report_share_open(token,
+-- client): it counts the request against a per-token and a per-client rate limit, then looks
+-- the link up and checks, in one query that does the same work whatever the token: the link exists, is neither revoked nor expired, its school has HPC on, the guardian
 -- is still the child's guardian, and its version is published and still the latest
 -- published version of that card (a reopened and republished card supersedes it). Every
 -- refusal answers the same outcome, so no caller can tell an unknown token from an expired
@@ -26,7 +26,8 @@
 -- Issuing and revoking write public.report_share_links, which the audit trigger logs like
 -- every HPC write; its rows and public.report_share_link_opens are read under RLS by the
 -- child's teachers and the school's leaders (read receipts). Neither table is written
--- through the API: only the functions below write them.
+-- through the API: only the functions below write them. A child's record and erasure cover
+-- the audit entries of the child's share links.
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
