@@ -146,3 +146,9 @@ insert into public.report_narratives (id, institution_id, cycle_id, student_id, 
 insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
   ({job_teacher}, {institution}, 'generate', {cycle_open}, {section1}, {teacher}),
   ({job_coordinator}, {institution}, 'generate', {cycle_open}, null, {coordinator});
+insert into public.report_share_links (id, institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values
+  ({share_link}, {institution}, {report_published}, {student}, {parent}, 'en', now() + interval '7 days', {teacher}),
+  ({share_link_other}, {institution}, {report_other_published}, {other}, {parent2}, 'en', now() + interval '7 days', {teacher2});
+insert into public.report_share_link_opens (id, institution_id, link_id) values
+  ({share_open}, {institution}, {share_link}),
+  ({share_open_other}, {institution}, {share_link_other});

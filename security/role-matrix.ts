@@ -1,5 +1,5 @@
 // The role matrix: who may do what to which rows, per table (the 11 HPC tables, the report
-// support tables, the tenancy tables, and BIG DAY's tables; BIG DAY's audit_logs carries no
+// support tables and share links, the tenancy tables, and BIG DAY's tables; BIG DAY's audit_logs carries no
 // school and is closed to the API but for a signed-in user logging their own change, which
 // the catalog-driven isolation proof of the migration checklist covers). docs/role-matrix.md and the
 // pgTAP isolation matrix (supabase/tests/400-isolation-matrix.test.sql) are generated from
@@ -567,6 +567,37 @@ export const MATRIX: TableRules[] = [
     },
     update: { set: 'comment = comment', rules: NO_GRANT },
     delete: { target: 'id = {job_coordinator}', rules: NO_GRANT },
+  },
+  {
+    // Written only by the share-link functions (hpc_issue_share_link, …); families open a
+    // link through the hpc-shared-card function and read nothing here.
+    table: 'report_share_links',
+    scope: 'institution_id = {institution}',
+    select: {
+      student: none(), parent: none(),
+      teacher: rows('links to their students\' cards', TAUGHT),
+      ...LEADERS,
+    },
+    insert: {
+      columns: 'institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by',
+      values: `{institution}, {report_published}, {student}, {parent}, 'en', now() + interval '7 days', {teacher}`,
+      rules: NO_GRANT,
+    },
+    update: { set: 'language = language', rules: NO_GRANT },
+    delete: { target: 'id = {share_link}', rules: NO_GRANT },
+  },
+  {
+    // Written only when a link opens (private.report_share_open): when and which link.
+    table: 'report_share_link_opens',
+    scope: 'institution_id = {institution}',
+    select: {
+      student: none(), parent: none(),
+      teacher: rows('opens of the links they read', 'link_id = {share_link}'),
+      ...LEADERS,
+    },
+    insert: { columns: 'institution_id, link_id', values: '{institution}, {share_link}', rules: NO_GRANT },
+    update: { set: 'opened_at = opened_at', rules: NO_GRANT },
+    delete: { target: 'id = {share_open}', rules: NO_GRANT },
   },
   {
     table: 'audit_events',

@@ -61,6 +61,13 @@ function preflight(req: IncomingMessage, res: ServerResponse) {
   res.end('ok');
 }
 
+/** As Kong does: the address the request came from appended to any x-forwarded-for it brought,
+ * so that a function sees its client (hpc-shared-card rate-limits by it). */
+function forwardedFor(req: IncomingMessage): string {
+  const earlier = req.headers['x-forwarded-for'];
+  return [...(Array.isArray(earlier) ? earlier : earlier ? [earlier] : []), req.socket.remoteAddress ?? 'unknown'].join(', ');
+}
+
 function queryWithout(query: string, name: string): string {
   const kept = query.split('&').filter((part) => part && part.split('=')[0] !== name);
   return kept.length ? `?${kept.join('&')}` : '';
@@ -77,7 +84,7 @@ async function handleFunction(routes: Map<string, FunctionRoute>, req: IncomingM
   proxy(req, res, {
     port: route.port,
     path: `/${route.name}${match[2] ?? ''}${url.search}`,
-    headers: { ...req.headers, host: `127.0.0.1:${route.port}`, 'x-request-id': requestId },
+    headers: { ...req.headers, host: `127.0.0.1:${route.port}`, 'x-request-id': requestId, 'x-forwarded-for': forwardedFor(req) },
     responseHeaders: (headers) => ({ ...headers, ...CORS_HEADERS }),
     unavailable: () => sendError(req, res, 502, 'function_unavailable', `Function ${route.name} is not answering.`, requestId),
   });

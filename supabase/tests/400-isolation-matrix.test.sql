@@ -6,7 +6,7 @@
 -- "error SQLSTATE"), so that the fixture stays as it was for the next.
 begin;
 \ir support/tests-schema.sql
-select plan(2432);
+select plan(2560);
 
 -- Institution A and its mirror B, both with HPC on.
 -- The isolation fixture: one institution's worth of people and HPC rows, written with
@@ -157,6 +157,12 @@ insert into public.report_narratives (id, institution_id, cycle_id, student_id, 
 insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
   ('a0000000-0000-4000-8000-000000000065', 'a0000000-0000-4000-8000-000000000001', 'generate', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000005'),
   ('a0000000-0000-4000-8000-000000000066', 'a0000000-0000-4000-8000-000000000001', 'generate', 'a0000000-0000-4000-8000-000000000017', null, 'a0000000-0000-4000-8000-000000000004');
+insert into public.report_share_links (id, institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values
+  ('a0000000-0000-4000-8000-000000000072', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000042', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000010', 'en', now() + interval '7 days', 'a0000000-0000-4000-8000-000000000005'),
+  ('a0000000-0000-4000-8000-000000000073', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000044', 'a0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000011', 'en', now() + interval '7 days', 'a0000000-0000-4000-8000-000000000006');
+insert into public.report_share_link_opens (id, institution_id, link_id) values
+  ('a0000000-0000-4000-8000-000000000074', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000072'),
+  ('a0000000-0000-4000-8000-000000000075', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000073');
 
 -- The isolation fixture: one institution's worth of people and HPC rows, written with
 -- {name} placeholders that the generator fills for institution A, its mirror B, and C
@@ -306,6 +312,12 @@ insert into public.report_narratives (id, institution_id, cycle_id, student_id, 
 insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
   ('b0000000-0000-4000-8000-000000000065', 'b0000000-0000-4000-8000-000000000001', 'generate', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000005'),
   ('b0000000-0000-4000-8000-000000000066', 'b0000000-0000-4000-8000-000000000001', 'generate', 'b0000000-0000-4000-8000-000000000017', null, 'b0000000-0000-4000-8000-000000000004');
+insert into public.report_share_links (id, institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values
+  ('b0000000-0000-4000-8000-000000000072', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000042', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000010', 'en', now() + interval '7 days', 'b0000000-0000-4000-8000-000000000005'),
+  ('b0000000-0000-4000-8000-000000000073', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000044', 'b0000000-0000-4000-8000-000000000009', 'b0000000-0000-4000-8000-000000000011', 'en', now() + interval '7 days', 'b0000000-0000-4000-8000-000000000006');
+insert into public.report_share_link_opens (id, institution_id, link_id) values
+  ('b0000000-0000-4000-8000-000000000074', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000072'),
+  ('b0000000-0000-4000-8000-000000000075', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000073');
 
 
 select is(tests.attempt_as_anon('select 1 from public.institutions where id = ''a0000000-0000-4000-8000-000000000001'''),
@@ -5044,6 +5056,262 @@ select is(tests.attempt_as_service_role('delete from public.report_jobs where in
   'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000066') and (true)), 0), 'service_role delete report_jobs (own institution)');
 select is(tests.attempt_as_service_role('delete from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000066'')'),
   'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000066') and (true)), 0), 'service_role delete report_jobs (another institution)');
+select is(tests.attempt_as_anon('select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_share_links (own institution)');
+select is(tests.attempt_as_anon('select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (student_id in ('a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000008'))), 0), 'teacher select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select report_share_links (another institution)');
+select is(tests.attempt_as_service_role('select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_share_links (own institution)');
+select is(tests.attempt_as_service_role('select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_share_links (another institution)');
+select is(tests.attempt_as_anon('insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'anon insert report_share_links (own institution)');
+select is(tests.attempt_as_anon('insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'anon insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'student insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'student insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'parent insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'parent insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'teacher insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'teacher insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'coordinator insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'coordinator insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'principal insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'principal insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'institution_admin insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'institution_admin insert report_share_links (another institution)');
+select is(tests.attempt_as_service_role('insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'rows 1', 'service_role insert report_share_links (own institution)');
+select is(tests.attempt_as_service_role('insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'rows 1', 'service_role insert report_share_links (another institution)');
+select is(tests.attempt_as_anon('update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_share_links (own institution)');
+select is(tests.attempt_as_anon('update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_share_links (another institution)');
+select is(tests.attempt_as_service_role('update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_share_links (own institution)');
+select is(tests.attempt_as_service_role('update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_share_links (another institution)');
+select is(tests.attempt_as_anon('delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'anon delete report_share_links (own institution)');
+select is(tests.attempt_as_anon('delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'anon delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'student delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'student delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'parent delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'parent delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'teacher delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'teacher delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'coordinator delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'coordinator delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'principal delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'principal delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'institution_admin delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'institution_admin delete report_share_links (another institution)');
+select is(tests.attempt_as_service_role('delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000072') and (true)), 0), 'service_role delete report_share_links (own institution)');
+select is(tests.attempt_as_service_role('delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000072') and (true)), 0), 'service_role delete report_share_links (another institution)');
+select is(tests.attempt_as_anon('select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_share_link_opens (own institution)');
+select is(tests.attempt_as_anon('select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (link_id = 'a0000000-0000-4000-8000-000000000072')), 0), 'teacher select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select report_share_link_opens (another institution)');
+select is(tests.attempt_as_service_role('select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_share_link_opens (own institution)');
+select is(tests.attempt_as_service_role('select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_share_link_opens (another institution)');
+select is(tests.attempt_as_anon('insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'anon insert report_share_link_opens (own institution)');
+select is(tests.attempt_as_anon('insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'anon insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'student insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'student insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'parent insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'parent insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'teacher insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'teacher insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'coordinator insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'coordinator insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'principal insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'principal insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'institution_admin insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'institution_admin insert report_share_link_opens (another institution)');
+select is(tests.attempt_as_service_role('insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'rows 1', 'service_role insert report_share_link_opens (own institution)');
+select is(tests.attempt_as_service_role('insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'rows 1', 'service_role insert report_share_link_opens (another institution)');
+select is(tests.attempt_as_anon('update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_share_link_opens (own institution)');
+select is(tests.attempt_as_anon('update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_share_link_opens (another institution)');
+select is(tests.attempt_as_service_role('update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_share_link_opens (own institution)');
+select is(tests.attempt_as_service_role('update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_share_link_opens (another institution)');
+select is(tests.attempt_as_anon('delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'anon delete report_share_link_opens (own institution)');
+select is(tests.attempt_as_anon('delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'anon delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'student delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'student delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'parent delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'parent delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'teacher delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'teacher delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'coordinator delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'coordinator delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'principal delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'principal delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'institution_admin delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'institution_admin delete report_share_link_opens (another institution)');
+select is(tests.attempt_as_service_role('delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000074') and (true)), 0), 'service_role delete report_share_link_opens (own institution)');
+select is(tests.attempt_as_service_role('delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000074') and (true)), 0), 'service_role delete report_share_link_opens (another institution)');
 select is(tests.attempt_as_anon('select 1 from public.audit_events where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon select audit_events (own institution)');
 select is(tests.attempt_as_anon('select 1 from public.audit_events where institution_id = ''b0000000-0000-4000-8000-000000000001'''),

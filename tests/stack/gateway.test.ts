@@ -94,7 +94,7 @@ describe('gateway with verify_jwt off', () => {
   beforeAll(async () => {
     upstream = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ path: req.url, authorization: req.headers.authorization ?? null }));
+      res.end(JSON.stringify({ path: req.url, authorization: req.headers.authorization ?? null, forwardedFor: req.headers['x-forwarded-for'] }));
     });
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()));
     const port = (upstream.address() as { port: number }).port;
@@ -111,7 +111,12 @@ describe('gateway with verify_jwt off', () => {
   it('lets a request without a token through, with the path the function expects', async () => {
     const res = await fetch(`${base}/functions/v1/open-fn/webhook?x=1`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ path: '/open-fn/webhook?x=1', authorization: null });
+    expect(await res.json()).toEqual({ path: '/open-fn/webhook?x=1', authorization: null, forwardedFor: '127.0.0.1' });
+  });
+
+  it('passes the client\'s address in x-forwarded-for, after any the request brought, as Kong does', async () => {
+    const res = await fetch(`${base}/functions/v1/open-fn/`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect((await res.json()).forwardedFor).toBe('203.0.113.9, 127.0.0.1');
   });
 
   it('does not check a bad token either (the function decides)', async () => {
