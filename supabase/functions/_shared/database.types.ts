@@ -119,6 +119,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"cycle_translations": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"cycle_id": string,"institution_id": string,"language": Database["public"]['Enums']["hpc_language"],"name": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"cycle_id": string,"institution_id"?: string,"language": Database["public"]['Enums']["hpc_language"],"name": string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"institution_id"?: string,"language"?: Database["public"]['Enums']["hpc_language"],"name"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "cycle_translations_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "cycle_translations_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"hpc_achievements": {
                   Row: {
                     "achieved_on": string | null,"category": Database["public"]['Enums']["hpc_achievement_category"],"created_at": string,"created_by": string | null,"cycle_id": string | null,"description": string | null,"evidence_paths": (string)[],"id": string,"institution_id": string,"level": Database["public"]['Enums']["hpc_achievement_level"] | null,"student_id": string,"title": string,"updated_at": string,"updated_by": string | null,"verified_at": string | null,"verified_by": string | null
@@ -616,17 +642,43 @@ isOneToOne: false
                   ]
                 },"institutions": {
                   Row: {
-                    "created_at": string,"id": string,"name": string,"settings": NonNullable<Json>,"slug": string,"updated_at": string
+                    "created_at": string,"default_language": Database["public"]['Enums']["hpc_language"],"id": string,"name": string,"settings": NonNullable<Json>,"slug": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"id"?: string,"name": string,"settings"?: NonNullable<Json>,"slug": string,"updated_at"?: string
+                    "created_at"?: string,"default_language"?: Database["public"]['Enums']["hpc_language"],"id"?: string,"name": string,"settings"?: NonNullable<Json>,"slug": string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"id"?: string,"name"?: string,"settings"?: NonNullable<Json>,"slug"?: string,"updated_at"?: string
+                    "created_at"?: string,"default_language"?: Database["public"]['Enums']["hpc_language"],"id"?: string,"name"?: string,"settings"?: NonNullable<Json>,"slug"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
+                  ]
+                },"parameter_translations": {
+                  Row: {
+                    "activity": string | null,"area": string | null,"created_at": string,"created_by": string | null,"curricular_goal": string | null,"description": string | null,"institution_id": string,"language": Database["public"]['Enums']["hpc_language"],"name": string,"parameter_id": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "activity"?: string | null,"area"?: string | null,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"institution_id"?: string,"language": Database["public"]['Enums']["hpc_language"],"name": string,"parameter_id": string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "activity"?: string | null,"area"?: string | null,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"institution_id"?: string,"language"?: Database["public"]['Enums']["hpc_language"],"name"?: string,"parameter_id"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parameter_translations_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "parameter_translations_parameter_fkey"
+      columns: ["institution_id","parameter_id"]
+isOneToOne: false
+      referencedRelation: "hpc_parameters"
+      referencedColumns: ["institution_id","id"]
+    }
                   ]
                 },"report_jobs": {
                   Row: {
@@ -701,6 +753,32 @@ isOneToOne: false
       columns: ["institution_id","student_id"]
 isOneToOne: false
       referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"rubric_translations": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"descriptor": string | null,"institution_id": string,"label": string,"language": Database["public"]['Enums']["hpc_language"],"rubric_id": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"institution_id"?: string,"label": string,"language": Database["public"]['Enums']["hpc_language"],"rubric_id": string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"institution_id"?: string,"label"?: string,"language"?: Database["public"]['Enums']["hpc_language"],"rubric_id"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "rubric_translations_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "rubric_translations_rubric_fkey"
+      columns: ["institution_id","rubric_id"]
+isOneToOne: false
+      referencedRelation: "hpc_rubrics"
       referencedColumns: ["institution_id","id"]
     }
                   ]
@@ -1442,7 +1520,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "audit_operation": "INSERT"|"UPDATE"|"DELETE","hpc_achievement_category": "academic"|"sports"|"arts"|"cultural"|"community_service"|"leadership"|"other","hpc_achievement_level": "class"|"school"|"inter_school"|"district"|"state"|"national"|"international","hpc_analytics_scope": "institution"|"stage"|"grade"|"section"|"area"|"parameter","hpc_approval_decision": "pending"|"approved"|"changes_requested","hpc_approval_kind": "chain"|"step","hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_consent_part": "parent"|"peer","hpc_conversation_author_role": "teacher"|"parent"|"student"|"coordinator"|"principal","hpc_cycle_status": "planned"|"open"|"closed"|"locked"|"archived","hpc_entry_status": "draft"|"submitted","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_rater_role": "teacher"|"self"|"peer"|"parent","hpc_reflection_author_role": "self"|"parent"|"teacher","hpc_reflection_kind": "all_about_me"|"self_reflection"|"ambition_goal"|"ambition_review"|"parent_partnership","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published","hpc_staff_duty": "class_teacher"|"subject_teacher"|"coordinator"|"principal"|"institution_admin","hpc_stage": "foundational"|"preparatory"|"middle"|"secondary"
+            "audit_operation": "INSERT"|"UPDATE"|"DELETE","hpc_achievement_category": "academic"|"sports"|"arts"|"cultural"|"community_service"|"leadership"|"other","hpc_achievement_level": "class"|"school"|"inter_school"|"district"|"state"|"national"|"international","hpc_analytics_scope": "institution"|"stage"|"grade"|"section"|"area"|"parameter","hpc_approval_decision": "pending"|"approved"|"changes_requested","hpc_approval_kind": "chain"|"step","hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_consent_part": "parent"|"peer","hpc_conversation_author_role": "teacher"|"parent"|"student"|"coordinator"|"principal","hpc_cycle_status": "planned"|"open"|"closed"|"locked"|"archived","hpc_entry_status": "draft"|"submitted","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_language": "en"|"hi"|"ta","hpc_rater_role": "teacher"|"self"|"peer"|"parent","hpc_reflection_author_role": "self"|"parent"|"teacher","hpc_reflection_kind": "all_about_me"|"self_reflection"|"ambition_goal"|"ambition_review"|"parent_partnership","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published","hpc_staff_duty": "class_teacher"|"subject_teacher"|"coordinator"|"principal"|"institution_admin","hpc_stage": "foundational"|"preparatory"|"middle"|"secondary"
           }
           CompositeTypes: {
             "hpc_batch_progress": {
@@ -1566,7 +1644,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "audit_operation": ["INSERT", "UPDATE", "DELETE"],"hpc_achievement_category": ["academic", "sports", "arts", "cultural", "community_service", "leadership", "other"],"hpc_achievement_level": ["class", "school", "inter_school", "district", "state", "national", "international"],"hpc_analytics_scope": ["institution", "stage", "grade", "section", "area", "parameter"],"hpc_approval_decision": ["pending", "approved", "changes_requested"],"hpc_approval_kind": ["chain", "step"],"hpc_awaited_move": ["submit", "review", "publish"],"hpc_batch_kind": ["generate", "transition"],"hpc_batch_status": ["queued", "running", "completed", "cancelled"],"hpc_consent_part": ["parent", "peer"],"hpc_conversation_author_role": ["teacher", "parent", "student", "coordinator", "principal"],"hpc_cycle_status": ["planned", "open", "closed", "locked", "archived"],"hpc_entry_status": ["draft", "submitted"],"hpc_generate_outcome": ["created", "updated", "unchanged"],"hpc_rater_role": ["teacher", "self", "peer", "parent"],"hpc_reflection_author_role": ["self", "parent", "teacher"],"hpc_reflection_kind": ["all_about_me", "self_reflection", "ambition_goal", "ambition_review", "parent_partnership"],"hpc_report_action": ["submit", "approve", "request_changes", "publish", "reopen"],"hpc_report_status": ["draft", "submitted", "in_review", "changes_requested", "approved", "published"],"hpc_staff_duty": ["class_teacher", "subject_teacher", "coordinator", "principal", "institution_admin"],"hpc_stage": ["foundational", "preparatory", "middle", "secondary"]
+            "audit_operation": ["INSERT", "UPDATE", "DELETE"],"hpc_achievement_category": ["academic", "sports", "arts", "cultural", "community_service", "leadership", "other"],"hpc_achievement_level": ["class", "school", "inter_school", "district", "state", "national", "international"],"hpc_analytics_scope": ["institution", "stage", "grade", "section", "area", "parameter"],"hpc_approval_decision": ["pending", "approved", "changes_requested"],"hpc_approval_kind": ["chain", "step"],"hpc_awaited_move": ["submit", "review", "publish"],"hpc_batch_kind": ["generate", "transition"],"hpc_batch_status": ["queued", "running", "completed", "cancelled"],"hpc_consent_part": ["parent", "peer"],"hpc_conversation_author_role": ["teacher", "parent", "student", "coordinator", "principal"],"hpc_cycle_status": ["planned", "open", "closed", "locked", "archived"],"hpc_entry_status": ["draft", "submitted"],"hpc_generate_outcome": ["created", "updated", "unchanged"],"hpc_language": ["en", "hi", "ta"],"hpc_rater_role": ["teacher", "self", "peer", "parent"],"hpc_reflection_author_role": ["self", "parent", "teacher"],"hpc_reflection_kind": ["all_about_me", "self_reflection", "ambition_goal", "ambition_review", "parent_partnership"],"hpc_report_action": ["submit", "approve", "request_changes", "publish", "reopen"],"hpc_report_status": ["draft", "submitted", "in_review", "changes_requested", "approved", "published"],"hpc_staff_duty": ["class_teacher", "subject_teacher", "coordinator", "principal", "institution_admin"],"hpc_stage": ["foundational", "preparatory", "middle", "secondary"]
           }
         }
 } as const
