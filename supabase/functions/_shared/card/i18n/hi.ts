@@ -27,8 +27,8 @@ export const hi: Dictionary = {
     draft: 'मसौदा', submitted: 'प्रस्तुत', in_review: 'समीक्षाधीन', changes_requested: 'परिवर्तन अपेक्षित',
     approved: 'स्वीकृत', published: 'प्रकाशित',
   },
-  levels: {
-    Beginner: 'आरंभिक', Progressing: 'प्रगतिशील', Progressive: 'प्रगतिशील', Proficient: 'दक्ष', Advanced: 'उन्नत',
-  },
+  abilities: { awareness: 'जागरूकता', sensitivity: 'संवेदनशीलता', creativity: 'सृजनात्मकता' },
   statements: (n: number) => `${n}/6 कथन`,
+  fallbackNote: (language: string) => `बिंदुदार रेखांकित पाठ का विद्यालय ने अभी अनुवाद नहीं किया है (मूल भाषा: ${language})।`,
+  languageNames: { en: 'अंग्रेज़ी', hi: 'हिंदी', ta: 'तमिल' },
 };
