@@ -27,6 +27,14 @@ export const ta: Dictionary = {
     draft: 'வரைவு', submitted: 'சமர்ப்பிக்கப்பட்டது', in_review: 'மறுஆய்வில்', changes_requested: 'மாற்றங்கள் கோரப்பட்டன',
     approved: 'ஒப்புதல் அளிக்கப்பட்டது', published: 'வெளியிடப்பட்டது',
   },
+  prompts: {
+    homework: 'வீட்டுப்பாடம்', participation: 'பங்கேற்பு', screen_time_vs_other_activities: 'திரை நேரமும் பிற செயல்பாடுகளும்',
+    my_child_enjoys: 'என் குழந்தை விரும்புவது', can_be_supported_for: 'உதவி தேவைப்படுவது', goals: 'இலக்குகள்', progress: 'முன்னேற்றம்',
+  },
+  achievementLevels: {
+    class: 'வகுப்பு', school: 'பள்ளி', inter_school: 'பள்ளிகளுக்கு இடையே', district: 'மாவட்டம்', state: 'மாநிலம்',
+    national: 'தேசியம்', international: 'சர்வதேசம்',
+  },
   abilities: { awareness: 'விழிப்புணர்வு', sensitivity: 'உணர்திறன்', creativity: 'படைப்பாற்றல்' },
   statements: (n: number) => `${n}/6 கூற்றுகள்`,
   fallbackNote: (language: string) => `புள்ளிக்கோடிட்ட உரையைப் பள்ளி இன்னும் மொழிபெயர்க்கவில்லை (மூல மொழி: ${language}).`,
