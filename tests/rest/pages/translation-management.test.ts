@@ -56,6 +56,17 @@ describe('reading', () => {
     ]);
   });
 
+  it('the screen lists a stage\'s parameters with their Hindi texts side by side (docs/api.md)', async () => {
+    const { data, error } = await userClient(FARHAN).from('hpc_parameters')
+      .select('code, name, parameter_translations(language, name)')
+      .eq('stage', 'preparatory').eq('parameter_translations.language', 'hi').order('code');
+    expect(error).toBeNull();
+    expect(data).toHaveLength(18);
+    expect(data!.find((p) => p.code === 'PR-MATH-AWA')).toEqual({
+      code: 'PR-MATH-AWA', name: 'Mathematics — Awareness', parameter_translations: [{ language: 'hi', name: 'गणित — जागरूकता' }],
+    });
+  });
+
   it('the school\'s default language comes with the institution', async () => {
     const { data } = await userClient(MEERA).from('institutions').select('default_language').eq('id', VIDYA_NIKETAN).single();
     expect(data).toEqual({ default_language: 'en' });
