@@ -4,7 +4,7 @@
 -- published card that keeps the texts it was compiled with.
 begin;
 \ir support/tests-schema.sql
-select plan(23);
+select plan(25);
 
 create temp table t_ids on commit drop as select
   '10000000-0000-4000-8000-000000000001'::uuid as vidya_niketan,
@@ -56,6 +56,14 @@ select is(tests.attempt_as((select vikram_other_admin from t_ids),
   format($$insert into parameter_translations (institution_id, parameter_id, language, name) values (%L, %L, 'en', 'x')$$,
          (select vidya_niketan from t_ids), (select math_awareness from t_ids))),
   'error 42501', 'another school''s admin cannot add one to this school');
+select is(tests.attempt_as('00000000-0000-4000-a000-000000000025',
+  format($$insert into parameter_translations (parameter_id, language, name) values (%L, 'hi', 'गणित')$$, md5('parameter:3:PR-MATH-AWA'))),
+  'error 42501', 'an HPC-off school''s admin cannot add one for its own parameter');
+insert into public.parameter_translations (institution_id, parameter_id, language, name)
+values ('10000000-0000-4000-8000-000000000003', md5('parameter:3:PR-MATH-AWA')::uuid, 'hi', 'गणित — जागरूकता');
+select is(tests.attempt_as('00000000-0000-4000-a000-000000000025',
+  format($$select 1 from parameter_translations where parameter_id = %L$$, md5('parameter:3:PR-MATH-AWA'))),
+  'rows 0', '… nor read one there (written by the platform)');
 
 -- The fallback rule --------------------------------------------------------------------------
 select is((select c -> 'i18n' ->> 'default_language' from (select pg_temp.card((select aarav from t_ids)) as c) as x),
