@@ -102,6 +102,15 @@ insert into public.hpc_rubrics (id, institution_id, stage, scale_code, ordinal, 
   ({rubric2}, {institution}, 'preparatory', 'prep', 2, 'Proficient'),
   ({rubric3}, {institution}, 'preparatory', 'prep', 3, 'Advanced'),
   ({rubric_spare}, {institution}, 'preparatory', 'spare', 1, 'Spare level');
+insert into public.parameter_translations (institution_id, parameter_id, language, name) values
+  ({institution}, {param}, 'hi', 'गणित: जागरूकता'),
+  ({institution}, {param_spare}, 'hi', 'कला: संवेदनशीलता');
+insert into public.rubric_translations (institution_id, rubric_id, language, label) values
+  ({institution}, {rubric1}, 'hi', 'आरंभिक'),
+  ({institution}, {rubric_spare}, 'hi', 'अतिरिक्त स्तर');
+insert into public.cycle_translations (institution_id, cycle_id, language, name) values
+  ({institution}, {cycle_open}, 'hi', 'सत्र 1'),
+  ({institution}, {cycle_planned}, 'hi', 'सत्र 2');
 insert into public.hpc_parameter_assignments (id, institution_id, cycle_id, parameter_id, section_id, teacher_id, rater_roles, student_id, peer_reviewer_id) values
   ({assign1}, {institution}, {cycle_open}, {param}, {section1}, {teacher}, array['teacher','self','peer','parent'], null, null),
   ({assign2}, {institution}, {cycle_open}, {param}, {section2}, {teacher2}, array['teacher','self','peer','parent'], null, null),

@@ -1,9 +1,10 @@
 // The role matrix: who may do what to which rows, per table (the 11 HPC tables, the report
-// support tables and share links, the tenancy tables, and BIG DAY's tables; BIG DAY's audit_logs carries no
-// school and is closed to the API but for a signed-in user logging their own change, which
-// the catalog-driven isolation proof of the migration checklist covers). docs/role-matrix.md and the
-// pgTAP isolation matrix (supabase/tests/400-isolation-matrix.test.sql) are generated from
-// it by security/generate.ts; the policies in supabase/migrations/20250201* implement it.
+// support tables, share links, the content translation tables, the tenancy tables, and BIG
+// DAY's tables; BIG DAY's audit_logs carries no school and is closed to the API but for a
+// signed-in user logging their own change, which the catalog-driven isolation proof of the
+// migration checklist covers). docs/role-matrix.md and the pgTAP isolation matrix
+// (supabase/tests/400-isolation-matrix.test.sql) are generated from it by
+// security/generate.ts; the policies in supabase/migrations implement it.
 //
 // A rule is the set of rows (of the caller's own institution) the role reaches, written as
 // a plain-English condition plus the same condition as SQL over the isolation fixture
@@ -79,6 +80,21 @@ const TAUGHT = `student_id in ({student}, {classmate})`;
 /** BIG DAY's allocation data: its staff (BIG DAY roles teacher, admin, staff) read it. */
 const STAFF_READ: PerRole = {
   student: none('only staff read it'), parent: none('only staff read it'), teacher: all('staff read it'), ...LEADERS,
+};
+/** The school's staff (BIG DAY roles teacher, admin, staff) read them; students and parents do not. */
+const STAFF_ONLY_READ: PerRole = {
+  student: none('only staff read them'), parent: none('only staff read them'), teacher: all('staff read them'),
+  coordinator: all('staff read them'), principal: all('staff read them'), institution_admin: all('staff read them'),
+};
+/** Coordinators and institution admins manage the school's translations. */
+const TRANSLATORS_ONLY: PerRole = {
+  student: none(), parent: none(), teacher: none(), principal: none(),
+  coordinator: all('coordinators and institution admins'), institution_admin: all('coordinators and institution admins'),
+};
+const TRANSLATORS_INSERT: PerRole = {
+  student: denied('refused by policy'), parent: denied('refused by policy'), teacher: denied('refused by policy'),
+  principal: denied('refused by policy'),
+  coordinator: accepted('coordinators add them'), institution_admin: accepted('institution admins add them'),
 };
 const PUBLIC_SETTINGS = rows('public and branding settings', `category in ('public', 'branding')`);
 
@@ -313,6 +329,38 @@ export const MATRIX: TableRules[] = [
     delete: {
       target: { hpc_parameters: 'id = {param_spare}', hpc_rubrics: 'id = {rubric_spare}', hpc_evaluation_cycles: 'id = {cycle_planned}' }[table],
       rules: ADMIN_ONLY(),
+    },
+  })),
+  // Translations of the school's content: the staff read them, coordinators and institution
+  // admins manage them (the principal reads them; a card carries its own copy).
+  ...(['parameter_translations', 'rubric_translations', 'cycle_translations'] as const).map((table): TableRules => ({
+    table,
+    scope: 'institution_id = {institution}',
+    select: STAFF_ONLY_READ,
+    insert: {
+      columns: {
+        parameter_translations: 'institution_id, parameter_id, language, name',
+        rubric_translations: 'institution_id, rubric_id, language, label',
+        cycle_translations: 'institution_id, cycle_id, language, name',
+      }[table],
+      values: {
+        parameter_translations: `{institution}, {param2}, 'ta', 'கணிதம்: படைப்பாற்றல்'`,
+        rubric_translations: `{institution}, {rubric2}, 'ta', 'தேர்ச்சி'`,
+        cycle_translations: `{institution}, {cycle_released}, 'ta', 'பருவம் 0'`,
+      }[table],
+      rules: TRANSLATORS_INSERT,
+    },
+    update: {
+      set: { parameter_translations: 'name = name', rubric_translations: 'label = label', cycle_translations: 'name = name' }[table],
+      rules: TRANSLATORS_ONLY,
+    },
+    delete: {
+      target: {
+        parameter_translations: 'parameter_id = {param_spare}',
+        rubric_translations: 'rubric_id = {rubric_spare}',
+        cycle_translations: 'cycle_id = {cycle_planned}',
+      }[table],
+      rules: TRANSLATORS_ONLY,
     },
   })),
   {

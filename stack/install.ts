@@ -8,7 +8,8 @@ const DEBIAN_PACKAGES = [
   'postgresql-15-cron',
   'postgresql-15-pgextwlist',
   'libtap-parser-sourcehandler-pgtap-perl',
-  // the printable report card is tested in headless Chromium, with a Devanagari font (Hindi)
+  // the printable report card is tested in headless Chromium, with Noto Sans Devanagari (Hindi)
+  // and Noto Sans Tamil (both in fonts-noto-core)
   'chromium',
   'fonts-noto-core',
 ];

@@ -521,6 +521,95 @@ select md5(format('cycle:%s:%s', i.no, t))::uuid, i.id, md5(format('term:%s:%s',
        case when t = 1 then 'closed' when i.no = 3 then 'planned' else 'open' end
 from seed_institution as i cross join generate_series(1, 2) as t;
 
+-- ---------------------------------------------------------------------------------------
+-- Vidya Niketan's content in Hindi and Tamil: every parameter, level and cycle, so that
+-- its cards print in either language throughout (the school writes in English, its
+-- default language). The other two schools have none: their cards in Hindi or Tamil show
+-- the English texts, marked as not yet translated.
+-- ---------------------------------------------------------------------------------------
+create temporary table seed_area_translation (stage text, area_code text, language text, area text);
+insert into seed_area_translation values
+  ('foundational', 'PHY', 'hi', 'शारीरिक विकास'),
+  ('foundational', 'SEE', 'hi', 'सामाजिक-भावनात्मक और नैतिक विकास'),
+  ('foundational', 'COG', 'hi', 'संज्ञानात्मक विकास'),
+  ('foundational', 'LNL', 'hi', 'भाषा और साक्षरता विकास'),
+  ('foundational', 'AES', 'hi', 'सौंदर्यबोध और सांस्कृतिक विकास'),
+  ('foundational', 'PLH', 'hi', 'सीखने की सकारात्मक आदतें'),
+  ('preparatory', 'LR1', 'hi', 'प्रथम भाषा (अंग्रेज़ी)'),
+  ('preparatory', 'LR2', 'hi', 'द्वितीय भाषा (हिंदी)'),
+  ('preparatory', 'MATH', 'hi', 'गणित'),
+  ('preparatory', 'TWAU', 'hi', 'हमारे आस-पास की दुनिया'),
+  ('preparatory', 'ART', 'hi', 'कला शिक्षा'),
+  ('preparatory', 'PEWB', 'hi', 'शारीरिक शिक्षा और कल्याण'),
+  ('foundational', 'PHY', 'ta', 'உடல் வளர்ச்சி'),
+  ('foundational', 'SEE', 'ta', 'சமூக-உணர்வு மற்றும் அறநெறி வளர்ச்சி'),
+  ('foundational', 'COG', 'ta', 'அறிவாற்றல் வளர்ச்சி'),
+  ('foundational', 'LNL', 'ta', 'மொழி மற்றும் எழுத்தறிவு வளர்ச்சி'),
+  ('foundational', 'AES', 'ta', 'அழகியல் மற்றும் பண்பாட்டு வளர்ச்சி'),
+  ('foundational', 'PLH', 'ta', 'நேர்மறையான கற்றல் பழக்கங்கள்'),
+  ('preparatory', 'LR1', 'ta', 'முதல் மொழி (ஆங்கிலம்)'),
+  ('preparatory', 'LR2', 'ta', 'இரண்டாம் மொழி (இந்தி)'),
+  ('preparatory', 'MATH', 'ta', 'கணிதம்'),
+  ('preparatory', 'TWAU', 'ta', 'நம்மைச் சுற்றியுள்ள உலகம்'),
+  ('preparatory', 'ART', 'ta', 'கலைக் கல்வி'),
+  ('preparatory', 'PEWB', 'ta', 'உடற்கல்வி மற்றும் நல்வாழ்வு');
+
+create temporary table seed_ability_translation (ability text, language text, label text, description text);
+insert into seed_ability_translation values
+  ('awareness', 'hi', 'जागरूकता', 'अवधारणा या कौशल को जानता/जानती और समझता/समझती है।'),
+  ('sensitivity', 'hi', 'संवेदनशीलता', 'इसे सहानुभूति के साथ स्वयं, दूसरों और अपने परिवेश से जोड़ता/जोड़ती है।'),
+  ('creativity', 'hi', 'सृजनात्मकता', 'इसे नए तरीक़ों से लागू करता/करती है और कुछ अपना रचता/रचती है।'),
+  ('awareness', 'ta', 'விழிப்புணர்வு', 'கருத்தை அல்லது திறனை அறிந்து புரிந்துகொள்கிறார்.'),
+  ('sensitivity', 'ta', 'உணர்திறன்', 'அதைத் தன்னுடனும் பிறருடனும் சுற்றுச்சூழலுடனும் பரிவுடன் தொடர்புபடுத்துகிறார்.'),
+  ('creativity', 'ta', 'படைப்பாற்றல்', 'அதைப் புதிய வழிகளில் பயன்படுத்தி, தனக்கென ஒன்றை உருவாக்குகிறார்.');
+
+insert into public.parameter_translations (institution_id, parameter_id, language, name, description, area)
+select p.institution_id, p.id, a.language,
+       a.area || coalesce(' — ' || b.label, ''),
+       coalesce(b.description, case a.language
+         when 'hi' then 'खेल, गतिविधियों और बातचीत के माध्यम से अवलोकन; कोई परीक्षा नहीं।'
+         else 'விளையாட்டு, செயல்பாடுகள், உரையாடல் மூலம் கவனிக்கப்படுகிறது; தேர்வுகள் இல்லை.' end),
+       a.area
+from public.hpc_parameters as p
+join seed_area_translation as a on a.stage = p.stage::text and a.area_code = p.area_code
+left join seed_ability_translation as b on b.ability = p.ability and b.language = a.language
+where p.institution_id = '10000000-0000-4000-8000-000000000001';
+
+insert into public.rubric_translations (institution_id, rubric_id, language, label, descriptor)
+select r.institution_id, r.id, l.language, l.label, coalesce(d.descriptor, l.descriptor)
+from public.hpc_rubrics as r
+join (values
+  ('foundational', 1, 'hi', 'आरंभिक', 'बहुत सहायता से यह करता/करती है।'),
+  ('foundational', 2, 'hi', 'प्रगतिशील', 'कुछ सहायता से यह करता/करती है।'),
+  ('foundational', 3, 'hi', 'दक्ष', 'यह अपने आप करता/करती है।'),
+  ('preparatory', 1, 'hi', 'आरंभिक', 'इसे करने के लिए सहायता चाहिए; कौशल दिखना शुरू हो रहा है।'),
+  ('preparatory', 2, 'hi', 'दक्ष', 'अधिकतर समय यह स्वतंत्र रूप से करता/करती है।'),
+  ('preparatory', 3, 'hi', 'उन्नत', 'यह स्वतंत्र रूप से करता/करती है और आगे बढ़कर दूसरों की मदद भी करता/करती है।'),
+  ('foundational', 1, 'ta', 'தொடக்க நிலை', 'மிகுந்த உதவியுடன் இதைச் செய்கிறார்.'),
+  ('foundational', 2, 'ta', 'முன்னேறும் நிலை', 'சிறிது உதவியுடன் இதைச் செய்கிறார்.'),
+  ('foundational', 3, 'ta', 'தேர்ச்சி', 'இதைத் தானாகவே செய்கிறார்.'),
+  ('preparatory', 1, 'ta', 'தொடக்க நிலை', 'இதைச் செய்ய உதவி தேவை; திறனை வெளிப்படுத்தத் தொடங்குகிறார்.'),
+  ('preparatory', 2, 'ta', 'தேர்ச்சி', 'பெரும்பாலும் இதைத் தானாகவே செய்கிறார்.'),
+  ('preparatory', 3, 'ta', 'மேம்பட்ட நிலை', 'இதைத் தானாகச் செய்து, அதற்கும் மேலே சென்று பிறருக்கு உதவுகிறார்.')
+) as l (stage, ordinal, language, label, descriptor) on l.stage = r.stage::text and l.ordinal = r.ordinal
+-- the descriptors of Preparatory Mathematics — Awareness
+left join (values
+  (1, 'hi', 'ठोस वस्तुओं और सहायता से 100 तक की संख्याएँ गिनता/गिनती और उनकी तुलना करता/करती है।'),
+  (2, 'hi', '1000 तक की संख्याएँ पढ़ता, लिखता और उनकी तुलना करता/करती है; स्थानीय मान का उपयोग स्वयं करता/करती है।'),
+  (3, 'hi', 'दूसरों को स्थानीय मान समझाता/समझाती है और बड़ी संख्याओं में पैटर्न पहचानता/पहचानती है।'),
+  (1, 'ta', 'பொருள்களின் உதவியுடன் 100 வரையிலான எண்களை எண்ணி ஒப்பிடுகிறார்.'),
+  (2, 'ta', '1000 வரையிலான எண்களைப் படித்து, எழுதி, ஒப்பிடுகிறார்; இடமதிப்பைத் தானாகப் பயன்படுத்துகிறார்.'),
+  (3, 'ta', 'இடமதிப்பைப் பிறருக்கு விளக்கி, பெரிய எண்களில் உள்ள அமைப்புகளைக் கண்டறிகிறார்.')
+) as d (ordinal, language, descriptor)
+  on r.parameter_id is not null and d.ordinal = r.ordinal and d.language = l.language
+where r.institution_id = '10000000-0000-4000-8000-000000000001';
+
+insert into public.cycle_translations (institution_id, cycle_id, language, name)
+select c.institution_id, c.id, l.language, format(l.pattern, c.term_number)
+from public.hpc_evaluation_cycles as c
+cross join (values ('hi', 'सत्र %s, 2026-27'), ('ta', 'பருவம் %s, 2026-27')) as l (language, pattern)
+where c.institution_id = '10000000-0000-4000-8000-000000000001';
+
 -- Approval chain: class teacher compiles and submits, coordinator reviews, principal approves
 -- and publishes (the same in the three schools).
 insert into public.hpc_approval_workflows (id, institution_id, kind, stage, step_order, approver_duty, name)
@@ -831,5 +920,5 @@ from (values
 select count(*) as views_refreshed from analytics.refresh(null, 'manual');
 select analytics.write_snapshots() as snapshots_written;
 
-drop table seed_reflection_scope, seed_report, seed_roster, seed_parameter, seed_ability, seed_area, seed_course,
+drop table seed_area_translation, seed_ability_translation, seed_reflection_scope, seed_report, seed_roster, seed_parameter, seed_ability, seed_area, seed_course,
   seed_section, seed_person, seed_demo_user, seed_stage, seed_institution;

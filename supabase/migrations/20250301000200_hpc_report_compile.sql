@@ -14,6 +14,12 @@
 -- teacher's and the student's levels differ by two or more. Never marks, totals, ranks or
 -- percentiles.
 --
+-- It also holds the card's school-written texts in every other language the card prints in
+-- (i18n): the cycle, area, parameter and level texts it shows, from the translation tables
+-- (20250801000200), or the school's default language where a text has no translation,
+-- listed under `fallback`. A card so carries the translations it was compiled with: a
+-- published card does not change when a translation is edited later.
+--
 -- public.hpc_generate_report(cycle, student) stores it as the current draft version:
 -- unchanged content changes nothing (no update, so no lock_version bump and no audit row).
 -- The compile reads the assignments once and materializes the ratings, the per-term levels
@@ -37,6 +43,10 @@ security definer
 set search_path = ''
 -- one plan per session for the big query (planning it costs more than running it)
 set plan_cache_mode = force_generic_plan
+-- the generic plans over the card's own jsonb are estimated far above their cost (tens of
+-- thousands of rows for a few dozen), which made PostgreSQL JIT-compile them: 0.2-0.4 s a
+-- call for queries that run in milliseconds
+set jit = off
 as $$
 declare
   v_student jsonb;
@@ -54,6 +64,9 @@ declare
   v_reflections jsonb;
   v_institution jsonb;
   v_not_collected jsonb;
+  -- text: the enum type is created by a later migration than this function
+  v_default_language text;
+  v_i18n jsonb;
 begin
   select jsonb_build_object(
            'id', p.id, 'full_name', p.full_name, 'admission_number', p.admission_number,
@@ -75,7 +88,7 @@ begin
     raise exception 'cycle % not found', p_cycle_id using errcode = 'HP404';
   end if;
 
-  select jsonb_build_object('id', i.id, 'name', i.name) into v_institution
+  select jsonb_build_object('id', i.id, 'name', i.name), i.default_language into v_institution, v_default_language
   from public.institutions as i where i.id = p_institution_id;
 
   v_sections := private.hpc_student_section_ids(p_institution_id, p_student_id);
@@ -129,7 +142,7 @@ begin
   latest as materialized (
     select distinct on (e.cycle_id, e.parameter_id, e.rater_role)
            e.cycle_id, e.parameter_id, e.rater_role, e.level_ordinal, e.statements_circled,
-           e.observation, r.label, r.icon, r.descriptor
+           e.observation, e.rubric_id, r.label, r.icon, r.descriptor
     from public.hpc_evaluations as e
     left join public.hpc_rubrics as r
       on r.institution_id = e.institution_id and r.id = e.rubric_id
@@ -151,7 +164,7 @@ begin
     select l.parameter_id, y.term_number,
            jsonb_object_agg(l.rater_role,
              jsonb_strip_nulls(jsonb_build_object(
-               'ordinal', l.level_ordinal, 'label', l.label, 'icon', l.icon,
+               'ordinal', l.level_ordinal, 'rubric_id', l.rubric_id, 'label', l.label, 'icon', l.icon,
                'statements_circled', l.statements_circled,
                'derived', case when l.statements_circled is not null then true end,
                'observation', case when l.rater_role = 'teacher' then l.observation end))) as levels
@@ -285,6 +298,65 @@ begin
     where c.institution_id = p_institution_id and c.student_id = p_student_id and c.part = p.part) as w
   where not private.hpc_consent_given(p_institution_id, p_student_id, p.part);
 
+  -- The shown texts in every language but the default one, keyed cycle, area:<code>,
+  -- parameter:<id>:name|activity and level:<rubric id>; a key under `fallback` holds the
+  -- default language's text for want of a translation.
+  with shown_parameters as (
+    select (p ->> 'parameter_id')::uuid as id, a ->> 'area_code' as area_code, p ->> 'name' as name, p ->> 'activity' as activity
+    from jsonb_array_elements(v_areas) as a
+    cross join jsonb_array_elements(a -> 'parameters') as p
+  ),
+  shown_levels as (
+    select distinct (l.value ->> 'rubric_id')::uuid as id, l.value ->> 'label' as label
+    from jsonb_array_elements(v_areas) as a
+    cross join jsonb_array_elements(a -> 'parameters') as p
+    cross join jsonb_each(p -> 'terms') as t
+    cross join jsonb_each(t.value) as l
+    where l.value ? 'rubric_id' and l.value ? 'label'
+  ),
+  languages as (
+    select g.language from unnest(enum_range(null::public.hpc_language)) as g (language)
+    where g.language::text <> v_default_language
+  ),
+  texts as (
+    select g.language, 'cycle' as key, coalesce(x.name, v_cycle.name) as text, x.name is null as fallback
+    from languages as g
+    left join public.cycle_translations as x
+      on x.institution_id = p_institution_id and x.cycle_id = p_cycle_id and x.language = g.language
+    union all
+    select g.language, 'area:' || (a ->> 'area_code'), coalesce(x.area, a ->> 'area'), x.area is null
+    from languages as g
+    cross join jsonb_array_elements(v_areas) as a
+    cross join lateral (
+      select min(t.area) as area
+      from shown_parameters as p
+      join public.parameter_translations as t
+        on t.institution_id = p_institution_id and t.parameter_id = p.id and t.language = g.language
+      where p.area_code = a ->> 'area_code') as x
+    union all
+    select g.language, format('parameter:%s:%s', p.id, f.field), coalesce(f.translated, f.original), f.translated is null
+    from languages as g
+    cross join shown_parameters as p
+    left join public.parameter_translations as x
+      on x.institution_id = p_institution_id and x.parameter_id = p.id and x.language = g.language
+    cross join lateral (values ('name', p.name, x.name), ('activity', p.activity, x.activity)) as f (field, original, translated)
+    where f.original is not null
+    union all
+    select g.language, 'level:' || l.id, coalesce(x.label, l.label), x.label is null
+    from languages as g
+    cross join shown_levels as l
+    left join public.rubric_translations as x
+      on x.institution_id = p_institution_id and x.rubric_id = l.id and x.language = g.language
+  )
+  select jsonb_object_agg(d.language, d.doc) into v_i18n
+  from (
+    select t.language, jsonb_build_object(
+             'texts', jsonb_object_agg(t.key, t.text),
+             'fallback', coalesce(jsonb_agg(t.key order by t.key) filter (where t.fallback), '[]'::jsonb)) as doc
+    from texts as t
+    group by t.language
+  ) as d;
+
   return jsonb_strip_nulls(jsonb_build_object(
     'schema_version', 1,
     'institution', v_institution,
@@ -301,7 +373,8 @@ begin
     'parent_partnership', v_reflections -> 'parent_partnership',
     'completion', v_completion,
     'not_collected', v_not_collected,
-    'flags', jsonb_build_object('teacher_self_gap', v_flags)));
+    'flags', jsonb_build_object('teacher_self_gap', v_flags),
+    'i18n', jsonb_build_object('default_language', v_default_language, 'languages', coalesce(v_i18n, '{}'::jsonb))));
 end
 $$;
 revoke all on function private.hpc_compile_card(uuid, uuid, uuid) from public;

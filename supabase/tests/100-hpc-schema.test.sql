@@ -278,7 +278,11 @@ select set_eq(
     ('hpc_rubrics', 'stage', 'hpc_stage'),
     ('report_jobs', 'action', 'hpc_report_action'),
     ('report_jobs', 'kind', 'hpc_batch_kind'),
-    ('report_jobs', 'status', 'hpc_batch_status')
+    ('report_jobs', 'status', 'hpc_batch_status'),
+    ('institutions', 'default_language', 'hpc_language'),
+    ('parameter_translations', 'language', 'hpc_language'),
+    ('rubric_translations', 'language', 'hpc_language'),
+    ('cycle_translations', 'language', 'hpc_language')
   $$,
   'the HPC tables'' fixed lists of words are enum columns');
 select is(

@@ -119,6 +119,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"cycle_translations": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"cycle_id": string,"institution_id": string,"language": Database["public"]['Enums']["hpc_language"],"name": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"cycle_id": string,"institution_id"?: string,"language": Database["public"]['Enums']["hpc_language"],"name": string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"institution_id"?: string,"language"?: Database["public"]['Enums']["hpc_language"],"name"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "cycle_translations_cycle_fkey"
+      columns: ["institution_id","cycle_id"]
+isOneToOne: false
+      referencedRelation: "hpc_evaluation_cycles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "cycle_translations_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"hpc_achievements": {
                   Row: {
                     "achieved_on": string | null,"category": Database["public"]['Enums']["hpc_achievement_category"],"created_at": string,"created_by": string | null,"cycle_id": string | null,"description": string | null,"evidence_paths": (string)[],"id": string,"institution_id": string,"level": Database["public"]['Enums']["hpc_achievement_level"] | null,"student_id": string,"title": string,"updated_at": string,"updated_by": string | null,"verified_at": string | null,"verified_by": string | null
@@ -616,17 +642,43 @@ isOneToOne: false
                   ]
                 },"institutions": {
                   Row: {
-                    "created_at": string,"id": string,"name": string,"settings": NonNullable<Json>,"slug": string,"updated_at": string
+                    "created_at": string,"default_language": Database["public"]['Enums']["hpc_language"],"id": string,"name": string,"settings": NonNullable<Json>,"slug": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"id"?: string,"name": string,"settings"?: NonNullable<Json>,"slug": string,"updated_at"?: string
+                    "created_at"?: string,"default_language"?: Database["public"]['Enums']["hpc_language"],"id"?: string,"name": string,"settings"?: NonNullable<Json>,"slug": string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"id"?: string,"name"?: string,"settings"?: NonNullable<Json>,"slug"?: string,"updated_at"?: string
+                    "created_at"?: string,"default_language"?: Database["public"]['Enums']["hpc_language"],"id"?: string,"name"?: string,"settings"?: NonNullable<Json>,"slug"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
+                  ]
+                },"parameter_translations": {
+                  Row: {
+                    "activity": string | null,"area": string | null,"created_at": string,"created_by": string | null,"curricular_goal": string | null,"description": string | null,"institution_id": string,"language": Database["public"]['Enums']["hpc_language"],"name": string,"parameter_id": string,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "activity"?: string | null,"area"?: string | null,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"institution_id"?: string,"language": Database["public"]['Enums']["hpc_language"],"name": string,"parameter_id": string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "activity"?: string | null,"area"?: string | null,"created_at"?: string,"created_by"?: string | null,"curricular_goal"?: string | null,"description"?: string | null,"institution_id"?: string,"language"?: Database["public"]['Enums']["hpc_language"],"name"?: string,"parameter_id"?: string,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parameter_translations_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "parameter_translations_parameter_fkey"
+      columns: ["institution_id","parameter_id"]
+isOneToOne: false
+      referencedRelation: "hpc_parameters"
+      referencedColumns: ["institution_id","id"]
+    }
                   ]
                 },"report_jobs": {
                   Row: {
@@ -704,67 +756,29 @@ isOneToOne: false
       referencedColumns: ["institution_id","id"]
     }
                   ]
-                },"report_share_link_opens": {
+                },"rubric_translations": {
                   Row: {
-                    "id": string,"institution_id": string,"link_id": string,"opened_at": string
+                    "created_at": string,"created_by": string | null,"descriptor": string | null,"institution_id": string,"label": string,"language": Database["public"]['Enums']["hpc_language"],"rubric_id": string,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "id"?: string,"institution_id": string,"link_id": string,"opened_at"?: string
+                    "created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"institution_id"?: string,"label": string,"language": Database["public"]['Enums']["hpc_language"],"rubric_id": string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "id"?: string,"institution_id"?: string,"link_id"?: string,"opened_at"?: string
+                    "created_at"?: string,"created_by"?: string | null,"descriptor"?: string | null,"institution_id"?: string,"label"?: string,"language"?: Database["public"]['Enums']["hpc_language"],"rubric_id"?: string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
-      foreignKeyName: "report_share_link_opens_institution_id_fkey"
+      foreignKeyName: "rubric_translations_institution_id_fkey"
       columns: ["institution_id"]
 isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "report_share_link_opens_link_fkey"
-      columns: ["institution_id","link_id"]
+      foreignKeyName: "rubric_translations_rubric_fkey"
+      columns: ["institution_id","rubric_id"]
 isOneToOne: false
-      referencedRelation: "report_share_links"
-      referencedColumns: ["institution_id","id"]
-    }
-                  ]
-                },"report_share_links": {
-                  Row: {
-                    "expires_at": string,"guardian_id": string,"id": string,"institution_id": string,"issued_at": string,"issued_by": string,"language": string,"report_id": string,"revoked_at": string | null,"revoked_by": string | null,"student_id": string
-                  }
-                  ComputedFields: never
-                  Insert: {
-                    "expires_at": string,"guardian_id": string,"id"?: string,"institution_id": string,"issued_at"?: string,"issued_by": string,"language": string,"report_id": string,"revoked_at"?: string | null,"revoked_by"?: string | null,"student_id": string
-                  }
-                  Update: {
-                    "expires_at"?: string,"guardian_id"?: string,"id"?: string,"institution_id"?: string,"issued_at"?: string,"issued_by"?: string,"language"?: string,"report_id"?: string,"revoked_at"?: string | null,"revoked_by"?: string | null,"student_id"?: string
-                  }
-                  Relationships: [
-                    {
-      foreignKeyName: "report_share_links_guardian_fkey"
-      columns: ["institution_id","student_id","guardian_id"]
-isOneToOne: false
-      referencedRelation: "student_guardians"
-      referencedColumns: ["institution_id","student_id","guardian_id"]
-    },{
-      foreignKeyName: "report_share_links_institution_id_fkey"
-      columns: ["institution_id"]
-isOneToOne: false
-      referencedRelation: "institutions"
-      referencedColumns: ["id"]
-    },{
-      foreignKeyName: "report_share_links_report_fkey"
-      columns: ["institution_id","report_id"]
-isOneToOne: false
-      referencedRelation: "hpc_published_reports"
-      referencedColumns: ["institution_id","id"]
-    },{
-      foreignKeyName: "report_share_links_report_fkey"
-      columns: ["institution_id","report_id"]
-isOneToOne: false
-      referencedRelation: "hpc_reports"
+      referencedRelation: "hpc_rubrics"
       referencedColumns: ["institution_id","id"]
     }
                   ]
@@ -1428,12 +1442,6 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
-"hpc_issue_section_share_links":
-{ Args: { "p_cycle_id": string,"p_expires_in"?: string,"p_language"?: string,"p_section_id": string }; Returns: Json
-                           },
-"hpc_issue_share_link":
-{ Args: { "p_expires_in"?: string,"p_guardian_id": string,"p_language"?: string,"p_report_id": string }; Returns: Json
-                           },
 "hpc_record_consent":
 { Args: { "p_given_at"?: string,"p_guardian_id": string,"p_part": Database["public"]['Enums']["hpc_consent_part"],"p_student_id": string }; Returns: string
                            },
@@ -1445,9 +1453,6 @@ isOneToOne: false
 "hpc_retention_status":
 { Args: Record<PropertyKey, never>; Returns: Json
                            },
-"hpc_revoke_share_link":
-{ Args: { "p_link_id": string }; Returns: boolean
-                           },
 "hpc_save_class_sheet":
 { Args: { "p_cells": Json,"p_cycle_id": string,"p_dry_run"?: boolean,"p_section_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_class_sheet_result"]
                           SetofOptions: {
@@ -1458,9 +1463,6 @@ isOneToOne: false
       } },
 "hpc_save_narrative":
 { Args: { "p_barriers"?: string,"p_cycle_id": string,"p_strengths"?: string,"p_student_id": string,"p_summary": string }; Returns: string
-                           },
-"hpc_section_share_receipts":
-{ Args: { "p_cycle_id": string,"p_section_id": string }; Returns: Json
                            },
 "hpc_set_consent_required":
 { Args: { "p_required": boolean }; Returns: boolean
@@ -1488,9 +1490,6 @@ isOneToOne: false
       } },
 "hpc_set_retention_period":
 { Args: { "p_years": number }; Returns: Json
-                           },
-"hpc_share_receipts":
-{ Args: { "p_report_id": string }; Returns: Json
                            },
 "hpc_student_record":
 { Args: { "p_student_id": string }; Returns: Json
@@ -1521,7 +1520,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "audit_operation": "INSERT"|"UPDATE"|"DELETE","hpc_achievement_category": "academic"|"sports"|"arts"|"cultural"|"community_service"|"leadership"|"other","hpc_achievement_level": "class"|"school"|"inter_school"|"district"|"state"|"national"|"international","hpc_analytics_scope": "institution"|"stage"|"grade"|"section"|"area"|"parameter","hpc_approval_decision": "pending"|"approved"|"changes_requested","hpc_approval_kind": "chain"|"step","hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_consent_part": "parent"|"peer","hpc_conversation_author_role": "teacher"|"parent"|"student"|"coordinator"|"principal","hpc_cycle_status": "planned"|"open"|"closed"|"locked"|"archived","hpc_entry_status": "draft"|"submitted","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_rater_role": "teacher"|"self"|"peer"|"parent","hpc_reflection_author_role": "self"|"parent"|"teacher","hpc_reflection_kind": "all_about_me"|"self_reflection"|"ambition_goal"|"ambition_review"|"parent_partnership","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published","hpc_staff_duty": "class_teacher"|"subject_teacher"|"coordinator"|"principal"|"institution_admin","hpc_stage": "foundational"|"preparatory"|"middle"|"secondary"
+            "audit_operation": "INSERT"|"UPDATE"|"DELETE","hpc_achievement_category": "academic"|"sports"|"arts"|"cultural"|"community_service"|"leadership"|"other","hpc_achievement_level": "class"|"school"|"inter_school"|"district"|"state"|"national"|"international","hpc_analytics_scope": "institution"|"stage"|"grade"|"section"|"area"|"parameter","hpc_approval_decision": "pending"|"approved"|"changes_requested","hpc_approval_kind": "chain"|"step","hpc_awaited_move": "submit"|"review"|"publish","hpc_batch_kind": "generate"|"transition","hpc_batch_status": "queued"|"running"|"completed"|"cancelled","hpc_consent_part": "parent"|"peer","hpc_conversation_author_role": "teacher"|"parent"|"student"|"coordinator"|"principal","hpc_cycle_status": "planned"|"open"|"closed"|"locked"|"archived","hpc_entry_status": "draft"|"submitted","hpc_generate_outcome": "created"|"updated"|"unchanged","hpc_language": "en"|"hi"|"ta","hpc_rater_role": "teacher"|"self"|"peer"|"parent","hpc_reflection_author_role": "self"|"parent"|"teacher","hpc_reflection_kind": "all_about_me"|"self_reflection"|"ambition_goal"|"ambition_review"|"parent_partnership","hpc_report_action": "submit"|"approve"|"request_changes"|"publish"|"reopen","hpc_report_status": "draft"|"submitted"|"in_review"|"changes_requested"|"approved"|"published","hpc_staff_duty": "class_teacher"|"subject_teacher"|"coordinator"|"principal"|"institution_admin","hpc_stage": "foundational"|"preparatory"|"middle"|"secondary"
           }
           CompositeTypes: {
             "hpc_batch_progress": {
@@ -1645,7 +1644,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "audit_operation": ["INSERT", "UPDATE", "DELETE"],"hpc_achievement_category": ["academic", "sports", "arts", "cultural", "community_service", "leadership", "other"],"hpc_achievement_level": ["class", "school", "inter_school", "district", "state", "national", "international"],"hpc_analytics_scope": ["institution", "stage", "grade", "section", "area", "parameter"],"hpc_approval_decision": ["pending", "approved", "changes_requested"],"hpc_approval_kind": ["chain", "step"],"hpc_awaited_move": ["submit", "review", "publish"],"hpc_batch_kind": ["generate", "transition"],"hpc_batch_status": ["queued", "running", "completed", "cancelled"],"hpc_consent_part": ["parent", "peer"],"hpc_conversation_author_role": ["teacher", "parent", "student", "coordinator", "principal"],"hpc_cycle_status": ["planned", "open", "closed", "locked", "archived"],"hpc_entry_status": ["draft", "submitted"],"hpc_generate_outcome": ["created", "updated", "unchanged"],"hpc_rater_role": ["teacher", "self", "peer", "parent"],"hpc_reflection_author_role": ["self", "parent", "teacher"],"hpc_reflection_kind": ["all_about_me", "self_reflection", "ambition_goal", "ambition_review", "parent_partnership"],"hpc_report_action": ["submit", "approve", "request_changes", "publish", "reopen"],"hpc_report_status": ["draft", "submitted", "in_review", "changes_requested", "approved", "published"],"hpc_staff_duty": ["class_teacher", "subject_teacher", "coordinator", "principal", "institution_admin"],"hpc_stage": ["foundational", "preparatory", "middle", "secondary"]
+            "audit_operation": ["INSERT", "UPDATE", "DELETE"],"hpc_achievement_category": ["academic", "sports", "arts", "cultural", "community_service", "leadership", "other"],"hpc_achievement_level": ["class", "school", "inter_school", "district", "state", "national", "international"],"hpc_analytics_scope": ["institution", "stage", "grade", "section", "area", "parameter"],"hpc_approval_decision": ["pending", "approved", "changes_requested"],"hpc_approval_kind": ["chain", "step"],"hpc_awaited_move": ["submit", "review", "publish"],"hpc_batch_kind": ["generate", "transition"],"hpc_batch_status": ["queued", "running", "completed", "cancelled"],"hpc_consent_part": ["parent", "peer"],"hpc_conversation_author_role": ["teacher", "parent", "student", "coordinator", "principal"],"hpc_cycle_status": ["planned", "open", "closed", "locked", "archived"],"hpc_entry_status": ["draft", "submitted"],"hpc_generate_outcome": ["created", "updated", "unchanged"],"hpc_language": ["en", "hi", "ta"],"hpc_rater_role": ["teacher", "self", "peer", "parent"],"hpc_reflection_author_role": ["self", "parent", "teacher"],"hpc_reflection_kind": ["all_about_me", "self_reflection", "ambition_goal", "ambition_review", "parent_partnership"],"hpc_report_action": ["submit", "approve", "request_changes", "publish", "reopen"],"hpc_report_status": ["draft", "submitted", "in_review", "changes_requested", "approved", "published"],"hpc_staff_duty": ["class_teacher", "subject_teacher", "coordinator", "principal", "institution_admin"],"hpc_stage": ["foundational", "preparatory", "middle", "secondary"]
           }
         }
 } as const

@@ -1,6 +1,7 @@
 // The routes of hpc-student-record: what the school holds about one child, for the school's
 // institution admin, as one archive.
 import { z } from '@hono/zod-openapi';
+import { LANGUAGES } from '../_shared/card/i18n/index.ts';
 import { errorResponses } from '../_shared/responses.ts';
 import { Id } from '../_shared/schemas.ts';
 import { userRoute } from '../_shared/user-route.ts';
@@ -15,7 +16,7 @@ export const archive = userRoute({
     'card version as a printable HTML page, and manifest.json with each file\'s size and SHA-256.',
   request: {
     params: z.object({ studentId: Id.openapi({ param: { name: 'studentId', in: 'path' } }) }),
-    query: z.object({ lang: z.enum(['en', 'hi']).default('en').openapi({ param: { name: 'lang', in: 'query' } }) }),
+    query: z.object({ lang: z.enum(LANGUAGES).default('en').openapi({ param: { name: 'lang', in: 'query' } }) }),
   },
   responses: {
     200: { description: 'The archive.', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } },

@@ -13,6 +13,8 @@ const num = z.number().nullish();
 
 const Level = z.looseObject({
   ordinal: num,
+  /** the rubric level row: its label's translations are under i18n, key level:<rubric_id> */
+  rubric_id: str,
   label: str,
   icon: str,
   statements_circled: num,
@@ -68,6 +70,14 @@ const AmbitionGoal = z.looseObject({
   reviews: z.array(TermEntry).optional(),
 });
 
+/** The school's texts shown on the card, in one language other than the school's default. */
+const LanguageTexts = z.looseObject({
+  /** by key: cycle, area:<area_code>, parameter:<id>:name, parameter:<id>:activity, level:<rubric_id> */
+  texts: z.record(z.string(), z.string()).optional(),
+  /** the keys whose text is in the default language for want of a translation */
+  fallback: z.array(z.string()).optional(),
+});
+
 export const CardContent = z
   .looseObject({
     schema_version: num,
@@ -97,6 +107,11 @@ export const CardContent = z
     not_collected: z.array(z.looseObject({ part: z.string(), reason: z.enum(['no_consent', 'consent_withdrawn']), since: str })).optional(),
     flags: z.looseObject({
       teacher_self_gap: z.array(z.looseObject({ code: z.string(), name: str })).optional(),
+    }).optional(),
+    /** the school's texts in every language the card prints in but its default one, frozen with the card */
+    i18n: z.looseObject({
+      default_language: str,
+      languages: z.record(z.string(), LanguageTexts).optional(),
     }).optional(),
   })
   .openapi('CardContent', { description: 'The compiled card (private.hpc_compile_card); `{}` until first generated.' });

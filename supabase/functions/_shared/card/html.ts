@@ -9,12 +9,14 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Structured answers as one line of text: lists joined by commas, objects as "key: value". */
-export function plainText(value: unknown): string {
+/** Structured answers as one line of text: lists joined by commas, objects as "prompt: value"
+ * (a prompt named by `prompts` in the card's language, else its key as words). */
+export function plainText(value: unknown, prompts: Record<string, string> = {}): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map((v) => plainText(v)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => plainText(v, prompts)).join(', ');
   if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k.replace(/_/g, ' ')}: ${plainText(v)}`).join('; ');
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${prompts[k] ?? k.replace(/_/g, ' ')}: ${plainText(v, prompts)}`).join('; ');
   }
   return String(value);
 }

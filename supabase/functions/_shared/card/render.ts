@@ -1,12 +1,13 @@
 // The printable Holistic Progress Card: one self-contained HTML document (inline CSS and
-// SVG icons, no external requests) laid out for A4 portrait, in English or Hindi. The
+// SVG icons, no external requests) laid out for A4 portrait, in English, Hindi or Tamil. The
 // frontend receives it inside JSON and prints it from the browser (window.print() or an
-// iframe), which shapes Devanagari correctly — PDF libraries such as pdf-lib, jsPDF and
+// iframe), which shapes Devanagari and Tamil correctly — PDF libraries such as pdf-lib, jsPDF and
 // pdfmake do not.
 import type { CardContent } from './contract.ts';
 import { escapeHtml } from './html.ts';
 import { dictionaries, type Language } from './i18n/index.ts';
 import { STYLE } from './style.ts';
+import { translator } from './translate.ts';
 import { achievements } from './sections/achievements.ts';
 import { termNumbersOf, type CardContext, type CardMeta } from './sections/context.ts';
 import { generalInformation, header } from './sections/general-information.ts';
@@ -21,7 +22,7 @@ const SECTIONS = [header, generalInformation, progress, narrative, achievements,
 
 export function renderCard(content: CardContent, meta: CardMeta, lang: Language): string {
   const t = dictionaries[lang];
-  const ctx: CardContext = { content, meta, lang, t, termNumbers: termNumbersOf(content) };
+  const ctx: CardContext = { content, meta, lang, t, tr: translator(content, lang), termNumbers: termNumbersOf(content) };
   return `<!doctype html>
 <html lang="${lang}">
 <head>

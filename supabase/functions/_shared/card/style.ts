@@ -1,9 +1,9 @@
-// The card's stylesheet: A4 portrait, 12 mm margins, fonts that shape Devanagari.
+// The card's stylesheet: A4 portrait, 12 mm margins, fonts that shape Devanagari and Tamil.
 export const STYLE = `
 @page { size: A4 portrait; margin: 12mm; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; }
-body { font-family: 'Noto Sans', 'Noto Sans Devanagari', 'Nirmala UI', 'Mangal', sans-serif; font-size: 8.5pt; color: #1a1a1a; line-height: 1.35; }
+body { font-family: 'Noto Sans', 'Noto Sans Devanagari', 'Noto Sans Tamil', 'Nirmala UI', 'Mangal', 'Latha', sans-serif; font-size: 8.5pt; color: #1a1a1a; line-height: 1.35; }
 .sheet { width: 210mm; max-width: 100%; margin: 0 auto; padding: 12mm; }
 @media print { .sheet { width: auto; padding: 0; } }
 header { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 1.5pt solid #23527c; padding-bottom: 2mm; margin-bottom: 3mm; }
@@ -27,6 +27,7 @@ tr { break-inside: avoid; }
 .lvl .note { display: block; color: #666; font-size: 5.5pt; }
 .lvl.empty { color: #aaa; }
 .flag { color: #b3261e; margin-left: 1mm; }
+.fallback { text-decoration: underline dotted #8a94a0; text-underline-offset: 2px; }
 .legend { margin: 1.5mm 0; }
 .legend-item { display: inline-flex; align-items: center; gap: 1mm; margin-right: 4mm; }
 .term-head { font-weight: 600; margin-bottom: 1mm; }

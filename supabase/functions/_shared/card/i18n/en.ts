@@ -26,9 +26,21 @@ export const en = {
     draft: 'Draft', submitted: 'Submitted', in_review: 'In review', changes_requested: 'Changes requested',
     approved: 'Approved', published: 'Published',
   } as Record<string, string>,
-  /** level labels as the rubrics name them, in this language (English: as they are) */
-  levels: {} as Record<string, string>,
+  /** the prompts of the Partnership card and the Ambition Card, by the key their answers are stored under */
+  prompts: {
+    homework: 'homework', participation: 'participation', screen_time_vs_other_activities: 'screen time vs other activities',
+    my_child_enjoys: 'my child enjoys', can_be_supported_for: 'can be supported for', goals: 'goals', progress: 'progress',
+  } as Record<string, string>,
+  achievementLevels: {
+    class: 'class', school: 'school', inter_school: 'inter-school', district: 'district', state: 'state',
+    national: 'national', international: 'international',
+  } as Record<string, string>,
+  /** PARAKH's three abilities, stored as codes */
+  abilities: { awareness: 'Awareness', sensitivity: 'Sensitivity', creativity: 'Creativity' } as Record<string, string>,
   statements: (n: number) => `${n}/6 statements`,
+  /** the footer's note on texts the school has not translated yet, named by their language */
+  fallbackNote: (language: string) => `Text underlined with dots is not yet translated by the school (shown in ${language}).`,
+  languageNames: { en: 'English', hi: 'Hindi', ta: 'Tamil' } as Record<string, string>,
 };
 
 export type Dictionary = typeof en;

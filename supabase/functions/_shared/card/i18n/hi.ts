@@ -27,8 +27,16 @@ export const hi: Dictionary = {
     draft: 'मसौदा', submitted: 'प्रस्तुत', in_review: 'समीक्षाधीन', changes_requested: 'परिवर्तन अपेक्षित',
     approved: 'स्वीकृत', published: 'प्रकाशित',
   },
-  levels: {
-    Beginner: 'आरंभिक', Progressing: 'प्रगतिशील', Progressive: 'प्रगतिशील', Proficient: 'दक्ष', Advanced: 'उन्नत',
+  prompts: {
+    homework: 'गृहकार्य', participation: 'भागीदारी', screen_time_vs_other_activities: 'स्क्रीन समय बनाम अन्य गतिविधियाँ',
+    my_child_enjoys: 'मेरे बच्चे को पसंद है', can_be_supported_for: 'इसमें सहायता की जा सकती है', goals: 'लक्ष्य', progress: 'प्रगति',
   },
+  achievementLevels: {
+    class: 'कक्षा', school: 'विद्यालय', inter_school: 'अंतर-विद्यालय', district: 'ज़िला', state: 'राज्य',
+    national: 'राष्ट्रीय', international: 'अंतरराष्ट्रीय',
+  },
+  abilities: { awareness: 'जागरूकता', sensitivity: 'संवेदनशीलता', creativity: 'सृजनात्मकता' },
   statements: (n: number) => `${n}/6 कथन`,
+  fallbackNote: (language: string) => `बिंदुदार रेखांकित पाठ का विद्यालय ने अभी अनुवाद नहीं किया है (मूल भाषा: ${language})।`,
+  languageNames: { en: 'अंग्रेज़ी', hi: 'हिंदी', ta: 'तमिल' },
 };

@@ -1,9 +1,11 @@
-// The languages a card prints in, each with its dictionary.
+// The languages a card prints in, each with its dictionary (the same list as the database's
+// public.hpc_language).
 import { en, type Dictionary } from './en.ts';
 import { hi } from './hi.ts';
+import { ta } from './ta.ts';
 
-export const LANGUAGES = ['en', 'hi'] as const;
+export const LANGUAGES = ['en', 'hi', 'ta'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type { Dictionary };
 
-export const dictionaries: Record<Language, Dictionary> = { en, hi };
+export const dictionaries: Record<Language, Dictionary> = { en, hi, ta };

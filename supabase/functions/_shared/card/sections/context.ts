@@ -2,6 +2,7 @@
 // the terms shown (always Term 1 and Term 2, and any further term the card has).
 import type { CardContent } from '../contract.ts';
 import type { Dictionary, Language } from '../i18n/index.ts';
+import type { Translator } from '../translate.ts';
 
 export interface CardMeta {
   reportId: string;
@@ -16,6 +17,8 @@ export interface CardContext {
   meta: CardMeta;
   lang: Language;
   t: Dictionary;
+  /** the school's texts in the card's language (or its default one, marked) */
+  tr: Translator;
   termNumbers: number[];
 }
 

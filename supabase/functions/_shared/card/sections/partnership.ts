@@ -6,7 +6,7 @@ export function partnership({ content, t, termNumbers }: CardContext): string {
   const columns = termNumbers.map((n) => {
     const entries = (content.parent_partnership ?? []).filter((p) => p.term === n);
     const body = entries.length
-      ? entries.map((entry) => `<p>${e(plainText(entry.content))}</p>${entry.body ? `<p>${e(entry.body)}</p>` : ''}`).join('')
+      ? entries.map((entry) => `<p>${e(plainText(entry.content, t.prompts))}</p>${entry.body ? `<p>${e(entry.body)}</p>` : ''}`).join('')
       : `<p class="empty">${t.none}</p>`;
     return `<td><div class="term-head">${t.term(n)}</div>${body}</td>`;
   }).join('');

@@ -2,30 +2,36 @@
 // levels used and what is still to be assessed.
 import { RATERS, type Area, type Level } from '../contract.ts';
 import { escapeHtml as e, levelIcon } from '../html.ts';
+import { schoolText, type SchoolText } from '../translate.ts';
 import type { CardContext } from './context.ts';
 
-function levelCell(level: Level | undefined, { t }: CardContext): string {
+const levelLabel = (level: Level, { tr }: CardContext): SchoolText => tr(`level:${level.rubric_id}`, level.label);
+
+function levelCell(level: Level | undefined, ctx: CardContext): string {
+  const { t } = ctx;
   if (!level || level.ordinal === undefined || level.ordinal === null) return `<td class="lvl empty">${t.none}</td>`;
-  const label = level.label ? (t.levels[level.label] ?? level.label) : '';
+  const label = level.label ? schoolText(levelLabel(level, ctx)) : '';
   const note = typeof level.statements_circled === 'number' ? `<span class="note">${e(t.statements(level.statements_circled))}</span>` : '';
-  return `<td class="lvl">${levelIcon(level.icon, level.ordinal)}<span class="label">${e(label)}</span>${note}</td>`;
+  return `<td class="lvl">${levelIcon(level.icon, level.ordinal)}<span class="label">${label}</span>${note}</td>`;
 }
 
-/** Each level label once, in the order of the scale. */
+/** Each level label once (as the card's language writes it), in the order of the scale. */
 function legend(ctx: CardContext): string {
-  const seen = new Map<string, Level>();
+  const seen = new Map<string, { level: Level; label: SchoolText }>();
   for (const area of ctx.content.areas ?? []) {
     for (const p of area.parameters ?? []) {
       for (const levels of Object.values(p.terms ?? {})) {
         for (const l of Object.values(levels ?? {})) {
-          if (l?.label && !seen.has(l.label)) seen.set(l.label, l);
+          if (!l?.label) continue;
+          const label = levelLabel(l, ctx);
+          if (!seen.has(label.text)) seen.set(label.text, { level: l, label });
         }
       }
     }
   }
   return [...seen.values()]
-    .sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0))
-    .map((l) => `<span class="legend-item">${levelIcon(l.icon, l.ordinal)} ${e(ctx.t.levels[l.label ?? ''] ?? l.label)}</span>`)
+    .sort((a, b) => (a.level.ordinal ?? 0) - (b.level.ordinal ?? 0))
+    .map(({ level, label }) => `<span class="legend-item">${levelIcon(level.icon, level.ordinal)} ${schoolText(label)}</span>`)
     .join('');
 }
 
@@ -33,10 +39,14 @@ function areaRows(area: Area, ctx: CardContext): string {
   const rows = (area.parameters ?? []).map((p) => {
     const cells = ctx.termNumbers.map((n) => RATERS.map((r) => levelCell(p.terms?.[String(n)]?.[r], ctx)).join('')).join('');
     const flag = p.teacher_self_gap ? `<span class="flag" title="${e(ctx.t.gap)}">⚑</span>` : '';
-    const sub = [p.ability, p.activity].filter(Boolean).map((s) => e(String(s).replace(/_/g, ' '))).join(' · ');
-    return `<tr><td class="param">${e(p.name)}${flag}${sub ? `<div class="sub">${sub}</div>` : ''}</td>${cells}</tr>`;
+    const ability = p.ability ? e(ctx.t.abilities[p.ability] ?? p.ability.replace(/_/g, ' ')) : '';
+    const activity = p.activity ? schoolText(ctx.tr(`parameter:${p.parameter_id}:activity`, p.activity)) : '';
+    const sub = [ability, activity].filter(Boolean).join(' · ');
+    const name = schoolText(ctx.tr(`parameter:${p.parameter_id}:name`, p.name));
+    return `<tr><td class="param">${name}${flag}${sub ? `<div class="sub">${sub}</div>` : ''}</td>${cells}</tr>`;
   }).join('');
-  return `<tr class="area"><th colspan="${1 + ctx.termNumbers.length * 4}">${e(area.area)}</th></tr>${rows}`;
+  const name = schoolText(ctx.tr(`area:${area.area_code}`, area.area));
+  return `<tr class="area"><th colspan="${1 + ctx.termNumbers.length * 4}">${name}</th></tr>${rows}`;
 }
 
 function completion({ content, t }: CardContext): string {

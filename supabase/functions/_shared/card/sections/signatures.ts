@@ -1,6 +1,7 @@
 // The signature block (parent, class teacher, principal per term) and the footer with the
 // card's version and status.
 import { escapeHtml as e } from '../html.ts';
+import { anyFallback } from '../translate.ts';
 import type { CardContext } from './context.ts';
 
 export function signatures({ t, termNumbers }: CardContext): string {
@@ -12,10 +13,14 @@ export function signatures({ t, termNumbers }: CardContext): string {
 </section>`;
 }
 
-export function footer({ meta, t }: CardContext): string {
+export function footer({ content, meta, lang, t }: CardContext): string {
   const hash = meta.contentHash ? ` · ${e(meta.contentHash.slice(0, 12))}` : '';
+  const defaultLanguage = content.i18n?.default_language ?? '';
+  const fallback = anyFallback(content, lang)
+    ? `<br><span class="fallback-note">${e(t.fallbackNote(t.languageNames[defaultLanguage] ?? defaultLanguage))}</span>`
+    : '';
   return `<footer>
-  <span>${t.footer}</span>
+  <span>${t.footer}${fallback}</span>
   <span>${t.version} ${e(meta.version)} · ${t.status}: ${e(t.statuses[meta.status] ?? meta.status)}${hash}</span>
 </footer>`;
 }
