@@ -14,7 +14,7 @@ const NAMES = [
   'achievement', 'achievement_other', 'reflection_self', 'reflection_parent', 'reflection_other',
   'conversation', 'conversation_other', 'duty_spare', 'person_spare', 'term_spare', 'course_spare',
   'cohort_spare', 'section_spare', 'narrative', 'job_teacher', 'job_coordinator', 'account_new',
-  'user_group', 'system_report', 'slot_template', 'timetable',
+  'user_group', 'system_report', 'slot_template', 'timetable', 'phrase', 'phrase_spare',
 ] as const;
 export type FixtureName = (typeof NAMES)[number];
 

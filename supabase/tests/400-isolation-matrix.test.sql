@@ -6,7 +6,7 @@
 -- "error SQLSTATE"), so that the fixture stays as it was for the next.
 begin;
 \ir support/tests-schema.sql
-select plan(2432);
+select plan(2496);
 
 -- Institution A and its mirror B, both with HPC on.
 -- The isolation fixture: one institution's worth of people and HPC rows, written with
@@ -152,8 +152,11 @@ insert into public.hpc_reflections (id, institution_id, student_id, cycle_id, ki
 insert into public.hpc_conversations (id, institution_id, thread_id, student_id, author_id, author_role, subject, body) values
   ('a0000000-0000-4000-8000-000000000056', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000056', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'teacher', 'Term 1 progress', 'A good start.'),
   ('a0000000-0000-4000-8000-000000000057', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000057', 'a0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000006', 'teacher', 'Sports day', 'Well played.');
-insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary) values
-  ('a0000000-0000-4000-8000-000000000064', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.');
+insert into public.comment_bank_phrases (id, institution_id, parameter_id, level_ordinal, language, phrase) values
+  ('a0000000-0000-4000-8000-000000000072', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000020', 2, 'en', '{name} compares numbers with care.'),
+  ('a0000000-0000-4000-8000-000000000073', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000021', 3, 'hi', '{name} नई पहेलियाँ {बनाता|बनाती} है।');
+insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary, source_phrase_id, source_phrase_text) values
+  ('a0000000-0000-4000-8000-000000000064', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.', 'a0000000-0000-4000-8000-000000000072', '{name} compares numbers with care.');
 insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
   ('a0000000-0000-4000-8000-000000000065', 'a0000000-0000-4000-8000-000000000001', 'generate', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000005'),
   ('a0000000-0000-4000-8000-000000000066', 'a0000000-0000-4000-8000-000000000001', 'generate', 'a0000000-0000-4000-8000-000000000017', null, 'a0000000-0000-4000-8000-000000000004');
@@ -301,8 +304,11 @@ insert into public.hpc_reflections (id, institution_id, student_id, cycle_id, ki
 insert into public.hpc_conversations (id, institution_id, thread_id, student_id, author_id, author_role, subject, body) values
   ('b0000000-0000-4000-8000-000000000056', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000056', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'teacher', 'Term 1 progress', 'A good start.'),
   ('b0000000-0000-4000-8000-000000000057', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000057', 'b0000000-0000-4000-8000-000000000009', 'b0000000-0000-4000-8000-000000000006', 'teacher', 'Sports day', 'Well played.');
-insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary) values
-  ('b0000000-0000-4000-8000-000000000064', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.');
+insert into public.comment_bank_phrases (id, institution_id, parameter_id, level_ordinal, language, phrase) values
+  ('b0000000-0000-4000-8000-000000000072', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000020', 2, 'en', '{name} compares numbers with care.'),
+  ('b0000000-0000-4000-8000-000000000073', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000021', 3, 'hi', '{name} नई पहेलियाँ {बनाता|बनाती} है।');
+insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary, source_phrase_id, source_phrase_text) values
+  ('b0000000-0000-4000-8000-000000000064', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.', 'b0000000-0000-4000-8000-000000000072', '{name} compares numbers with care.');
 insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
   ('b0000000-0000-4000-8000-000000000065', 'b0000000-0000-4000-8000-000000000001', 'generate', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000005'),
   ('b0000000-0000-4000-8000-000000000066', 'b0000000-0000-4000-8000-000000000001', 'generate', 'b0000000-0000-4000-8000-000000000017', null, 'b0000000-0000-4000-8000-000000000004');
@@ -4916,6 +4922,134 @@ select is(tests.attempt_as_service_role('delete from public.report_narratives wh
   'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000064') and (true)), 0), 'service_role delete report_narratives (own institution)');
 select is(tests.attempt_as_service_role('delete from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000064'')'),
   'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000064') and (true)), 0), 'service_role delete report_narratives (another institution)');
+select is(tests.attempt_as_anon('select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select comment_bank_phrases (own institution)');
+select is(tests.attempt_as_anon('select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select comment_bank_phrases (another institution)');
+select is(tests.attempt_as_service_role('select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select comment_bank_phrases (own institution)');
+select is(tests.attempt_as_service_role('select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select comment_bank_phrases (another institution)');
+select is(tests.attempt_as_anon('insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'error 42501', 'anon insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as_anon('insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'anon insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'error 42501', 'student insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'student insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'error 42501', 'parent insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'parent insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'error 42501', 'teacher insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'teacher insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'rows 1', 'coordinator insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'coordinator insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'error 42501', 'principal insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'principal insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'rows 1', 'institution_admin insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'institution_admin insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as_service_role('insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'rows 1', 'service_role insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as_service_role('insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'rows 1', 'service_role insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as_anon('update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update comment_bank_phrases (own institution)');
+select is(tests.attempt_as_anon('update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update comment_bank_phrases (another institution)');
+select is(tests.attempt_as_service_role('update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update comment_bank_phrases (own institution)');
+select is(tests.attempt_as_service_role('update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update comment_bank_phrases (another institution)');
+select is(tests.attempt_as_anon('delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'anon delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as_anon('delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'anon delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'student delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'student delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'parent delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'parent delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'teacher delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'teacher delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'coordinator delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'coordinator delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'principal delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'principal delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'institution_admin delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'institution_admin delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as_service_role('delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000073') and (true)), 0), 'service_role delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as_service_role('delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000073') and (true)), 0), 'service_role delete comment_bank_phrases (another institution)');
 select is(tests.attempt_as_anon('select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon select report_jobs (own institution)');
 select is(tests.attempt_as_anon('select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
