@@ -36,7 +36,7 @@ create table public.comment_bank_phrases (
   created_by uuid default auth.uid(),
   updated_by uuid default auth.uid(),
   constraint comment_bank_phrases_pkey primary key (institution_id, id),
-  -- one phrase once per parameter, level and language; also the upsert key
+  -- each phrase once per parameter, level and language; also the upsert key
   constraint comment_bank_phrases_phrase_key unique (institution_id, parameter_id, level_ordinal, language, phrase),
   constraint comment_bank_phrases_parameter_fkey foreign key (institution_id, parameter_id)
     references public.hpc_parameters (institution_id, id),
@@ -44,12 +44,12 @@ create table public.comment_bank_phrases (
   constraint comment_bank_phrases_language_format check (language ~ '^[a-z]{2,3}$'),
   -- 500 characters: a phrase is a sentence or two; the unique key's index stays within
   -- btree's 2,704 bytes even for 4-byte characters
-  constraint comment_bank_phrases_phrase_length check (char_length(btrim(phrase)) between 1 and 500)
+  constraint comment_bank_phrases_phrase_length check (char_length(phrase) <= 500 and btrim(phrase) <> '')
 );
 comment on table public.comment_bank_phrases is
   'The comment bank: phrases per parameter, level of its scale and language, with placeholders ({name}, {they}, {them}, {their}, {masculine|feminine}), that teachers pick and edit for narratives. Staff read; coordinators of the stage and institution admins write; retired, never deleted.';
 comment on column public.comment_bank_phrases.level_ordinal is 'A level (1…n) of the parameter''s scale.';
-comment on column public.comment_bank_phrases.language is 'ISO 639-1 code of the phrase''s language (en, hi, mr, …).';
+comment on column public.comment_bank_phrases.language is 'ISO 639 code of the phrase''s language (en, hi, mr, …).';
 comment on column public.comment_bank_phrases.retired_at is 'Set to retire the phrase: no longer offered; narratives made from it keep their reference.';
 
 -- The placeholders of a phrase that are not allowed (see the header), each once, in order of

@@ -4,7 +4,7 @@
 -- the phrases filled in for a child and saves a narrative that keeps the phrase it came from.
 begin;
 \ir support/tests-schema.sql
-select plan(45);
+select plan(46);
 
 -- Vidya Niketan (institution 1): Meera Iyer (02) is class teacher of 4-A, where Aarav Sharma
 -- (03, male, Preparatory) is; Lakshmi Narayanan (07) teaches 2-A (Foundational); Farhan
@@ -118,6 +118,8 @@ select is(pg_temp.as_user((select coordinator from t_ctx), pg_temp.add_phrase(2,
 select is(pg_temp.as_user((select coordinator from t_ctx), pg_temp.add_phrase(4, 'en', '{name} is ready for the next level.')),
   'HP400: Level 4 is not on the scale "preparatory" of parameter PR-MATH-AWA (levels 1, 2, 3).',
   'a level off the parameter''s scale is refused, with the scale''s levels');
+select is(tests.attempt_as((select coordinator from t_ctx), pg_temp.add_phrase(2, 'en', '{name} ' || repeat('counts ', 72))),
+  'error 23514', 'a phrase over 500 characters is refused');
 select is(pg_temp.as_user((select coordinator from t_ctx),
     format('update public.comment_bank_phrases set phrase = %L where id = %L', 'Hello {Name}', (select foundational_phrase from t_ctx))),
   'HP400: The phrase has placeholders that are not known: {Name}.', 'an edit is checked as an insert is');
