@@ -15,7 +15,7 @@ const NAMES = [
   'conversation', 'conversation_other', 'duty_spare', 'person_spare', 'term_spare', 'course_spare',
   'cohort_spare', 'section_spare', 'narrative', 'job_teacher', 'job_coordinator', 'account_new',
   'user_group', 'system_report', 'slot_template', 'timetable',
-  'share_link', 'share_link_other', 'share_open', 'share_open_other',
+  'share_link', 'share_link_other', 'share_open', 'share_open_other', 'phrase', 'phrase_spare',
 ] as const;
 export type FixtureName = (typeof NAMES)[number];
 

@@ -137,6 +137,8 @@ export function generateMatrixDoc(): string {
     '- **service_role** (server-side jobs only) bypasses RLS; the audit log is read-only even for it.',
     '- `report_narratives` and `report_jobs` are written only through the report functions',
     '  (`hpc_save_narrative`, `hpc_batch_start`), which check the caller\'s duties themselves.',
+    '- `comment_bank_phrases` are retired (`retired_at`), never deleted through the API: a narrative keeps',
+    '  the phrase it was written from (`report_narratives.source_phrase_id`).',
     '- Workflow columns (report status, approval decisions, cycle status) are in no API role\'s UPDATE',
     '  grant: they move only through the workflow functions. A user cannot change their own',
     '  `institution_id` or `role`. Published reports are immutable.',

@@ -1,8 +1,8 @@
 // The role matrix: who may do what to which rows, per table (the 11 HPC tables, the report
-// support tables, share links, the content translation tables, the tenancy tables, and BIG
-// DAY's tables; BIG DAY's audit_logs carries no school and is closed to the API but for a
-// signed-in user logging their own change, which the catalog-driven isolation proof of the
-// migration checklist covers). docs/role-matrix.md and the pgTAP isolation matrix
+// support tables, share links, the content translation tables, the comment bank, the tenancy
+// tables, and BIG DAY's tables; BIG DAY's audit_logs carries no school and is closed to the
+// API but for a signed-in user logging their own change, which the catalog-driven isolation
+// proof of the migration checklist covers). docs/role-matrix.md and the pgTAP isolation matrix
 // (supabase/tests/400-isolation-matrix.test.sql) are generated from it by
 // security/generate.ts; the policies in supabase/migrations implement it.
 //
@@ -599,6 +599,33 @@ export const MATRIX: TableRules[] = [
     },
     update: { set: 'summary = summary', rules: NO_GRANT },
     delete: { target: 'id = {narrative}', rules: NO_GRANT },
+  },
+  {
+    table: 'comment_bank_phrases',
+    scope: 'institution_id = {institution}',
+    select: {
+      student: none('only staff read the comment bank'), parent: none('only staff read the comment bank'),
+      teacher: all('staff read the comment bank'), ...LEADERS,
+    },
+    insert: {
+      columns: 'institution_id, parameter_id, level_ordinal, language, phrase',
+      values: `{institution}, {param}, 3, 'en', 'Explains place value to others ({side}).'`,
+      rules: {
+        student: denied('refused by policy'), parent: denied('refused by policy'), teacher: denied('refused by policy'),
+        coordinator: accepted('coordinators of the parameter\'s stage (or of every stage)'),
+        principal: denied('refused by policy (a principal with BIG DAY role admin manages it as institution admin)'),
+        institution_admin: accepted('institution admins add phrases'),
+      },
+    },
+    update: {
+      set: 'phrase = phrase',
+      rules: {
+        student: none(), parent: none(), teacher: none(),
+        coordinator: all('the phrases of their stage (here: every stage)'), principal: none(),
+        institution_admin: all('every phrase; retiring one sets retired_at'),
+      },
+    },
+    delete: { target: 'id = {phrase_spare}', rules: NO_GRANT },
   },
   {
     table: 'report_jobs',

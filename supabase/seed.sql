@@ -513,6 +513,106 @@ from (values
   (3, 'Advanced', 'Explains place value to others and spots patterns in large numbers.', 'sky')
 ) as l (ordinal, label, descriptor, icon);
 
+-- The comment bank of the two HPC schools: for every parameter of their stages, a phrase at
+-- each level in English and in Hindi. Foundational areas have their own phrases; Preparatory
+-- and Middle phrases join what the ability asks at that level with what the area covers
+-- ([area], [focus]). Hindi verbs agree with the child through {masculine|feminine}.
+create temporary table seed_phrase_foundational (area_code text, ordinal int, en text, hi text);
+insert into seed_phrase_foundational values
+  ('PHY', 1, '{name} enjoys active play and is building balance and coordination; {they} still needs help with catching, hopping and holding small objects.',
+   '{name} खेलकूद में रुचि {लेता|लेती} है और संतुलन व तालमेल धीरे-धीरे सीख {रहा|रही} है; गेंद पकड़ने, एक पैर पर कूदने और छोटी चीज़ें पकड़ने में अभी सहायता की ज़रूरत है।'),
+  ('PHY', 2, '{name} runs, jumps and climbs with growing confidence and uses scissors and crayons with some support.',
+   '{name} बढ़ते आत्मविश्वास के साथ दौड़-कूद और चढ़ाई {करता|करती} है तथा थोड़ी सहायता से कैंची और क्रेयॉन का उपयोग {करता|करती} है।'),
+  ('PHY', 3, '{name} moves with control and balance, plays team games safely and handles pencils, scissors and clay on {their} own.',
+   '{name} संतुलन और नियंत्रण के साथ चलने-दौड़ने में सक्षम है, टोली के खेल सुरक्षित ढंग से {खेलता|खेलती} है और पेंसिल, कैंची व मिट्टी का उपयोग स्वयं {करता|करती} है।'),
+  ('SEE', 1, '{name} is learning to share, take turns and name {their} feelings; gentle reminders help {them} settle into group activities.',
+   '{name} मिल-बाँटकर खेलना, अपनी बारी का इंतज़ार करना और अपनी भावनाएँ बताना सीख {रहा|रही} है; प्यार से याद दिलाने पर समूह की गतिविधियों में शामिल हो {जाता|जाती} है।'),
+  ('SEE', 2, '{name} plays well with friends, shares materials and usually waits for {their} turn; {they} is beginning to solve small disagreements with words.',
+   '{name} दोस्तों के साथ मिलकर {खेलता|खेलती} है, सामग्री साझा {करता|करती} है और छोटी-छोटी असहमतियों को बातचीत से सुलझाना सीख {रहा|रही} है।'),
+  ('SEE', 3, '{name} is kind and fair with classmates, comforts friends who are upset and follows class agreements without reminders.',
+   '{name} सहपाठियों के साथ दयालु और निष्पक्ष व्यवहार {करता|करती} है, दुखी दोस्तों को सांत्वना {देता|देती} है और बिना याद दिलाए कक्षा के नियमों का पालन {करता|करती} है।'),
+  ('COG', 1, '{name} is curious about the world around {them}; with support, {they} sorts objects by colour and shape and counts small groups.',
+   '{name} अपने आस-पास की दुनिया के बारे में जिज्ञासु है; सहायता मिलने पर वस्तुओं को रंग और आकार के अनुसार {छाँटता|छाँटती} है और छोटे समूहों को {गिनता|गिनती} है।'),
+  ('COG', 2, '{name} asks "why" and "how" questions, spots simple patterns and counts objects up to 20 with some help.',
+   '{name} "क्यों" और "कैसे" वाले प्रश्न {पूछता|पूछती} है, सरल पैटर्न {पहचानता|पहचानती} है और थोड़ी सहायता से 20 तक वस्तुएँ गिन {लेता|लेती} है।'),
+  ('COG', 3, '{name} explores ideas independently, explains {their} thinking, compares quantities and solves simple puzzles without help.',
+   '{name} स्वयं नए विचारों की खोज {करता|करती} है, अपनी सोच {समझाता|समझाती} है, मात्राओं की तुलना {करता|करती} है और सरल पहेलियाँ अपने-आप {सुलझाता|सुलझाती} है।'),
+  ('LNL', 1, '{name} listens to stories with interest and is beginning to recognise letters and their sounds; {they} needs support to speak in full sentences.',
+   '{name} कहानियाँ रुचि से {सुनता|सुनती} है और अक्षरों व उनकी ध्वनियों को पहचानना शुरू कर {रहा|रही} है; पूरे वाक्यों में बोलने के लिए अभी सहायता चाहिए।'),
+  ('LNL', 2, '{name} retells familiar stories, reads simple words and writes some letters and words with a little help.',
+   '{name} जानी-पहचानी कहानियाँ दोबारा {सुनाता|सुनाती} है, सरल शब्द {पढ़ता|पढ़ती} है और थोड़ी मदद से कुछ अक्षर और शब्द {लिखता|लिखती} है।'),
+  ('LNL', 3, '{name} speaks confidently, reads short sentences with understanding and enjoys writing words of {their} own.',
+   '{name} आत्मविश्वास से {बोलता|बोलती} है, छोटे वाक्य समझकर {पढ़ता|पढ़ती} है और अपने शब्द लिखने में आनंद {लेता|लेती} है।'),
+  ('AES', 1, '{name} enjoys colours, music and rhymes; {they} is starting to join in songs and drawing when encouraged.',
+   '{name} को रंग, संगीत और कविताएँ अच्छी लगती हैं; प्रोत्साहन मिलने पर गीतों और चित्रकारी में भाग लेना शुरू कर {रहा|रही} है।'),
+  ('AES', 2, '{name} draws, sings and moves to music with enthusiasm and is beginning to add {their} own ideas to art work.',
+   '{name} उत्साह से चित्र {बनाता|बनाती} है, गीत {गाता|गाती} है और संगीत पर {थिरकता|थिरकती} है; अपनी कलाकृतियों में अपने विचार जोड़ना शुरू कर {रहा|रही} है।'),
+  ('AES', 3, '{name} expresses ideas creatively through drawing, craft, music and dance, and performs with confidence at class celebrations.',
+   '{name} चित्रकला, शिल्प, संगीत और नृत्य के माध्यम से अपने विचार रचनात्मक ढंग से व्यक्त {करता|करती} है और कक्षा के उत्सवों में आत्मविश्वास से प्रस्तुति {देता|देती} है।'),
+  ('PLH', 1, '{name} is learning classroom routines; {they} needs reminders to finish tasks and to keep {their} things in order.',
+   '{name} कक्षा की दिनचर्या सीख {रहा|रही} है; काम पूरा करने और अपना सामान व्यवस्थित रखने के लिए अभी याद दिलाना पड़ता है।'),
+  ('PLH', 2, '{name} follows routines, stays with a task for longer than before and tidies up with a little help.',
+   '{name} दिनचर्या का पालन {करता|करती} है, किसी काम पर पहले से अधिक देर तक ध्यान {लगाता|लगाती} है और थोड़ी मदद से सामान {समेटता|समेटती} है।'),
+  ('PLH', 3, '{name} works independently, completes tasks with care and helps keep the classroom tidy without being asked.',
+   '{name} स्वतंत्र रूप से काम {करता|करती} है, कार्य ध्यान से पूरा {करता|करती} है और बिना कहे कक्षा को साफ़-सुथरा रखने में मदद {करता|करती} है।');
+
+create temporary table seed_phrase_ability (ability text, ordinal int, en text, hi text);
+insert into seed_phrase_ability values
+  ('awareness', 1, 'In [area], {name} is beginning to grasp the basics; {they} needs support with [focus] and learns best from concrete examples.',
+   '[area] में {name} मूल बातें समझना शुरू कर {रहा|रही} है; [focus] में अभी सहायता की ज़रूरत है और ठोस उदाहरणों से सबसे अच्छा {सीखता|सीखती} है।'),
+  ('awareness', 2, 'In [area], {name} understands the key ideas and handles [focus] independently most of the time.',
+   '[area] में {name} मुख्य अवधारणाएँ {समझता|समझती} है और अधिकतर समय [focus] से जुड़े काम स्वयं कर {लेता|लेती} है।'),
+  ('awareness', 3, 'In [area], {name} has a secure understanding of [focus] and explains it clearly to classmates.',
+   '[area] में {name} को [focus] की पक्की समझ है और वह इसे सहपाठियों को स्पष्ट रूप से {समझाता|समझाती} है।'),
+  ('sensitivity', 1, '{name} is starting to connect [area] with everyday life; with prompting, {they} relates [focus] to {their} own experiences.',
+   '{name} [area] को रोज़मर्रा के जीवन से जोड़ना शुरू कर {रहा|रही} है; पूछने पर [focus] से जुड़ी बातों को अपने अनुभवों से {जोड़ता|जोड़ती} है।'),
+  ('sensitivity', 2, '{name} links [focus] to life at home and in the community, and listens respectfully to other points of view.',
+   '{name} [focus] से जुड़ी बातों को घर और समुदाय के जीवन से {जोड़ता|जोड़ती} है और दूसरों के दृष्टिकोण सम्मान से {सुनता|सुनती} है।'),
+  ('sensitivity', 3, '{name} brings real care and insight to [area], relating [focus] to the people and places around {them} and encouraging classmates to do the same.',
+   '{name} [area] में गहरी संवेदनशीलता और समझ {दिखाता|दिखाती} है: [focus] से जुड़ी बातों को आस-पास के लोगों और स्थानों से {जोड़ता|जोड़ती} है और सहपाठियों को भी ऐसा करने के लिए प्रेरित {करता|करती} है।'),
+  ('creativity', 1, 'In [area], {name} tries new ideas when encouraged and is learning to approach [focus] in {their} own way.',
+   '[area] में {name} प्रोत्साहन मिलने पर नए विचार {आज़माता|आज़माती} है और [focus] में अपना ढंग अपनाना सीख {रहा|रही} है।'),
+  ('creativity', 2, '{name} applies [focus] in new situations and often suggests fresh ideas of {their} own in [area].',
+   '{name} [focus] में सीखी बातों को नई स्थितियों में लागू {करता|करती} है और [area] में अक्सर अपने विचार सामने {रखता|रखती} है।'),
+  ('creativity', 3, '{name} is inventive in [area]: {their} work on [focus] is original, and {they} shares it with confidence.',
+   '[area] में {name} बहुत रचनात्मक है: [focus] में मौलिक काम {करता|करती} है और उसे आत्मविश्वास से साझा {करता|करती} है।');
+
+create temporary table seed_phrase_area (stage text, area_code text, area_en text, area_hi text, focus_en text, focus_hi text);
+insert into seed_phrase_area values
+  ('preparatory', 'LR1', 'English', 'अंग्रेज़ी', 'reading aloud and writing short paragraphs', 'ऊँची आवाज़ में पढ़ने और छोटे अनुच्छेद लिखने'),
+  ('preparatory', 'LR2', 'Hindi', 'हिंदी', 'reading Hindi stories and writing simple sentences', 'हिंदी कहानियाँ पढ़ने और सरल वाक्य लिखने'),
+  ('preparatory', 'MATH', 'Mathematics', 'गणित', 'place value, patterns and measurement', 'स्थानीय मान, पैटर्न और मापन'),
+  ('preparatory', 'TWAU', 'The World Around Us', 'हमारे आस-पास की दुनिया', 'plants, animals, water and the local community', 'पेड़-पौधों, जीव-जंतुओं, पानी और स्थानीय समुदाय'),
+  ('preparatory', 'ART', 'Art Education', 'कला शिक्षा', 'drawing, music and drama', 'चित्रकला, संगीत और नाटक'),
+  ('preparatory', 'PEWB', 'Physical Education', 'शारीरिक शिक्षा', 'games, yoga and healthy habits', 'खेल, योग और स्वस्थ आदतों'),
+  ('middle', 'LR1', 'English', 'अंग्रेज़ी', 'reading, discussing and writing about texts', 'पाठ पढ़ने, उन पर चर्चा करने और लिखने'),
+  ('middle', 'LR2', 'Hindi', 'हिंदी', 'Hindi prose, poetry and composition', 'हिंदी गद्य, कविता और रचना'),
+  ('middle', 'LR3', 'Sanskrit', 'संस्कृत', 'Sanskrit words, shlokas and simple sentences', 'संस्कृत शब्दों, श्लोकों और सरल वाक्यों'),
+  ('middle', 'MATH', 'Mathematics', 'गणित', 'fractions, algebra and geometry', 'भिन्न, बीजगणित और ज्यामिति'),
+  ('middle', 'SCI', 'Science', 'विज्ञान', 'experiments, observation and scientific explanations', 'प्रयोगों, अवलोकन और वैज्ञानिक व्याख्याओं'),
+  ('middle', 'SST', 'Social Science', 'सामाजिक विज्ञान', 'history, maps and how communities are governed', 'इतिहास, मानचित्रों और समुदायों के शासन'),
+  ('middle', 'ART', 'Art Education', 'कला शिक्षा', 'visual art, music, dance and theatre', 'दृश्य कला, संगीत, नृत्य और रंगमंच'),
+  ('middle', 'PEWB', 'Physical Education', 'शारीरिक शिक्षा', 'sport, fitness and well-being', 'खेल, फ़िटनेस और स्वास्थ्य'),
+  ('middle', 'SKILL', 'Skill Education', 'कौशल शिक्षा', 'hands-on projects, tools and crafts', 'व्यावहारिक परियोजनाओं, औज़ारों और शिल्प');
+
+insert into public.comment_bank_phrases (id, institution_id, parameter_id, level_ordinal, language, phrase, created_at)
+select md5(format('phrase:%s:%s:%s:%s', sp.inst, sp.code, t.ordinal, l.language))::uuid, i.id, sp.id, t.ordinal, l.language,
+       case l.language when 'en' then t.en else t.hi end,
+       timestamptz '2026-07-20 10:00+05:30'
+from seed_parameter as sp
+join seed_institution as i on i.no = sp.inst
+join (
+  select 'foundational' as stage, f.area_code, null as ability, f.ordinal, f.en, f.hi from seed_phrase_foundational as f
+  union all
+  select a.stage, a.area_code, b.ability, b.ordinal,
+         replace(replace(b.en, '[area]', a.area_en), '[focus]', a.focus_en),
+         replace(replace(b.hi, '[area]', a.area_hi), '[focus]', a.focus_hi)
+  from seed_phrase_area as a cross join seed_phrase_ability as b
+) as t on t.stage = sp.stage and t.area_code = sp.area_code
+      and (t.ability is null or sp.code like '%-' || upper(left(t.ability, 3)))
+cross join (values ('en'), ('hi')) as l (language)
+where sp.inst in (1, 2);
+
 insert into public.hpc_evaluation_cycles (id, institution_id, academic_term_id, name, term_number, opens_on, closes_on, status)
 select md5(format('cycle:%s:%s', i.no, t))::uuid, i.id, md5(format('term:%s:%s', i.no, t))::uuid,
        format('Term %s 2026-27', t), t,
@@ -920,5 +1020,5 @@ from (values
 select count(*) as views_refreshed from analytics.refresh(null, 'manual');
 select analytics.write_snapshots() as snapshots_written;
 
-drop table seed_area_translation, seed_ability_translation, seed_reflection_scope, seed_report, seed_roster, seed_parameter, seed_ability, seed_area, seed_course,
+drop table seed_phrase_foundational, seed_phrase_ability, seed_phrase_area, seed_area_translation, seed_ability_translation, seed_reflection_scope, seed_report, seed_roster, seed_parameter, seed_ability, seed_area, seed_course,
   seed_section, seed_person, seed_demo_user, seed_stage, seed_institution;

@@ -6,7 +6,7 @@
 -- "error SQLSTATE"), so that the fixture stays as it was for the next.
 begin;
 \ir support/tests-schema.sql
-select plan(2624);
+select plan(2496);
 
 -- Institution A and its mirror B, both with HPC on.
 -- The isolation fixture: one institution's worth of people and HPC rows, written with
@@ -113,15 +113,6 @@ insert into public.hpc_rubrics (id, institution_id, stage, scale_code, ordinal, 
   ('a0000000-0000-4000-8000-000000000024', 'a0000000-0000-4000-8000-000000000001', 'preparatory', 'prep', 2, 'Proficient'),
   ('a0000000-0000-4000-8000-000000000025', 'a0000000-0000-4000-8000-000000000001', 'preparatory', 'prep', 3, 'Advanced'),
   ('a0000000-0000-4000-8000-000000000026', 'a0000000-0000-4000-8000-000000000001', 'preparatory', 'spare', 1, 'Spare level');
-insert into public.parameter_translations (institution_id, parameter_id, language, name) values
-  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000020', 'hi', 'गणित: जागरूकता'),
-  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000022', 'hi', 'कला: संवेदनशीलता');
-insert into public.rubric_translations (institution_id, rubric_id, language, label) values
-  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000023', 'hi', 'आरंभिक'),
-  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000026', 'hi', 'अतिरिक्त स्तर');
-insert into public.cycle_translations (institution_id, cycle_id, language, name) values
-  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'hi', 'सत्र 1'),
-  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000019', 'hi', 'सत्र 2');
 insert into public.hpc_parameter_assignments (id, institution_id, cycle_id, parameter_id, section_id, teacher_id, rater_roles, student_id, peer_reviewer_id) values
   ('a0000000-0000-4000-8000-000000000027', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000020', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000005', array['teacher','self','peer','parent'], null, null),
   ('a0000000-0000-4000-8000-000000000028', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000020', 'a0000000-0000-4000-8000-000000000016', 'a0000000-0000-4000-8000-000000000006', array['teacher','self','peer','parent'], null, null),
@@ -161,8 +152,11 @@ insert into public.hpc_reflections (id, institution_id, student_id, cycle_id, ki
 insert into public.hpc_conversations (id, institution_id, thread_id, student_id, author_id, author_role, subject, body) values
   ('a0000000-0000-4000-8000-000000000056', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000056', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'teacher', 'Term 1 progress', 'A good start.'),
   ('a0000000-0000-4000-8000-000000000057', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000057', 'a0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000006', 'teacher', 'Sports day', 'Well played.');
-insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary) values
-  ('a0000000-0000-4000-8000-000000000064', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.');
+insert into public.comment_bank_phrases (id, institution_id, parameter_id, level_ordinal, language, phrase) values
+  ('a0000000-0000-4000-8000-000000000072', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000020', 2, 'en', '{name} compares numbers with care.'),
+  ('a0000000-0000-4000-8000-000000000073', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000021', 3, 'hi', '{name} नई पहेलियाँ {बनाता|बनाती} है।');
+insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary, source_phrase_id, source_phrase_text) values
+  ('a0000000-0000-4000-8000-000000000064', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.', 'a0000000-0000-4000-8000-000000000072', '{name} compares numbers with care.');
 insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
   ('a0000000-0000-4000-8000-000000000065', 'a0000000-0000-4000-8000-000000000001', 'generate', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000005'),
   ('a0000000-0000-4000-8000-000000000066', 'a0000000-0000-4000-8000-000000000001', 'generate', 'a0000000-0000-4000-8000-000000000017', null, 'a0000000-0000-4000-8000-000000000004');
@@ -271,15 +265,6 @@ insert into public.hpc_rubrics (id, institution_id, stage, scale_code, ordinal, 
   ('b0000000-0000-4000-8000-000000000024', 'b0000000-0000-4000-8000-000000000001', 'preparatory', 'prep', 2, 'Proficient'),
   ('b0000000-0000-4000-8000-000000000025', 'b0000000-0000-4000-8000-000000000001', 'preparatory', 'prep', 3, 'Advanced'),
   ('b0000000-0000-4000-8000-000000000026', 'b0000000-0000-4000-8000-000000000001', 'preparatory', 'spare', 1, 'Spare level');
-insert into public.parameter_translations (institution_id, parameter_id, language, name) values
-  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000020', 'hi', 'गणित: जागरूकता'),
-  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000022', 'hi', 'कला: संवेदनशीलता');
-insert into public.rubric_translations (institution_id, rubric_id, language, label) values
-  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000023', 'hi', 'आरंभिक'),
-  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000026', 'hi', 'अतिरिक्त स्तर');
-insert into public.cycle_translations (institution_id, cycle_id, language, name) values
-  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'hi', 'सत्र 1'),
-  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000019', 'hi', 'सत्र 2');
 insert into public.hpc_parameter_assignments (id, institution_id, cycle_id, parameter_id, section_id, teacher_id, rater_roles, student_id, peer_reviewer_id) values
   ('b0000000-0000-4000-8000-000000000027', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000020', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000005', array['teacher','self','peer','parent'], null, null),
   ('b0000000-0000-4000-8000-000000000028', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000020', 'b0000000-0000-4000-8000-000000000016', 'b0000000-0000-4000-8000-000000000006', array['teacher','self','peer','parent'], null, null),
@@ -319,8 +304,11 @@ insert into public.hpc_reflections (id, institution_id, student_id, cycle_id, ki
 insert into public.hpc_conversations (id, institution_id, thread_id, student_id, author_id, author_role, subject, body) values
   ('b0000000-0000-4000-8000-000000000056', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000056', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'teacher', 'Term 1 progress', 'A good start.'),
   ('b0000000-0000-4000-8000-000000000057', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000057', 'b0000000-0000-4000-8000-000000000009', 'b0000000-0000-4000-8000-000000000006', 'teacher', 'Sports day', 'Well played.');
-insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary) values
-  ('b0000000-0000-4000-8000-000000000064', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.');
+insert into public.comment_bank_phrases (id, institution_id, parameter_id, level_ordinal, language, phrase) values
+  ('b0000000-0000-4000-8000-000000000072', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000020', 2, 'en', '{name} compares numbers with care.'),
+  ('b0000000-0000-4000-8000-000000000073', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000021', 3, 'hi', '{name} नई पहेलियाँ {बनाता|बनाती} है।');
+insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary, source_phrase_id, source_phrase_text) values
+  ('b0000000-0000-4000-8000-000000000064', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.', 'b0000000-0000-4000-8000-000000000072', '{name} compares numbers with care.');
 insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
   ('b0000000-0000-4000-8000-000000000065', 'b0000000-0000-4000-8000-000000000001', 'generate', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000005'),
   ('b0000000-0000-4000-8000-000000000066', 'b0000000-0000-4000-8000-000000000001', 'generate', 'b0000000-0000-4000-8000-000000000017', null, 'b0000000-0000-4000-8000-000000000004');
@@ -3782,390 +3770,6 @@ select is(tests.attempt_as_service_role('delete from public.hpc_evaluation_cycle
   'rows ' || nullif((select count(*) from public.hpc_evaluation_cycles where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000019') and (true)), 0), 'service_role delete hpc_evaluation_cycles (own institution)');
 select is(tests.attempt_as_service_role('delete from public.hpc_evaluation_cycles where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000019'')'),
   'rows ' || nullif((select count(*) from public.hpc_evaluation_cycles where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000019') and (true)), 0), 'service_role delete hpc_evaluation_cycles (another institution)');
-select is(tests.attempt_as_anon('select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon select parameter_translations (own institution)');
-select is(tests.attempt_as_anon('select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon select parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student select parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student select parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent select parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent select parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'teacher select parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'coordinator select parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'principal select parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'institution_admin select parameter_translations (another institution)');
-select is(tests.attempt_as_service_role('select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select parameter_translations (own institution)');
-select is(tests.attempt_as_service_role('select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select parameter_translations (another institution)');
-select is(tests.attempt_as_anon('insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'anon insert parameter_translations (own institution)');
-select is(tests.attempt_as_anon('insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'anon insert parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'student insert parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'student insert parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'parent insert parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'parent insert parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'teacher insert parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'teacher insert parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'rows 1', 'coordinator insert parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'coordinator insert parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'principal insert parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'principal insert parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'rows 1', 'institution_admin insert parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'error 42501', 'institution_admin insert parameter_translations (another institution)');
-select is(tests.attempt_as_service_role('insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'rows 1', 'service_role insert parameter_translations (own institution)');
-select is(tests.attempt_as_service_role('insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
-  'rows 1', 'service_role insert parameter_translations (another institution)');
-select is(tests.attempt_as_anon('update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon update parameter_translations (own institution)');
-select is(tests.attempt_as_anon('update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon update parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student update parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student update parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent update parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent update parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'teacher update parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'teacher update parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator update parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'coordinator update parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'principal update parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'principal update parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'institution_admin update parameter_translations (another institution)');
-select is(tests.attempt_as_service_role('update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update parameter_translations (own institution)');
-select is(tests.attempt_as_service_role('update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update parameter_translations (another institution)');
-select is(tests.attempt_as_anon('delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
-  'error 42501', 'anon delete parameter_translations (own institution)');
-select is(tests.attempt_as_anon('delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
-  'error 42501', 'anon delete parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
-  'rows 0', 'student delete parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
-  'rows 0', 'student delete parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
-  'rows 0', 'parent delete parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
-  'rows 0', 'parent delete parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
-  'rows 0', 'teacher delete parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
-  'rows 0', 'teacher delete parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (parameter_id = 'a0000000-0000-4000-8000-000000000022') and (true)), 0), 'coordinator delete parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
-  'rows 0', 'coordinator delete parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
-  'rows 0', 'principal delete parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
-  'rows 0', 'principal delete parameter_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (parameter_id = 'a0000000-0000-4000-8000-000000000022') and (true)), 0), 'institution_admin delete parameter_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
-  'rows 0', 'institution_admin delete parameter_translations (another institution)');
-select is(tests.attempt_as_service_role('delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (parameter_id = 'a0000000-0000-4000-8000-000000000022') and (true)), 0), 'service_role delete parameter_translations (own institution)');
-select is(tests.attempt_as_service_role('delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
-  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (parameter_id = 'b0000000-0000-4000-8000-000000000022') and (true)), 0), 'service_role delete parameter_translations (another institution)');
-select is(tests.attempt_as_anon('select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon select rubric_translations (own institution)');
-select is(tests.attempt_as_anon('select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon select rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student select rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student select rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent select rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent select rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'teacher select rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'coordinator select rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'principal select rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'institution_admin select rubric_translations (another institution)');
-select is(tests.attempt_as_service_role('select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select rubric_translations (own institution)');
-select is(tests.attempt_as_service_role('select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select rubric_translations (another institution)');
-select is(tests.attempt_as_anon('insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'anon insert rubric_translations (own institution)');
-select is(tests.attempt_as_anon('insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'anon insert rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'student insert rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'student insert rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'parent insert rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'parent insert rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'teacher insert rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'teacher insert rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'rows 1', 'coordinator insert rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'coordinator insert rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'principal insert rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'principal insert rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'rows 1', 'institution_admin insert rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'error 42501', 'institution_admin insert rubric_translations (another institution)');
-select is(tests.attempt_as_service_role('insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'rows 1', 'service_role insert rubric_translations (own institution)');
-select is(tests.attempt_as_service_role('insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
-  'rows 1', 'service_role insert rubric_translations (another institution)');
-select is(tests.attempt_as_anon('update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon update rubric_translations (own institution)');
-select is(tests.attempt_as_anon('update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon update rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student update rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student update rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent update rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent update rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'teacher update rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'teacher update rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator update rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'coordinator update rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'principal update rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'principal update rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'institution_admin update rubric_translations (another institution)');
-select is(tests.attempt_as_service_role('update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update rubric_translations (own institution)');
-select is(tests.attempt_as_service_role('update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update rubric_translations (another institution)');
-select is(tests.attempt_as_anon('delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
-  'error 42501', 'anon delete rubric_translations (own institution)');
-select is(tests.attempt_as_anon('delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
-  'error 42501', 'anon delete rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
-  'rows 0', 'student delete rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
-  'rows 0', 'student delete rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
-  'rows 0', 'parent delete rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
-  'rows 0', 'parent delete rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
-  'rows 0', 'teacher delete rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
-  'rows 0', 'teacher delete rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (rubric_id = 'a0000000-0000-4000-8000-000000000026') and (true)), 0), 'coordinator delete rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
-  'rows 0', 'coordinator delete rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
-  'rows 0', 'principal delete rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
-  'rows 0', 'principal delete rubric_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (rubric_id = 'a0000000-0000-4000-8000-000000000026') and (true)), 0), 'institution_admin delete rubric_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
-  'rows 0', 'institution_admin delete rubric_translations (another institution)');
-select is(tests.attempt_as_service_role('delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (rubric_id = 'a0000000-0000-4000-8000-000000000026') and (true)), 0), 'service_role delete rubric_translations (own institution)');
-select is(tests.attempt_as_service_role('delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
-  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (rubric_id = 'b0000000-0000-4000-8000-000000000026') and (true)), 0), 'service_role delete rubric_translations (another institution)');
-select is(tests.attempt_as_anon('select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon select cycle_translations (own institution)');
-select is(tests.attempt_as_anon('select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon select cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student select cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student select cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent select cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent select cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'teacher select cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'coordinator select cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'principal select cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'institution_admin select cycle_translations (another institution)');
-select is(tests.attempt_as_service_role('select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select cycle_translations (own institution)');
-select is(tests.attempt_as_service_role('select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select cycle_translations (another institution)');
-select is(tests.attempt_as_anon('insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'anon insert cycle_translations (own institution)');
-select is(tests.attempt_as_anon('insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'anon insert cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'student insert cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'student insert cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'parent insert cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'parent insert cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'teacher insert cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'teacher insert cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'rows 1', 'coordinator insert cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'coordinator insert cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'principal insert cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'principal insert cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'rows 1', 'institution_admin insert cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'error 42501', 'institution_admin insert cycle_translations (another institution)');
-select is(tests.attempt_as_service_role('insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'rows 1', 'service_role insert cycle_translations (own institution)');
-select is(tests.attempt_as_service_role('insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
-  'rows 1', 'service_role insert cycle_translations (another institution)');
-select is(tests.attempt_as_anon('update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon update cycle_translations (own institution)');
-select is(tests.attempt_as_anon('update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'error 42501', 'anon update cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student update cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'student update cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent update cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'parent update cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'teacher update cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'teacher update cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator update cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'coordinator update cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'principal update cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'principal update cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows 0', 'institution_admin update cycle_translations (another institution)');
-select is(tests.attempt_as_service_role('update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update cycle_translations (own institution)');
-select is(tests.attempt_as_service_role('update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update cycle_translations (another institution)');
-select is(tests.attempt_as_anon('delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
-  'error 42501', 'anon delete cycle_translations (own institution)');
-select is(tests.attempt_as_anon('delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
-  'error 42501', 'anon delete cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
-  'rows 0', 'student delete cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
-  'rows 0', 'student delete cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
-  'rows 0', 'parent delete cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
-  'rows 0', 'parent delete cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
-  'rows 0', 'teacher delete cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
-  'rows 0', 'teacher delete cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (cycle_id = 'a0000000-0000-4000-8000-000000000019') and (true)), 0), 'coordinator delete cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
-  'rows 0', 'coordinator delete cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
-  'rows 0', 'principal delete cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
-  'rows 0', 'principal delete cycle_translations (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (cycle_id = 'a0000000-0000-4000-8000-000000000019') and (true)), 0), 'institution_admin delete cycle_translations (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
-  'rows 0', 'institution_admin delete cycle_translations (another institution)');
-select is(tests.attempt_as_service_role('delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (cycle_id = 'a0000000-0000-4000-8000-000000000019') and (true)), 0), 'service_role delete cycle_translations (own institution)');
-select is(tests.attempt_as_service_role('delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
-  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (cycle_id = 'b0000000-0000-4000-8000-000000000019') and (true)), 0), 'service_role delete cycle_translations (another institution)');
 select is(tests.attempt_as_anon('select 1 from public.hpc_parameter_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon select hpc_parameter_assignments (own institution)');
 select is(tests.attempt_as_anon('select 1 from public.hpc_parameter_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
@@ -5318,6 +4922,134 @@ select is(tests.attempt_as_service_role('delete from public.report_narratives wh
   'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000064') and (true)), 0), 'service_role delete report_narratives (own institution)');
 select is(tests.attempt_as_service_role('delete from public.report_narratives where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000064'')'),
   'rows ' || nullif((select count(*) from public.report_narratives where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000064') and (true)), 0), 'service_role delete report_narratives (another institution)');
+select is(tests.attempt_as_anon('select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select comment_bank_phrases (own institution)');
+select is(tests.attempt_as_anon('select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select comment_bank_phrases (another institution)');
+select is(tests.attempt_as_service_role('select 1 from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select comment_bank_phrases (own institution)');
+select is(tests.attempt_as_service_role('select 1 from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select comment_bank_phrases (another institution)');
+select is(tests.attempt_as_anon('insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'error 42501', 'anon insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as_anon('insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'anon insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'error 42501', 'student insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'student insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'error 42501', 'parent insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'parent insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'error 42501', 'teacher insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'teacher insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'rows 1', 'coordinator insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'coordinator insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'error 42501', 'principal insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'principal insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'rows 1', 'institution_admin insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'error 42501', 'institution_admin insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as_service_role('insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (a).'')'),
+  'rows 1', 'service_role insert comment_bank_phrases (own institution)');
+select is(tests.attempt_as_service_role('insert into public.comment_bank_phrases (institution_id, parameter_id, level_ordinal, language, phrase) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000020'', 3, ''en'', ''Explains place value to others (b).'')'),
+  'rows 1', 'service_role insert comment_bank_phrases (another institution)');
+select is(tests.attempt_as_anon('update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update comment_bank_phrases (own institution)');
+select is(tests.attempt_as_anon('update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update comment_bank_phrases (another institution)');
+select is(tests.attempt_as_service_role('update public.comment_bank_phrases set phrase = phrase where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update comment_bank_phrases (own institution)');
+select is(tests.attempt_as_service_role('update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update comment_bank_phrases (another institution)');
+select is(tests.attempt_as_anon('delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'anon delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as_anon('delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'anon delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'student delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'student delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'parent delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'parent delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'teacher delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'teacher delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'coordinator delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'coordinator delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'principal delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'principal delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'institution_admin delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'error 42501', 'institution_admin delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as_service_role('delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000073') and (true)), 0), 'service_role delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as_service_role('delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000073') and (true)), 0), 'service_role delete comment_bank_phrases (another institution)');
 select is(tests.attempt_as_anon('select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon select report_jobs (own institution)');
 select is(tests.attempt_as_anon('select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),

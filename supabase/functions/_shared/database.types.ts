@@ -99,6 +99,32 @@ isOneToOne: false
       referencedColumns: ["institution_id","id"]
     }
                   ]
+                },"comment_bank_phrases": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"id": string,"institution_id": string,"language": string,"level_ordinal": number,"parameter_id": string,"phrase": string,"retired_at": string | null,"updated_at": string,"updated_by": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"language"?: string,"level_ordinal": number,"parameter_id": string,"phrase": string,"retired_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"language"?: string,"level_ordinal"?: number,"parameter_id"?: string,"phrase"?: string,"retired_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "comment_bank_phrases_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "comment_bank_phrases_parameter_fkey"
+      columns: ["institution_id","parameter_id"]
+isOneToOne: false
+      referencedRelation: "hpc_parameters"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
                 },"courses": {
                   Row: {
                     "active": boolean | null,"code": string,"created_at": string | null,"description": string | null,"id": string,"institution_id": string,"title": string,"updated_at": string | null
@@ -720,14 +746,14 @@ isOneToOne: false
                   ]
                 },"report_narratives": {
                   Row: {
-                    "author_id": string,"barriers": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"strengths": string | null,"student_id": string,"summary": string,"updated_at": string,"updated_by": string | null
+                    "author_id": string,"barriers": string | null,"created_at": string,"created_by": string | null,"cycle_id": string,"id": string,"institution_id": string,"source_phrase_id": string | null,"source_phrase_text": string | null,"strengths": string | null,"student_id": string,"summary": string,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "author_id": string,"barriers"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"strengths"?: string | null,"student_id": string,"summary": string,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id": string,"barriers"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id": string,"id"?: string,"institution_id": string,"source_phrase_id"?: string | null,"source_phrase_text"?: string | null,"strengths"?: string | null,"student_id": string,"summary": string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "author_id"?: string,"barriers"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"strengths"?: string | null,"student_id"?: string,"summary"?: string,"updated_at"?: string,"updated_by"?: string | null
+                    "author_id"?: string,"barriers"?: string | null,"created_at"?: string,"created_by"?: string | null,"cycle_id"?: string,"id"?: string,"institution_id"?: string,"source_phrase_id"?: string | null,"source_phrase_text"?: string | null,"strengths"?: string | null,"student_id"?: string,"summary"?: string,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
@@ -748,6 +774,12 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "report_narratives_source_phrase_fkey"
+      columns: ["institution_id","source_phrase_id"]
+isOneToOne: false
+      referencedRelation: "comment_bank_phrases"
+      referencedColumns: ["institution_id","id"]
     },{
       foreignKeyName: "report_narratives_student_fkey"
       columns: ["institution_id","student_id"]
@@ -1434,6 +1466,11 @@ isOneToOne: false
 "hpc_erase_student":
 { Args: { "p_dry_run"?: boolean,"p_student_id": string }; Returns: Json
                            },
+"hpc_fill_comment_phrases":
+{ Args: { "p_language"?: string,"p_level_ordinal"?: number,"p_parameter_id"?: string,"p_student_id": string }; Returns: {
+              "filled": string,"language": string,"level_ordinal": number,"parameter_code": string,"parameter_id": string,"phrase": string,"phrase_id": string
+            }[]
+                           },
 "hpc_generate_report":
 { Args: { "p_cycle_id": string,"p_student_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_generated_report"]
                           SetofOptions: {
@@ -1462,7 +1499,7 @@ isOneToOne: false
         isSetofReturn: false
       } },
 "hpc_save_narrative":
-{ Args: { "p_barriers"?: string,"p_cycle_id": string,"p_strengths"?: string,"p_student_id": string,"p_summary": string }; Returns: string
+{ Args: { "p_barriers"?: string,"p_cycle_id": string,"p_source_phrase_id"?: string,"p_strengths"?: string,"p_student_id": string,"p_summary": string }; Returns: string
                            },
 "hpc_set_consent_required":
 { Args: { "p_required": boolean }; Returns: boolean

@@ -1,0 +1,390 @@
+-- The comment bank: phrases a teacher picks and edits when writing a child's narrative.
+--
+-- * public.comment_bank_phrases: per institution, a phrase for a parameter (and so for that
+--   parameter's stage) at one level of the parameter's scale, in one language. Read by the
+--   school's staff (BIG DAY roles teacher, admin, staff) while HPC is on; never by students or
+--   parents. Written with insert / update under RLS by the coordinators of the parameter's
+--   stage (or of every stage) and the institution admins. A phrase is retired (retired_at),
+--   never deleted: narratives keep a reference to the phrase they came from.
+-- * Placeholders, checked on every write (HP400 naming the unknown ones):
+--     {name}                     the child's first name (the first word of full_name)
+--     {they} {them} {their}      he / him / his or she / her / her from the child's gender;
+--     {They} {Them} {Their}      for 'other' or no gender, the child's name (and "Name's"),
+--                                which never needs a neutral verb form; English phrases only
+--     {masculine|feminine}       a word that agrees with the child's gender (Hindi verbs and
+--                                adjectives: {करता|करती}); both forms "करता/करती" for
+--                                'other' or no gender, as Indian forms write them
+--   Any other {…}, or a { or } without its pair, is refused.
+-- * public.hpc_fill_comment_phrases: the phrases for one student, filled in, for the
+--   frontend to show and the teacher to edit.
+-- * report_narratives.source_phrase_id / source_phrase_text: which phrase a narrative came
+--   from and the phrase as it read then (kept when the phrase is later edited or retired),
+--   written by public.hpc_save_narrative's new p_source_phrase_id.
+set local lock_timeout = '50ms';
+set local statement_timeout = '30s';
+
+create table public.comment_bank_phrases (
+  id uuid not null default gen_random_uuid(),
+  institution_id uuid not null default private.current_institution_id() references public.institutions (id),
+  parameter_id uuid not null,
+  level_ordinal bigint not null,
+  language text not null default 'en',
+  phrase text not null,
+  retired_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default auth.uid(),
+  updated_by uuid default auth.uid(),
+  constraint comment_bank_phrases_pkey primary key (institution_id, id),
+  -- each phrase once per parameter, level and language; also the upsert key
+  constraint comment_bank_phrases_phrase_key unique (institution_id, parameter_id, level_ordinal, language, phrase),
+  constraint comment_bank_phrases_parameter_fkey foreign key (institution_id, parameter_id)
+    references public.hpc_parameters (institution_id, id),
+  constraint comment_bank_phrases_level_range check (level_ordinal between 1 and 10),
+  constraint comment_bank_phrases_language_format check (language ~ '^[a-z]{2,3}$'),
+  -- 500 characters: a phrase is a sentence or two; the unique key's index stays within
+  -- btree's 2,704 bytes even for 4-byte characters
+  constraint comment_bank_phrases_phrase_length check (char_length(phrase) <= 500 and btrim(phrase) <> '')
+);
+comment on table public.comment_bank_phrases is
+  'The comment bank: phrases per parameter, level of its scale and language, with placeholders ({name}, {they}, {them}, {their}, {masculine|feminine}), that teachers pick and edit for narratives. Staff read; coordinators of the stage and institution admins write; retired, never deleted.';
+comment on column public.comment_bank_phrases.level_ordinal is 'A level (1…n) of the parameter''s scale.';
+comment on column public.comment_bank_phrases.language is 'ISO 639 code of the phrase''s language (en, hi, mr, …).';
+comment on column public.comment_bank_phrases.retired_at is 'Set to retire the phrase: no longer offered; narratives made from it keep their reference.';
+
+-- The placeholders of a phrase that are not allowed (see the header), each once, in order of
+-- appearance; '{' or '}' for a brace without its pair. Empty: the phrase is fine.
+create or replace function private.comment_bank_unknown_placeholders(p_phrase text, p_language text)
+returns text[]
+language sql
+immutable
+set search_path = ''
+as $$
+  with placeholders as (
+    select m.found[1] as token, m.n
+    from regexp_matches(p_phrase, '\{[^{}]*\}', 'g') with ordinality as m (found, n)
+  ),
+  lone_braces as (
+    select b.found[1] as token, b.n
+    from regexp_matches(regexp_replace(p_phrase, '\{[^{}]*\}', '', 'g'), '[{}]', 'g') with ordinality as b (found, n)
+  ),
+  unknown as (
+    select p.token, p.n from placeholders as p
+    where p.token <> '{name}'
+      and not (p.token ~ '^\{([Tt]hey|[Tt]hem|[Tt]heir)\}$' and p_language = 'en')
+      and p.token !~ '^\{[^{}|]+\|[^{}|]+\}$'
+    union all
+    select l.token, 1000000 + l.n from lone_braces as l
+  )
+  select coalesce(array_agg(f.token order by f.first_at), '{}')
+  from (select u.token, min(u.n) as first_at from unknown as u group by u.token) as f
+$$;
+revoke all on function private.comment_bank_unknown_placeholders(text, text) from public;
+grant execute on function private.comment_bank_unknown_placeholders(text, text) to authenticated, service_role;
+
+-- A phrase with its placeholders filled for one child: p_name their first name, p_gender
+-- 'male', 'female', 'other' or null (see the header for what each placeholder becomes).
+create or replace function private.comment_bank_fill(p_phrase text, p_name text, p_gender text)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select regexp_replace(
+    replace(replace(replace(replace(replace(replace(replace(p_phrase,
+      '{name}', p_name),
+      '{they}', case p_gender when 'male' then 'he' when 'female' then 'she' else p_name end),
+      '{They}', case p_gender when 'male' then 'He' when 'female' then 'She' else p_name end),
+      '{them}', case p_gender when 'male' then 'him' when 'female' then 'her' else p_name end),
+      '{Them}', case p_gender when 'male' then 'Him' when 'female' then 'Her' else p_name end),
+      '{their}', case p_gender when 'male' then 'his' when 'female' then 'her' else p_name || '''s' end),
+      '{Their}', case p_gender when 'male' then 'His' when 'female' then 'Her' else p_name || '''s' end),
+    '\{([^{}|]+)\|([^{}|]+)\}',
+    case p_gender when 'male' then '\1' when 'female' then '\2' else '\1/\2' end,
+    'g')
+$$;
+revoke all on function private.comment_bank_fill(text, text, text) from public;
+grant execute on function private.comment_bank_fill(text, text, text) to authenticated, service_role;
+
+-- Does the caller manage the comment bank of this parameter's stage? Institution admins
+-- (the duty, or BIG DAY role admin) for every stage; coordinators for their stage, or for
+-- every stage when their duty names none.
+create or replace function private.manages_comment_bank(p_institution_id uuid, p_parameter_id uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select p_institution_id = private.hpc_institution_id()
+    and (
+      private.is_institution_admin()
+      or exists (
+        select 1
+        from public.staff_duties as d
+        join public.hpc_parameters as p on p.institution_id = d.institution_id and p.id = p_parameter_id
+        where d.institution_id = p_institution_id
+          and d.user_id = (select auth.uid())
+          and d.active
+          and d.duty = 'coordinator'
+          and (d.stage is null or d.stage = p.stage::text)))
+$$;
+revoke all on function private.manages_comment_bank(uuid, uuid) from public;
+grant execute on function private.manages_comment_bank(uuid, uuid) to authenticated;
+
+-- Every write of a phrase's text, level or parameter is checked here, with messages that say
+-- what to change (HP400; HTTP 400 through PostgREST): placeholders as in the header, and a
+-- level on the parameter's scale (a parameter-specific level row or the stage-wide one). An
+-- unknown parameter is left to the foreign key.
+create or replace function private.comment_bank_check_phrase()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_unknown text[] := private.comment_bank_unknown_placeholders(new.phrase, new.language);
+  v_parameter record;
+  v_levels bigint[];
+begin
+  if cardinality(v_unknown) > 0 then
+    perform private.raise_api_error('HP400',
+      format('The phrase has placeholders that are not known: %s.', array_to_string(v_unknown, ' ')),
+      null,
+      case when new.language = 'en'
+        then 'Placeholders: {name}, {they}, {them}, {their} (or {They}, {Them}, {Their}) and {masculine|feminine}; a brace stands only around one of them.'
+        else 'Placeholders: {name} and {masculine|feminine} ({they}, {them}, {their} are for English phrases); a brace stands only around one of them.'
+      end);
+  end if;
+
+  select p.code, p.scale_code into v_parameter
+  from public.hpc_parameters as p
+  where p.institution_id = new.institution_id and p.id = new.parameter_id;
+  if not found then
+    return new;
+  end if;
+  select array_agg(distinct r.ordinal order by r.ordinal) into v_levels
+  from public.hpc_rubrics as r
+  where r.institution_id = new.institution_id
+    and r.scale_code = v_parameter.scale_code
+    and r.active
+    and (r.parameter_id is null or r.parameter_id = new.parameter_id);
+  if not (new.level_ordinal = any (coalesce(v_levels, '{}'))) then
+    perform private.raise_api_error('HP400',
+      format('Level %s is not on the scale "%s" of parameter %s (levels %s).', new.level_ordinal,
+             v_parameter.scale_code, v_parameter.code, coalesce(array_to_string(v_levels, ', '), 'none')));
+  end if;
+  return new;
+end
+$$;
+revoke all on function private.comment_bank_check_phrase() from public;
+comment on function private.comment_bank_check_phrase() is
+  'Trigger: a phrase''s placeholders are known ones and its level is on its parameter''s scale (HP400 otherwise).';
+
+-- BEFORE triggers fire in name order: keep_row_in_its_institution settles the row's school
+-- before the phrase is checked against that school's scale.
+create trigger keep_row_in_its_institution
+  before insert or update of institution_id on public.comment_bank_phrases
+  for each row execute function private.keep_row_in_its_institution();
+create trigger validate_phrase
+  before insert or update of parameter_id, level_ordinal, language, phrase on public.comment_bank_phrases
+  for each row execute function private.comment_bank_check_phrase();
+create trigger stamp_row_authorship
+  before insert or update on public.comment_bank_phrases
+  for each row execute function private.stamp_row_authorship();
+create trigger audit_row_change
+  after insert or update or delete on public.comment_bank_phrases
+  for each row execute function private.audit_row_change('row', 'institution_id', 'id');
+
+-- Staff read, managers add and edit; nobody deletes through the API (retire instead), so a
+-- narrative's source stays. The school and the author columns are not the API's to change.
+alter table public.comment_bank_phrases enable row level security;
+revoke all on public.comment_bank_phrases from anon, authenticated;
+grant select, insert on public.comment_bank_phrases to authenticated;
+grant update (parameter_id, level_ordinal, language, phrase, retired_at) on public.comment_bank_phrases to authenticated;
+
+create policy "Staff read their school's comment bank" on public.comment_bank_phrases
+  for select to authenticated
+  using (
+    institution_id = (select private.hpc_institution_id())
+    and (select private.current_role_name()) in ('teacher', 'admin', 'staff')
+  );
+create policy "Coordinators of the stage and institution admins add phrases" on public.comment_bank_phrases
+  for insert to authenticated
+  with check (private.manages_comment_bank(institution_id, parameter_id));
+create policy "Coordinators of the stage and institution admins edit phrases" on public.comment_bank_phrases
+  for update to authenticated
+  using (private.manages_comment_bank(institution_id, parameter_id))
+  with check (private.manages_comment_bank(institution_id, parameter_id));
+
+-- Which phrase a narrative came from (null: written from scratch).
+alter table public.report_narratives
+  add column source_phrase_id uuid,
+  add column source_phrase_text text;
+comment on column public.report_narratives.source_phrase_id is
+  'The comment bank phrase the narrative was written from (null: written from scratch); kept when the phrase is edited or retired.';
+comment on column public.report_narratives.source_phrase_text is
+  'The phrase (with its placeholders) as it read when the narrative was written from it.';
+alter table public.report_narratives
+  add constraint report_narratives_source_phrase_fkey foreign key (institution_id, source_phrase_id)
+    references public.comment_bank_phrases (institution_id, id) not valid;
+-- Validated at once: every row's source_phrase_id is null (the column is new), and the table
+-- is one row per child and cycle, so the check is a short scan that references nothing.
+-- squawk-ignore constraint-missing-not-valid
+alter table public.report_narratives validate constraint report_narratives_source_phrase_fkey;
+-- The key's index, built in the migration's transaction: report_narratives holds one row
+-- per child and cycle, so the build takes milliseconds, within the lock timeout above.
+-- squawk-ignore require-concurrent-index-creation
+create index report_narratives_source_phrase_idx on public.report_narratives (institution_id, source_phrase_id);
+
+-- hpc_save_narrative gains p_source_phrase_id: the phrase the teacher started from, a
+-- phrase of the caller's school (HP404), not retired (HP422), of the child's stage (HP422).
+-- Its text is kept with the narrative. Saving again without a phrase keeps the source
+-- already recorded: the narrative still came from it. The new argument has a default, so
+-- every existing call is answered as before.
+drop function public.hpc_save_narrative(uuid, uuid, text, text, text);
+drop function private.hpc_save_narrative(uuid, uuid, text, text, text);
+
+create or replace function private.hpc_save_narrative(
+  p_cycle_id uuid, p_student_id uuid, p_summary text, p_strengths text, p_barriers text, p_source_phrase_id uuid)
+returns uuid
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_caller record;
+  v_id uuid;
+  v_sections uuid[];
+  v_phrase record;
+  v_phrase_text text;
+  v_stage text;
+begin
+  select * into v_caller from private.hpc_caller();
+  if not exists (select 1 from public.user_profiles as p
+                 where p.institution_id = v_caller.institution_id and p.id = p_student_id and p.role = 'student')
+     or not exists (select 1 from public.hpc_evaluation_cycles as c
+                    where c.institution_id = v_caller.institution_id and c.id = p_cycle_id) then
+    raise exception 'no such student or cycle' using errcode = 'HP404';
+  end if;
+  v_sections := private.hpc_student_section_ids(v_caller.institution_id, p_student_id);
+  if private.hpc_first_duty(v_caller.institution_id, v_caller.user_id,
+       array['class_teacher', 'subject_teacher'], v_sections, null) is null then
+    raise exception 'only a teacher of the student''s section writes the narrative' using errcode = 'HP403';
+  end if;
+  if nullif(btrim(p_summary), '') is null then
+    raise exception 'summary is required' using errcode = 'HP400';
+  end if;
+  if p_source_phrase_id is not null then
+    select f.phrase, f.retired_at, p.stage::text as stage into v_phrase
+    from public.comment_bank_phrases as f
+    join public.hpc_parameters as p on p.institution_id = f.institution_id and p.id = f.parameter_id
+    where f.institution_id = v_caller.institution_id and f.id = p_source_phrase_id;
+    if not found then
+      raise exception 'no such phrase in your school''s comment bank' using errcode = 'HP404';
+    end if;
+    if v_phrase.retired_at is not null then
+      raise exception 'the phrase was retired from the comment bank; pick another' using errcode = 'HP422';
+    end if;
+    v_stage := private.hpc_student_stage(v_caller.institution_id, p_student_id);
+    if v_stage is not null and v_stage <> v_phrase.stage then
+      raise exception 'the phrase is of the % stage bank and the student is in the % stage', v_phrase.stage, v_stage
+        using errcode = 'HP422';
+    end if;
+    v_phrase_text := v_phrase.phrase;
+  end if;
+  insert into public.report_narratives as n
+    (institution_id, cycle_id, student_id, author_id, summary, strengths, barriers, source_phrase_id, source_phrase_text)
+  values (v_caller.institution_id, p_cycle_id, p_student_id, v_caller.user_id, p_summary, p_strengths, p_barriers,
+          p_source_phrase_id, v_phrase_text)
+  on conflict (institution_id, cycle_id, student_id) do update
+    set author_id = excluded.author_id, summary = excluded.summary,
+        strengths = excluded.strengths, barriers = excluded.barriers,
+        source_phrase_id = coalesce(excluded.source_phrase_id, n.source_phrase_id),
+        source_phrase_text = case when excluded.source_phrase_id is null then n.source_phrase_text
+                                  else excluded.source_phrase_text end
+  returning n.id into v_id;
+  return v_id;
+end
+$$;
+revoke all on function private.hpc_save_narrative(uuid, uuid, text, text, text, uuid) from public;
+grant execute on function private.hpc_save_narrative(uuid, uuid, text, text, text, uuid) to authenticated, service_role;
+
+create or replace function public.hpc_save_narrative(
+  p_cycle_id uuid, p_student_id uuid, p_summary text, p_strengths text default null, p_barriers text default null,
+  p_source_phrase_id uuid default null)
+returns uuid
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_message text; v_detail text; v_hint text;
+begin
+  return private.hpc_save_narrative(p_cycle_id, p_student_id, p_summary, p_strengths, p_barriers, p_source_phrase_id);
+exception when others then
+  if private.api_error_status(sqlstate) is not null then
+    get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
+    perform private.raise_api_error(sqlstate, v_message, nullif(v_detail, ''), nullif(v_hint, ''));
+  end if;
+  raise;
+end
+$$;
+comment on function public.hpc_save_narrative(uuid, uuid, text, text, text, uuid) is
+  'Write the teacher''s narrative (Part C) of a student for a cycle, optionally from a comment bank phrase (p_source_phrase_id, kept with the narrative). Teachers of the student''s section.';
+revoke all on function public.hpc_save_narrative(uuid, uuid, text, text, text, uuid) from public, anon;
+grant execute on function public.hpc_save_narrative(uuid, uuid, text, text, text, uuid) to authenticated, service_role;
+
+-- The stage of a student (security definer, 20250301000100), for the invoker function below.
+grant execute on function private.hpc_student_stage(uuid, uuid) to authenticated;
+
+-- The comment bank's phrases for one student, filled in for them, for the teacher to pick
+-- and edit: the phrases of the student's stage (optionally of one parameter, level and
+-- language), retired ones left out. The caller is staff (HP403) who may see the student
+-- (HP404: the student's teachers and the school's leaders, under user_profiles' policies).
+-- Security invoker: the phrases and the student are read under the caller's policies.
+create or replace function public.hpc_fill_comment_phrases(
+  p_student_id uuid, p_parameter_id uuid default null, p_level_ordinal bigint default null, p_language text default null)
+returns table (
+  phrase_id uuid, parameter_id uuid, parameter_code text, level_ordinal bigint, language text, phrase text, filled text)
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+declare
+  v_caller record;
+  v_student record;
+  v_stage text;
+begin
+  select * into v_caller from private.hpc_api_caller();
+  if (select private.current_role_name()) not in ('teacher', 'admin', 'staff') then
+    perform private.raise_api_error('HP403', 'The comment bank is for the school''s staff.');
+  end if;
+  select split_part(btrim(s.full_name), ' ', 1) as first_name, s.gender into v_student
+  from public.user_profiles as s
+  where s.id = p_student_id and s.role = 'student' and s.institution_id = v_caller.institution_id;
+  if not found then
+    perform private.raise_api_error('HP404', format('No student %s among yours.', p_student_id));
+  end if;
+  v_stage := private.hpc_student_stage(v_caller.institution_id, p_student_id);
+  return query
+    select f.id, f.parameter_id, p.code, f.level_ordinal, f.language, f.phrase,
+           private.comment_bank_fill(f.phrase, v_student.first_name, v_student.gender)
+    from public.comment_bank_phrases as f
+    join public.hpc_parameters as p on p.institution_id = f.institution_id and p.id = f.parameter_id
+    where f.institution_id = v_caller.institution_id
+      and f.retired_at is null
+      and (v_stage is null or p.stage::text = v_stage)
+      and (p_parameter_id is null or f.parameter_id = p_parameter_id)
+      and (p_level_ordinal is null or f.level_ordinal = p_level_ordinal)
+      and (p_language is null or f.language = p_language)
+    order by p.sort_order, p.code, f.level_ordinal, f.language, f.phrase;
+end
+$$;
+comment on function public.hpc_fill_comment_phrases(uuid, uuid, bigint, text) is
+  'The comment bank phrases of a student''s stage (optionally of one parameter, level, language) with {name}, pronouns and gendered words filled in for that student. Staff who may see the student.';
+revoke all on function public.hpc_fill_comment_phrases(uuid, uuid, bigint, text) from public, anon;
+grant execute on function public.hpc_fill_comment_phrases(uuid, uuid, bigint, text) to authenticated, service_role;
