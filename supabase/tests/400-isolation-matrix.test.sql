@@ -6,7 +6,7 @@
 -- "error SQLSTATE"), so that the fixture stays as it was for the next.
 begin;
 \ir support/tests-schema.sql
-select plan(2496);
+select plan(2816);
 
 -- Institution A and its mirror B, both with HPC on.
 -- The isolation fixture: one institution's worth of people and HPC rows, written with
@@ -113,6 +113,15 @@ insert into public.hpc_rubrics (id, institution_id, stage, scale_code, ordinal, 
   ('a0000000-0000-4000-8000-000000000024', 'a0000000-0000-4000-8000-000000000001', 'preparatory', 'prep', 2, 'Proficient'),
   ('a0000000-0000-4000-8000-000000000025', 'a0000000-0000-4000-8000-000000000001', 'preparatory', 'prep', 3, 'Advanced'),
   ('a0000000-0000-4000-8000-000000000026', 'a0000000-0000-4000-8000-000000000001', 'preparatory', 'spare', 1, 'Spare level');
+insert into public.parameter_translations (institution_id, parameter_id, language, name) values
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000020', 'hi', 'गणित: जागरूकता'),
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000022', 'hi', 'कला: संवेदनशीलता');
+insert into public.rubric_translations (institution_id, rubric_id, language, label) values
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000023', 'hi', 'आरंभिक'),
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000026', 'hi', 'अतिरिक्त स्तर');
+insert into public.cycle_translations (institution_id, cycle_id, language, name) values
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'hi', 'सत्र 1'),
+  ('a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000019', 'hi', 'सत्र 2');
 insert into public.hpc_parameter_assignments (id, institution_id, cycle_id, parameter_id, section_id, teacher_id, rater_roles, student_id, peer_reviewer_id) values
   ('a0000000-0000-4000-8000-000000000027', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000020', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000005', array['teacher','self','peer','parent'], null, null),
   ('a0000000-0000-4000-8000-000000000028', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000020', 'a0000000-0000-4000-8000-000000000016', 'a0000000-0000-4000-8000-000000000006', array['teacher','self','peer','parent'], null, null),
@@ -153,13 +162,19 @@ insert into public.hpc_conversations (id, institution_id, thread_id, student_id,
   ('a0000000-0000-4000-8000-000000000056', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000056', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'teacher', 'Term 1 progress', 'A good start.'),
   ('a0000000-0000-4000-8000-000000000057', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000057', 'a0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000006', 'teacher', 'Sports day', 'Well played.');
 insert into public.comment_bank_phrases (id, institution_id, parameter_id, level_ordinal, language, phrase) values
-  ('a0000000-0000-4000-8000-000000000072', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000020', 2, 'en', '{name} compares numbers with care.'),
-  ('a0000000-0000-4000-8000-000000000073', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000021', 3, 'hi', '{name} नई पहेलियाँ {बनाता|बनाती} है।');
+  ('a0000000-0000-4000-8000-000000000076', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000020', 2, 'en', '{name} compares numbers with care.'),
+  ('a0000000-0000-4000-8000-000000000077', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000021', 3, 'hi', '{name} नई पहेलियाँ {बनाता|बनाती} है।');
 insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary, source_phrase_id, source_phrase_text) values
-  ('a0000000-0000-4000-8000-000000000064', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.', 'a0000000-0000-4000-8000-000000000072', '{name} compares numbers with care.');
+  ('a0000000-0000-4000-8000-000000000064', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.', 'a0000000-0000-4000-8000-000000000076', '{name} compares numbers with care.');
 insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
   ('a0000000-0000-4000-8000-000000000065', 'a0000000-0000-4000-8000-000000000001', 'generate', 'a0000000-0000-4000-8000-000000000017', 'a0000000-0000-4000-8000-000000000015', 'a0000000-0000-4000-8000-000000000005'),
   ('a0000000-0000-4000-8000-000000000066', 'a0000000-0000-4000-8000-000000000001', 'generate', 'a0000000-0000-4000-8000-000000000017', null, 'a0000000-0000-4000-8000-000000000004');
+insert into public.report_share_links (id, institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values
+  ('a0000000-0000-4000-8000-000000000072', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000042', 'a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000010', 'en', now() + interval '7 days', 'a0000000-0000-4000-8000-000000000005'),
+  ('a0000000-0000-4000-8000-000000000073', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000044', 'a0000000-0000-4000-8000-000000000009', 'a0000000-0000-4000-8000-000000000011', 'en', now() + interval '7 days', 'a0000000-0000-4000-8000-000000000006');
+insert into public.report_share_link_opens (id, institution_id, link_id) values
+  ('a0000000-0000-4000-8000-000000000074', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000072'),
+  ('a0000000-0000-4000-8000-000000000075', 'a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000073');
 
 -- The isolation fixture: one institution's worth of people and HPC rows, written with
 -- {name} placeholders that the generator fills for institution A, its mirror B, and C
@@ -265,6 +280,15 @@ insert into public.hpc_rubrics (id, institution_id, stage, scale_code, ordinal, 
   ('b0000000-0000-4000-8000-000000000024', 'b0000000-0000-4000-8000-000000000001', 'preparatory', 'prep', 2, 'Proficient'),
   ('b0000000-0000-4000-8000-000000000025', 'b0000000-0000-4000-8000-000000000001', 'preparatory', 'prep', 3, 'Advanced'),
   ('b0000000-0000-4000-8000-000000000026', 'b0000000-0000-4000-8000-000000000001', 'preparatory', 'spare', 1, 'Spare level');
+insert into public.parameter_translations (institution_id, parameter_id, language, name) values
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000020', 'hi', 'गणित: जागरूकता'),
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000022', 'hi', 'कला: संवेदनशीलता');
+insert into public.rubric_translations (institution_id, rubric_id, language, label) values
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000023', 'hi', 'आरंभिक'),
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000026', 'hi', 'अतिरिक्त स्तर');
+insert into public.cycle_translations (institution_id, cycle_id, language, name) values
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'hi', 'सत्र 1'),
+  ('b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000019', 'hi', 'सत्र 2');
 insert into public.hpc_parameter_assignments (id, institution_id, cycle_id, parameter_id, section_id, teacher_id, rater_roles, student_id, peer_reviewer_id) values
   ('b0000000-0000-4000-8000-000000000027', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000020', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000005', array['teacher','self','peer','parent'], null, null),
   ('b0000000-0000-4000-8000-000000000028', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000020', 'b0000000-0000-4000-8000-000000000016', 'b0000000-0000-4000-8000-000000000006', array['teacher','self','peer','parent'], null, null),
@@ -305,13 +329,19 @@ insert into public.hpc_conversations (id, institution_id, thread_id, student_id,
   ('b0000000-0000-4000-8000-000000000056', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000056', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'teacher', 'Term 1 progress', 'A good start.'),
   ('b0000000-0000-4000-8000-000000000057', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000057', 'b0000000-0000-4000-8000-000000000009', 'b0000000-0000-4000-8000-000000000006', 'teacher', 'Sports day', 'Well played.');
 insert into public.comment_bank_phrases (id, institution_id, parameter_id, level_ordinal, language, phrase) values
-  ('b0000000-0000-4000-8000-000000000072', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000020', 2, 'en', '{name} compares numbers with care.'),
-  ('b0000000-0000-4000-8000-000000000073', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000021', 3, 'hi', '{name} नई पहेलियाँ {बनाता|बनाती} है।');
+  ('b0000000-0000-4000-8000-000000000076', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000020', 2, 'en', '{name} compares numbers with care.'),
+  ('b0000000-0000-4000-8000-000000000077', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000021', 3, 'hi', '{name} नई पहेलियाँ {बनाता|बनाती} है।');
 insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary, source_phrase_id, source_phrase_text) values
-  ('b0000000-0000-4000-8000-000000000064', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.', 'b0000000-0000-4000-8000-000000000072', '{name} compares numbers with care.');
+  ('b0000000-0000-4000-8000-000000000064', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000005', 'Curious, careful with numbers.', 'b0000000-0000-4000-8000-000000000076', '{name} compares numbers with care.');
 insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
   ('b0000000-0000-4000-8000-000000000065', 'b0000000-0000-4000-8000-000000000001', 'generate', 'b0000000-0000-4000-8000-000000000017', 'b0000000-0000-4000-8000-000000000015', 'b0000000-0000-4000-8000-000000000005'),
   ('b0000000-0000-4000-8000-000000000066', 'b0000000-0000-4000-8000-000000000001', 'generate', 'b0000000-0000-4000-8000-000000000017', null, 'b0000000-0000-4000-8000-000000000004');
+insert into public.report_share_links (id, institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values
+  ('b0000000-0000-4000-8000-000000000072', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000042', 'b0000000-0000-4000-8000-000000000007', 'b0000000-0000-4000-8000-000000000010', 'en', now() + interval '7 days', 'b0000000-0000-4000-8000-000000000005'),
+  ('b0000000-0000-4000-8000-000000000073', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000044', 'b0000000-0000-4000-8000-000000000009', 'b0000000-0000-4000-8000-000000000011', 'en', now() + interval '7 days', 'b0000000-0000-4000-8000-000000000006');
+insert into public.report_share_link_opens (id, institution_id, link_id) values
+  ('b0000000-0000-4000-8000-000000000074', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000072'),
+  ('b0000000-0000-4000-8000-000000000075', 'b0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000073');
 
 
 select is(tests.attempt_as_anon('select 1 from public.institutions where id = ''a0000000-0000-4000-8000-000000000001'''),
@@ -3770,6 +3800,390 @@ select is(tests.attempt_as_service_role('delete from public.hpc_evaluation_cycle
   'rows ' || nullif((select count(*) from public.hpc_evaluation_cycles where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000019') and (true)), 0), 'service_role delete hpc_evaluation_cycles (own institution)');
 select is(tests.attempt_as_service_role('delete from public.hpc_evaluation_cycles where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000019'')'),
   'rows ' || nullif((select count(*) from public.hpc_evaluation_cycles where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000019') and (true)), 0), 'service_role delete hpc_evaluation_cycles (another institution)');
+select is(tests.attempt_as_anon('select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select parameter_translations (own institution)');
+select is(tests.attempt_as_anon('select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select parameter_translations (another institution)');
+select is(tests.attempt_as_service_role('select 1 from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select parameter_translations (own institution)');
+select is(tests.attempt_as_service_role('select 1 from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select parameter_translations (another institution)');
+select is(tests.attempt_as_anon('insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'anon insert parameter_translations (own institution)');
+select is(tests.attempt_as_anon('insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'anon insert parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'student insert parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'student insert parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'parent insert parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'parent insert parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'teacher insert parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'teacher insert parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'rows 1', 'coordinator insert parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'coordinator insert parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'principal insert parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'principal insert parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'rows 1', 'institution_admin insert parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'error 42501', 'institution_admin insert parameter_translations (another institution)');
+select is(tests.attempt_as_service_role('insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'rows 1', 'service_role insert parameter_translations (own institution)');
+select is(tests.attempt_as_service_role('insert into public.parameter_translations (institution_id, parameter_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000021'', ''ta'', ''கணிதம்: படைப்பாற்றல்'')'),
+  'rows 1', 'service_role insert parameter_translations (another institution)');
+select is(tests.attempt_as_anon('update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update parameter_translations (own institution)');
+select is(tests.attempt_as_anon('update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator update parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update parameter_translations (another institution)');
+select is(tests.attempt_as_service_role('update public.parameter_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update parameter_translations (own institution)');
+select is(tests.attempt_as_service_role('update public.parameter_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update parameter_translations (another institution)');
+select is(tests.attempt_as_anon('delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
+  'error 42501', 'anon delete parameter_translations (own institution)');
+select is(tests.attempt_as_anon('delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
+  'error 42501', 'anon delete parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
+  'rows 0', 'student delete parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
+  'rows 0', 'student delete parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
+  'rows 0', 'parent delete parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
+  'rows 0', 'parent delete parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
+  'rows 0', 'teacher delete parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
+  'rows 0', 'teacher delete parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (parameter_id = 'a0000000-0000-4000-8000-000000000022') and (true)), 0), 'coordinator delete parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
+  'rows 0', 'coordinator delete parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
+  'rows 0', 'principal delete parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
+  'rows 0', 'principal delete parameter_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (parameter_id = 'a0000000-0000-4000-8000-000000000022') and (true)), 0), 'institution_admin delete parameter_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
+  'rows 0', 'institution_admin delete parameter_translations (another institution)');
+select is(tests.attempt_as_service_role('delete from public.parameter_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (parameter_id = ''a0000000-0000-4000-8000-000000000022'')'),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (parameter_id = 'a0000000-0000-4000-8000-000000000022') and (true)), 0), 'service_role delete parameter_translations (own institution)');
+select is(tests.attempt_as_service_role('delete from public.parameter_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (parameter_id = ''b0000000-0000-4000-8000-000000000022'')'),
+  'rows ' || nullif((select count(*) from public.parameter_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (parameter_id = 'b0000000-0000-4000-8000-000000000022') and (true)), 0), 'service_role delete parameter_translations (another institution)');
+select is(tests.attempt_as_anon('select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select rubric_translations (own institution)');
+select is(tests.attempt_as_anon('select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select rubric_translations (another institution)');
+select is(tests.attempt_as_service_role('select 1 from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select rubric_translations (own institution)');
+select is(tests.attempt_as_service_role('select 1 from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select rubric_translations (another institution)');
+select is(tests.attempt_as_anon('insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'anon insert rubric_translations (own institution)');
+select is(tests.attempt_as_anon('insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'anon insert rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'student insert rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'student insert rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'parent insert rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'parent insert rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'teacher insert rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'teacher insert rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'rows 1', 'coordinator insert rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'coordinator insert rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'principal insert rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'principal insert rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'rows 1', 'institution_admin insert rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'error 42501', 'institution_admin insert rubric_translations (another institution)');
+select is(tests.attempt_as_service_role('insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'rows 1', 'service_role insert rubric_translations (own institution)');
+select is(tests.attempt_as_service_role('insert into public.rubric_translations (institution_id, rubric_id, language, label) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000024'', ''ta'', ''தேர்ச்சி'')'),
+  'rows 1', 'service_role insert rubric_translations (another institution)');
+select is(tests.attempt_as_anon('update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update rubric_translations (own institution)');
+select is(tests.attempt_as_anon('update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator update rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update rubric_translations (another institution)');
+select is(tests.attempt_as_service_role('update public.rubric_translations set label = label where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update rubric_translations (own institution)');
+select is(tests.attempt_as_service_role('update public.rubric_translations set label = label where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update rubric_translations (another institution)');
+select is(tests.attempt_as_anon('delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
+  'error 42501', 'anon delete rubric_translations (own institution)');
+select is(tests.attempt_as_anon('delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
+  'error 42501', 'anon delete rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
+  'rows 0', 'student delete rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
+  'rows 0', 'student delete rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
+  'rows 0', 'parent delete rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
+  'rows 0', 'parent delete rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
+  'rows 0', 'teacher delete rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
+  'rows 0', 'teacher delete rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (rubric_id = 'a0000000-0000-4000-8000-000000000026') and (true)), 0), 'coordinator delete rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
+  'rows 0', 'coordinator delete rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
+  'rows 0', 'principal delete rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
+  'rows 0', 'principal delete rubric_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (rubric_id = 'a0000000-0000-4000-8000-000000000026') and (true)), 0), 'institution_admin delete rubric_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
+  'rows 0', 'institution_admin delete rubric_translations (another institution)');
+select is(tests.attempt_as_service_role('delete from public.rubric_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (rubric_id = ''a0000000-0000-4000-8000-000000000026'')'),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (rubric_id = 'a0000000-0000-4000-8000-000000000026') and (true)), 0), 'service_role delete rubric_translations (own institution)');
+select is(tests.attempt_as_service_role('delete from public.rubric_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (rubric_id = ''b0000000-0000-4000-8000-000000000026'')'),
+  'rows ' || nullif((select count(*) from public.rubric_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (rubric_id = 'b0000000-0000-4000-8000-000000000026') and (true)), 0), 'service_role delete rubric_translations (another institution)');
+select is(tests.attempt_as_anon('select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select cycle_translations (own institution)');
+select is(tests.attempt_as_anon('select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'teacher select cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select cycle_translations (another institution)');
+select is(tests.attempt_as_service_role('select 1 from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select cycle_translations (own institution)');
+select is(tests.attempt_as_service_role('select 1 from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select cycle_translations (another institution)');
+select is(tests.attempt_as_anon('insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'anon insert cycle_translations (own institution)');
+select is(tests.attempt_as_anon('insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'anon insert cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'student insert cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'student insert cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'parent insert cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'parent insert cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'teacher insert cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'teacher insert cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'rows 1', 'coordinator insert cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'coordinator insert cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'principal insert cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'principal insert cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'rows 1', 'institution_admin insert cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'error 42501', 'institution_admin insert cycle_translations (another institution)');
+select is(tests.attempt_as_service_role('insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'rows 1', 'service_role insert cycle_translations (own institution)');
+select is(tests.attempt_as_service_role('insert into public.cycle_translations (institution_id, cycle_id, language, name) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000018'', ''ta'', ''பருவம் 0'')'),
+  'rows 1', 'service_role insert cycle_translations (another institution)');
+select is(tests.attempt_as_anon('update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update cycle_translations (own institution)');
+select is(tests.attempt_as_anon('update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student update cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent update cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher update cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator update cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator update cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal update cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin update cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin update cycle_translations (another institution)');
+select is(tests.attempt_as_service_role('update public.cycle_translations set name = name where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update cycle_translations (own institution)');
+select is(tests.attempt_as_service_role('update public.cycle_translations set name = name where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update cycle_translations (another institution)');
+select is(tests.attempt_as_anon('delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
+  'error 42501', 'anon delete cycle_translations (own institution)');
+select is(tests.attempt_as_anon('delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
+  'error 42501', 'anon delete cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
+  'rows 0', 'student delete cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
+  'rows 0', 'student delete cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
+  'rows 0', 'parent delete cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
+  'rows 0', 'parent delete cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
+  'rows 0', 'teacher delete cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
+  'rows 0', 'teacher delete cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (cycle_id = 'a0000000-0000-4000-8000-000000000019') and (true)), 0), 'coordinator delete cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
+  'rows 0', 'coordinator delete cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
+  'rows 0', 'principal delete cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
+  'rows 0', 'principal delete cycle_translations (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (cycle_id = 'a0000000-0000-4000-8000-000000000019') and (true)), 0), 'institution_admin delete cycle_translations (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
+  'rows 0', 'institution_admin delete cycle_translations (another institution)');
+select is(tests.attempt_as_service_role('delete from public.cycle_translations where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (cycle_id = ''a0000000-0000-4000-8000-000000000019'')'),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'a0000000-0000-4000-8000-000000000001' and (cycle_id = 'a0000000-0000-4000-8000-000000000019') and (true)), 0), 'service_role delete cycle_translations (own institution)');
+select is(tests.attempt_as_service_role('delete from public.cycle_translations where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (cycle_id = ''b0000000-0000-4000-8000-000000000019'')'),
+  'rows ' || nullif((select count(*) from public.cycle_translations where institution_id = 'b0000000-0000-4000-8000-000000000001' and (cycle_id = 'b0000000-0000-4000-8000-000000000019') and (true)), 0), 'service_role delete cycle_translations (another institution)');
 select is(tests.attempt_as_anon('select 1 from public.hpc_parameter_assignments where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon select hpc_parameter_assignments (own institution)');
 select is(tests.attempt_as_anon('select 1 from public.hpc_parameter_assignments where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
@@ -5018,38 +5432,38 @@ select is(tests.attempt_as_service_role('update public.comment_bank_phrases set 
   'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update comment_bank_phrases (own institution)');
 select is(tests.attempt_as_service_role('update public.comment_bank_phrases set phrase = phrase where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
   'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update comment_bank_phrases (another institution)');
-select is(tests.attempt_as_anon('delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as_anon('delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'anon delete comment_bank_phrases (own institution)');
-select is(tests.attempt_as_anon('delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as_anon('delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'anon delete comment_bank_phrases (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'student delete comment_bank_phrases (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'student delete comment_bank_phrases (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'parent delete comment_bank_phrases (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'parent delete comment_bank_phrases (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'teacher delete comment_bank_phrases (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'teacher delete comment_bank_phrases (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'coordinator delete comment_bank_phrases (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'coordinator delete comment_bank_phrases (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'principal delete comment_bank_phrases (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'principal delete comment_bank_phrases (another institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'institution_admin delete comment_bank_phrases (own institution)');
-select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000077'')'),
   'error 42501', 'institution_admin delete comment_bank_phrases (another institution)');
-select is(tests.attempt_as_service_role('delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000073'')'),
-  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000073') and (true)), 0), 'service_role delete comment_bank_phrases (own institution)');
-select is(tests.attempt_as_service_role('delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000073'')'),
-  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000073') and (true)), 0), 'service_role delete comment_bank_phrases (another institution)');
+select is(tests.attempt_as_service_role('delete from public.comment_bank_phrases where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000077'')'),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000077') and (true)), 0), 'service_role delete comment_bank_phrases (own institution)');
+select is(tests.attempt_as_service_role('delete from public.comment_bank_phrases where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000077'')'),
+  'rows ' || nullif((select count(*) from public.comment_bank_phrases where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000077') and (true)), 0), 'service_role delete comment_bank_phrases (another institution)');
 select is(tests.attempt_as_anon('select 1 from public.report_jobs where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon select report_jobs (own institution)');
 select is(tests.attempt_as_anon('select 1 from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
@@ -5178,6 +5592,262 @@ select is(tests.attempt_as_service_role('delete from public.report_jobs where in
   'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000066') and (true)), 0), 'service_role delete report_jobs (own institution)');
 select is(tests.attempt_as_service_role('delete from public.report_jobs where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000066'')'),
   'rows ' || nullif((select count(*) from public.report_jobs where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000066') and (true)), 0), 'service_role delete report_jobs (another institution)');
+select is(tests.attempt_as_anon('select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_share_links (own institution)');
+select is(tests.attempt_as_anon('select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (student_id in ('a0000000-0000-4000-8000-000000000007', 'a0000000-0000-4000-8000-000000000008'))), 0), 'teacher select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select report_share_links (another institution)');
+select is(tests.attempt_as_service_role('select 1 from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_share_links (own institution)');
+select is(tests.attempt_as_service_role('select 1 from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_share_links (another institution)');
+select is(tests.attempt_as_anon('insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'anon insert report_share_links (own institution)');
+select is(tests.attempt_as_anon('insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'anon insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'student insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'student insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'parent insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'parent insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'teacher insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'teacher insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'coordinator insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'coordinator insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'principal insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'principal insert report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'institution_admin insert report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'error 42501', 'institution_admin insert report_share_links (another institution)');
+select is(tests.attempt_as_service_role('insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000042'', ''a0000000-0000-4000-8000-000000000007'', ''a0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''a0000000-0000-4000-8000-000000000005'')'),
+  'rows 1', 'service_role insert report_share_links (own institution)');
+select is(tests.attempt_as_service_role('insert into public.report_share_links (institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000042'', ''b0000000-0000-4000-8000-000000000007'', ''b0000000-0000-4000-8000-000000000010'', ''en'', now() + interval ''7 days'', ''b0000000-0000-4000-8000-000000000005'')'),
+  'rows 1', 'service_role insert report_share_links (another institution)');
+select is(tests.attempt_as_anon('update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_share_links (own institution)');
+select is(tests.attempt_as_anon('update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_share_links (another institution)');
+select is(tests.attempt_as_service_role('update public.report_share_links set language = language where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_share_links (own institution)');
+select is(tests.attempt_as_service_role('update public.report_share_links set language = language where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_share_links (another institution)');
+select is(tests.attempt_as_anon('delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'anon delete report_share_links (own institution)');
+select is(tests.attempt_as_anon('delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'anon delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'student delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'student delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'parent delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'parent delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'teacher delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'teacher delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'coordinator delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'coordinator delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'principal delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'principal delete report_share_links (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'institution_admin delete report_share_links (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'institution_admin delete report_share_links (another institution)');
+select is(tests.attempt_as_service_role('delete from public.report_share_links where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000072'')'),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000072') and (true)), 0), 'service_role delete report_share_links (own institution)');
+select is(tests.attempt_as_service_role('delete from public.report_share_links where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000072'')'),
+  'rows ' || nullif((select count(*) from public.report_share_links where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000072') and (true)), 0), 'service_role delete report_share_links (another institution)');
+select is(tests.attempt_as_anon('select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_share_link_opens (own institution)');
+select is(tests.attempt_as_anon('select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'student select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'parent select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (link_id = 'a0000000-0000-4000-8000-000000000072')), 0), 'teacher select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'teacher select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'coordinator select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'coordinator select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'principal select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'principal select report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'institution_admin select report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows 0', 'institution_admin select report_share_link_opens (another institution)');
+select is(tests.attempt_as_service_role('select 1 from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_share_link_opens (own institution)');
+select is(tests.attempt_as_service_role('select 1 from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role select report_share_link_opens (another institution)');
+select is(tests.attempt_as_anon('insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'anon insert report_share_link_opens (own institution)');
+select is(tests.attempt_as_anon('insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'anon insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'student insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'student insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'parent insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'parent insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'teacher insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'teacher insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'coordinator insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'coordinator insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'principal insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'principal insert report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'institution_admin insert report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'error 42501', 'institution_admin insert report_share_link_opens (another institution)');
+select is(tests.attempt_as_service_role('insert into public.report_share_link_opens (institution_id, link_id) values (''a0000000-0000-4000-8000-000000000001'', ''a0000000-0000-4000-8000-000000000072'')'),
+  'rows 1', 'service_role insert report_share_link_opens (own institution)');
+select is(tests.attempt_as_service_role('insert into public.report_share_link_opens (institution_id, link_id) values (''b0000000-0000-4000-8000-000000000001'', ''b0000000-0000-4000-8000-000000000072'')'),
+  'rows 1', 'service_role insert report_share_link_opens (another institution)');
+select is(tests.attempt_as_anon('update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_share_link_opens (own institution)');
+select is(tests.attempt_as_anon('update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'anon update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'student update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'parent update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'teacher update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'coordinator update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'principal update report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'error 42501', 'institution_admin update report_share_link_opens (another institution)');
+select is(tests.attempt_as_service_role('update public.report_share_link_opens set opened_at = opened_at where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_share_link_opens (own institution)');
+select is(tests.attempt_as_service_role('update public.report_share_link_opens set opened_at = opened_at where institution_id = ''b0000000-0000-4000-8000-000000000001'''),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'b0000000-0000-4000-8000-000000000001' and (true)), 0), 'service_role update report_share_link_opens (another institution)');
+select is(tests.attempt_as_anon('delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'anon delete report_share_link_opens (own institution)');
+select is(tests.attempt_as_anon('delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'anon delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'student delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000007', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'student delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'parent delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000010', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'parent delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'teacher delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000005', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'teacher delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'coordinator delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000004', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'coordinator delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'principal delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000003', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'principal delete report_share_link_opens (another institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'institution_admin delete report_share_link_opens (own institution)');
+select is(tests.attempt_as('a0000000-0000-4000-8000-000000000002', 'delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'error 42501', 'institution_admin delete report_share_link_opens (another institution)');
+select is(tests.attempt_as_service_role('delete from public.report_share_link_opens where institution_id = ''a0000000-0000-4000-8000-000000000001'' and (id = ''a0000000-0000-4000-8000-000000000074'')'),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'a0000000-0000-4000-8000-000000000001' and (id = 'a0000000-0000-4000-8000-000000000074') and (true)), 0), 'service_role delete report_share_link_opens (own institution)');
+select is(tests.attempt_as_service_role('delete from public.report_share_link_opens where institution_id = ''b0000000-0000-4000-8000-000000000001'' and (id = ''b0000000-0000-4000-8000-000000000074'')'),
+  'rows ' || nullif((select count(*) from public.report_share_link_opens where institution_id = 'b0000000-0000-4000-8000-000000000001' and (id = 'b0000000-0000-4000-8000-000000000074') and (true)), 0), 'service_role delete report_share_link_opens (another institution)');
 select is(tests.attempt_as_anon('select 1 from public.audit_events where institution_id = ''a0000000-0000-4000-8000-000000000001'''),
   'error 42501', 'anon select audit_events (own institution)');
 select is(tests.attempt_as_anon('select 1 from public.audit_events where institution_id = ''b0000000-0000-4000-8000-000000000001'''),

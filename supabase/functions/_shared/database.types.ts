@@ -788,6 +788,70 @@ isOneToOne: false
       referencedColumns: ["institution_id","id"]
     }
                   ]
+                },"report_share_link_opens": {
+                  Row: {
+                    "id": string,"institution_id": string,"link_id": string,"opened_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "id"?: string,"institution_id": string,"link_id": string,"opened_at"?: string
+                  }
+                  Update: {
+                    "id"?: string,"institution_id"?: string,"link_id"?: string,"opened_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "report_share_link_opens_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "report_share_link_opens_link_fkey"
+      columns: ["institution_id","link_id"]
+isOneToOne: false
+      referencedRelation: "report_share_links"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
+                },"report_share_links": {
+                  Row: {
+                    "expires_at": string,"guardian_id": string,"id": string,"institution_id": string,"issued_at": string,"issued_by": string,"language": string,"report_id": string,"revoked_at": string | null,"revoked_by": string | null,"student_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "expires_at": string,"guardian_id": string,"id"?: string,"institution_id": string,"issued_at"?: string,"issued_by": string,"language": string,"report_id": string,"revoked_at"?: string | null,"revoked_by"?: string | null,"student_id": string
+                  }
+                  Update: {
+                    "expires_at"?: string,"guardian_id"?: string,"id"?: string,"institution_id"?: string,"issued_at"?: string,"issued_by"?: string,"language"?: string,"report_id"?: string,"revoked_at"?: string | null,"revoked_by"?: string | null,"student_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "report_share_links_guardian_fkey"
+      columns: ["institution_id","student_id","guardian_id"]
+isOneToOne: false
+      referencedRelation: "student_guardians"
+      referencedColumns: ["institution_id","student_id","guardian_id"]
+    },{
+      foreignKeyName: "report_share_links_institution_id_fkey"
+      columns: ["institution_id"]
+isOneToOne: false
+      referencedRelation: "institutions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "report_share_links_report_fkey"
+      columns: ["institution_id","report_id"]
+isOneToOne: false
+      referencedRelation: "hpc_published_reports"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "report_share_links_report_fkey"
+      columns: ["institution_id","report_id"]
+isOneToOne: false
+      referencedRelation: "hpc_reports"
+      referencedColumns: ["institution_id","id"]
+    }
+                  ]
                 },"rubric_translations": {
                   Row: {
                     "created_at": string,"created_by": string | null,"descriptor": string | null,"institution_id": string,"label": string,"language": Database["public"]['Enums']["hpc_language"],"rubric_id": string,"updated_at": string,"updated_by": string | null
@@ -1479,6 +1543,12 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"hpc_issue_section_share_links":
+{ Args: { "p_cycle_id": string,"p_expires_in"?: string,"p_language"?: string,"p_section_id": string }; Returns: Json
+                           },
+"hpc_issue_share_link":
+{ Args: { "p_expires_in"?: string,"p_guardian_id": string,"p_language"?: string,"p_report_id": string }; Returns: Json
+                           },
 "hpc_record_consent":
 { Args: { "p_given_at"?: string,"p_guardian_id": string,"p_part": Database["public"]['Enums']["hpc_consent_part"],"p_student_id": string }; Returns: string
                            },
@@ -1490,6 +1560,9 @@ isOneToOne: false
 "hpc_retention_status":
 { Args: Record<PropertyKey, never>; Returns: Json
                            },
+"hpc_revoke_share_link":
+{ Args: { "p_link_id": string }; Returns: boolean
+                           },
 "hpc_save_class_sheet":
 { Args: { "p_cells": Json,"p_cycle_id": string,"p_dry_run"?: boolean,"p_section_id": string }; Returns: Database["public"]['CompositeTypes']["hpc_class_sheet_result"]
                           SetofOptions: {
@@ -1500,6 +1573,9 @@ isOneToOne: false
       } },
 "hpc_save_narrative":
 { Args: { "p_barriers"?: string,"p_cycle_id": string,"p_source_phrase_id"?: string,"p_strengths"?: string,"p_student_id": string,"p_summary": string }; Returns: string
+                           },
+"hpc_section_share_receipts":
+{ Args: { "p_cycle_id": string,"p_section_id": string }; Returns: Json
                            },
 "hpc_set_consent_required":
 { Args: { "p_required": boolean }; Returns: boolean
@@ -1527,6 +1603,9 @@ isOneToOne: false
       } },
 "hpc_set_retention_period":
 { Args: { "p_years": number }; Returns: Json
+                           },
+"hpc_share_receipts":
+{ Args: { "p_report_id": string }; Returns: Json
                            },
 "hpc_student_record":
 { Args: { "p_student_id": string }; Returns: Json
