@@ -96,7 +96,8 @@ begin
       and (
         (a.record_key ->> 'id')::uuid = any (p_row_ids)
         or (a.record_key ->> 'id')::uuid = any (p_student_ids)
-        or (a.table_name like 'hpc\_%' or a.table_name in ('report_narratives', 'student_guardians', 'section_students'))
+        or (a.table_name like 'hpc\_%' or a.table_name in ('report_narratives', 'student_guardians', 'section_students',
+                                                           'report_share_links'))
            and exists (
              select 1 from (values ('student_id'), ('rater_id'), ('author_id'), ('peer_reviewer_id')) as k (column_name)
              where coalesce(a.new_values ->> k.column_name, a.old_values ->> k.column_name)::uuid = any (p_student_ids))

@@ -132,7 +132,7 @@ create policy "Whoever reads a share link reads its opens" on public.report_shar
 
 create trigger audit_row_change
   after insert or update or delete on public.report_share_links
-  for each row execute function private.audit_row_change('row', 'institution_id', 'id');
+  for each row execute function private.audit_row_change('row', 'public.report_share_links', 'institution_id', 'id');
 
 -- A child's erasure (private.hpc_erase_students_data, hpc.erasure = on) deletes their cards,
 -- which takes their share links along. The audit entries of those links name the child and a
@@ -161,28 +161,6 @@ create trigger erase_share_link_audit_with_the_child
   referencing old table as gone
   for each statement execute function private.report_share_links_erase_audit();
 
--- A child's record (hpc_student_record) holds the audit entries that name the child; those of
--- the child's share links are among them. As in 20250701000200, with report_share_links added.
-create or replace function private.hpc_student_audit_events(p_institution_id uuid, p_student_ids uuid[], p_row_ids uuid[])
-returns setof public.audit_events
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select a.*
-  from public.audit_events as a
-  where a.institution_id = p_institution_id
-    and (
-      (a.record_key ->> 'id')::uuid = any (p_row_ids)
-      or (a.record_key ->> 'id')::uuid = any (p_student_ids)
-      or (a.table_name like 'hpc\_%' or a.table_name in ('report_narratives', 'student_guardians', 'section_students', 'report_share_links'))
-         and exists (
-           select 1 from (values ('student_id'), ('rater_id'), ('author_id'), ('peer_reviewer_id')) as k (column_name)
-           where coalesce(a.new_values ->> k.column_name, a.old_values ->> k.column_name)::uuid = any (p_student_ids))
-    )
-$$;
-
 -- Helpers --------------------------------------------------------------------------------
 
 -- May the caller share this student's cards? A class teacher of one of the student's
@@ -204,18 +182,20 @@ revoke all on function private.report_share_may_issue(uuid, uuid, uuid) from pub
 -- same card published since?
 create or replace function private.report_share_is_latest_published(p_institution_id uuid, p_report_id uuid)
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select exists (
+begin
+  return exists (
     select 1 from public.hpc_reports as r
     where r.institution_id = p_institution_id and r.id = p_report_id and r.status = 'published'
       and not exists (select 1 from public.hpc_reports as later
                       where later.institution_id = r.institution_id and later.cycle_id = r.cycle_id
                         and later.student_id = r.student_id and later.version > r.version
-                        and later.status = 'published'))
+                        and later.status = 'published'));
+end
 $$;
 revoke all on function private.report_share_is_latest_published(uuid, uuid) from public;
 
@@ -499,7 +479,7 @@ language sql
 immutable
 set search_path = ''
 as $$
-  select case p_kind when 'client' then 30 when 'token' then 10 end
+  select case when p_kind = 'client' then 30 when p_kind = 'token' then 10 end
 $$;
 revoke all on function private.report_share_rate_limit(text) from public;
 

@@ -127,7 +127,7 @@ begin
          for each row execute function private.keep_row_in_its_institution()', v_table);
     execute format(
       'create trigger audit_row_change after insert or update or delete on public.%I
-         for each row execute function private.audit_row_change(''row'', ''institution_id'', %L, ''language'')', v_table, v_key);
+         for each row execute function private.audit_row_change(''row'', %L, ''institution_id'', %L, ''language'')', v_table, 'public.' || v_table, v_key);
     execute format('alter table public.%I enable row level security', v_table);
     execute format('revoke all on public.%I from anon, authenticated', v_table);
     -- whole-row UPDATE: supabase-js upserts write every column of the row they send

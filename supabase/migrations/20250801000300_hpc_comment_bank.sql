@@ -93,14 +93,14 @@ as $$
   select regexp_replace(
     replace(replace(replace(replace(replace(replace(replace(p_phrase,
       '{name}', p_name),
-      '{they}', case p_gender when 'male' then 'he' when 'female' then 'she' else p_name end),
-      '{They}', case p_gender when 'male' then 'He' when 'female' then 'She' else p_name end),
-      '{them}', case p_gender when 'male' then 'him' when 'female' then 'her' else p_name end),
-      '{Them}', case p_gender when 'male' then 'Him' when 'female' then 'Her' else p_name end),
-      '{their}', case p_gender when 'male' then 'his' when 'female' then 'her' else p_name || '''s' end),
-      '{Their}', case p_gender when 'male' then 'His' when 'female' then 'Her' else p_name || '''s' end),
+      '{they}', case when p_gender = 'male' then 'he' when p_gender = 'female' then 'she' else p_name end),
+      '{They}', case when p_gender = 'male' then 'He' when p_gender = 'female' then 'She' else p_name end),
+      '{them}', case when p_gender = 'male' then 'him' when p_gender = 'female' then 'her' else p_name end),
+      '{Them}', case when p_gender = 'male' then 'Him' when p_gender = 'female' then 'Her' else p_name end),
+      '{their}', case when p_gender = 'male' then 'his' when p_gender = 'female' then 'her' else p_name || '''s' end),
+      '{Their}', case when p_gender = 'male' then 'His' when p_gender = 'female' then 'Her' else p_name || '''s' end),
     '\{([^{}|]+)\|([^{}|]+)\}',
-    case p_gender when 'male' then '\1' when 'female' then '\2' else '\1/\2' end,
+    case when p_gender = 'male' then '\1' when p_gender = 'female' then '\2' else '\1/\2' end,
     'g')
 $$;
 revoke all on function private.comment_bank_fill(text, text, text) from public;
@@ -111,12 +111,13 @@ grant execute on function private.comment_bank_fill(text, text, text) to authent
 -- every stage when their duty names none.
 create or replace function private.manages_comment_bank(p_institution_id uuid, p_parameter_id uuid)
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select p_institution_id = private.hpc_institution_id()
+begin
+  return p_institution_id = private.hpc_institution_id()
     and (
       private.is_institution_admin()
       or exists (
@@ -124,10 +125,11 @@ as $$
         from public.staff_duties as d
         join public.hpc_parameters as p on p.institution_id = d.institution_id and p.id = p_parameter_id
         where d.institution_id = p_institution_id
-          and d.user_id = (select auth.uid())
+          and d.user_id = auth.uid()
           and d.active
           and d.duty = 'coordinator'
-          and (d.stage is null or d.stage = p.stage::text)))
+          and (d.stage is null or d.stage = p.stage::text)));
+end
 $$;
 revoke all on function private.manages_comment_bank(uuid, uuid) from public;
 grant execute on function private.manages_comment_bank(uuid, uuid) to authenticated;
@@ -194,7 +196,7 @@ create trigger stamp_row_authorship
   for each row execute function private.stamp_row_authorship();
 create trigger audit_row_change
   after insert or update or delete on public.comment_bank_phrases
-  for each row execute function private.audit_row_change('row', 'institution_id', 'id');
+  for each row execute function private.audit_row_change('row', 'public.comment_bank_phrases', 'institution_id', 'id');
 
 -- Staff read, managers add and edit; nobody deletes through the API (retire instead), so a
 -- narrative's source stays. The school and the author columns are not the API's to change.
