@@ -20,6 +20,7 @@ const JOBS = [
   'hpc-release-due-reports',
   'hpc-resume-stale-report-jobs',
   'hpc-retention-erasure',
+  'hpc-share-forget-rate-windows',
 ];
 /** Available here, needs a superuser, and hosted leaves it off its allow-list as unsafe. */
 const NOT_ALLOWED = 'file_fdw';
@@ -107,7 +108,7 @@ describe('hosted defaults', () => {
   });
 
   it('the every-minute jobs fire, as postgres', async () => {
-    const everyMinute = ['analytics-refresh-requests', 'hpc-release-due-reports', 'hpc-resume-stale-report-jobs'];
+    const everyMinute = ['analytics-refresh-requests', 'hpc-release-due-reports', 'hpc-resume-stale-report-jobs', 'hpc-share-forget-rate-windows'];
     const deadline = Date.now() + 90_000;
     let runs: { jobname: string; username: string; status: string }[] = [];
     while (Date.now() < deadline) {
