@@ -624,8 +624,9 @@ from seed_institution as i cross join generate_series(1, 2) as t;
 -- ---------------------------------------------------------------------------------------
 -- Vidya Niketan's content in Hindi and Tamil: every parameter, level and cycle, so that
 -- its cards print in either language throughout (the school writes in English, its
--- default language). The other two schools have none: their cards in Hindi or Tamil show
--- the English texts, marked as not yet translated.
+-- default language). Sunrise has Hindi for its Foundational and Preparatory content and its
+-- cycles; its Middle stage and Greenfield have none: those cards in Hindi or Tamil show the
+-- English texts, marked as not yet translated.
 -- ---------------------------------------------------------------------------------------
 create temporary table seed_area_translation (stage text, area_code text, language text, area text);
 insert into seed_area_translation values
@@ -673,7 +674,8 @@ select p.institution_id, p.id, a.language,
 from public.hpc_parameters as p
 join seed_area_translation as a on a.stage = p.stage::text and a.area_code = p.area_code
 left join seed_ability_translation as b on b.ability = p.ability and b.language = a.language
-where p.institution_id = '10000000-0000-4000-8000-000000000001';
+where p.institution_id = '10000000-0000-4000-8000-000000000001'
+   or (p.institution_id = '10000000-0000-4000-8000-000000000002' and a.language = 'hi');
 
 insert into public.rubric_translations (institution_id, rubric_id, language, label, descriptor)
 select r.institution_id, r.id, l.language, l.label, coalesce(d.descriptor, l.descriptor)
@@ -702,13 +704,15 @@ left join (values
   (3, 'ta', 'இடமதிப்பைப் பிறருக்கு விளக்கி, பெரிய எண்களில் உள்ள அமைப்புகளைக் கண்டறிகிறார்.')
 ) as d (ordinal, language, descriptor)
   on r.parameter_id is not null and d.ordinal = r.ordinal and d.language = l.language
-where r.institution_id = '10000000-0000-4000-8000-000000000001';
+where r.institution_id = '10000000-0000-4000-8000-000000000001'
+   or (r.institution_id = '10000000-0000-4000-8000-000000000002' and l.language = 'hi');
 
 insert into public.cycle_translations (institution_id, cycle_id, language, name)
 select c.institution_id, c.id, l.language, format(l.pattern, c.term_number)
 from public.hpc_evaluation_cycles as c
 cross join (values ('hi', 'सत्र %s, 2026-27'), ('ta', 'பருவம் %s, 2026-27')) as l (language, pattern)
-where c.institution_id = '10000000-0000-4000-8000-000000000001';
+where c.institution_id = '10000000-0000-4000-8000-000000000001'
+   or (c.institution_id = '10000000-0000-4000-8000-000000000002' and l.language = 'hi');
 
 -- Approval chain: class teacher compiles and submits, coordinator reviews, principal approves
 -- and publishes (the same in the three schools).
@@ -940,6 +944,25 @@ from seed_report as rep
 join seed_institution as i on i.no = rep.inst
 join content on content.student_id = rep.student_id
 order by rep.version;
+
+-- The day after publishing, each class teacher shared every published card with the child's
+-- primary guardian (Hindi for one family in three), and most families opened it, some more
+-- than once. The links have expired since; their tokens are not kept here, as a link's
+-- token never is.
+insert into public.report_share_links (institution_id, id, report_id, student_id, guardian_id, language, expires_at, issued_at, issued_by)
+select rep.institution_id, md5('share_link:' || rep.id)::uuid, rep.id, rep.student_id, g.guardian_id,
+       case when get_byte(decode(md5('share_language:' || rep.id), 'hex'), 0) % 3 = 0 then 'hi' else 'en' end,
+       timestamptz '2026-10-23 17:00+05:30', timestamptz '2026-10-16 17:00+05:30', ro.class_teacher_id
+from public.hpc_reports as rep
+join seed_roster as ro on ro.student_id = rep.student_id
+join public.student_guardians as g on g.institution_id = rep.institution_id and g.student_id = rep.student_id and g.is_primary
+where rep.status = 'published' and rep.version = 1;
+
+insert into public.report_share_link_opens (institution_id, id, link_id, opened_at)
+select l.institution_id, md5(format('share_open:%s:%s', l.id, n))::uuid, l.id,
+       l.issued_at + make_interval(hours => 2 + n * 19 + get_byte(decode(md5('share_open:' || l.id), 'hex'), 1) % 17)
+from public.report_share_links as l
+cross join lateral generate_series(0, get_byte(decode(md5('share_open:' || l.id), 'hex'), 0) % 4 - 1) as n;
 
 -- Each class teacher generated the section's cards in one batch, which completed.
 insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by, status,

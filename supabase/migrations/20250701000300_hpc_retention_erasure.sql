@@ -109,7 +109,8 @@ set search_path = ''
 as $$
 declare
   v_hpc_tables constant text[] := array['hpc_evaluations', 'hpc_reflections', 'hpc_conversations', 'hpc_achievements',
-    'report_narratives', 'hpc_reports', 'hpc_approval_workflows', 'hpc_parameter_assignments'];
+    'report_narratives', 'hpc_reports', 'hpc_approval_workflows', 'hpc_parameter_assignments',
+    'report_share_links'];
   v_ids uuid[];
   v_per_student jsonb;
   -- the audit entries found, as two arrays (when, id) in step: the key of audit_events
@@ -198,6 +199,10 @@ begin
   delete from public.audit_events as a
   where a.occurred_at = now() and a.transaction_id = txid_current() and a.table_name = any (v_hpc_tables)
     and (a.record_key ->> 'id')::uuid = any (v_ids);
+  -- The children's share links (20250801000100) go with their cards, by cascade.
+  delete from public.audit_events as a
+  where a.occurred_at = now() and a.transaction_id = txid_current() and a.table_name = 'report_share_links'
+    and (a.old_values ->> 'student_id')::uuid = any (p_student_ids);
   perform set_config('hpc.erasure', 'off', true);
 
   -- What remains: per child, an entry without personal data.

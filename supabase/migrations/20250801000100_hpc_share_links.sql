@@ -134,33 +134,6 @@ create trigger audit_row_change
   after insert or update or delete on public.report_share_links
   for each row execute function private.audit_row_change('row', 'public.report_share_links', 'institution_id', 'id');
 
--- A child's erasure (private.hpc_erase_students_data, hpc.erasure = on) deletes their cards,
--- which takes their share links along. The audit entries of those links name the child and a
--- guardian, so they go too, as the erasure does with the entries of the child's other rows:
--- after the cards' delete (and the links' own, cascaded and logged), every entry of a share
--- link of these children, including links removed earlier with a guardian.
-create or replace function private.report_share_links_erase_audit()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  if current_setting('hpc.erasure', true) = 'on' then
-    delete from public.audit_events as a
-    using (select distinct g.institution_id, g.student_id::text as student_id from gone as g) as c
-    where a.institution_id = c.institution_id and a.table_schema = 'public' and a.table_name = 'report_share_links'
-      and c.student_id in (a.old_values ->> 'student_id', a.new_values ->> 'student_id');
-  end if;
-  return null;
-end
-$$;
-revoke all on function private.report_share_links_erase_audit() from public;
-create trigger erase_share_link_audit_with_the_child
-  after delete on public.hpc_reports
-  referencing old table as gone
-  for each statement execute function private.report_share_links_erase_audit();
-
 -- Helpers --------------------------------------------------------------------------------
 
 -- May the caller share this student's cards? A class teacher of one of the student's

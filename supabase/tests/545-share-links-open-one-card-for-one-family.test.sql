@@ -17,6 +17,10 @@ select (select id from public.hpc_reports where student_id = '00000000-0000-4000
        (select cycle_id from public.hpc_reports where student_id = '00000000-0000-4000-a000-000000000009' and version = 1) as cycle,
        (select s.section_id from public.section_students as s where s.student_id = '00000000-0000-4000-a000-000000000009') as section;
 grant select on t_ids to authenticated, anon;
+-- The demo's share links of this section are set aside, so that the receipts below count
+-- this test's links only.
+delete from public.report_share_links as l using public.section_students as s
+where s.section_id = (select section from t_ids) and l.institution_id = s.institution_id and l.student_id = s.student_id;
 
 -- A refusal as the API answers it: our code and the HTTP status.
 create function pg_temp.refusal(p_user uuid, p_sql text) returns jsonb language plpgsql as $$
