@@ -6,6 +6,7 @@ import { destroyCluster } from '../stack/cluster.ts';
 import { startStack } from '../stack/stack.ts';
 import type { SuiteResult } from './suites/suite.ts';
 import { typecheck } from './suites/typecheck.ts';
+import { codeStyle } from './suites/code-style.ts';
 import { squawk } from './suites/squawk.ts';
 import { pgtap } from './suites/pgtap.ts';
 import { advisors } from './suites/advisors.ts';
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
 
   const suites: [string, () => Promise<SuiteResult>][] = [
     ['typecheck', typecheck],
+    ['code style', codeStyle],
     ['squawk', squawk],
     ['pgTAP', () => pgtap(s)],
     ['advisors', () => advisors(s)],
