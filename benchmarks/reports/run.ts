@@ -26,9 +26,19 @@ const md5uuid = (sql: postgres.Sql, text: string) => sql`select md5(${text})::uu
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-interface Actor { id: string; email: string; token: string; claims: string }
+interface Actor {
+  id: string;
+  email: string;
+  token: string;
+  claims: string;
+}
 async function actor(id: string, email: string): Promise<Actor> {
-  return { id, email, token: await userToken({ id, email }), claims: JSON.stringify({ sub: id, role: 'authenticated', aud: 'authenticated' }) };
+  return {
+    id,
+    email,
+    token: await userToken({ id, email }),
+    claims: JSON.stringify({ sub: id, role: 'authenticated', aud: 'authenticated' }),
+  };
 }
 
 /** One raw SQL call as the caller, timed from begin to commit (what queryAsCaller does in the function). */
@@ -54,21 +64,32 @@ async function fn(who: Actor, path: string, body?: unknown): Promise<[number, nu
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 async function main() {
   const sql = postgres(DB, { max: 4, prepare: false, onnotice: () => {} });
   const one = postgres(DB, { max: 1, prepare: false, onnotice: () => {} });
   try {
-    const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(', ');
-    const [health] = await Promise.all([fetch(`${API}/functions/v1/hpc-reports/health`).then((r) => r.status).catch(() => 0)]);
+    const loadAtStart = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
+    const [health] = await Promise.all([
+      fetch(`${API}/functions/v1/hpc-reports/health`)
+        .then((r) => r.status)
+        .catch(() => 0),
+    ]);
     if (health !== 200 && health !== 401) throw new Error(`the functions do not answer at ${API} — start the stack (npm start)`);
 
     // ---- scale dataset -------------------------------------------------------------------
-    const [{ present }] = (await sql`select exists (select 1 from public.institutions where slug = 'bench-reports-scale') as present`) as unknown as [{ present: boolean }];
+    const [{ present }] =
+      (await sql`select exists (select 1 from public.institutions where slug = 'bench-reports-scale') as present`) as unknown as [
+        { present: boolean },
+      ];
     if (!present) {
       log('loading the scale dataset (2,000 students, ~432,000 evaluations; once per database)…');
       const t = performance.now();
@@ -77,7 +98,9 @@ async function main() {
     }
     const inst = await md5uuid(sql, 'bench5:institution');
     const cycle2 = await md5uuid(sql, 'bench5:cycle:2');
-    const students = (await sql`select id, n from (select md5('bench5:student:' || n)::uuid as id, n from generate_series(1, 2000) n) s order by n`).map((r) => r.id as string);
+    const students = (
+      await sql`select id, n from (select md5('bench5:student:' || n)::uuid as id, n from generate_series(1, 2000) n) s order by n`
+    ).map((r) => r.id as string);
     const sectionOf = (i: number) => Math.floor(i / 40) + 1; // students[i] is student n = i + 1
     const principal = await actor(await md5uuid(sql, 'bench5:principal'), 'principal1@bench5.example');
     const coordinator = await actor(await md5uuid(sql, 'bench5:coordinator'), 'coordinator1@bench5.example');
@@ -86,7 +109,7 @@ async function main() {
     const sections: string[] = [];
     for (let n = 1; n <= 50; n++) sections.push(await md5uuid(sql, `bench5:section:${n}`));
 
-    log('clearing the benchmark institution\'s cards and jobs…');
+    log("clearing the benchmark institution's cards and jobs…");
     await sql`delete from public.hpc_approval_workflows where institution_id = ${inst} and kind = 'step'`;
     await sql`delete from public.hpc_reports where institution_id = ${inst}`;
     await sql`delete from public.report_jobs where institution_id = ${inst}`;
@@ -138,9 +161,13 @@ async function main() {
       fnUnchanged.push(t2);
       fnUnchangedInside.push(inside);
     }
-    cardBytes = (await sql`select avg(pg_column_size(content))::int as b, avg(length(content::text))::int as t from public.hpc_reports where institution_id = ${inst}`)[0]!.t;
+    cardBytes = (
+      await sql`select avg(pg_column_size(content))::int as b, avg(length(content::text))::int as t from public.hpc_reports where institution_id = ${inst}`
+    )[0]!.t;
     const readTimes: number[] = [];
-    const reportIds = (await sql`select id from public.hpc_reports where institution_id = ${inst} limit ${SAMPLES}`).map((r) => r.id as string);
+    const reportIds = (await sql`select id from public.hpc_reports where institution_id = ${inst} limit ${SAMPLES}`).map(
+      (r) => r.id as string,
+    );
     for (const id of reportIds) readTimes.push((await fn(principal, `hpc-reports/reports/${id}`))[0]);
     const hopTimes: number[] = [];
     const healthTimes: number[] = [];
@@ -167,8 +194,15 @@ async function main() {
     if (demo.length > 0) {
       for (let i = 0; i < Math.max(SAMPLES / 2, demo.length); i++) {
         const d = demo[i % demo.length]!;
-        demoRaw.push((await rawCall(one, demoPrincipal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${d.cycle_id}, ${d.student_id})) as r`))[0]);
-        const [t, status, body, inside] = await fn(demoPrincipal, 'hpc-reports/generate', { cycle_id: d.cycle_id, student_id: d.student_id });
+        demoRaw.push(
+          (
+            await rawCall(one, demoPrincipal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${d.cycle_id}, ${d.student_id})) as r`)
+          )[0],
+        );
+        const [t, status, body, inside] = await fn(demoPrincipal, 'hpc-reports/generate', {
+          cycle_id: d.cycle_id,
+          student_id: d.student_id,
+        });
         if (status !== 200) throw new Error(`demo function: ${status} ${JSON.stringify(body)}`);
         demoFn.push(t);
         demoFnInside.push(inside);
@@ -177,12 +211,25 @@ async function main() {
 
     // ---- a section of 40 -------------------------------------------------------------------
     log('a section of 40 (generate)…');
-    const [sectionFnMs, sectionStatus, sectionBody] = await fn(classTeachers[20]!, 'hpc-reports/batches', { kind: 'generate', cycle_id: cycle2, section_id: sections[20]!, wait: true });
+    const [sectionFnMs, sectionStatus, sectionBody] = await fn(classTeachers[20]!, 'hpc-reports/batches', {
+      kind: 'generate',
+      cycle_id: cycle2,
+      section_id: sections[20]!,
+      wait: true,
+    });
     if (sectionStatus !== 200 || sectionBody.batch.succeeded !== 40) throw new Error(`section: ${JSON.stringify(sectionBody)}`);
     const t0 = performance.now();
-    const [, started] = await rawCall(sql, classTeachers[21]!, (tx) => tx`select to_jsonb(public.hpc_batch_start('generate', ${cycle2}, ${sections[21]!})) as p`);
+    const [, started] = await rawCall(
+      sql,
+      classTeachers[21]!,
+      (tx) => tx`select to_jsonb(public.hpc_batch_start('generate', ${cycle2}, ${sections[21]!})) as p`,
+    );
     for (;;) {
-      const [, p] = await rawCall(sql, classTeachers[21]!, (tx) => tx`select to_jsonb(public.hpc_batch_run(${started[0]!.p.job_id}, 25, 1500)) as p`);
+      const [, p] = await rawCall(
+        sql,
+        classTeachers[21]!,
+        (tx) => tx`select to_jsonb(public.hpc_batch_run(${started[0]!.p.job_id}, 25, 1500)) as p`,
+      );
       if (p[0]!.p.done) break;
     }
     const sectionRawMs = performance.now() - t0;
@@ -209,14 +256,21 @@ async function main() {
 
     // ---- transitions -----------------------------------------------------------------------
     log('transitions: 2,000 submits through the function (8 concurrent), approvals as raw SQL, a batch of approvals…');
-    const current = new Map((await sql`select student_id, id, lock_version from public.hpc_reports where institution_id = ${inst} and is_current`)
-      .map((r) => [r.student_id as string, { id: r.id as string, v: Number(r.lock_version) }]));
+    const current = new Map(
+      (await sql`select student_id, id, lock_version from public.hpc_reports where institution_id = ${inst} and is_current`).map((r) => [
+        r.student_id as string,
+        { id: r.id as string, v: Number(r.lock_version) },
+      ]),
+    );
     const indexed = students.map((s, i) => ({ s, i }));
     const t3 = performance.now();
     const submitTimes: number[] = [];
     await pool(indexed, 8, async ({ s, i }) => {
       const card = current.get(s)!;
-      const [t, status, body] = await fn(classTeachers[sectionOf(i) - 1]!, `hpc-approvals/reports/${card.id}/transitions`, { action: 'submit', expected_version: card.v });
+      const [t, status, body] = await fn(classTeachers[sectionOf(i) - 1]!, `hpc-approvals/reports/${card.id}/transitions`, {
+        action: 'submit',
+        expected_version: card.v,
+      });
       if (status !== 200) throw new Error(`submit: ${status} ${JSON.stringify(body)}`);
       submitTimes.push(t);
       card.v = body.result.lock_version;
@@ -228,16 +282,30 @@ async function main() {
     const approveRaw: number[] = [];
     for (const s of students.slice(0, 1000)) {
       const card = current.get(s)!;
-      const [t, r] = await rawCall(one, coordinator, (tx) => tx`select jsonb_strip_nulls(to_jsonb(public.hpc_transition_report(${card.id}, 'approve', ${card.v}))) as r`);
+      const [t, r] = await rawCall(
+        one,
+        coordinator,
+        (tx) => tx`select jsonb_strip_nulls(to_jsonb(public.hpc_transition_report(${card.id}, 'approve', ${card.v}))) as r`,
+      );
       approveRaw.push(t);
       card.v = r[0]!.r.lock_version;
     }
     const approveRawSeconds = (performance.now() - t4) / 1000;
     const t5 = performance.now();
-    const [, , batchApprove] = await fn(coordinator, 'hpc-reports/batches', { kind: 'transition', action: 'approve', cycle_id: cycle2, wait: true });
+    const [, , batchApprove] = await fn(coordinator, 'hpc-reports/batches', {
+      kind: 'transition',
+      action: 'approve',
+      cycle_id: cycle2,
+      wait: true,
+    });
     const batchApproveSeconds = (performance.now() - t5) / 1000;
     const t6 = performance.now();
-    const [, , batchApprove2] = await fn(principal, 'hpc-reports/batches', { kind: 'transition', action: 'approve', cycle_id: cycle2, wait: true });
+    const [, , batchApprove2] = await fn(principal, 'hpc-reports/batches', {
+      kind: 'transition',
+      action: 'approve',
+      cycle_id: cycle2,
+      wait: true,
+    });
     const batchApprove2Seconds = (performance.now() - t6) / 1000;
     const awaitingTimes: number[] = [];
     for (let i = 0; i < 20; i++) awaitingTimes.push((await fn(principal, 'hpc-approvals/awaiting?limit=100'))[0]);
@@ -245,8 +313,13 @@ async function main() {
     // ---- report -----------------------------------------------------------------------------
     const rows: [string, Stats | null, string][] = [];
     const fmt = (s: Stats) => `${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.mean)} | ${s.n}`;
-    const cs = stats(compileOnly), rc = stats(rawCreate), fc = stats(fnCreate), ru = stats(rawUnchanged), fu = stats(fnUnchanged);
-    const dr = demoRaw.length ? stats(demoRaw) : null, df = demoFn.length ? stats(demoFn) : null;
+    const cs = stats(compileOnly),
+      rc = stats(rawCreate),
+      fc = stats(fnCreate),
+      ru = stats(rawUnchanged),
+      fu = stats(fnUnchanged);
+    const dr = demoRaw.length ? stats(demoRaw) : null,
+      df = demoFn.length ? stats(demoFn) : null;
     const version = (await sql`select version()`)[0]!.version as string;
     // paired: the function call and the raw call of the same kind ran back to back
     const paired = (fnTimes: number[], rawTimes: number[]) => stats(fnTimes.map((t, i) => t - rawTimes[i]!));
@@ -260,7 +333,9 @@ async function main() {
       const inFunction = paired(inside, raw).p50;
       return `| ${label} | ${ms(stats(raw).p50)} | ${ms(stats(e2e).p50)} | **${ms(over)}** | ${ms(http)} | ${ms(inFunction)} |`;
     };
-    const load = loadavg().map((l) => l.toFixed(1)).join(', ');
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
     const lines = [
       '# Report generation and approvals — benchmark results',
       '',
@@ -273,14 +348,14 @@ async function main() {
       `Demo data: the seed's Vidya Niketan, Term 2 cycle, its principal (${demo.length} students).`,
       '',
       '"Raw SQL" is the same database call the function makes, from Node with postgres.js, in the same transaction',
-      '(begin; role authenticated + the caller\'s claims; the call; commit — four round trips, ~0.1 ms each from Node).',
+      "(begin; role authenticated + the caller's claims; the call; commit — four round trips, ~0.1 ms each from Node).",
       '"Function" is end to end: fetch → gateway (JWT check) → Deno (JWT check, zod, queryAsCaller: the same transaction',
       'in four round trips through node-postgres) → PostgreSQL → JSON back.',
       '',
       '## Function overhead over raw SQL',
       '',
       'p50 of each function call minus the raw call run just before it (target < 3 ms). "HTTP path" is end to end minus the',
-      'function\'s own time (its Server-Timing: fetch, the gateway\'s JWT check and proxy, Deno\'s HTTP server); "in the function"',
+      "function's own time (its Server-Timing: fetch, the gateway's JWT check and proxy, Deno's HTTP server); \"in the function\"",
       'is its own time minus the raw SQL time (JWT check, zod, the four statements through pg instead of postgres.js from Node, JSON).',
       '',
       '| path | raw SQL p50 | function p50 | overhead p50 | HTTP path | in the function |',

@@ -66,9 +66,22 @@ const SCALE_INSTITUTIONS = `select x.id from public.institutions as x where x.sl
 
 /** The tables the generator fills, children first (for --reset). */
 const TABLES = [
-  'hpc_analytics', 'hpc_reports', 'hpc_evaluations', 'hpc_parameter_assignments', 'hpc_evaluation_cycles', 'hpc_rubrics',
-  'hpc_parameters', 'student_guardians', 'staff_duties', 'section_students', 'sections', 'cohorts',
-  'academic_terms', 'user_profiles', 'institution_feature_flags', 'institutions',
+  'hpc_analytics',
+  'hpc_reports',
+  'hpc_evaluations',
+  'hpc_parameter_assignments',
+  'hpc_evaluation_cycles',
+  'hpc_rubrics',
+  'hpc_parameters',
+  'student_guardians',
+  'staff_duties',
+  'section_students',
+  'sections',
+  'cohorts',
+  'academic_terms',
+  'user_profiles',
+  'institution_feature_flags',
+  'institutions',
 ];
 
 /** `sql` must connect as the superuser (session_replication_role). */
@@ -110,13 +123,18 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
     `);
     if (options.reset && !options.reportsOnly) {
       for (const table of TABLES) {
-        await step(`reset ${table}`, `delete from public.${table} where ${table === 'institutions' ? 'id' : 'institution_id'} in (${SCALE_INSTITUTIONS})`);
+        await step(
+          `reset ${table}`,
+          `delete from public.${table} where ${table === 'institutions' ? 'id' : 'institution_id'} in (${SCALE_INSTITUTIONS})`,
+        );
       }
     }
 
     // Institutions and their sizes: weight i^-0.7, at least 30 students, the rounding
     // remainder goes to the largest so the total is exact.
-    await step('institutions', `
+    await step(
+      'institutions',
+      `
       drop table if exists scale_gen.inst;
       create unlogged table scale_gen.inst as
       with w as (
@@ -139,11 +157,14 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
              case t when 1 then date '2026-04-01' else date '2026-10-01' end,
              case t when 1 then date '2026-09-30' else date '2027-03-31' end
       from scale_gen.inst cross join generate_series(1, 2) as t;
-    `);
+    `,
+    );
 
     // Sections (40 students each, the last one smaller but never below 2), spread over
     // grades 1–12; one cohort per grade present.
-    await step('sections', `
+    await step(
+      'sections',
+      `
       drop table if exists scale_gen.sec;
       create unlogged table scale_gen.sec as
       select n.i, k, n.id as institution_id,
@@ -162,11 +183,14 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
       select scale_gen.sid(19, i, k), institution_id, scale_gen.sid(18, i, grade),
              grade || '-' || chr(65 + (k % 26)) || (k / 26)
       from scale_gen.sec;
-    `);
+    `,
+    );
 
     // People: students, one guardian each, a class teacher per section, a principal (BIG DAY
     // role admin) and a coordinator per institution.
-    await step('people', `
+    await step(
+      'people',
+      `
       drop table if exists scale_gen.stu;
       create unlogged table scale_gen.stu as
       select s.i, s.k, s.institution_id, s.stage_no, s.grade, s.first_student + p as j, p as pos, s.size
@@ -201,11 +225,14 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
       insert into public.staff_duties (id, institution_id, user_id, duty)
       select scale_gen.sid(37, i, r), id, scale_gen.sid(35, i, r), case r when 0 then 'principal' else 'coordinator' end
       from scale_gen.inst cross join generate_series(0, 1) as r;
-    `);
+    `,
+    );
 
     // PARAKH content per institution: 4 stages × 4 areas × 3 abilities, a 3-level scale per
     // stage (Middle: the self grid's statements ranges), two cycles.
-    await step('parameters and cycles', `
+    await step(
+      'parameters and cycles',
+      `
       drop table if exists scale_gen.par;
       create unlogged table scale_gen.par as
       select st.stage_no, st.stage, st.grades, a.area_no, a.area_code, a.area, b.ability_no, b.ability,
@@ -255,7 +282,8 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
       from scale_gen.sec as s
       join scale_gen.par as p on p.stage_no = s.stage_no
       cross join generate_series(1, 2) as c;
-    `);
+    `,
+    );
 
     // Evaluations, in institution ranges of about equal student counts, \`parallel\` at a time.
     const rate = (c: 'c1' | 'c2', role: keyof typeof RATES.c1) => Math.round(Math.min(1, RATES[c][role] * scale) * 1000);
@@ -314,7 +342,9 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
           for (let range = queue.shift(); range; range = queue.shift()) {
             await conn.unsafe(sqlFor(range.lo, range.hi));
             done += 1;
-            log(`  ${label} ${String(done).padStart(3)}/${work.length} (institutions ${range.lo}–${range.hi}) ${((performance.now() - te) / 1000).toFixed(0)} s`);
+            log(
+              `  ${label} ${String(done).padStart(3)}/${work.length} (institutions ${range.lo}–${range.hi}) ${((performance.now() - te) / 1000).toFixed(0)} s`,
+            );
           }
         } finally {
           await conn.end();
@@ -357,12 +387,15 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
 
     if (!options.reportsOnly) await step('vacuum analyze', 'vacuum (analyze) public.hpc_evaluations');
     await step('vacuum analyze reports', 'vacuum (analyze) public.hpc_reports');
-    await step('analyze', `
+    await step(
+      'analyze',
+      `
       analyze public.institutions, public.institution_feature_flags, public.academic_terms, public.cohorts,
         public.sections, public.user_profiles, public.section_students, public.student_guardians,
         public.staff_duties, public.hpc_parameters, public.hpc_rubrics, public.hpc_evaluation_cycles,
         public.hpc_parameter_assignments;
-    `);
+    `,
+    );
     const counts: Record<string, number> = {};
     for (const table of TABLES) {
       const [row] = await sql.unsafe<{ n: number }[]>(
@@ -382,7 +415,9 @@ export async function removeScaleData(url: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { session_replication_role: 'replica', statement_timeout: 0 } });
   try {
     for (const table of TABLES) {
-      await sql.unsafe(`delete from public.${table} where ${table === 'institutions' ? 'id' : 'institution_id'} in (${SCALE_INSTITUTIONS})`);
+      await sql.unsafe(
+        `delete from public.${table} where ${table === 'institutions' ? 'id' : 'institution_id'} in (${SCALE_INSTITUTIONS})`,
+      );
     }
   } finally {
     await sql.end();
@@ -390,8 +425,11 @@ export async function removeScaleData(url: string): Promise<void> {
 }
 
 /** The numbered entities the benchmark names: institution i's k-th section, j-th student… */
-export function scaleId(kind: 'institution' | 'section' | 'student' | 'parent' | 'teacher' | 'principal' | 'coordinator' | 'cycle',
-  institution: number, serial = 0): string {
+export function scaleId(
+  kind: 'institution' | 'section' | 'student' | 'parent' | 'teacher' | 'principal' | 'coordinator' | 'cycle',
+  institution: number,
+  serial = 0,
+): string {
   const code = { institution: 16, section: 19, student: 32, parent: 33, teacher: 34, principal: 35, coordinator: 35, cycle: 50 }[kind];
   const b = kind === 'coordinator' ? 1 : serial;
   return `${code.toString(16).padStart(2, '0')}${institution.toString(16).padStart(6, '0')}-0000-4000-8000-${b.toString(16).padStart(12, '0')}`;
@@ -412,7 +450,12 @@ async function main() {
   if (!preset) throw new Error(`unknown preset ${values.preset}; one of ${Object.keys(PRESETS).join(', ')}`);
   const url = values['db-url'] ?? 'postgresql://supabase_admin:postgres@127.0.0.1:54382/postgres';
   console.log(`Generating preset ${values.preset}: ${JSON.stringify(preset)}`);
-  const result = await generate(url, preset, { parallel: Number(values.parallel), reset: values.reset, reportsOnly: values['reports-only'], log: console.log });
+  const result = await generate(url, preset, {
+    parallel: Number(values.parallel),
+    reset: values.reset,
+    reportsOnly: values['reports-only'],
+    log: console.log,
+  });
   console.log(JSON.stringify(result, null, 2));
 }
 

@@ -36,7 +36,10 @@ import { startRestPath } from './rest-path.ts';
 import { measureRestPath } from './rest-overhead.ts';
 
 type Sql = postgres.Sql;
-interface Caller { role: CallerRole; user?: string }
+interface Caller {
+  role: CallerRole;
+  user?: string;
+}
 
 const { values: args } = parseArgs({
   options: {
@@ -52,13 +55,19 @@ const { values: args } = parseArgs({
   },
 });
 const SECTIONS = ['overhead', 'rest', 'variants', 'dashboards', 'refresh', 'cards'];
-const wanted = new Set((args.sections ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+const wanted = new Set(
+  (args.sections ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 for (const w of wanted) if (!SECTIONS.includes(w)) throw new Error(`unknown section ${w}; sections: ${SECTIONS.join(', ')}`);
 const want = (section: string) => wanted.has(section);
 const partial = SECTIONS.some((x) => !wanted.has(x));
-const previous: Record<string, unknown> = partial && existsSync(join(args.out!, 'results.json'))
-  ? (JSON.parse(readFileSync(join(args.out!, 'results.json'), 'utf8')) as Record<string, unknown>)
-  : {};
+const previous: Record<string, unknown> =
+  partial && existsSync(join(args.out!, 'results.json'))
+    ? (JSON.parse(readFileSync(join(args.out!, 'results.json'), 'utf8')) as Record<string, unknown>)
+    : {};
 const presetName = args.preset ?? 'large';
 const maybePreset = PRESETS[presetName];
 if (!maybePreset) throw new Error(`unknown preset ${presetName}`);
@@ -92,10 +101,17 @@ async function partitions(sql: Sql, caller: Caller, query: string): Promise<{ in
     for (const child of node.Plans ?? []) walk(child);
   };
   walk(plan[0]!.Plan);
-  const names = [...seen].filter(([, ran]) => ran).map(([n]) => n).sort();
+  const names = [...seen]
+    .filter(([, ran]) => ran)
+    .map(([n]) => n)
+    .sort();
   return { inPlan: seen.size, executed: names.length, names };
 }
-interface PlanNode { 'Relation Name'?: string; 'Actual Loops'?: number; Plans?: PlanNode[] }
+interface PlanNode {
+  'Relation Name'?: string;
+  'Actual Loops'?: number;
+  Plans?: PlanNode[];
+}
 
 async function main() {
   if (args.render) {
@@ -112,23 +128,42 @@ async function main() {
   const admin = postgres(adminUrl, { max: 1, prepare: false, onnotice: () => {} });
   const sql = postgres(dbUrl(s), { max: 1, prepare: false, onnotice: () => {}, connection: { statement_timeout: 600_000 } });
   const results: Record<string, unknown> = {
-    ...previous, preset: presetName, startedAt: new Date().toISOString(), loadAverageAtStart: loadavg(),
+    ...previous,
+    preset: presetName,
+    startedAt: new Date().toISOString(),
+    loadAverageAtStart: loadavg(),
     ...(partial ? { sectionsThisRun: [...wanted], previousRunStartedAt: previous.startedAt } : { sectionsThisRun: SECTIONS }),
   };
   // A partial run replaces its sections; the replaced figures are kept (with their run's
   // start and load) under `history`, and RESULTS.md lists the earlier refresh times.
-  const sectionKey: Record<string, string> = { overhead: 'rlsOverhead', overheadPrepared: 'rlsOverheadPrepared', rest: 'restOverhead', variants: 'naivePolicies', dashboards: 'dashboards', refresh: 'refresh', cards: 'cards' };
+  const sectionKey: Record<string, string> = {
+    overhead: 'rlsOverhead',
+    overheadPrepared: 'rlsOverheadPrepared',
+    rest: 'restOverhead',
+    variants: 'naivePolicies',
+    dashboards: 'dashboards',
+    refresh: 'refresh',
+    cards: 'cards',
+  };
   const history = [...((previous.history as unknown[]) ?? [])];
   for (const section of partial ? wanted : []) {
     const key = sectionKey[section]!;
-    if (previous[key]) history.push({ section, startedAt: previous.startedAt, loadAverageAtStart: previous.loadAverageAtStart, loadAverageAtEnd: previous.loadAverageAtEnd, [key]: previous[key] });
+    if (previous[key])
+      history.push({
+        section,
+        startedAt: previous.startedAt,
+        loadAverageAtStart: previous.loadAverageAtStart,
+        loadAverageAtEnd: previous.loadAverageAtEnd,
+        [key]: previous[key],
+      });
   }
   results.history = history;
 
   try {
     // ---- data ------------------------------------------------------------------------------
     const [have] = await admin`select count(*)::int as n from public.institutions where slug like 'scale-%'`;
-    const [cards] = await admin`select count(*)::int as n from public.hpc_reports as r join public.institutions as i on i.id = r.institution_id where i.slug like 'scale-%'`;
+    const [cards] =
+      await admin`select count(*)::int as n from public.hpc_reports as r join public.institutions as i on i.id = r.institution_id where i.slug like 'scale-%'`;
     if (args.regenerate || have?.n !== preset.institutions) {
       log(`Generating the ${presetName} preset (${JSON.stringify(preset)})…`);
       const g = await generate(adminUrl, preset, { reset: true, parallel: cpus().length, log });
@@ -170,8 +205,9 @@ async function main() {
     const child = scaleId('student', 1, j);
     const parent = scaleId('parent', 1, j);
     const principal = scaleId('principal', 1);
-    const roster = (await admin`select student_id from public.section_students where institution_id = ${inst} and section_id = ${section} order by student_id`)
-      .map((r) => r.student_id as string);
+    const roster = (
+      await admin`select student_id from public.section_students where institution_id = ${inst} and section_id = ${section} order by student_id`
+    ).map((r) => r.student_id as string);
     const rosterArray = `'{${roster.join(',')}}'::uuid[]`;
     results.subjects = { institution: inst, section, teacher, parent, child, principal, cycle: cycle1, sectionStudents: roster.length };
 
@@ -209,84 +245,134 @@ async function main() {
     const service: Caller = { role: 'service_role' };
     const overhead: Record<string, unknown> = (previous.rlsOverhead as Record<string, unknown>) ?? {};
     if (want('overhead')) {
-    for (const [name, q] of Object.entries(queries)) {
-      const n = name === 'principal_dashboard' ? Math.max(10, Math.round(N / 10)) : N;
-      const [, rlsRows] = await timed(sql, q.who, q.rls);
-      const [, svcRows] = await timed(sql, service, q.service);
-      const same = fingerprint(rlsRows) === fingerprint(svcRows);
-      for (let w = 0; w < 3; w++) { await timed(sql, q.who, q.rls); await timed(sql, service, q.service); }
-      const a: number[] = [];
-      const b: number[] = [];
-      for (let i = 0; i < n; i++) {
-        // alternate the order so neither side always runs on a warmer cache
-        if (i % 2) { a.push((await timed(sql, q.who, q.rls))[0]); b.push((await timed(sql, service, q.service))[0]); }
-        else { b.push((await timed(sql, service, q.service))[0]); a.push((await timed(sql, q.who, q.rls))[0]); }
-      }
-      const rls = stats(a);
-      const svc = stats(b);
-      const parts = { rls: await partitions(sql, q.who, q.rls), service: await partitions(sql, service, q.service) };
-      overhead[name] = { rows: rlsRows.length, sameResult: same, rls, service: svc, ratioP50: rls.p50 / svc.p50, ratioP95: rls.p95 / svc.p95, partitions: parts };
-      log(`${name.padEnd(22)} rows ${String(rlsRows.length).padStart(5)} same=${same}  RLS p50 ${ms(rls.p50)} p95 ${ms(rls.p95)} ms | service p50 ${ms(svc.p50)} p95 ${ms(svc.p95)} ms | ratio ${(rls.p50 / svc.p50).toFixed(2)}× | partitions executed ${parts.rls.executed}/${parts.rls.inPlan} (RLS), ${parts.service.executed}/${parts.service.inPlan} (service)`);
-    }
-    results.rlsOverhead = overhead;
-
-    // The same three queries as PostgREST sends them by default (db-prepared-statements):
-    // prepared, values as parameters. Under RLS the institution is an initPlan, so every
-    // execution used to plan all 10 partitions (run-time pruning; ~1 ms of planning), while
-    // a literal institution_id prunes at plan time; a prepared statement keeps its generic
-    // plan and pays that planning once.
-    const prepared = {
-      teacher_class_sheet: {
-        rls: [`select e.student_id, e.parameter_id, e.rater_role, e.level_ordinal, e.status from public.hpc_evaluations as e
-               where e.cycle_id = $1 and e.student_id = any ($2::uuid[]) order by e.student_id, e.parameter_id, e.rater_role, e.rater_id`, [cycle1, roster]],
-        service: [`select e.student_id, e.parameter_id, e.rater_role, e.level_ordinal, e.status from public.hpc_evaluations as e
-               where e.institution_id = $1 and e.cycle_id = $2 and e.student_id = any ($3::uuid[]) order by e.student_id, e.parameter_id, e.rater_role, e.rater_id`, [inst, cycle1, roster]],
-      },
-      parent_child_card: {
-        rls: [`select r.id, r.status, r.content from public.hpc_reports as r where r.student_id = $1 and r.cycle_id = $2 and r.is_current`, [child, cycle1]],
-        service: [`select r.id, r.status, r.content from public.hpc_reports as r
-               where r.institution_id = $1 and r.student_id = $2 and r.cycle_id = $3 and r.is_current
-                 and r.status = 'published' and (r.release_at is null or r.release_at <= now())
-                 and r.student_id in (select g.student_id from public.student_guardians as g where g.institution_id = $1 and g.guardian_id = $4)`,
-          [inst, child, cycle1, parent]],
-      },
-      principal_dashboard: {
-        rls: [`select e.cycle_id, e.rater_role, e.level_ordinal, count(*) as ratings, count(distinct e.student_id) as students
-               from public.hpc_evaluations as e where e.status = $1 group by 1, 2, 3 order by 1, 2, 3`, ['submitted']],
-        service: [`select e.cycle_id, e.rater_role, e.level_ordinal, count(*) as ratings, count(distinct e.student_id) as students
-               from public.hpc_evaluations as e where e.institution_id = $1 and e.status = $2 group by 1, 2, 3 order by 1, 2, 3`, [inst, 'submitted']],
-      },
-    } as Record<string, { rls: [string, unknown[]]; service: [string, unknown[]] }>;
-    const preparedOut: Record<string, unknown> = {};
-    const psql = postgres(dbUrl(s), { max: 1, onnotice: () => {} });
-    try {
-      for (const [name, q] of Object.entries(prepared)) {
-        const who = queries[name as keyof typeof queries].who;
+      for (const [name, q] of Object.entries(queries)) {
         const n = name === 'principal_dashboard' ? Math.max(10, Math.round(N / 10)) : N;
-        const same = fingerprint((await timed(psql, who, ...q.rls))[1]) === fingerprint((await timed(psql, service, ...q.service))[1]);
-        for (let w = 0; w < 6; w++) { await timed(psql, who, ...q.rls); await timed(psql, service, ...q.service); }
+        const [, rlsRows] = await timed(sql, q.who, q.rls);
+        const [, svcRows] = await timed(sql, service, q.service);
+        const same = fingerprint(rlsRows) === fingerprint(svcRows);
+        for (let w = 0; w < 3; w++) {
+          await timed(sql, q.who, q.rls);
+          await timed(sql, service, q.service);
+        }
         const a: number[] = [];
         const b: number[] = [];
         for (let i = 0; i < n; i++) {
-          if (i % 2) { a.push((await timed(psql, who, ...q.rls))[0]); b.push((await timed(psql, service, ...q.service))[0]); }
-          else { b.push((await timed(psql, service, ...q.service))[0]); a.push((await timed(psql, who, ...q.rls))[0]); }
+          // alternate the order so neither side always runs on a warmer cache
+          if (i % 2) {
+            a.push((await timed(sql, q.who, q.rls))[0]);
+            b.push((await timed(sql, service, q.service))[0]);
+          } else {
+            b.push((await timed(sql, service, q.service))[0]);
+            a.push((await timed(sql, q.who, q.rls))[0]);
+          }
         }
         const rls = stats(a);
         const svc = stats(b);
-        preparedOut[name] = { sameResult: same, rls, service: svc, ratioP50: rls.p50 / svc.p50, ratioP95: rls.p95 / svc.p95 };
-        log(`prepared ${name.padEnd(22)} same=${same}  RLS p50 ${ms(rls.p50)} p95 ${ms(rls.p95)} ms | service p50 ${ms(svc.p50)} p95 ${ms(svc.p95)} ms | ratio ${(rls.p50 / svc.p50).toFixed(2)}×`);
+        const parts = { rls: await partitions(sql, q.who, q.rls), service: await partitions(sql, service, q.service) };
+        overhead[name] = {
+          rows: rlsRows.length,
+          sameResult: same,
+          rls,
+          service: svc,
+          ratioP50: rls.p50 / svc.p50,
+          ratioP95: rls.p95 / svc.p95,
+          partitions: parts,
+        };
+        log(
+          `${name.padEnd(22)} rows ${String(rlsRows.length).padStart(5)} same=${same}  RLS p50 ${ms(rls.p50)} p95 ${ms(rls.p95)} ms | service p50 ${ms(svc.p50)} p95 ${ms(svc.p95)} ms | ratio ${(rls.p50 / svc.p50).toFixed(2)}× | partitions executed ${parts.rls.executed}/${parts.rls.inPlan} (RLS), ${parts.service.executed}/${parts.service.inPlan} (service)`,
+        );
       }
-    } finally {
-      await psql.end();
-    }
-    results.rlsOverheadPrepared = preparedOut;
+      results.rlsOverhead = overhead;
+
+      // The same three queries as PostgREST sends them by default (db-prepared-statements):
+      // prepared, values as parameters. Under RLS the institution is an initPlan, so every
+      // execution used to plan all 10 partitions (run-time pruning; ~1 ms of planning), while
+      // a literal institution_id prunes at plan time; a prepared statement keeps its generic
+      // plan and pays that planning once.
+      const prepared = {
+        teacher_class_sheet: {
+          rls: [
+            `select e.student_id, e.parameter_id, e.rater_role, e.level_ordinal, e.status from public.hpc_evaluations as e
+               where e.cycle_id = $1 and e.student_id = any ($2::uuid[]) order by e.student_id, e.parameter_id, e.rater_role, e.rater_id`,
+            [cycle1, roster],
+          ],
+          service: [
+            `select e.student_id, e.parameter_id, e.rater_role, e.level_ordinal, e.status from public.hpc_evaluations as e
+               where e.institution_id = $1 and e.cycle_id = $2 and e.student_id = any ($3::uuid[]) order by e.student_id, e.parameter_id, e.rater_role, e.rater_id`,
+            [inst, cycle1, roster],
+          ],
+        },
+        parent_child_card: {
+          rls: [
+            `select r.id, r.status, r.content from public.hpc_reports as r where r.student_id = $1 and r.cycle_id = $2 and r.is_current`,
+            [child, cycle1],
+          ],
+          service: [
+            `select r.id, r.status, r.content from public.hpc_reports as r
+               where r.institution_id = $1 and r.student_id = $2 and r.cycle_id = $3 and r.is_current
+                 and r.status = 'published' and (r.release_at is null or r.release_at <= now())
+                 and r.student_id in (select g.student_id from public.student_guardians as g where g.institution_id = $1 and g.guardian_id = $4)`,
+            [inst, child, cycle1, parent],
+          ],
+        },
+        principal_dashboard: {
+          rls: [
+            `select e.cycle_id, e.rater_role, e.level_ordinal, count(*) as ratings, count(distinct e.student_id) as students
+               from public.hpc_evaluations as e where e.status = $1 group by 1, 2, 3 order by 1, 2, 3`,
+            ['submitted'],
+          ],
+          service: [
+            `select e.cycle_id, e.rater_role, e.level_ordinal, count(*) as ratings, count(distinct e.student_id) as students
+               from public.hpc_evaluations as e where e.institution_id = $1 and e.status = $2 group by 1, 2, 3 order by 1, 2, 3`,
+            [inst, 'submitted'],
+          ],
+        },
+      } as Record<string, { rls: [string, unknown[]]; service: [string, unknown[]] }>;
+      const preparedOut: Record<string, unknown> = {};
+      const psql = postgres(dbUrl(s), { max: 1, onnotice: () => {} });
+      try {
+        for (const [name, q] of Object.entries(prepared)) {
+          const who = queries[name as keyof typeof queries].who;
+          const n = name === 'principal_dashboard' ? Math.max(10, Math.round(N / 10)) : N;
+          const same = fingerprint((await timed(psql, who, ...q.rls))[1]) === fingerprint((await timed(psql, service, ...q.service))[1]);
+          for (let w = 0; w < 6; w++) {
+            await timed(psql, who, ...q.rls);
+            await timed(psql, service, ...q.service);
+          }
+          const a: number[] = [];
+          const b: number[] = [];
+          for (let i = 0; i < n; i++) {
+            if (i % 2) {
+              a.push((await timed(psql, who, ...q.rls))[0]);
+              b.push((await timed(psql, service, ...q.service))[0]);
+            } else {
+              b.push((await timed(psql, service, ...q.service))[0]);
+              a.push((await timed(psql, who, ...q.rls))[0]);
+            }
+          }
+          const rls = stats(a);
+          const svc = stats(b);
+          preparedOut[name] = { sameResult: same, rls, service: svc, ratioP50: rls.p50 / svc.p50, ratioP95: rls.p95 / svc.p95 };
+          log(
+            `prepared ${name.padEnd(22)} same=${same}  RLS p50 ${ms(rls.p50)} p95 ${ms(rls.p95)} ms | service p50 ${ms(svc.p50)} p95 ${ms(svc.p95)} ms | ratio ${(rls.p50 / svc.p50).toFixed(2)}×`,
+          );
+        }
+      } finally {
+        await psql.end();
+      }
+      results.rlsOverheadPrepared = preparedOut;
     }
 
     // ---- 7. the same pages through the frontend's real path ------------------------------------
     if (want('rest')) {
       const path = await startRestPath(s);
       try {
-        results.restOverhead = await measureRestPath(path, { institution: inst, teacher, parent, child, principal, cycle: cycle1, roster }, N, log);
+        results.restOverhead = await measureRestPath(
+          path,
+          { institution: inst, teacher, parent, child, principal, cycle: cycle1, roster },
+          N,
+          log,
+        );
       } finally {
         await path.stop();
       }
@@ -294,14 +380,14 @@ async function main() {
 
     // ---- 3. naive policy styles ----------------------------------------------------------------
     if (want('variants')) {
-    const naive: Record<string, unknown> = {};
-    const ours = await admin`select tablename, policyname, pg_get_expr(p.polqual, p.polrelid) as qual
+      const naive: Record<string, unknown> = {};
+      const ours = await admin`select tablename, policyname, pg_get_expr(p.polqual, p.polrelid) as qual
       from pg_policies join pg_policy as p on p.polname = policyname and p.polrelid = ('public.' || tablename)::regclass
       where schemaname = 'public' and tablename in ('hpc_evaluations', 'hpc_reports') and cmd = 'SELECT'`;
-    // Our policies, unchanged, with the private.* helpers recompiled as plpgsql (same bodies):
-    // `language sql` security definer functions are never inlined, so each call plans its
-    // body again; plpgsql caches the plans for the session.
-    const plpgsqlHelpers = `do $do$
+      // Our policies, unchanged, with the private.* helpers recompiled as plpgsql (same bodies):
+      // `language sql` security definer functions are never inlined, so each call plans its
+      // body again; plpgsql caches the plans for the session.
+      const plpgsqlHelpers = `do $do$
       declare f record; def text;
       begin
         for f in select p.oid from pg_proc as p
@@ -317,22 +403,22 @@ async function main() {
         end loop;
       end
       $do$`;
-    const styles: Record<string, { evaluations?: string; reports?: string; setup?: string }> = {
-      // the deployed policies in this same harness (one transaction, savepoint per query):
-      // the baseline the other variants compare with
-      ours_same_harness: {},
-      ours_with_plpgsql_helpers: { setup: plpgsqlHelpers },
-      unwrapped_helpers: {
-        evaluations: `institution_id = private.current_institution_id() and private.hpc_active()
+      const styles: Record<string, { evaluations?: string; reports?: string; setup?: string }> = {
+        // the deployed policies in this same harness (one transaction, savepoint per query):
+        // the baseline the other variants compare with
+        ours_same_harness: {},
+        ours_with_plpgsql_helpers: { setup: plpgsqlHelpers },
+        unwrapped_helpers: {
+          evaluations: `institution_id = private.current_institution_id() and private.hpc_active()
           and (private.reads_whole_institution() or student_id = any (private.taught_student_ids())
                or rater_id = auth.uid() or (student_id = auth.uid() and cycle_id = any (private.released_cycle_ids())))`,
-        reports: `institution_id = private.current_institution_id() and private.hpc_active()
+          reports: `institution_id = private.current_institution_id() and private.hpc_active()
           and (private.reads_whole_institution() or student_id = any (private.taught_student_ids())
                or (status = 'published' and (release_at is null or release_at <= now())
                    and (student_id = auth.uid() or student_id = any (private.child_ids()))))`,
-      },
-      join_per_row: {
-        evaluations: `exists (select 1 from public.user_profiles as up where up.id = auth.uid() and up.institution_id = hpc_evaluations.institution_id)
+        },
+        join_per_row: {
+          evaluations: `exists (select 1 from public.user_profiles as up where up.id = auth.uid() and up.institution_id = hpc_evaluations.institution_id)
           and exists (select 1 from public.institution_feature_flags as f where f.institution_id = hpc_evaluations.institution_id and f.feature = 'hpc' and f.enabled)
           and (exists (select 1 from public.staff_duties as d where d.user_id = auth.uid() and d.institution_id = hpc_evaluations.institution_id
                          and d.active and d.duty in ('coordinator', 'principal', 'institution_admin'))
@@ -341,272 +427,335 @@ async function main() {
                           where ss.institution_id = hpc_evaluations.institution_id and ss.student_id = hpc_evaluations.student_id
                             and d.user_id = auth.uid() and d.active and d.duty in ('class_teacher', 'subject_teacher'))
                or rater_id = auth.uid())`,
-        reports: `exists (select 1 from public.user_profiles as up where up.id = auth.uid() and up.institution_id = hpc_reports.institution_id)
+          reports: `exists (select 1 from public.user_profiles as up where up.id = auth.uid() and up.institution_id = hpc_reports.institution_id)
           and exists (select 1 from public.institution_feature_flags as f where f.institution_id = hpc_reports.institution_id and f.feature = 'hpc' and f.enabled)
           and (exists (select 1 from public.staff_duties as d where d.user_id = auth.uid() and d.institution_id = hpc_reports.institution_id
                          and d.active and d.duty in ('coordinator', 'principal', 'institution_admin'))
                or (status = 'published' and (release_at is null or release_at <= now())
                    and exists (select 1 from public.student_guardians as g where g.guardian_id = auth.uid()
                                  and g.institution_id = hpc_reports.institution_id and g.student_id = hpc_reports.student_id)))`,
-      },
-    };
-    const naiveN = (style: string, name: string) =>
-      style.startsWith('ours') ? (name === 'principal_dashboard' ? Math.max(10, Math.round(N / 10)) : N) : name === 'principal_dashboard' ? 3 : 10;
-    const [sqlHelpers] = await admin`select count(*)::int as n, coalesce(array_agg(p.proname::text order by p.proname), '{}') as names
+        },
+      };
+      const naiveN = (style: string, name: string) =>
+        style.startsWith('ours')
+          ? name === 'principal_dashboard'
+            ? Math.max(10, Math.round(N / 10))
+            : N
+          : name === 'principal_dashboard'
+            ? 3
+            : 10;
+      const [sqlHelpers] = await admin`select count(*)::int as n, coalesce(array_agg(p.proname::text order by p.proname), '{}') as names
       from pg_proc as p
       where p.pronamespace = 'private'::regnamespace and p.prolang = (select oid from pg_language where lanname = 'sql')
         and p.proname in ('current_institution_id', 'hpc_active', 'hpc_enabled', 'current_duties', 'current_role_name',
                           'is_institution_admin', 'is_principal', 'reads_whole_institution', 'taught_section_ids',
                           'taught_student_ids', 'child_ids', 'released_cycle_ids', 'open_cycle_ids')`;
-    results.sqlHelpers = sqlHelpers?.names ?? [];
-    if (!sqlHelpers?.n) {
-      delete styles.ours_with_plpgsql_helpers;
-      log('variant ours_with_plpgsql_helpers skipped: the deployed helpers are not language sql');
-    }
-    for (const [style, policy] of Object.entries(styles)) {
-      const out: Record<string, unknown> = {};
-      const timeout = 60_000;
-      await sql.begin(async (tx) => {
-        await tx.unsafe(`set local lock_timeout = '10s'`);
-        if (policy.setup) await tx.unsafe(policy.setup);
-        if (policy.evaluations && policy.reports) {
-          for (const p of ours) await tx.unsafe(`drop policy "${p.policyname}" on public.${p.tablename}`);
-          await tx.unsafe(`create policy naive_read on public.hpc_evaluations for select to authenticated using (${policy.evaluations})`);
-          await tx.unsafe(`create policy naive_read on public.hpc_reports for select to authenticated using (${policy.reports})`);
-        }
-        for (const [name, q] of Object.entries(queries)) {
-          const samples: number[] = [];
-          let rows = -1;
-          let error: string | undefined;
-          let parts: { inPlan: number; executed: number } | undefined;
-          // slow ones (seconds per run) get fewer runs
-          for (let i = 0; i < naiveN(style, name) && !error && !((samples[0] ?? 0) > 5000 && i >= 2); i++) {
-            await tx.unsafe('savepoint q');
-            try {
-              await actAs(tx, 'authenticated', claimsOf(q.who.user));
-              await tx.unsafe(`select set_config('statement_timeout', '${timeout}', true)`);
-              const t = performance.now();
-              const r = await tx.unsafe(q.rls);
-              samples.push(performance.now() - t);
-              rows = r.length;
-              if (i === 0) {
-                const [ex] = await tx.unsafe(`explain (analyze, format json) ${q.rls}`);
-                const plan = (ex as Record<string, unknown>)['QUERY PLAN'] as { Plan: PlanNode }[];
-                const seen = new Map<string, boolean>();
-                const walk = (node: PlanNode) => {
-                  const rel = node['Relation Name'];
-                  if (typeof rel === 'string' && /^hpc_evaluations_p\d+$/.test(rel)) seen.set(rel, (seen.get(rel) ?? false) || (node['Actual Loops'] ?? 0) > 0);
-                  for (const c of node.Plans ?? []) walk(c);
-                };
-                walk(plan[0]!.Plan);
-                parts = { inPlan: seen.size, executed: [...seen.values()].filter(Boolean).length };
-              }
-              await tx.unsafe(`reset role`);
-              await tx.unsafe('release savepoint q');
-            } catch (e) {
-              await tx.unsafe('rollback to savepoint q');
-              error = (e as Error).message;
+      results.sqlHelpers = sqlHelpers?.names ?? [];
+      if (!sqlHelpers?.n) {
+        delete styles.ours_with_plpgsql_helpers;
+        log('variant ours_with_plpgsql_helpers skipped: the deployed helpers are not language sql');
+      }
+      for (const [style, policy] of Object.entries(styles)) {
+        const out: Record<string, unknown> = {};
+        const timeout = 60_000;
+        await sql
+          .begin(async (tx) => {
+            await tx.unsafe(`set local lock_timeout = '10s'`);
+            if (policy.setup) await tx.unsafe(policy.setup);
+            if (policy.evaluations && policy.reports) {
+              for (const p of ours) await tx.unsafe(`drop policy "${p.policyname}" on public.${p.tablename}`);
+              await tx.unsafe(
+                `create policy naive_read on public.hpc_evaluations for select to authenticated using (${policy.evaluations})`,
+              );
+              await tx.unsafe(`create policy naive_read on public.hpc_reports for select to authenticated using (${policy.reports})`);
             }
-          }
-          const st = stats(samples);
-          const oursStats = ((naive.ours_same_harness) as Record<string, { stats: Stats }> | undefined)?.[name]?.stats
-            ?? (overhead[name] as { rls: Stats; service: Stats }).rls;
-          const svcStats = (overhead[name] as { rls: Stats; service: Stats }).service;
-          out[name] = { rows, error, stats: st, partitions: parts, vsOursP50: st.p50 / oursStats.p50, vsServiceP50: st.p50 / svcStats.p50 };
-          log(`variant ${style.padEnd(26)} ${name.padEnd(22)} rows ${rows} ${error ? `ERROR ${error}` : `p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms (${(st.p50 / oursStats.p50).toFixed(2)}× ours, ${(st.p50 / svcStats.p50).toFixed(2)}× service_role)`}${parts ? ` partitions ${parts.executed}/${parts.inPlan}` : ''}`);
-        }
-        throw new RollbackSignal();
-      }).catch((e) => { if (!(e instanceof RollbackSignal)) throw e; });
-      naive[style] = out;
-    }
-    results.naivePolicies = naive;
+            for (const [name, q] of Object.entries(queries)) {
+              const samples: number[] = [];
+              let rows = -1;
+              let error: string | undefined;
+              let parts: { inPlan: number; executed: number } | undefined;
+              // slow ones (seconds per run) get fewer runs
+              for (let i = 0; i < naiveN(style, name) && !error && !((samples[0] ?? 0) > 5000 && i >= 2); i++) {
+                await tx.unsafe('savepoint q');
+                try {
+                  await actAs(tx, 'authenticated', claimsOf(q.who.user));
+                  await tx.unsafe(`select set_config('statement_timeout', '${timeout}', true)`);
+                  const t = performance.now();
+                  const r = await tx.unsafe(q.rls);
+                  samples.push(performance.now() - t);
+                  rows = r.length;
+                  if (i === 0) {
+                    const [ex] = await tx.unsafe(`explain (analyze, format json) ${q.rls}`);
+                    const plan = (ex as Record<string, unknown>)['QUERY PLAN'] as { Plan: PlanNode }[];
+                    const seen = new Map<string, boolean>();
+                    const walk = (node: PlanNode) => {
+                      const rel = node['Relation Name'];
+                      if (typeof rel === 'string' && /^hpc_evaluations_p\d+$/.test(rel))
+                        seen.set(rel, (seen.get(rel) ?? false) || (node['Actual Loops'] ?? 0) > 0);
+                      for (const c of node.Plans ?? []) walk(c);
+                    };
+                    walk(plan[0]!.Plan);
+                    parts = { inPlan: seen.size, executed: [...seen.values()].filter(Boolean).length };
+                  }
+                  await tx.unsafe(`reset role`);
+                  await tx.unsafe('release savepoint q');
+                } catch (e) {
+                  await tx.unsafe('rollback to savepoint q');
+                  error = (e as Error).message;
+                }
+              }
+              const st = stats(samples);
+              const oursStats =
+                (naive.ours_same_harness as Record<string, { stats: Stats }> | undefined)?.[name]?.stats ??
+                (overhead[name] as { rls: Stats; service: Stats }).rls;
+              const svcStats = (overhead[name] as { rls: Stats; service: Stats }).service;
+              out[name] = {
+                rows,
+                error,
+                stats: st,
+                partitions: parts,
+                vsOursP50: st.p50 / oursStats.p50,
+                vsServiceP50: st.p50 / svcStats.p50,
+              };
+              log(
+                `variant ${style.padEnd(26)} ${name.padEnd(22)} rows ${rows} ${error ? `ERROR ${error}` : `p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms (${(st.p50 / oursStats.p50).toFixed(2)}× ours, ${(st.p50 / svcStats.p50).toFixed(2)}× service_role)`}${parts ? ` partitions ${parts.executed}/${parts.inPlan}` : ''}`,
+              );
+            }
+            throw new RollbackSignal();
+          })
+          .catch((e) => {
+            if (!(e instanceof RollbackSignal)) throw e;
+          });
+        naive[style] = out;
+      }
+      results.naivePolicies = naive;
     }
 
     // ---- 4. dashboards: materialized views vs raw aggregation ------------------------------------
     if (want('dashboards')) {
-    const leader: Caller = { role: 'authenticated', user: principal };
-    const teacherCaller: Caller = { role: 'authenticated', user: teacher };
-    const parentCaller: Caller = { role: 'authenticated', user: parent };
-    const mvReads: Record<string, { who: Caller; query: string }> = {
-      'overview (principal)': { who: leader, query: `select * from public.hpc_analytics_overview()` },
-      'completion, one section (teacher)': { who: teacherCaller, query: `select * from public.hpc_analytics_completion('${cycle1}', '${section}')` },
-      'level distribution, one section (teacher)': { who: teacherCaller, query: `select * from public.hpc_analytics_level_distribution('${cycle1}', '${section}')` },
-      'student progress (parent)': { who: parentCaller, query: `select * from public.hpc_analytics_student_progress('${child}')` },
-      'completion, whole school (principal)': { who: leader, query: `select * from public.hpc_analytics_completion('${cycle2}')` },
-    };
-    const rawReads: Record<string, { who: Caller; query: string }> = {
-      'overview (principal), raw': {
-        who: leader,
-        query: `select e.cycle_id, count(*) filter (where e.status = 'submitted') as submitted, count(*) filter (where e.status = 'draft') as drafts,
+      const leader: Caller = { role: 'authenticated', user: principal };
+      const teacherCaller: Caller = { role: 'authenticated', user: teacher };
+      const parentCaller: Caller = { role: 'authenticated', user: parent };
+      const mvReads: Record<string, { who: Caller; query: string }> = {
+        'overview (principal)': { who: leader, query: `select * from public.hpc_analytics_overview()` },
+        'completion, one section (teacher)': {
+          who: teacherCaller,
+          query: `select * from public.hpc_analytics_completion('${cycle1}', '${section}')`,
+        },
+        'level distribution, one section (teacher)': {
+          who: teacherCaller,
+          query: `select * from public.hpc_analytics_level_distribution('${cycle1}', '${section}')`,
+        },
+        'student progress (parent)': { who: parentCaller, query: `select * from public.hpc_analytics_student_progress('${child}')` },
+        'completion, whole school (principal)': { who: leader, query: `select * from public.hpc_analytics_completion('${cycle2}')` },
+      };
+      const rawReads: Record<string, { who: Caller; query: string }> = {
+        'overview (principal), raw': {
+          who: leader,
+          query: `select e.cycle_id, count(*) filter (where e.status = 'submitted') as submitted, count(*) filter (where e.status = 'draft') as drafts,
                        count(distinct e.student_id) as students_rated,
                        count(*) filter (where e.rater_role = 'teacher' and e.status = 'submitted' and e.level_ordinal = 1) as l1,
                        count(*) filter (where e.rater_role = 'teacher' and e.status = 'submitted' and e.level_ordinal = 2) as l2,
                        count(*) filter (where e.rater_role = 'teacher' and e.status = 'submitted' and e.level_ordinal = 3) as l3
                 from public.hpc_evaluations as e group by e.cycle_id`,
-      },
-      'completion, one section (teacher), raw': {
-        who: teacherCaller,
-        query: `select a.parameter_id, r.role, count(e.*) filter (where e.status = 'submitted') as submitted, count(e.*) filter (where e.status = 'draft') as drafts
+        },
+        'completion, one section (teacher), raw': {
+          who: teacherCaller,
+          query: `select a.parameter_id, r.role, count(e.*) filter (where e.status = 'submitted') as submitted, count(e.*) filter (where e.status = 'draft') as drafts
                 from public.hpc_parameter_assignments as a cross join unnest(a.rater_roles) as r (role)
                 left join public.hpc_evaluations as e on e.institution_id = a.institution_id and e.assignment_id = a.id and e.rater_role = r.role
                 where a.cycle_id = '${cycle1}' and a.section_id = '${section}' group by 1, 2`,
-      },
-    };
-    const dash: Record<string, unknown> = {};
-    for (const [name, r] of Object.entries({ ...mvReads, ...rawReads })) {
-      const raw = name.endsWith(', raw');
-      const n = raw ? Math.max(10, Math.round(N / 10)) : N;
-      let rows = 0;
-      for (let w = 0; w < 3; w++) rows = (await timed(sql, r.who, r.query))[1].length;
-      const samples: number[] = [];
-      for (let i = 0; i < n; i++) samples.push((await timed(sql, r.who, r.query))[0]);
-      const st = stats(samples);
-      dash[name] = { rows, source: raw ? 'raw tables (RLS)' : 'materialized view (RPC)', ...st };
-      log(`dashboard ${name.padEnd(45)} rows ${String(rows).padStart(6)} p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms`);
-    }
-    results.dashboards = dash;
+        },
+      };
+      const dash: Record<string, unknown> = {};
+      for (const [name, r] of Object.entries({ ...mvReads, ...rawReads })) {
+        const raw = name.endsWith(', raw');
+        const n = raw ? Math.max(10, Math.round(N / 10)) : N;
+        let rows = 0;
+        for (let w = 0; w < 3; w++) rows = (await timed(sql, r.who, r.query))[1].length;
+        const samples: number[] = [];
+        for (let i = 0; i < n; i++) samples.push((await timed(sql, r.who, r.query))[0]);
+        const st = stats(samples);
+        dash[name] = { rows, source: raw ? 'raw tables (RLS)' : 'materialized view (RPC)', ...st };
+        log(`dashboard ${name.padEnd(45)} rows ${String(rows).padStart(6)} p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms`);
+      }
+      results.dashboards = dash;
     }
 
     // ---- 5. REFRESH CONCURRENTLY with readers ------------------------------------------------
     if (want('refresh')) {
-    // Something to refresh: 2 % of the open cycle's drafts get submitted, across all schools.
-    const changed = await admin.begin(async (tx) => {
-      await tx.unsafe('set local session_replication_role = replica');
-      const [r] = await tx.unsafe(`
+      // Something to refresh: 2 % of the open cycle's drafts get submitted, across all schools.
+      const changed = await admin.begin(async (tx) => {
+        await tx.unsafe('set local session_replication_role = replica');
+        const [r] = await tx.unsafe(`
         with x as (
           update public.hpc_evaluations set status = 'submitted', submitted_at = now()
           where status = 'draft' and level_ordinal is not null and random() < 0.02
           returning 1)
         select count(*)::int as n from x`);
-      return r;
-    });
-    const readerInstitutions = [1, 2, 3, 10, 50, 200, 500, 999];
-    const readers = 3;
-    const lat: { t: number; ms: number }[] = [];
-    let stop = false;
-    let lockWaits = 0;
-    let maxWaiting = 0;
-    const readerPids: number[] = [];
-    const readerLoops = Array.from({ length: readers }, async (_, r) => {
-      const conn = postgres(dbUrl(s), { max: 1, prepare: false, onnotice: () => {} });
-      const [pid] = await conn`select pg_backend_pid() as pid`;
-      readerPids.push(pid!.pid as number);
-      let i = r;
-      try {
-        while (!stop) {
-          const n = readerInstitutions[i % readerInstitutions.length]!;
-          const who: Caller = { role: 'authenticated', user: i % 2 ? scaleId('principal', n) : scaleId('teacher', n, 0) };
-          const q = i % 2
-            ? `select * from public.hpc_analytics_overview()`
-            : (i % 4 === 0
-              ? `select * from public.hpc_analytics_level_distribution('${scaleId('cycle', n, 1)}', '${scaleId('section', n, 0)}')`
-              : `select * from public.hpc_analytics_completion('${scaleId('cycle', n, 2)}', '${scaleId('section', n, 0)}')`);
-          const [d] = await timed(conn, who, q);
-          lat.push({ t: performance.now(), ms: d });
-          i++;
-          // a user's pace, not a tight loop: 3 tight loops would take both cores from the refresh
-          await new Promise((r) => setTimeout(r, 20));
+        return r;
+      });
+      const readerInstitutions = [1, 2, 3, 10, 50, 200, 500, 999];
+      const readers = 3;
+      const lat: { t: number; ms: number }[] = [];
+      let stop = false;
+      let lockWaits = 0;
+      let maxWaiting = 0;
+      const readerPids: number[] = [];
+      const readerLoops = Array.from({ length: readers }, async (_, r) => {
+        const conn = postgres(dbUrl(s), { max: 1, prepare: false, onnotice: () => {} });
+        const [pid] = await conn`select pg_backend_pid() as pid`;
+        readerPids.push(pid!.pid as number);
+        let i = r;
+        try {
+          while (!stop) {
+            const n = readerInstitutions[i % readerInstitutions.length]!;
+            const who: Caller = { role: 'authenticated', user: i % 2 ? scaleId('principal', n) : scaleId('teacher', n, 0) };
+            const q =
+              i % 2
+                ? `select * from public.hpc_analytics_overview()`
+                : i % 4 === 0
+                  ? `select * from public.hpc_analytics_level_distribution('${scaleId('cycle', n, 1)}', '${scaleId('section', n, 0)}')`
+                  : `select * from public.hpc_analytics_completion('${scaleId('cycle', n, 2)}', '${scaleId('section', n, 0)}')`;
+            const [d] = await timed(conn, who, q);
+            lat.push({ t: performance.now(), ms: d });
+            i++;
+            // a user's pace, not a tight loop: 3 tight loops would take both cores from the refresh
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        } finally {
+          await conn.end();
         }
-      } finally {
-        await conn.end();
-      }
-    });
-    const monitor = (async () => {
-      const conn = postgres(adminUrl, { max: 1, prepare: false, onnotice: () => {} });
-      try {
-        while (!stop) {
-          const [w] = await conn`select count(*)::int as n from pg_stat_activity where pid = any (${readerPids}) and wait_event_type = 'Lock'`;
-          if ((w?.n ?? 0) > 0) lockWaits++;
-          maxWaiting = Math.max(maxWaiting, w?.n ?? 0);
-          await new Promise((r) => setTimeout(r, 50));
+      });
+      const monitor = (async () => {
+        const conn = postgres(adminUrl, { max: 1, prepare: false, onnotice: () => {} });
+        try {
+          while (!stop) {
+            const [w] =
+              await conn`select count(*)::int as n from pg_stat_activity where pid = any (${readerPids}) and wait_event_type = 'Lock'`;
+            if ((w?.n ?? 0) > 0) lockWaits++;
+            maxWaiting = Math.max(maxWaiting, w?.n ?? 0);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        } finally {
+          await conn.end();
         }
-      } finally {
-        await conn.end();
-      }
-    })();
-    await new Promise((r) => setTimeout(r, 5000));
-    const refreshStart = performance.now();
-    const log1 = await admin`select view_name, mode, duration_ms::float8 as ms, row_count from analytics.refresh(null, 'manual')`;
-    const refreshEnd = performance.now();
-    await new Promise((r) => setTimeout(r, 3000));
-    stop = true;
-    await Promise.all([...readerLoops, monitor]);
-    const before = stats(lat.filter((x) => x.t < refreshStart).map((x) => x.ms));
-    const during = stats(lat.filter((x) => x.t >= refreshStart && x.t <= refreshEnd).map((x) => x.ms));
-    const views = Object.fromEntries(log1.map((r) => [r.view_name as string, { ms: r.ms as number, mode: r.mode, rows: Number(r.row_count) }]));
-    results.refresh = {
-      changedRatings: changed?.n ?? 0, views, totalSeconds: (refreshEnd - refreshStart) / 1000,
-      readers: { connections: readers, before, during, lockWaitSamples: lockWaits, maxReadersWaitingOnLock: maxWaiting },
-    };
-    for (const [v, r] of Object.entries(views)) log(`refresh concurrently ${v.padEnd(22)} ${(r.ms / 1000).toFixed(1)} s (${r.rows} rows, ${r.mode})`);
-    log(`readers (${readers}): before p50 ${ms(before.p50)} p95 ${ms(before.p95)} ms; during refresh ${during.n} reads p50 ${ms(during.p50)} p95 ${ms(during.p95)} max ${ms(during.max)} ms; lock waits seen ${lockWaits}`);
+      })();
+      await new Promise((r) => setTimeout(r, 5000));
+      const refreshStart = performance.now();
+      const log1 = await admin`select view_name, mode, duration_ms::float8 as ms, row_count from analytics.refresh(null, 'manual')`;
+      const refreshEnd = performance.now();
+      await new Promise((r) => setTimeout(r, 3000));
+      stop = true;
+      await Promise.all([...readerLoops, monitor]);
+      const before = stats(lat.filter((x) => x.t < refreshStart).map((x) => x.ms));
+      const during = stats(lat.filter((x) => x.t >= refreshStart && x.t <= refreshEnd).map((x) => x.ms));
+      const views = Object.fromEntries(
+        log1.map((r) => [r.view_name as string, { ms: r.ms as number, mode: r.mode, rows: Number(r.row_count) }]),
+      );
+      results.refresh = {
+        changedRatings: changed?.n ?? 0,
+        views,
+        totalSeconds: (refreshEnd - refreshStart) / 1000,
+        readers: { connections: readers, before, during, lockWaitSamples: lockWaits, maxReadersWaitingOnLock: maxWaiting },
+      };
+      for (const [v, r] of Object.entries(views))
+        log(`refresh concurrently ${v.padEnd(22)} ${(r.ms / 1000).toFixed(1)} s (${r.rows} rows, ${r.mode})`);
+      log(
+        `readers (${readers}): before p50 ${ms(before.p50)} p95 ${ms(before.p95)} ms; during refresh ${during.n} reads p50 ${ms(during.p50)} p95 ${ms(during.p95)} max ${ms(during.max)} ms; lock waits seen ${lockWaits}`,
+      );
     }
 
     // ---- 6. card generation ----------------------------------------------------------------------
     if (want('cards')) {
-    try {
-    const [fn] = await admin`select to_regprocedure('private.hpc_compile_card(uuid, uuid, uuid)') is not null as compile,
+      try {
+        const [fn] = await admin`select to_regprocedure('private.hpc_compile_card(uuid, uuid, uuid)') is not null as compile,
                                     to_regprocedure('public.hpc_generate_report(uuid, uuid)') is not null as generate`;
-    const cardsOut: Record<string, unknown> = { compileFunction: fn?.compile, generateFunction: fn?.generate };
-    if (fn?.compile) {
-      const sample = await admin`select institution_id, student_id from public.section_students tablesample system (1) limit 100`;
-      const compileMs: number[] = [];
-      let bytes = 0;
-      for (const r of sample) {
-        const t = performance.now();
-        const [c] = await sql`select length(private.hpc_compile_card(${r.institution_id}, ${scaleId('cycle', Number.parseInt(String(r.institution_id).slice(2, 8), 16), 1)}::uuid, ${r.student_id})::text) as n`;
-        compileMs.push(performance.now() - t);
-        bytes += Number(c?.n ?? 0);
-      }
-      cardsOut.compile = { ...stats(compileMs), avgBytes: Math.round(bytes / (sample.length || 1)), sample: 'random students across all schools, Term 1 (closed)' };
-      log(`card compile (private.hpc_compile_card, ${sample.length} random students): p50 ${ms(stats(compileMs).p50)} ms p95 ${ms(stats(compileMs).p95)} ms, ~${Math.round(bytes / (sample.length || 1))} bytes`);
-    }
-    if (fn?.generate) {
-      const genMs: number[] = [];
-      const outcomes: Record<string, number> = {};
-      let errorText: string | undefined;
-      const tStart = performance.now();
-      await sql.begin(async (tx) => {
-        await actAs(tx, 'authenticated', claimsOf(teacher));
-        for (const student of roster) {
-          const t = performance.now();
-          try {
-            await tx.unsafe('savepoint g');
-            const [r] = await tx.unsafe(`select to_jsonb(public.hpc_generate_report($1, $2)) as r`, [cycle2, student]);
-            const outcome = (r?.r as { outcome?: string } | undefined)?.outcome ?? 'unknown';
-            outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-            await tx.unsafe('release savepoint g');
-          } catch (e) {
-            await tx.unsafe('rollback to savepoint g');
-            errorText = (e as Error).message;
-            outcomes.error = (outcomes.error ?? 0) + 1;
+        const cardsOut: Record<string, unknown> = { compileFunction: fn?.compile, generateFunction: fn?.generate };
+        if (fn?.compile) {
+          const sample = await admin`select institution_id, student_id from public.section_students tablesample system (1) limit 100`;
+          const compileMs: number[] = [];
+          let bytes = 0;
+          for (const r of sample) {
+            const t = performance.now();
+            const [c] =
+              await sql`select length(private.hpc_compile_card(${r.institution_id}, ${scaleId('cycle', Number.parseInt(String(r.institution_id).slice(2, 8), 16), 1)}::uuid, ${r.student_id})::text) as n`;
+            compileMs.push(performance.now() - t);
+            bytes += Number(c?.n ?? 0);
           }
-          genMs.push(performance.now() - t);
+          cardsOut.compile = {
+            ...stats(compileMs),
+            avgBytes: Math.round(bytes / (sample.length || 1)),
+            sample: 'random students across all schools, Term 1 (closed)',
+          };
+          log(
+            `card compile (private.hpc_compile_card, ${sample.length} random students): p50 ${ms(stats(compileMs).p50)} ms p95 ${ms(stats(compileMs).p95)} ms, ~${Math.round(bytes / (sample.length || 1))} bytes`,
+          );
         }
-        throw new RollbackSignal();
-      }).catch((e) => { if (!(e instanceof RollbackSignal)) throw e; });
-      const total = (performance.now() - tStart) / 1000;
-      const st = stats(genMs);
-      cardsOut.generate = { ...st, outcomes, error: errorText, section: `${roster.length} students, class teacher, Term 2 (open)`, cardsPerSecond: roster.length / total, rolledBack: true };
-      log(`card generation (public.hpc_generate_report as the class teacher, ${roster.length} cards): p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms, ${(roster.length / total).toFixed(1)} cards/s ${JSON.stringify(outcomes)}${errorText ? ` last error: ${errorText}` : ''}`);
-    }
-    results.cards = cardsOut;
-    } catch (error) {
-      results.cards = { error: (error as Error).message };
-      log(`card generation failed: ${(error as Error).message}`);
-    }
+        if (fn?.generate) {
+          const genMs: number[] = [];
+          const outcomes: Record<string, number> = {};
+          let errorText: string | undefined;
+          const tStart = performance.now();
+          await sql
+            .begin(async (tx) => {
+              await actAs(tx, 'authenticated', claimsOf(teacher));
+              for (const student of roster) {
+                const t = performance.now();
+                try {
+                  await tx.unsafe('savepoint g');
+                  const [r] = await tx.unsafe(`select to_jsonb(public.hpc_generate_report($1, $2)) as r`, [cycle2, student]);
+                  const outcome = (r?.r as { outcome?: string } | undefined)?.outcome ?? 'unknown';
+                  outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+                  await tx.unsafe('release savepoint g');
+                } catch (e) {
+                  await tx.unsafe('rollback to savepoint g');
+                  errorText = (e as Error).message;
+                  outcomes.error = (outcomes.error ?? 0) + 1;
+                }
+                genMs.push(performance.now() - t);
+              }
+              throw new RollbackSignal();
+            })
+            .catch((e) => {
+              if (!(e instanceof RollbackSignal)) throw e;
+            });
+          const total = (performance.now() - tStart) / 1000;
+          const st = stats(genMs);
+          cardsOut.generate = {
+            ...st,
+            outcomes,
+            error: errorText,
+            section: `${roster.length} students, class teacher, Term 2 (open)`,
+            cardsPerSecond: roster.length / total,
+            rolledBack: true,
+          };
+          log(
+            `card generation (public.hpc_generate_report as the class teacher, ${roster.length} cards): p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms, ${(roster.length / total).toFixed(1)} cards/s ${JSON.stringify(outcomes)}${errorText ? ` last error: ${errorText}` : ''}`,
+          );
+        }
+        results.cards = cardsOut;
+      } catch (error) {
+        results.cards = { error: (error as Error).message };
+        log(`card generation failed: ${(error as Error).message}`);
+      }
     }
 
     // restore the schedules
-    for (const r of schedules) await admin`update analytics.refresh_schedules set enabled = ${r.enabled as boolean} where view_name = ${r.view_name as string}`;
+    for (const r of schedules)
+      await admin`update analytics.refresh_schedules set enabled = ${r.enabled as boolean} where view_name = ${r.view_name as string}`;
 
     // ---- machine and report ------------------------------------------------------------------------
     const settings = await admin`select name, current_setting(name) as setting, null as unit from pg_settings where name in
       ('shared_buffers', 'work_mem', 'maintenance_work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'random_page_cost', 'jit')`;
     const [ver] = await admin`select version() as v`;
     results.machine = {
-      cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`,
-      postgres: ver?.v, settings: Object.fromEntries(settings.map((r) => [r.name, `${r.setting}${r.unit ? ' ' + r.unit : ''}`])),
+      cpu: cpus()[0]?.model,
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      os: `${platform()} ${release()}`,
+      postgres: ver?.v,
+      settings: Object.fromEntries(settings.map((r) => [r.name, `${r.setting}${r.unit ? ' ' + r.unit : ''}`])),
     };
     results.loadAverageAtEnd = loadavg();
     results.totalSeconds = (performance.now() - t0) / 1000;
@@ -633,32 +782,51 @@ function restSection(rest: Record<string, any>, history: any[]): string[] {
   const triple = (x: any) => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`;
   const earlier = history.filter((h) => h.restOverhead);
   return [
-    '## 7. The same pages through the frontend\'s real path (target ≤ 1.2× at p50 and p95; class sheet < 20 ms p95)',
+    "## 7. The same pages through the frontend's real path (target ≤ 1.2× at p50 and p95; class sheet < 20 ms p95)",
     '',
-    'supabase-js 2 (typed with the generated types) → the stack\'s gateway (`stack/gateway.ts`, Kong\'s key check) → PostgREST 12.0.2 (`stack/postgrest.ts`, configured as `npm start` runs it: `authenticator`, prepared statements, 1,000-row limit) → this cluster. Each request is sent with the user\'s access token (anon key as `apikey`) and, alternating which goes first, as the same request with the service_role key, which PostgREST runs past RLS. Times in ms at the client, HTTP included.',
+    "supabase-js 2 (typed with the generated types) → the stack's gateway (`stack/gateway.ts`, Kong's key check) → PostgREST 12.0.2 (`stack/postgrest.ts`, configured as `npm start` runs it: `authenticator`, prepared statements, 1,000-row limit) → this cluster. Each request is sent with the user's access token (anon key as `apikey`) and, alternating which goes first, as the same request with the service_role key, which PostgREST runs past RLS. Times in ms at the client, HTTP included.",
     '',
     '| page | rows | same result | user p50 / p95 / p99 | service_role p50 / p95 / p99 | ratio p50 / p95 / p99 | n |',
     '|---|---|---|---|---|---|---|',
-    ...Object.entries(rest).map(([k, x]) =>
-      `| ${k.replaceAll('_', ' ')} | ${x.rows} | ${x.sameResult ? 'yes' : '**no**'} | ${triple(x.user)} | ${triple(x.service)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× / ${x.ratioP99.toFixed(2)}× | ${x.user.n} |`),
+    ...Object.entries(rest).map(
+      ([k, x]) =>
+        `| ${k.replaceAll('_', ' ')} | ${x.rows} | ${x.sameResult ? 'yes' : '**no**'} | ${triple(x.user)} | ${triple(x.service)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× / ${x.ratioP99.toFixed(2)}× | ${x.user.n} |`,
+    ),
     '',
-    'The requests, as supabase-js sent them. The service_role side names what RLS supplies for the user, as a trusted server would: the school (`institution_id=eq.…`; every index of the tenant tables leads with it, and without it the same URL reads every school\'s partitions), and for the dashboard the principal as the token\'s `sub` (`hpc_analytics_overview` answers for the caller\'s school; a bare service_role key has none).',
+    "The requests, as supabase-js sent them. The service_role side names what RLS supplies for the user, as a trusted server would: the school (`institution_id=eq.…`; every index of the tenant tables leads with it, and without it the same URL reads every school's partitions), and for the dashboard the principal as the token's `sub` (`hpc_analytics_overview` answers for the caller's school; a bare service_role key has none).",
     '',
     '```',
-    ...Object.entries(rest).flatMap(([k, x]) => [`${k}, user: ${readableRequest(x.request)}`, ...(x.serviceRequest ? [`${k}, service_role: ${readableRequest(x.serviceRequest)}`] : [])]),
+    ...Object.entries(rest).flatMap(([k, x]) => [
+      `${k}, user: ${readableRequest(x.request)}`,
+      ...(x.serviceRequest ? [`${k}, service_role: ${readableRequest(x.serviceRequest)}`] : []),
+    ]),
     '```',
     '',
-    ...(earlier.length ? [
-      'Earlier measurements of this section (user / service_role p50 and p95, ms; the machine is shared, the load average says how much). The first named no school on the service_role side. The first three ran before `hpc_evaluations` had its cycle → school statistics (`hpc_evaluations_school_dependencies`, now in `20250101000900_hpc_tables.sql`; the third with a first version that also covered `student_id`, which kept the bad plan), when PostgREST\'s generic plan walked the school\'s whole term for the class sheet: 118,000 rows read for 452.',
-      '',
-      '| run | load average (start → end) | ' + Object.keys(rest).map((k) => k.replaceAll('_', ' ')).join(' | ') + ' |',
-      '|---|---|' + Object.keys(rest).map(() => '---|').join(''),
-      ...earlier.map((h) => `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(rest).map((k) => {
-        const x = h.restOverhead[k];
-        return x ? `${ms(x.user.p50)} / ${ms(x.service.p50)} p50, ${ms(x.user.p95)} / ${ms(x.service.p95)} p95` : '–';
-      }).join(' | ')} |`),
-      '',
-    ] : []),
+    ...(earlier.length
+      ? [
+          "Earlier measurements of this section (user / service_role p50 and p95, ms; the machine is shared, the load average says how much). The first named no school on the service_role side. The first three ran before `hpc_evaluations` had its cycle → school statistics (`hpc_evaluations_school_dependencies`, now in `20250101000900_hpc_tables.sql`; the third with a first version that also covered `student_id`, which kept the bad plan), when PostgREST's generic plan walked the school's whole term for the class sheet: 118,000 rows read for 452.",
+          '',
+          '| run | load average (start → end) | ' +
+            Object.keys(rest)
+              .map((k) => k.replaceAll('_', ' '))
+              .join(' | ') +
+            ' |',
+          '|---|---|' +
+            Object.keys(rest)
+              .map(() => '---|')
+              .join(''),
+          ...earlier.map(
+            (h) =>
+              `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(rest)
+                .map((k) => {
+                  const x = h.restOverhead[k];
+                  return x ? `${ms(x.user.p50)} / ${ms(x.service.p50)} p50, ${ms(x.user.p95)} / ${ms(x.service.p95)} p95` : '–';
+                })
+                .join(' | ')} |`,
+          ),
+          '',
+        ]
+      : []),
   ];
 }
 
@@ -680,7 +848,9 @@ function report(r: Record<string, any>): string {
     '',
     `- ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB RAM, ${r.machine.os}`,
     `- ${r.machine.postgres}`,
-    `- ${Object.entries(r.machine.settings).map(([k, v]) => `${k} = ${v}`).join(', ')}`,
+    `- ${Object.entries(r.machine.settings)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ')}`,
     `- 1-minute load average ${r.loadAverageAtStart?.[0]?.toFixed(1)} at the start, ${r.loadAverageAtEnd?.[0]?.toFixed(1)} at the end (anything above ${r.machine.cores} means other work shared the cores)`,
     '',
     '## Data',
@@ -689,7 +859,9 @@ function report(r: Record<string, any>): string {
     `|---|---|---|---|---|---|---|`,
     `| ${r.data.institutions} | ${r.data.students} | ${r.data.evaluations} | ${r.data.reports} | ${r.data.largest_school} students | ${r.data.median_school} students | ${r.data.evaluations_size} |`,
     '',
-    r.generation ? `Generation: ${Math.round(r.generation.seconds)} s this run${r.generation.reportsOnly ? ' (cards only)' : ''}.` : 'Data generated by an earlier run (`npx tsx benchmarks/scale/generate.ts --preset large`).',
+    r.generation
+      ? `Generation: ${Math.round(r.generation.seconds)} s this run${r.generation.reportsOnly ? ' (cards only)' : ''}.`
+      : 'Data generated by an earlier run (`npx tsx benchmarks/scale/generate.ts --preset large`).',
     '',
     `Subjects: the largest school; a class teacher and their section of ${r.subjects.sectionStudents}; a parent and their child; the principal. Times in ms, measured at the client around the statement (localhost), inside a transaction that sets \`role\` and \`request.jwt.claims\` as PostgREST does.`,
     '',
@@ -697,13 +869,35 @@ function report(r: Record<string, any>): string {
     '',
     '| target | result | met |',
     '|---|---|---|',
-    ...Object.entries(o).map(([k, x]) => `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, unprepared | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`),
-    ...Object.entries((r.rlsOverheadPrepared ?? {}) as Record<string, any>).map(([k, x]) => `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, prepared (PostgREST default) | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`),
-    ...Object.entries(rest).map(([k, x]) => `| through PostgREST, user vs service_role ≤ 1.2× at p50 and p95 — ${k.replaceAll('_', ' ')} | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 && x.ratioP95 <= 1.2 ? 'yes' : '**no**'} |`),
-    ...(rest.teacher_class_sheet ? [`| teacher class sheet through PostgREST < 20 ms p95 end to end | ${ms(rest.teacher_class_sheet.user.p95)} ms | ${rest.teacher_class_sheet.user.p95 < 20 ? 'yes' : '**no**'} |`] : []),
-    ...Object.entries(dash).filter(([k]) => !k.endsWith(', raw') && !k.includes('whole school')).map(([k, x]) => `| dashboard read < 10 ms p95 — ${k} | ${ms(x.p95)} ms | ${x.p95 < 10 ? 'yes' : '**no**'} |`),
-    ...Object.entries(ref.views).map(([k, x]: [string, any]) => `| concurrent refresh < 60 s — ${k} | ${(x.ms / 1000).toFixed(1)} s | ${x.ms < 60_000 ? 'yes' : '**no**'} |`),
-    ...(ref.readers?.during?.n ? [`| no reader blocked during the refresh | ${ref.readers.lockWaitSamples} lock-wait samples, max read ${ms(ref.readers.during.max)} ms | ${ref.readers.lockWaitSamples === 0 ? 'yes' : '**no**'} |`] : []),
+    ...Object.entries(o).map(
+      ([k, x]) =>
+        `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, unprepared | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`,
+    ),
+    ...Object.entries((r.rlsOverheadPrepared ?? {}) as Record<string, any>).map(
+      ([k, x]) =>
+        `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, prepared (PostgREST default) | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`,
+    ),
+    ...Object.entries(rest).map(
+      ([k, x]) =>
+        `| through PostgREST, user vs service_role ≤ 1.2× at p50 and p95 — ${k.replaceAll('_', ' ')} | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 && x.ratioP95 <= 1.2 ? 'yes' : '**no**'} |`,
+    ),
+    ...(rest.teacher_class_sheet
+      ? [
+          `| teacher class sheet through PostgREST < 20 ms p95 end to end | ${ms(rest.teacher_class_sheet.user.p95)} ms | ${rest.teacher_class_sheet.user.p95 < 20 ? 'yes' : '**no**'} |`,
+        ]
+      : []),
+    ...Object.entries(dash)
+      .filter(([k]) => !k.endsWith(', raw') && !k.includes('whole school'))
+      .map(([k, x]) => `| dashboard read < 10 ms p95 — ${k} | ${ms(x.p95)} ms | ${x.p95 < 10 ? 'yes' : '**no**'} |`),
+    ...Object.entries(ref.views).map(
+      ([k, x]: [string, any]) =>
+        `| concurrent refresh < 60 s — ${k} | ${(x.ms / 1000).toFixed(1)} s | ${x.ms < 60_000 ? 'yes' : '**no**'} |`,
+    ),
+    ...(ref.readers?.during?.n
+      ? [
+          `| no reader blocked during the refresh | ${ref.readers.lockWaitSamples} lock-wait samples, max read ${ms(ref.readers.during.max)} ms | ${ref.readers.lockWaitSamples === 0 ? 'yes' : '**no**'} |`,
+        ]
+      : []),
     '',
     '## 1–2. RLS overhead and partition pruning (target ≤ 1.2×)',
     '',
@@ -711,33 +905,43 @@ function report(r: Record<string, any>): string {
     '|---|---|---|---|---|---|---|---|',
     ...Object.entries(o).map(([k, x]) => row(k.replaceAll('_', ' '), x)),
     '',
-    ...(r.rlsOverheadPrepared ? [
-      'The same queries **prepared, with parameters** — what PostgREST sends by default (`db-prepared-statements`):',
-      '',
-      '| query | same result | RLS p50 / p95 | service_role p50 / p95 | ratio p50 / p95 |',
-      '|---|---|---|---|---|',
-      ...Object.entries(r.rlsOverheadPrepared as Record<string, any>).map(([k, x]) =>
-        `| ${k.replaceAll('_', ' ')} | ${x.sameResult ? 'yes' : '**no**'} | ${ms(x.rls.p50)} / ${ms(x.rls.p95)} | ${ms(x.service.p50)} / ${ms(x.service.p95)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× |`),
-      '',
-      'Unprepared, the RLS query is planned for all 10 partitions on every execution (the institution is an initPlan, so pruning waits for run time; EXPLAIN shows ~1.2 ms planning against ~0.1 ms for the literal-institution query, which prunes at plan time). Prepared, the generic plan is kept and that planning is paid once.',
-      '',
-    ] : []),
-    ...(o.teacher_class_sheet && o.parent_child_card && o.principal_dashboard ? [
-      `The policies' per-row cost shows on the principal's dashboard, an aggregation over the school's ratings: ${o.principal_dashboard.ratioP50.toFixed(2)}×. Unprepared, the short queries carry a fixed cost per statement of about ${ms(o.teacher_class_sheet.rls.p50 - o.teacher_class_sheet.service.p50)} ms (teacher) and ${ms(o.parent_child_card.rls.p50 - o.parent_child_card.service.p50)} ms (parent): for the partitioned table mostly planning all 10 partitions, plus the helper initPlans (institution, HPC flag, duties, taught students, children). Against queries that themselves take ${ms(o.parent_child_card.service.p50)}–${ms(o.teacher_class_sheet.service.p50)} ms that fixed cost decides the unprepared ratio; prepared (above) it mostly disappears. The prepared absolute times include the client library's extended-protocol round trips on both sides.`,
-      '',
-    ] : []),
+    ...(r.rlsOverheadPrepared
+      ? [
+          'The same queries **prepared, with parameters** — what PostgREST sends by default (`db-prepared-statements`):',
+          '',
+          '| query | same result | RLS p50 / p95 | service_role p50 / p95 | ratio p50 / p95 |',
+          '|---|---|---|---|---|',
+          ...Object.entries(r.rlsOverheadPrepared as Record<string, any>).map(
+            ([k, x]) =>
+              `| ${k.replaceAll('_', ' ')} | ${x.sameResult ? 'yes' : '**no**'} | ${ms(x.rls.p50)} / ${ms(x.rls.p95)} | ${ms(x.service.p50)} / ${ms(x.service.p95)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× |`,
+          ),
+          '',
+          'Unprepared, the RLS query is planned for all 10 partitions on every execution (the institution is an initPlan, so pruning waits for run time; EXPLAIN shows ~1.2 ms planning against ~0.1 ms for the literal-institution query, which prunes at plan time). Prepared, the generic plan is kept and that planning is paid once.',
+          '',
+        ]
+      : []),
+    ...(o.teacher_class_sheet && o.parent_child_card && o.principal_dashboard
+      ? [
+          `The policies' per-row cost shows on the principal's dashboard, an aggregation over the school's ratings: ${o.principal_dashboard.ratioP50.toFixed(2)}×. Unprepared, the short queries carry a fixed cost per statement of about ${ms(o.teacher_class_sheet.rls.p50 - o.teacher_class_sheet.service.p50)} ms (teacher) and ${ms(o.parent_child_card.rls.p50 - o.parent_child_card.service.p50)} ms (parent): for the partitioned table mostly planning all 10 partitions, plus the helper initPlans (institution, HPC flag, duties, taught students, children). Against queries that themselves take ${ms(o.parent_child_card.service.p50)}–${ms(o.teacher_class_sheet.service.p50)} ms that fixed cost decides the unprepared ratio; prepared (above) it mostly disappears. The prepared absolute times include the client library's extended-protocol round trips on both sides.`,
+          '',
+        ]
+      : []),
     '"Partitions executed" counts hpc_evaluations partitions in the plan whose node ran (EXPLAIN ANALYZE: not "never executed"); hpc_reports is not partitioned. Under RLS the institution comes from `(select private.current_institution_id())`, an initPlan, so pruning happens at run time; service_role names the institution literally, so it prunes at plan time.',
     '',
     '## 3. Policy variants on the same queries: naive styles, and our policies with plpgsql helpers',
     '',
     '| variant | query | p50 / p95 | vs ours (p50) | vs service_role (p50) | partitions executed |',
     '|---|---|---|---|---|---|',
-    ...Object.entries(naive).flatMap(([style, qs]) => Object.entries(qs).map(([q, x]) =>
-      `| ${style.replaceAll('_', ' ')} | ${q.replaceAll('_', ' ')} | ${x.error ? `error: ${x.error}` : `${ms(x.stats.p50)} / ${ms(x.stats.p95)}`} | ${x.error ? '–' : `${x.vsOursP50.toFixed(2)}×`} | ${x.error || x.vsServiceP50 === undefined ? '–' : `${x.vsServiceP50.toFixed(2)}×`} | ${x.partitions ? `${x.partitions.executed} of ${x.partitions.inPlan}` : '–'} |`)),
+    ...Object.entries(naive).flatMap(([style, qs]) =>
+      Object.entries(qs).map(
+        ([q, x]) =>
+          `| ${style.replaceAll('_', ' ')} | ${q.replaceAll('_', ' ')} | ${x.error ? `error: ${x.error}` : `${ms(x.stats.p50)} / ${ms(x.stats.p95)}`} | ${x.error ? '–' : `${x.vsOursP50.toFixed(2)}×`} | ${x.error || x.vsServiceP50 === undefined ? '–' : `${x.vsServiceP50.toFixed(2)}×`} | ${x.partitions ? `${x.partitions.executed} of ${x.partitions.inPlan}` : '–'} |`,
+      ),
+    ),
     '',
-    '*ours same harness*: the deployed policies measured the way the variants are (one transaction that is rolled back, a savepoint per query) — the "vs ours" column compares with it, not with section 1. '
-    + `*ours with plpgsql helpers*: the deployed policies, with the \`private.*\` helpers that are still \`language sql\` (${(r.sqlHelpers ?? []).join(', ') || 'none'}) recompiled as plpgsql (same bodies; plans cached per session instead of re-planned on every call);`
-    + ' *unwrapped helpers*: our policies with the helper calls not wrapped in `(select …)`; *join per row*: correlated `exists` on user_profiles, feature flags, staff_duties / section_students / student_guardians per row. Each variant is swapped in inside a transaction that is rolled back; the naive ones get fewer iterations (they are slow) and a 60 s statement timeout.',
+    '*ours same harness*: the deployed policies measured the way the variants are (one transaction that is rolled back, a savepoint per query) — the "vs ours" column compares with it, not with section 1. ' +
+      `*ours with plpgsql helpers*: the deployed policies, with the \`private.*\` helpers that are still \`language sql\` (${(r.sqlHelpers ?? []).join(', ') || 'none'}) recompiled as plpgsql (same bodies; plans cached per session instead of re-planned on every call);` +
+      ' *unwrapped helpers*: our policies with the helper calls not wrapped in `(select …)`; *join per row*: correlated `exists` on user_profiles, feature flags, staff_duties / section_students / student_guardians per row. Each variant is swapped in inside a transaction that is rolled back; the naive ones get fewer iterations (they are slow) and a 60 s statement timeout.',
     '',
     '## 4. Dashboards: materialized views vs raw aggregation (target < 10 ms p95)',
     '',
@@ -759,15 +963,31 @@ function report(r: Record<string, any>): string {
     `| during the refresh | ${ref.readers.during.n} | ${ms(ref.readers.during.p50)} | ${ms(ref.readers.during.p95)} | ${ms(ref.readers.during.max)} |`,
     '',
     `Readers seen waiting on a lock (pg_stat_activity sampled every 50 ms): ${ref.readers.lockWaitSamples} samples, at most ${ref.readers.maxReadersWaitingOnLock} at once.`,
-    ...((r.history ?? []).filter((h: any) => h.refresh).length ? [
-      '',
-      'Earlier measurements of this section (the machine is shared; the 1-minute load average says how much):',
-      '',
-      '| run | load average (start → end) | ' + Object.keys(ref.views).join(' | ') + ' | readers during: p95 / max | lock waits |',
-      '|---|---|' + Object.keys(ref.views).map(() => '---|').join('') + '---|---|',
-      ...(r.history as any[]).filter((h) => h.refresh).map((h) =>
-        `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(ref.views).map((v) => h.refresh.views[v] ? `${(h.refresh.views[v].ms / 1000).toFixed(1)} s` : '–').join(' | ')} | ${ms(h.refresh.readers.during.p95)} / ${ms(h.refresh.readers.during.max)} ms | ${h.refresh.readers.lockWaitSamples} |`),
-    ] : []),
+    ...((r.history ?? []).filter((h: any) => h.refresh).length
+      ? [
+          '',
+          'Earlier measurements of this section (the machine is shared; the 1-minute load average says how much):',
+          '',
+          '| run | load average (start → end) | ' + Object.keys(ref.views).join(' | ') + ' | readers during: p95 / max | lock waits |',
+          '|---|---|' +
+            Object.keys(ref.views)
+              .map(() => '---|')
+              .join('') +
+            '---|---|',
+          ...(r.history as any[])
+            .filter((h) => h.refresh)
+            .map(
+              (h) =>
+                `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(
+                  ref.views,
+                )
+                  .map((v) => (h.refresh.views[v] ? `${(h.refresh.views[v].ms / 1000).toFixed(1)} s` : '–'))
+                  .join(
+                    ' | ',
+                  )} | ${ms(h.refresh.readers.during.p95)} / ${ms(h.refresh.readers.during.max)} ms | ${h.refresh.readers.lockWaitSamples} |`,
+            ),
+        ]
+      : []),
     '',
     '## 6. Card generation at scale',
     '',

@@ -62,8 +62,13 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
     from hpc_migration.backfill_ranges where table_name = any(${tables.map((t) => t.name)})`;
   const totalRows = await countRows(sql, tables);
   const progress: BackfillProgress = {
-    totalRows, scannedRows: Number(totals!.scanned), updatedRows: Number(totals!.updated),
-    batches: 0, failedBatches: 0, busyMs: 0, switchState: await backfillSwitch(sql),
+    totalRows,
+    scannedRows: Number(totals!.scanned),
+    updatedRows: Number(totals!.updated),
+    batches: 0,
+    failedBatches: 0,
+    busyMs: 0,
+    switchState: await backfillSwitch(sql),
   };
   const resumedScanned = progress.scannedRows;
   const resumedUpdated = progress.updatedRows;
@@ -84,7 +89,8 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
       const stageTables = tables.filter((t) => t.stage === stage);
       if (stageTables.length === 0) continue;
       const workers = Array.from({ length: options.workers }, (_, i) =>
-        worker(sql, `w${i}-${process.pid}`, stageTables, options, hooks, progress));
+        worker(sql, `w${i}-${process.pid}`, stageTables, options, hooks, progress),
+      );
       const outcomes = await Promise.all(workers);
       if (outcomes.includes('cancelled')) {
         cancelled = true;
@@ -101,7 +107,12 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
   // Rows the old application inserted into earlier stages' tables while later stages ran
   // (the last stage was swept just above).
   const lastStage = Math.max(...tables.map((t) => t.stage));
-  if (!cancelled) swept += await sweepLateRows(sql, tables.filter((t) => t.stage < lastStage), options);
+  if (!cancelled)
+    swept += await sweepLateRows(
+      sql,
+      tables.filter((t) => t.stage < lastStage),
+      options,
+    );
   const seconds = (Date.now() - started) / 1000;
   const rowsUpdated = progress.updatedRows - resumedUpdated + swept;
   return {
@@ -128,7 +139,12 @@ async function countRows(sql: Sql, tables: BackfillTable[]): Promise<number> {
 }
 
 async function worker(
-  sql: Sql, name: string, tables: BackfillTable[], o: BackfillOptions, hooks: BackfillHooks, progress: BackfillProgress,
+  sql: Sql,
+  name: string,
+  tables: BackfillTable[],
+  o: BackfillOptions,
+  hooks: BackfillHooks,
+  progress: BackfillProgress,
 ): Promise<'done' | 'cancelled'> {
   const sizer = new BatchSizer({ targetMs: o.targetBatchMs, minSize: o.minBatch, maxSize: o.maxBatch }, o.initialBatch);
   let range: Range | undefined;
@@ -136,7 +152,8 @@ async function worker(
   let rest = 1; // multiplier of the duty-cycle rest, raised while the application slows down
   for (;;) {
     if (progress.switchState === 'cancel') {
-      if (range) await sql`update hpc_migration.backfill_ranges set status = 'pending', worker = null
+      if (range)
+        await sql`update hpc_migration.backfill_ranges set status = 'pending', worker = null
                            where table_name = ${range.table_name} and range_no = ${range.range_no}`;
       return 'cancelled';
     }
@@ -145,7 +162,11 @@ async function worker(
       continue;
     }
     if (!range) {
-      range = await claimRange(sql, tables.map((t) => t.name), name);
+      range = await claimRange(
+        sql,
+        tables.map((t) => t.name),
+        name,
+      );
       if (!range) return 'done';
       table = tables.find((t) => t.name === range!.table_name)!;
     }

@@ -47,26 +47,69 @@ export interface SkippedAppWrite {
  * sent (a column or table that does not exist, a NOT NULL column never sent), or there is no
  * statement to replay. Together with the replayed ones they are every write §6 lists. */
 export const skippedAppWrites: SkippedAppWrite[] = [
-  { name: 'sign-up: create own profile', client: 'browser', table: 'user_profiles', op: 'INSERT',
-    reason: 'sends a `name` column, which does not exist (42703), and no email (NOT NULL)' },
-  { name: 'profile: update own profile (authStore.updateProfile)', client: 'browser', table: 'user_profiles', op: 'UPDATE',
-    reason: 'an arbitrary partial object and no caller in the app: nothing definite to replay' },
-  { name: 'groups: create a group', client: 'browser', table: 'user_groups', op: 'INSERT',
-    reason: 'sends academic_term_id, period_length_minutes, days_per_week, periods_per_day, max_daily_periods, lab_block_size, business_hours, holiday_calendar (none exist) and no `type` (NOT NULL)' },
-  { name: 'groups: edit a group', client: 'browser', table: 'user_groups', op: 'UPDATE',
-    reason: 'the same non-existent columns as creating one (42703)' },
-  { name: 'slot templates: assign a template to a section', client: 'browser', table: 'slot_template_assignments', op: 'INSERT',
-    reason: 'the page calls an API method that does not exist; nothing reaches the database' },
-  { name: 'generate_hpc_pdf: store the PDF links', client: 'service', table: 'hpc_reports', op: 'UPDATE',
-    reason: 'hpc_reports does not exist in this schema' },
-  { name: 'ai_bot: save a conversation', client: 'service', table: 'conversations', op: 'INSERT',
-    reason: 'conversations does not exist in this schema' },
-  { name: 'bulk_grading: insert grades (and rpc update_percentiles)', client: 'service', table: 'grades', op: 'INSERT',
-    reason: 'grades and update_percentiles do not exist in this schema' },
+  {
+    name: 'sign-up: create own profile',
+    client: 'browser',
+    table: 'user_profiles',
+    op: 'INSERT',
+    reason: 'sends a `name` column, which does not exist (42703), and no email (NOT NULL)',
+  },
+  {
+    name: 'profile: update own profile (authStore.updateProfile)',
+    client: 'browser',
+    table: 'user_profiles',
+    op: 'UPDATE',
+    reason: 'an arbitrary partial object and no caller in the app: nothing definite to replay',
+  },
+  {
+    name: 'groups: create a group',
+    client: 'browser',
+    table: 'user_groups',
+    op: 'INSERT',
+    reason:
+      'sends academic_term_id, period_length_minutes, days_per_week, periods_per_day, max_daily_periods, lab_block_size, business_hours, holiday_calendar (none exist) and no `type` (NOT NULL)',
+  },
+  {
+    name: 'groups: edit a group',
+    client: 'browser',
+    table: 'user_groups',
+    op: 'UPDATE',
+    reason: 'the same non-existent columns as creating one (42703)',
+  },
+  {
+    name: 'slot templates: assign a template to a section',
+    client: 'browser',
+    table: 'slot_template_assignments',
+    op: 'INSERT',
+    reason: 'the page calls an API method that does not exist; nothing reaches the database',
+  },
+  {
+    name: 'generate_hpc_pdf: store the PDF links',
+    client: 'service',
+    table: 'hpc_reports',
+    op: 'UPDATE',
+    reason: 'hpc_reports does not exist in this schema',
+  },
+  {
+    name: 'ai_bot: save a conversation',
+    client: 'service',
+    table: 'conversations',
+    op: 'INSERT',
+    reason: 'conversations does not exist in this schema',
+  },
+  {
+    name: 'bulk_grading: insert grades (and rpc update_percentiles)',
+    client: 'service',
+    table: 'grades',
+    op: 'INSERT',
+    reason: 'grades and update_percentiles do not exist in this schema',
+  },
 ];
 
-const institutionsBug = 'in the live app the page throws before sending this (it first reads the absent institutions table); replayed as the page means to send it';
-const courseColumns = 'without subject_type, weekly_theory_periods, weekly_lab_periods, lab_block_size, constraints (absent; the app sends them too)';
+const institutionsBug =
+  'in the live app the page throws before sending this (it first reads the absent institutions table); replayed as the page means to send it';
+const courseColumns =
+  'without subject_type, weekly_theory_periods, weekly_lab_periods, lab_block_size, constraints (absent; the app sends them too)';
 
 /** How replayed writes differ from what the live app sends today: payloads cut to the columns
  * that exist, and writes a client-side bug keeps from being sent at all. */
@@ -79,7 +122,8 @@ export const appWriteAdjustments: Record<string, string> = {
   'slot templates: edit a template': institutionsBug,
   'generate_timetable: create a draft timetable': 'without version (absent)',
   'generate_timetable: mark the timetable regenerated': 'without version (absent)',
-  'generate_timetable: record a conflict': 'without run_id (absent), with a conflict_type the CHECK allows and the NOT NULL day_of_week and period_index',
+  'generate_timetable: record a conflict':
+    'without run_id (absent), with a conflict_type the CHECK allows and the NOT NULL day_of_week and period_index',
 };
 
 /** Writes that fail on BIG DAY itself, whoever sends them and whatever the HPC does: its
@@ -87,8 +131,9 @@ export const appWriteAdjustments: Record<string, string> = {
 export const bigDayDefects: Record<string, { sqlstate: string; why: string }> = {
   'user management: add a profile (28 columns)': {
     sqlstate: '23503',
-    why: "BIG DAY's audit trigger writes the new profile's id into audit_logs.user_id, which references auth.users; "
-      + 'the screen gives the profile a random id with no auth user behind it, so the insert fails even as the service role',
+    why:
+      "BIG DAY's audit trigger writes the new profile's id into audit_logs.user_id, which references auth.users; " +
+      'the screen gives the profile a random id with no auth user behind it, so the insert fails even as the service role',
   },
 };
 
@@ -140,7 +185,9 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 function insert(table: string, body: Record<string, unknown>, onConflict?: string[]): Step {
   const cols = Object.keys(body).map(ident).join(', ');
   const upsert = onConflict
-    ? ` on conflict (${onConflict.map(ident).join(', ')}) do update set ${Object.keys(body).map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}`
+    ? ` on conflict (${onConflict.map(ident).join(', ')}) do update set ${Object.keys(body)
+        .map((c) => `${ident(c)} = excluded.${ident(c)}`)
+        .join(', ')}`
     : '';
   return {
     method: 'POST',
@@ -150,12 +197,15 @@ function insert(table: string, body: Record<string, unknown>, onConflict?: strin
 }
 
 function update(table: string, body: Record<string, unknown>, where: string, whereParams: unknown[] = []): Step {
-  const sets = Object.keys(body).map((c) => `${ident(c)} = pgrst_body.${ident(c)}`).join(', ');
+  const sets = Object.keys(body)
+    .map((c) => `${ident(c)} = pgrst_body.${ident(c)}`)
+    .join(', ');
   const shifted = where.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + 1}`);
   return {
     method: 'PATCH',
-    sql: `update public.${ident(table)} as t set ${sets} from json_populate_record(null::public.${ident(table)}, $1::text::json) as pgrst_body`
-      + (where ? ` where ${shifted}` : ''),
+    sql:
+      `update public.${ident(table)} as t set ${sets} from json_populate_record(null::public.${ident(table)}, $1::text::json) as pgrst_body` +
+      (where ? ` where ${shifted}` : ''),
     params: [JSON.stringify(body), ...whereParams],
   };
 }
@@ -171,31 +221,97 @@ const tag = () => randomUUID().slice(0, 8);
 
 const writes: Write[] = [
   // User management (Settings → Users)
-  { name: 'user management: add a profile (28 columns)', client: 'browser', table: 'user_profiles', op: 'INSERT',
+  {
+    name: 'user management: add a profile (28 columns)',
+    client: 'browser',
+    table: 'user_profiles',
+    op: 'INSERT',
     steps: (s) => {
       const t = tag();
-      return [browser(insert('user_profiles', {
-        full_name: 'Replay Teacher', email: `replay.${t}@${s.domain}`, contact_number: '+91-9000000000',
-        date_of_birth: '1990-05-01', residential_address: '1 Replay Road', role: 'teacher', peer_group: 'staff',
-        status: 'active', admission_number: null, date_of_admission: null, current_standard: null, section: null,
-        accommodation_type: 'day_boarder', employee_id: `E-replay-${t}`, date_of_joining: '2026-04-01',
-        department: 'Science', designation: 'TGT', parent_guardian_name: null, parent_contact_number: null,
-        emergency_contact: '+91-9000000001', blood_group: 'O+', gender: 'female', nationality: 'Indian', religion: null,
-        caste_category: null, created_at: now(), updated_at: now(), created_by: s.adminId,
-      }))];
-    } },
-  { name: 'user management: edit a profile (full row sent back)', client: 'browser', table: 'user_profiles', op: 'UPDATE',
-    steps: async (s, load) => [browser(update('user_profiles',
-      { ...(await load('user_profiles', s.studentIds[0]!)), contact_number: '+91-9111111111', updated_at: now(), updated_by: s.adminId },
-      't.id = $1', [s.studentIds[0]]))] },
-  { name: 'user management: delete a profile', client: 'browser', table: 'user_profiles', op: 'DELETE',
-    steps: (s) => [browser(remove('user_profiles', 't.id = any($1::uuid[])', [[s.studentIds[1]]]))] },
+      return [
+        browser(
+          insert('user_profiles', {
+            full_name: 'Replay Teacher',
+            email: `replay.${t}@${s.domain}`,
+            contact_number: '+91-9000000000',
+            date_of_birth: '1990-05-01',
+            residential_address: '1 Replay Road',
+            role: 'teacher',
+            peer_group: 'staff',
+            status: 'active',
+            admission_number: null,
+            date_of_admission: null,
+            current_standard: null,
+            section: null,
+            accommodation_type: 'day_boarder',
+            employee_id: `E-replay-${t}`,
+            date_of_joining: '2026-04-01',
+            department: 'Science',
+            designation: 'TGT',
+            parent_guardian_name: null,
+            parent_contact_number: null,
+            emergency_contact: '+91-9000000001',
+            blood_group: 'O+',
+            gender: 'female',
+            nationality: 'Indian',
+            religion: null,
+            caste_category: null,
+            created_at: now(),
+            updated_at: now(),
+            created_by: s.adminId,
+          }),
+        ),
+      ];
+    },
+  },
+  {
+    name: 'user management: edit a profile (full row sent back)',
+    client: 'browser',
+    table: 'user_profiles',
+    op: 'UPDATE',
+    steps: async (s, load) => [
+      browser(
+        update(
+          'user_profiles',
+          {
+            ...(await load('user_profiles', s.studentIds[0]!)),
+            contact_number: '+91-9111111111',
+            updated_at: now(),
+            updated_by: s.adminId,
+          },
+          't.id = $1',
+          [s.studentIds[0]],
+        ),
+      ),
+    ],
+  },
+  {
+    name: 'user management: delete a profile',
+    client: 'browser',
+    table: 'user_profiles',
+    op: 'DELETE',
+    steps: (s) => [browser(remove('user_profiles', 't.id = any($1::uuid[])', [[s.studentIds[1]]]))],
+  },
   // Settings → branding
-  { name: 'settings: rename the institution', client: 'browser', table: 'system_settings', op: 'UPDATE',
-    steps: (s) => [browser(update('system_settings', { value: 'Replay Public School', updated_at: now(), updated_by: s.adminId },
-      't.key = $1', ['institution_name']))] },
+  {
+    name: 'settings: rename the institution',
+    client: 'browser',
+    table: 'system_settings',
+    op: 'UPDATE',
+    steps: (s) => [
+      browser(
+        update('system_settings', { value: 'Replay Public School', updated_at: now(), updated_by: s.adminId }, 't.key = $1', [
+          'institution_name',
+        ]),
+      ),
+    ],
+  },
   // Groups (only the delete can reach the database; the group is one without members)
-  { name: 'groups: delete a group', client: 'browser', table: 'user_groups', op: 'DELETE',
+  {
+    name: 'groups: delete a group',
+    client: 'browser',
+    table: 'user_groups',
+    op: 'DELETE',
     steps: (s) => {
       const id = randomUUID();
       return [
@@ -203,135 +319,463 @@ const writes: Write[] = [
         // migration), the school's; BIG DAY's seeded groups are every school's and no school
         // admin's to delete.
         { sql: `insert into public.user_groups (id, name, type) values ($1, $2, 'custom')`, params: [id, `Replay group ${tag()}`] },
-        { sql: `do $$ begin
+        {
+          sql: `do $$ begin
                   if exists (select 1 from pg_attribute where attrelid = 'public.user_groups'::regclass and attname = 'institution_id') then
                     execute 'update public.user_groups set institution_id = $1 where id = $2' using '${s.institutionId}'::uuid, '${id}'::uuid;
                   end if;
-                end $$` },
+                end $$`,
+        },
         browser(remove('user_groups', 't.id = $1', [id])),
       ];
-    } },
+    },
+  },
   // Cohorts & sections
-  { name: 'cohorts: create a cohort', client: 'browser', table: 'cohorts', op: 'INSERT',
-    steps: (s) => [browser(insert('cohorts', { academic_term_id: s.termId, stream: 'Commerce', grade: '11', boarding_type: 'day_scholar',
-      periods_per_day: 8, days_per_week: 6, institution_id: s.institutionId }))] },
-  { name: 'cohorts: edit a cohort', client: 'browser', table: 'cohorts', op: 'UPDATE',
-    steps: (s) => [browser(update('cohorts', { academic_term_id: s.termId, stream: 'General', grade: '5', boarding_type: 'hosteller',
-      periods_per_day: 8, days_per_week: 6 }, 't.id = $1', [s.cohortId]))] },
-  { name: 'cohorts: delete a cohort', client: 'browser', table: 'cohorts', op: 'DELETE',
-    steps: (s) => [browser(remove('cohorts', 't.id = $1', [s.spareCohortId]))] },
-  { name: 'sections: create a section', client: 'browser', table: 'sections', op: 'INSERT',
-    steps: (s) => [browser(insert('sections', { name: `R-${tag()}`, cohort_id: s.cohortId }))] },
-  { name: 'sections: rename a section', client: 'browser', table: 'sections', op: 'UPDATE',
-    steps: (s) => [browser(update('sections', { name: 'Renamed', cohort_id: s.cohortId }, 't.id = $1', [s.sectionId]))] },
-  { name: 'sections: delete a section', client: 'browser', table: 'sections', op: 'DELETE',
-    steps: (s) => [browser(remove('sections', 't.id = $1', [s.sectionId]))] },
+  {
+    name: 'cohorts: create a cohort',
+    client: 'browser',
+    table: 'cohorts',
+    op: 'INSERT',
+    steps: (s) => [
+      browser(
+        insert('cohorts', {
+          academic_term_id: s.termId,
+          stream: 'Commerce',
+          grade: '11',
+          boarding_type: 'day_scholar',
+          periods_per_day: 8,
+          days_per_week: 6,
+          institution_id: s.institutionId,
+        }),
+      ),
+    ],
+  },
+  {
+    name: 'cohorts: edit a cohort',
+    client: 'browser',
+    table: 'cohorts',
+    op: 'UPDATE',
+    steps: (s) => [
+      browser(
+        update(
+          'cohorts',
+          { academic_term_id: s.termId, stream: 'General', grade: '5', boarding_type: 'hosteller', periods_per_day: 8, days_per_week: 6 },
+          't.id = $1',
+          [s.cohortId],
+        ),
+      ),
+    ],
+  },
+  {
+    name: 'cohorts: delete a cohort',
+    client: 'browser',
+    table: 'cohorts',
+    op: 'DELETE',
+    steps: (s) => [browser(remove('cohorts', 't.id = $1', [s.spareCohortId]))],
+  },
+  {
+    name: 'sections: create a section',
+    client: 'browser',
+    table: 'sections',
+    op: 'INSERT',
+    steps: (s) => [browser(insert('sections', { name: `R-${tag()}`, cohort_id: s.cohortId }))],
+  },
+  {
+    name: 'sections: rename a section',
+    client: 'browser',
+    table: 'sections',
+    op: 'UPDATE',
+    steps: (s) => [browser(update('sections', { name: 'Renamed', cohort_id: s.cohortId }, 't.id = $1', [s.sectionId]))],
+  },
+  {
+    name: 'sections: delete a section',
+    client: 'browser',
+    table: 'sections',
+    op: 'DELETE',
+    steps: (s) => [browser(remove('sections', 't.id = $1', [s.sectionId]))],
+  },
   // Courses & allocation
-  { name: 'courses: create a course', client: 'browser', table: 'courses', op: 'INSERT',
-    steps: (s) => [browser(insert('courses', { code: `R-${tag()}`, title: 'Replay Studies', active: true, institution_id: s.institutionId }))] },
-  { name: 'courses: edit a course', client: 'browser', table: 'courses', op: 'UPDATE',
-    steps: (s) => [browser(update('courses', { code: `R-${tag()}`, title: 'Renamed course', active: true }, 't.id = $1', [s.courseId]))] },
-  { name: 'courses: delete a course', client: 'browser', table: 'courses', op: 'DELETE',
-    steps: (s) => [browser(remove('courses', 't.id = $1', [s.spareCourseId]))] },
-  { name: 'teacher eligibility: add a subject', client: 'browser', table: 'teacher_subject_eligibility', op: 'UPSERT',
-    steps: (s) => [browser(insert('teacher_subject_eligibility', { teacher_id: s.newTeacherId, course_id: s.newTeacherCourseId }, ['id']))] },
-  { name: 'teacher eligibility: remove a subject', client: 'browser', table: 'teacher_subject_eligibility', op: 'DELETE',
-    steps: (s) => [browser(remove('teacher_subject_eligibility', 't.id = $1', [s.subjectEligibilityId]))] },
-  { name: 'teacher eligibility: add a grade', client: 'browser', table: 'teacher_grade_eligibility', op: 'UPSERT',
-    steps: (s) => [browser(insert('teacher_grade_eligibility', { teacher_id: s.newTeacherId, grade: s.newTeacherGrade }, ['id']))] },
-  { name: 'teacher eligibility: remove a grade', client: 'browser', table: 'teacher_grade_eligibility', op: 'DELETE',
-    steps: (s) => [browser(remove('teacher_grade_eligibility', 't.id = $1', [s.gradeEligibilityId]))] },
-  { name: 'teacher load rules: save a teacher\'s limits', client: 'browser', table: 'teacher_load_rules', op: 'UPSERT',
-    steps: (s) => [browser(insert('teacher_load_rules', {
-      ...(s.newTeacherRulesId ? { id: s.newTeacherRulesId } : {}),
-      teacher_id: s.newTeacherId, max_periods_per_day: 5, max_periods_per_week: 28, availability: { unavailable: [] },
-    }, ['id']))] },
+  {
+    name: 'courses: create a course',
+    client: 'browser',
+    table: 'courses',
+    op: 'INSERT',
+    steps: (s) => [
+      browser(insert('courses', { code: `R-${tag()}`, title: 'Replay Studies', active: true, institution_id: s.institutionId })),
+    ],
+  },
+  {
+    name: 'courses: edit a course',
+    client: 'browser',
+    table: 'courses',
+    op: 'UPDATE',
+    steps: (s) => [browser(update('courses', { code: `R-${tag()}`, title: 'Renamed course', active: true }, 't.id = $1', [s.courseId]))],
+  },
+  {
+    name: 'courses: delete a course',
+    client: 'browser',
+    table: 'courses',
+    op: 'DELETE',
+    steps: (s) => [browser(remove('courses', 't.id = $1', [s.spareCourseId]))],
+  },
+  {
+    name: 'teacher eligibility: add a subject',
+    client: 'browser',
+    table: 'teacher_subject_eligibility',
+    op: 'UPSERT',
+    steps: (s) => [browser(insert('teacher_subject_eligibility', { teacher_id: s.newTeacherId, course_id: s.newTeacherCourseId }, ['id']))],
+  },
+  {
+    name: 'teacher eligibility: remove a subject',
+    client: 'browser',
+    table: 'teacher_subject_eligibility',
+    op: 'DELETE',
+    steps: (s) => [browser(remove('teacher_subject_eligibility', 't.id = $1', [s.subjectEligibilityId]))],
+  },
+  {
+    name: 'teacher eligibility: add a grade',
+    client: 'browser',
+    table: 'teacher_grade_eligibility',
+    op: 'UPSERT',
+    steps: (s) => [browser(insert('teacher_grade_eligibility', { teacher_id: s.newTeacherId, grade: s.newTeacherGrade }, ['id']))],
+  },
+  {
+    name: 'teacher eligibility: remove a grade',
+    client: 'browser',
+    table: 'teacher_grade_eligibility',
+    op: 'DELETE',
+    steps: (s) => [browser(remove('teacher_grade_eligibility', 't.id = $1', [s.gradeEligibilityId]))],
+  },
+  {
+    name: "teacher load rules: save a teacher's limits",
+    client: 'browser',
+    table: 'teacher_load_rules',
+    op: 'UPSERT',
+    steps: (s) => [
+      browser(
+        insert(
+          'teacher_load_rules',
+          {
+            ...(s.newTeacherRulesId ? { id: s.newTeacherRulesId } : {}),
+            teacher_id: s.newTeacherId,
+            max_periods_per_day: 5,
+            max_periods_per_week: 28,
+            availability: { unavailable: [] },
+          },
+          ['id'],
+        ),
+      ),
+    ],
+  },
   // Slot templates
-  { name: 'slot templates: create a template', client: 'browser', table: 'slot_templates', op: 'INSERT',
-    steps: (s) => [browser(insert('slot_templates', { name: 'Replay day', days_per_week: 5, periods_per_day: 7,
-      bells: { periods: [] }, institution_id: s.institutionId }))] },
-  { name: 'slot templates: edit a template', client: 'browser', table: 'slot_templates', op: 'UPDATE',
-    steps: (s) => [browser(update('slot_templates', { name: 'Edited day', days_per_week: 6, periods_per_day: 8, bells: { periods: [] } },
-      't.id = $1', [s.slotTemplateId]))] },
-  { name: 'slot templates: delete a template', client: 'browser', table: 'slot_templates', op: 'DELETE',
-    steps: (s) => [browser(remove('slot_templates', 't.id = $1', [s.slotTemplateId]))] },
-  { name: 'slot templates: assign a template to a cohort', client: 'browser', table: 'slot_template_assignments', op: 'INSERT',
-    steps: (s) => [browser(insert('slot_template_assignments', { slot_template_id: s.slotTemplateId, cohort_id: s.spareCohortId }))] },
+  {
+    name: 'slot templates: create a template',
+    client: 'browser',
+    table: 'slot_templates',
+    op: 'INSERT',
+    steps: (s) => [
+      browser(
+        insert('slot_templates', {
+          name: 'Replay day',
+          days_per_week: 5,
+          periods_per_day: 7,
+          bells: { periods: [] },
+          institution_id: s.institutionId,
+        }),
+      ),
+    ],
+  },
+  {
+    name: 'slot templates: edit a template',
+    client: 'browser',
+    table: 'slot_templates',
+    op: 'UPDATE',
+    steps: (s) => [
+      browser(
+        update('slot_templates', { name: 'Edited day', days_per_week: 6, periods_per_day: 8, bells: { periods: [] } }, 't.id = $1', [
+          s.slotTemplateId,
+        ]),
+      ),
+    ],
+  },
+  {
+    name: 'slot templates: delete a template',
+    client: 'browser',
+    table: 'slot_templates',
+    op: 'DELETE',
+    steps: (s) => [browser(remove('slot_templates', 't.id = $1', [s.slotTemplateId]))],
+  },
+  {
+    name: 'slot templates: assign a template to a cohort',
+    client: 'browser',
+    table: 'slot_template_assignments',
+    op: 'INSERT',
+    steps: (s) => [browser(insert('slot_template_assignments', { slot_template_id: s.slotTemplateId, cohort_id: s.spareCohortId }))],
+  },
   // Review & adjust
-  { name: 'review: publish a timetable', client: 'browser', table: 'timetables', op: 'UPDATE',
-    steps: (s) => [browser(update('timetables', { status: 'published' }, 't.id = $1', [s.timetableId]))] },
-  { name: 'review: lock a session', client: 'browser', table: 'timetable_sessions', op: 'UPDATE',
-    steps: (s) => [browser(update('timetable_sessions', { locked: true }, 't.id = $1', [s.sessionId]))] },
+  {
+    name: 'review: publish a timetable',
+    client: 'browser',
+    table: 'timetables',
+    op: 'UPDATE',
+    steps: (s) => [browser(update('timetables', { status: 'published' }, 't.id = $1', [s.timetableId]))],
+  },
+  {
+    name: 'review: lock a session',
+    client: 'browser',
+    table: 'timetable_sessions',
+    op: 'UPDATE',
+    steps: (s) => [browser(update('timetable_sessions', { locked: true }, 't.id = $1', [s.sessionId]))],
+  },
   // Write APIs no component calls yet
-  { name: 'academic terms: create a term', client: 'browser', table: 'academic_terms', op: 'INSERT',
-    steps: (s) => [browser(insert('academic_terms', { institution_id: s.institutionId, name: 'Replay term', start_date: '2027-04-01',
-      end_date: '2027-09-30', frozen: false }))] },
-  { name: 'academic terms: edit a term', client: 'browser', table: 'academic_terms', op: 'UPDATE',
-    steps: (s) => [browser(update('academic_terms', { name: 'Renamed term', frozen: true }, 't.id = $1', [s.termId]))] },
-  { name: 'academic terms: delete a term', client: 'browser', table: 'academic_terms', op: 'DELETE',
-    steps: (s) => [browser(remove('academic_terms', 't.id = $1', [s.termId]))] },
-  { name: 'section courses: add a course to a section', client: 'browser', table: 'section_courses', op: 'INSERT',
-    steps: (s) => [browser(insert('section_courses', { section_id: s.sectionId, course_id: s.spareCourseId, teacher_id: s.teacherId,
-      weekly_theory_periods: 4, weekly_lab_periods: 0, lab_block_size: 1, priority: 2 }))] },
-  { name: 'section courses: change teacher and periods', client: 'browser', table: 'section_courses', op: 'UPDATE',
-    steps: (s) => [browser(update('section_courses', { teacher_id: s.newTeacherId, weekly_theory_periods: 5, weekly_lab_periods: 1,
-      lab_block_size: 1, priority: 1 }, 't.id = $1', [s.sectionCourse.id]))] },
-  { name: 'section courses: remove a course from a section', client: 'browser', table: 'section_courses', op: 'DELETE',
-    steps: (s) => [browser(remove('section_courses', 't.id = $1', [s.sectionCourse.id]))] },
-  { name: 'section students: replace a section\'s students (delete, then insert)', client: 'browser', table: 'section_students',
+  {
+    name: 'academic terms: create a term',
+    client: 'browser',
+    table: 'academic_terms',
+    op: 'INSERT',
+    steps: (s) => [
+      browser(
+        insert('academic_terms', {
+          institution_id: s.institutionId,
+          name: 'Replay term',
+          start_date: '2027-04-01',
+          end_date: '2027-09-30',
+          frozen: false,
+        }),
+      ),
+    ],
+  },
+  {
+    name: 'academic terms: edit a term',
+    client: 'browser',
+    table: 'academic_terms',
+    op: 'UPDATE',
+    steps: (s) => [browser(update('academic_terms', { name: 'Renamed term', frozen: true }, 't.id = $1', [s.termId]))],
+  },
+  {
+    name: 'academic terms: delete a term',
+    client: 'browser',
+    table: 'academic_terms',
+    op: 'DELETE',
+    steps: (s) => [browser(remove('academic_terms', 't.id = $1', [s.termId]))],
+  },
+  {
+    name: 'section courses: add a course to a section',
+    client: 'browser',
+    table: 'section_courses',
+    op: 'INSERT',
+    steps: (s) => [
+      browser(
+        insert('section_courses', {
+          section_id: s.sectionId,
+          course_id: s.spareCourseId,
+          teacher_id: s.teacherId,
+          weekly_theory_periods: 4,
+          weekly_lab_periods: 0,
+          lab_block_size: 1,
+          priority: 2,
+        }),
+      ),
+    ],
+  },
+  {
+    name: 'section courses: change teacher and periods',
+    client: 'browser',
+    table: 'section_courses',
+    op: 'UPDATE',
+    steps: (s) => [
+      browser(
+        update(
+          'section_courses',
+          { teacher_id: s.newTeacherId, weekly_theory_periods: 5, weekly_lab_periods: 1, lab_block_size: 1, priority: 1 },
+          't.id = $1',
+          [s.sectionCourse.id],
+        ),
+      ),
+    ],
+  },
+  {
+    name: 'section courses: remove a course from a section',
+    client: 'browser',
+    table: 'section_courses',
+    op: 'DELETE',
+    steps: (s) => [browser(remove('section_courses', 't.id = $1', [s.sectionCourse.id]))],
+  },
+  {
+    name: "section students: replace a section's students (delete, then insert)",
+    client: 'browser',
+    table: 'section_students',
     op: 'DELETE+INSERT',
     steps: (s) => [
       browser(remove('section_students', 't.section_id = $1', [s.sectionId])),
-      browser({ method: 'POST',
+      browser({
+        method: 'POST',
         sql: `insert into public.section_students (section_id, student_id)
               select section_id, student_id from json_populate_recordset(null::public.section_students, $1::text::json)`,
-        params: [JSON.stringify(s.studentIds.map((id) => ({ section_id: s.sectionId, student_id: id })))] }),
-    ] },
-  { name: 'allocation settings: save (no filter)', client: 'browser', table: 'allocation_settings', op: 'UPDATE',
-    steps: () => [browser(update('allocation_settings', { teacher_max_periods_per_day: 7, class_periods_per_day: 8, days_per_week: 6 }, ''))] },
+        params: [JSON.stringify(s.studentIds.map((id) => ({ section_id: s.sectionId, student_id: id })))],
+      }),
+    ],
+  },
+  {
+    name: 'allocation settings: save (no filter)',
+    client: 'browser',
+    table: 'allocation_settings',
+    op: 'UPDATE',
+    steps: () => [
+      browser(update('allocation_settings', { teacher_max_periods_per_day: 7, class_periods_per_day: 8, days_per_week: 6 }, '')),
+    ],
+  },
 
   // Edge functions (service role)
-  { name: 'generate_report: record a report', client: 'service', table: 'system_reports', op: 'INSERT',
-    steps: () => [service(insert('system_reports', { name: 'User summary (replay)', type: 'user_summary', filters: { role: 'student' },
-      status: 'completed', file_path: `reports/replay-${tag()}.json` }))] },
-  { name: 'generate_timetable: create a draft timetable', client: 'service', table: 'timetables', op: 'INSERT',
-    steps: (s) => [service(insert('timetables', { section_id: s.sectionId, academic_term_id: s.termId, status: 'draft' }))] },
-  { name: 'generate_timetable: mark the timetable regenerated', client: 'service', table: 'timetables', op: 'UPDATE',
-    steps: (s) => [service(update('timetables', { generated_at: now() }, 't.id = $1', [s.timetableId]))] },
-  { name: 'generate_timetable: clear unlocked sessions', client: 'service', table: 'timetable_sessions', op: 'DELETE',
-    steps: (s) => [service(remove('timetable_sessions', 't.timetable_id = $1 and t.locked = false', [s.timetableId]))] },
-  { name: 'generate_timetable: insert a session', client: 'service', table: 'timetable_sessions', op: 'INSERT',
-    steps: (s) => [service(insert('timetable_sessions', { timetable_id: s.timetableId, section_id: s.sectionId,
-      course_id: s.sectionCourse.courseId, teacher_id: s.sectionCourse.teacherId, day_of_week: 6, period_index: 8,
-      duration_periods: 1, session_type: 'theory' }))] },
-  { name: 'generate_timetable: record a conflict', client: 'service', table: 'timetable_conflicts', op: 'INSERT',
-    steps: (s) => [service(insert('timetable_conflicts', { teacher_id: s.sectionCourse.teacherId, section_id: s.sectionId,
-      course_id: s.sectionCourse.courseId, day_of_week: 1, period_index: 1, conflict_type: 'teacher_double_booked',
-      details: { message: 'replay' } }))] },
-  { name: 'publish_timetable: archive the published timetable', client: 'service', table: 'timetables', op: 'UPDATE',
-    steps: (s) => [service(update('timetables', { status: 'archived' },
-      't.section_id = $1 and t.academic_term_id = $2 and t.status = $3', [s.sectionId, s.termId, 'published']))] },
-  { name: 'publish_timetable: publish a timetable', client: 'service', table: 'timetables', op: 'UPDATE',
-    steps: (s) => [service(update('timetables', { status: 'published' }, 't.id = $1', [s.timetableId]))] },
-  { name: 'bulk_user_operations: create a user', client: 'service', table: 'user_profiles', op: 'INSERT',
+  {
+    name: 'generate_report: record a report',
+    client: 'service',
+    table: 'system_reports',
+    op: 'INSERT',
+    steps: () => [
+      service(
+        insert('system_reports', {
+          name: 'User summary (replay)',
+          type: 'user_summary',
+          filters: { role: 'student' },
+          status: 'completed',
+          file_path: `reports/replay-${tag()}.json`,
+        }),
+      ),
+    ],
+  },
+  {
+    name: 'generate_timetable: create a draft timetable',
+    client: 'service',
+    table: 'timetables',
+    op: 'INSERT',
+    steps: (s) => [service(insert('timetables', { section_id: s.sectionId, academic_term_id: s.termId, status: 'draft' }))],
+  },
+  {
+    name: 'generate_timetable: mark the timetable regenerated',
+    client: 'service',
+    table: 'timetables',
+    op: 'UPDATE',
+    steps: (s) => [service(update('timetables', { generated_at: now() }, 't.id = $1', [s.timetableId]))],
+  },
+  {
+    name: 'generate_timetable: clear unlocked sessions',
+    client: 'service',
+    table: 'timetable_sessions',
+    op: 'DELETE',
+    steps: (s) => [service(remove('timetable_sessions', 't.timetable_id = $1 and t.locked = false', [s.timetableId]))],
+  },
+  {
+    name: 'generate_timetable: insert a session',
+    client: 'service',
+    table: 'timetable_sessions',
+    op: 'INSERT',
+    steps: (s) => [
+      service(
+        insert('timetable_sessions', {
+          timetable_id: s.timetableId,
+          section_id: s.sectionId,
+          course_id: s.sectionCourse.courseId,
+          teacher_id: s.sectionCourse.teacherId,
+          day_of_week: 6,
+          period_index: 8,
+          duration_periods: 1,
+          session_type: 'theory',
+        }),
+      ),
+    ],
+  },
+  {
+    name: 'generate_timetable: record a conflict',
+    client: 'service',
+    table: 'timetable_conflicts',
+    op: 'INSERT',
+    steps: (s) => [
+      service(
+        insert('timetable_conflicts', {
+          teacher_id: s.sectionCourse.teacherId,
+          section_id: s.sectionId,
+          course_id: s.sectionCourse.courseId,
+          day_of_week: 1,
+          period_index: 1,
+          conflict_type: 'teacher_double_booked',
+          details: { message: 'replay' },
+        }),
+      ),
+    ],
+  },
+  {
+    name: 'publish_timetable: archive the published timetable',
+    client: 'service',
+    table: 'timetables',
+    op: 'UPDATE',
+    steps: (s) => [
+      service(
+        update('timetables', { status: 'archived' }, 't.section_id = $1 and t.academic_term_id = $2 and t.status = $3', [
+          s.sectionId,
+          s.termId,
+          'published',
+        ]),
+      ),
+    ],
+  },
+  {
+    name: 'publish_timetable: publish a timetable',
+    client: 'service',
+    table: 'timetables',
+    op: 'UPDATE',
+    steps: (s) => [service(update('timetables', { status: 'published' }, 't.id = $1', [s.timetableId]))],
+  },
+  {
+    name: 'bulk_user_operations: create a user',
+    client: 'service',
+    table: 'user_profiles',
+    op: 'INSERT',
     steps: (s) => {
       const id = randomUUID();
       const t = tag();
       const email = `bulk.${t}@${s.domain}`;
       return [
         // GoTrue made the auth user first; the profile takes its id (the audit trigger's FK needs it).
-        { sql: `insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data,
+        {
+          sql: `insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data,
                   created_at, updated_at)
                 values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', 'authenticated', $2, now(),
-                        '{"provider": "email", "providers": ["email"]}', '{}', now(), now())`, params: [id, email] },
-        service(insert('user_profiles', { id, full_name: 'Bulk Student', email, role: 'student', admission_number: `S-bulk-${t}`,
-          current_standard: '3', section: 'A', peer_group: 'primary', status: 'active' })),
+                        '{"provider": "email", "providers": ["email"]}', '{}', now(), now())`,
+          params: [id, email],
+        },
+        service(
+          insert('user_profiles', {
+            id,
+            full_name: 'Bulk Student',
+            email,
+            role: 'student',
+            admission_number: `S-bulk-${t}`,
+            current_standard: '3',
+            section: 'A',
+            peer_group: 'primary',
+            status: 'active',
+          }),
+        ),
       ];
-    } },
-  { name: 'bulk_user_operations: update users', client: 'service', table: 'user_profiles', op: 'UPDATE',
-    steps: (s) => [service(update('user_profiles', { status: 'inactive', updated_at: now() }, 't.id = any($1::uuid[])', [s.studentIds.slice(0, 2)]))] },
-  { name: 'bulk_user_operations: delete users', client: 'service', table: 'user_profiles', op: 'DELETE',
-    steps: (s) => [service(remove('user_profiles', 't.id = any($1::uuid[])', [s.studentIds.slice(1, 3)]))] },
+    },
+  },
+  {
+    name: 'bulk_user_operations: update users',
+    client: 'service',
+    table: 'user_profiles',
+    op: 'UPDATE',
+    steps: (s) => [
+      service(update('user_profiles', { status: 'inactive', updated_at: now() }, 't.id = any($1::uuid[])', [s.studentIds.slice(0, 2)])),
+    ],
+  },
+  {
+    name: 'bulk_user_operations: delete users',
+    client: 'service',
+    table: 'user_profiles',
+    op: 'DELETE',
+    steps: (s) => [service(remove('user_profiles', 't.id = any($1::uuid[])', [s.studentIds.slice(1, 3)]))],
+  },
 ];
 
 /** A row as the browser loaded it (select *), as JSON. */
@@ -349,8 +793,14 @@ export async function replayAppWrites(sql: Sql, options: { institutionId?: strin
     return r!.row as Record<string, unknown>;
   };
   const claims: Record<AppClient, string> = {
-    browser: JSON.stringify({ sub: school.adminId, role: 'authenticated', aud: 'authenticated', email: school.adminEmail,
-      aal: 'aal1', session_id: randomUUID() }),
+    browser: JSON.stringify({
+      sub: school.adminId,
+      role: 'authenticated',
+      aud: 'authenticated',
+      email: school.adminEmail,
+      aal: 'aal1',
+      session_id: randomUUID(),
+    }),
     service: JSON.stringify({ role: 'service_role', iss: 'supabase' }),
   };
   const results: AppWriteResult[] = [];
@@ -454,8 +904,10 @@ async function findSchool(sql: Sql, institutionId?: string): Promise<School> {
   const [tge] = await sql`select id::text from public.teacher_grade_eligibility where teacher_id = ${teacherId} order by id limit 1`;
   const [tt] = await sql`select id::text from public.timetables where section_id = ${cls!.section} and academic_term_id = ${cls!.term}
                          order by (status = 'published') desc, created_at desc limit 1`;
-  const [session] = tt ? await sql`select id::text from public.timetable_sessions where timetable_id = ${tt.id}
-                                   order by day_of_week, period_index limit 1` : [];
+  const [session] = tt
+    ? await sql`select id::text from public.timetable_sessions where timetable_id = ${tt.id}
+                                   order by day_of_week, period_index limit 1`
+    : [];
   const [template] = await sql`select id::text from public.slot_templates where institution_id = ${inst} order by created_at, id limit 1`;
   return {
     institutionId: inst,

@@ -66,9 +66,21 @@ export interface Caller {
   institution: string | null;
 }
 
-interface Column { name: string; type: string; generated: boolean; identityAlways: boolean; hasDefault: boolean }
+interface Column {
+  name: string;
+  type: string;
+  generated: boolean;
+  identityAlways: boolean;
+  hasDefault: boolean;
+}
 
-interface Fk { name: string; from: number; to: number; cols: string[]; refCols: string[] }
+interface Fk {
+  name: string;
+  from: number;
+  to: number;
+  cols: string[];
+  refCols: string[];
+}
 
 interface Relation {
   oid: number;
@@ -90,13 +102,44 @@ interface Relation {
   mapTable?: string;
 }
 
-export interface FunctionTally { returned: number; foreign: number; unmatched: number; refused: number; refusal?: string }
+export interface FunctionTally {
+  returned: number;
+  foreign: number;
+  unmatched: number;
+  refused: number;
+  refusal?: string;
+}
 
-export interface Cell { visible: number; foreign: number; writable: number; probes: number }
+export interface Cell {
+  visible: number;
+  foreign: number;
+  writable: number;
+  probes: number;
+}
 
-export interface VisibilityFailure { table: string; role: string; caller: string; count: number; why: string }
-export interface WriteFailure { table: string; role: string; caller: string; op: 'update' | 'delete' | 'insert'; school: string; count: number; outcome: string }
-export interface FunctionFailure { function: string; role: string; caller: string; count: number; why: string }
+export interface VisibilityFailure {
+  table: string;
+  role: string;
+  caller: string;
+  count: number;
+  why: string;
+}
+export interface WriteFailure {
+  table: string;
+  role: string;
+  caller: string;
+  op: 'update' | 'delete' | 'insert';
+  school: string;
+  count: number;
+  outcome: string;
+}
+export interface FunctionFailure {
+  function: string;
+  role: string;
+  caller: string;
+  count: number;
+  why: string;
+}
 
 export interface IsolationResult {
   ok: { visibility: boolean; writes: boolean; functions: boolean };
@@ -147,8 +190,12 @@ async function exposedSchemas(sql: Sql): Promise<string[]> {
          from pg_db_role_setting as s join pg_roles as r on r.oid = s.setrole, unnest(s.setconfig) as c
         where r.rolname = 'authenticator' and c like 'pgrst.db_schemas=%' limit 1),
       'public, graphql_public') as v`;
-  const wanted = String(row!.v).split(',').map((s) => s.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
-  const present = await sql`select nspname from pg_namespace where nspname = any(${wanted}) order by array_position(${wanted}::text[], nspname::text)`;
+  const wanted = String(row!.v)
+    .split(',')
+    .map((s) => s.trim().replace(/^"(.*)"$/, '$1'))
+    .filter(Boolean);
+  const present =
+    await sql`select nspname from pg_namespace where nspname = any(${wanted}) order by array_position(${wanted}::text[], nspname::text)`;
   return present.map((r) => r.nspname as string);
 }
 
@@ -210,12 +257,31 @@ async function catalog(sql: Sql, schemas: string[], maxHops: number) {
   const relations: Relation[] = relRows.map((r) => {
     const oid = Number(r.oid);
     const cols = columns.get(oid) ?? [];
-    const kinds: Record<string, Relation['kind']> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view', f: 'foreign table' };
+    const kinds: Record<string, Relation['kind']> = {
+      r: 'table',
+      p: 'partitioned table',
+      v: 'view',
+      m: 'materialized view',
+      f: 'foreign table',
+    };
     const kind = kinds[r.relkind as string]!;
     const key = (r.pk as string[]).length ? (r.pk as string[]) : kind === 'view' && cols.some((c) => c.name === 'id') ? ['id'] : [];
     const rel: Relation = {
-      oid, isRoot: oid === rootOid, name: `${r.schema}.${r.name}`, sqlName: `${ident(r.schema)}.${ident(r.name)}`, kind, parent: r.parent, isPartition: r.is_partition,
-      grantedToApi: Boolean(r.granted), columns: cols, key, judged: 'none', schoolColumn: schoolColumnOf(oid), paths: [], pathExprs: [], totalRows: 0,
+      oid,
+      isRoot: oid === rootOid,
+      name: `${r.schema}.${r.name}`,
+      sqlName: `${ident(r.schema)}.${ident(r.name)}`,
+      kind,
+      parent: r.parent,
+      isPartition: r.is_partition,
+      grantedToApi: Boolean(r.granted),
+      columns: cols,
+      key,
+      judged: 'none',
+      schoolColumn: schoolColumnOf(oid),
+      paths: [],
+      pathExprs: [],
+      totalRows: 0,
     };
     if (rel.schoolColumn) {
       rel.judged = 'direct';
@@ -234,14 +300,21 @@ async function catalog(sql: Sql, schemas: string[], maxHops: number) {
   // are a way in of their own and are read too.
   const covered = new Set(relations.map((r) => r.name));
   for (const r of relations) {
-    if (r.isPartition && r.parent && covered.has(r.parent) && !r.grantedToApi) r.skipped = `partition of ${r.parent}, no grant to anon or authenticated: read through its parent`;
+    if (r.isPartition && r.parent && covered.has(r.parent) && !r.grantedToApi)
+      r.skipped = `partition of ${r.parent}, no grant to anon or authenticated: read through its parent`;
   }
   return { relations, fks, columns, names, schoolColumnOf, rootOid };
 }
 
 /** Every path of foreign keys from `start` to a relation that carries a school, up to
  * `maxHops`, as a scalar SQL expression over alias t0. */
-function schoolPaths(start: number, fks: Fk[], schoolColumnOf: (oid: number) => string | null, names: Map<number, string>, maxHops: number) {
+function schoolPaths(
+  start: number,
+  fks: Fk[],
+  schoolColumnOf: (oid: number) => string | null,
+  names: Map<number, string>,
+  maxHops: number,
+) {
   const out: { text: string; expr: string }[] = [];
   const walk = (at: number, path: Fk[], seen: Set<number>) => {
     if (out.length >= 12) return;
@@ -267,13 +340,19 @@ function describePath(start: number, path: Fk[], names: Map<number, string>, sch
 
 function pathExpr(path: Fk[], names: Map<number, string>, school: string): string {
   const alias = (i: number) => `p${i + 1}`;
-  const on = (f: Fk, left: string, right: string) => f.cols.map((c, j) => `${right}.${ident(f.refCols[j]!)} = ${left}.${ident(c)}`).join(' and ');
-  const from = path.map((f, i) => (i === 0 ? `${names.get(f.to)} as ${alias(i)}` : `join ${names.get(f.to)} as ${alias(i)} on ${on(f, alias(i - 1), alias(i))}`)).join(' ');
+  const on = (f: Fk, left: string, right: string) =>
+    f.cols.map((c, j) => `${right}.${ident(f.refCols[j]!)} = ${left}.${ident(c)}`).join(' and ');
+  const from = path
+    .map((f, i) =>
+      i === 0 ? `${names.get(f.to)} as ${alias(i)}` : `join ${names.get(f.to)} as ${alias(i)} on ${on(f, alias(i - 1), alias(i))}`,
+    )
+    .join(' ');
   return `(select ${alias(path.length - 1)}.${ident(school)}::text from ${from} where ${on(path[0]!, 't0', alias(0))} limit 1)`;
 }
 
 async function institutionsOf(sql: Sql, max?: number): Promise<{ id: string; label: string }[]> {
-  const [cols] = await sql`select array_agg(attname::text) as names from pg_attribute where attrelid = 'public.institutions'::regclass and attnum > 0 and not attisdropped`;
+  const [cols] =
+    await sql`select array_agg(attname::text) as names from pg_attribute where attrelid = 'public.institutions'::regclass and attnum > 0 and not attisdropped`;
   const names = cols!.names as string[];
   const label = names.includes('slug') ? 'slug::text' : names.includes('name') ? 'name::text' : 'id::text';
   const rows = await sql.unsafe(`select id::text as id, coalesce(${label}, id::text) as label from public.institutions order by 2, 1`);
@@ -281,7 +360,8 @@ async function institutionsOf(sql: Sql, max?: number): Promise<{ id: string; lab
 }
 
 async function columnsOf(sql: Sql, table: string): Promise<string[] | null> {
-  const [r] = await sql`select array_agg(attname::text) as names from pg_attribute where attrelid = to_regclass(${table}) and attnum > 0 and not attisdropped`;
+  const [r] =
+    await sql`select array_agg(attname::text) as names from pg_attribute where attrelid = to_regclass(${table}) and attnum > 0 and not attisdropped`;
   return (r?.names as string[] | null) ?? null;
 }
 
@@ -295,14 +375,18 @@ async function findCallers(sql: Sql, schools: { id: string; label: string }[]): 
   const dutyCols = await columnsOf(sql, 'public.staff_duties');
   let dutyPerson: string | null = null;
   if (dutyCols) {
-    const [fk] = await sql`select a.attname::text as col from pg_constraint as k join pg_attribute as a on a.attrelid = k.conrelid and a.attnum = any(k.conkey)
+    const [fk] =
+      await sql`select a.attname::text as col from pg_constraint as k join pg_attribute as a on a.attrelid = k.conrelid and a.attnum = any(k.conkey)
                            where k.conrelid = 'public.staff_duties'::regclass and k.contype = 'f' and k.confrelid = 'public.user_profiles'::regclass
                              and a.attname <> 'institution_id' limit 1`;
     dutyPerson = (fk?.col as string | undefined) ?? (dutyCols.includes('user_id') ? 'user_id' : null);
   }
   for (const s of schools) {
-    const people = await sql.unsafe(`select distinct on (role) role::text as kind, id::text as id from public.user_profiles
-                                     where institution_id = $1 and role is not null order by role, ${active} id`, [s.id]);
+    const people = await sql.unsafe(
+      `select distinct on (role) role::text as kind, id::text as id from public.user_profiles
+                                     where institution_id = $1 and role is not null order by role, ${active} id`,
+      [s.id],
+    );
     const kinds = new Set<string>();
     const add = (kind: string, id: string) => {
       if (kinds.has(kind)) return; // a parent may also be a user_profiles role
@@ -311,14 +395,20 @@ async function findCallers(sql: Sql, schools: { id: string; label: string }[]): 
     };
     for (const p of people) add(p.kind as string, p.id as string);
     if (guardianCols?.includes('guardian_id')) {
-      const [g] = await sql.unsafe(`select g.guardian_id::text as id from public.student_guardians as g join public.user_profiles as u on u.id = g.guardian_id
-                                    where u.institution_id = $1 order by 1 limit 1`, [s.id]);
+      const [g] = await sql.unsafe(
+        `select g.guardian_id::text as id from public.student_guardians as g join public.user_profiles as u on u.id = g.guardian_id
+                                    where u.institution_id = $1 order by 1 limit 1`,
+        [s.id],
+      );
       if (g) add('parent', g.id as string);
     }
     if (dutyCols?.includes('duty') && dutyPerson) {
       for (const duty of ['principal', 'coordinator']) {
-        const [d] = await sql.unsafe(`select d.${ident(dutyPerson)}::text as id from public.staff_duties as d join public.user_profiles as u on u.id = d.${ident(dutyPerson)}
-                                      where u.institution_id = $1 and d.duty = $2 ${dutyCols.includes('active') ? 'and d.active' : ''} order by 1 limit 1`, [s.id, duty]);
+        const [d] = await sql.unsafe(
+          `select d.${ident(dutyPerson)}::text as id from public.staff_duties as d join public.user_profiles as u on u.id = d.${ident(dutyPerson)}
+                                      where u.institution_id = $1 and d.duty = $2 ${dutyCols.includes('active') ? 'and d.active' : ''} order by 1 limit 1`,
+          [s.id, duty],
+        );
         if (d) add(duty, d.id as string);
       }
     }
@@ -327,14 +417,19 @@ async function findCallers(sql: Sql, schools: { id: string; label: string }[]): 
   return callers;
 }
 
-interface ProbeRow { school: string; values: Record<string, string | null> }
+interface ProbeRow {
+  school: string;
+  values: Record<string, string | null>;
+}
 
 function keyMatch(rel: Relation, values: Record<string, string | null>, alias = 't'): string {
   if (!rel.key.length) return `${alias}.ctid = ${lit(values.ctid!)}::tid and ${alias}.tableoid = ${lit(values.tableoid!)}::oid`;
-  return rel.key.map((k) => {
-    const col = rel.columns.find((c) => c.name === k)!;
-    return `${alias}.${ident(k)} = ${lit(values[k] ?? null)}::${col.type}`;
-  }).join(' and ');
+  return rel.key
+    .map((k) => {
+      const col = rel.columns.find((c) => c.name === k)!;
+      return `${alias}.${ident(k)} = ${lit(values[k] ?? null)}::${col.type}`;
+    })
+    .join(' and ');
 }
 
 /** Build, as postgres, the map from each row of a links-judged relation to the schools its
@@ -343,15 +438,17 @@ async function buildSchoolMap(c: Reserved, rel: Relation, n: number) {
   const name = `iso_map_${n}`;
   const keyCols = rel.key.length ? rel.key.map((k) => `t0.${ident(k)}`).join(', ') : 't0.ctid as tid';
   await run(c, `drop table if exists pg_temp.${name}`);
-  await run(c, `create temporary table ${name} as
+  await run(
+    c,
+    `create temporary table ${name} as
     select ${keyCols}, array(select distinct s from unnest(array[${rel.pathExprs.join(', ')}]::text[]) as s where s is not null order by 1) as schools
-    from ${rel.sqlName} as t0`);
+    from ${rel.sqlName} as t0`,
+  );
   await run(c, `grant select on pg_temp.${name} to anon, authenticated`);
   rel.mapTable = `pg_temp.${name}`;
 }
 
-const mapJoin = (rel: Relation) =>
-  rel.key.length ? rel.key.map((k) => `m.${ident(k)} = t.${ident(k)}`).join(' and ') : 'm.tid = t.ctid';
+const mapJoin = (rel: Relation) => (rel.key.length ? rel.key.map((k) => `m.${ident(k)} = t.${ident(k)}`).join(' and ') : 'm.tid = t.ctid');
 
 /** One row of each school, as postgres, each column as text. */
 async function probeRows(c: Reserved, rel: Relation, schools: string[]): Promise<Map<string, ProbeRow>> {
@@ -360,9 +457,10 @@ async function probeRows(c: Reserved, rel: Relation, schools: string[]): Promise
   if (!rel.key.length) cols.push('t.ctid::text as ctid', 't.tableoid::text as tableoid');
   for (const school of schools) {
     const schoolType = rel.columns.find((x) => x.name === rel.schoolColumn)?.type ?? 'uuid';
-    const where = rel.judged === 'direct'
-      ? `from ${rel.sqlName} as t where t.${ident(rel.schoolColumn!)} = ${lit(school)}::${schoolType}`
-      : `from ${rel.sqlName} as t join ${rel.mapTable} as m on ${mapJoin(rel)} where m.schools = array[${lit(school)}]::text[]`;
+    const where =
+      rel.judged === 'direct'
+        ? `from ${rel.sqlName} as t where t.${ident(rel.schoolColumn!)} = ${lit(school)}::${schoolType}`
+        : `from ${rel.sqlName} as t join ${rel.mapTable} as m on ${mapJoin(rel)} where m.schools = array[${lit(school)}]::text[]`;
     const [row] = await run(c, `select ${cols.join(', ')} ${where} limit 1`);
     if (row) out.set(school, { school, values: row as unknown as Record<string, string | null> });
   }
@@ -378,7 +476,8 @@ const run = (c: Reserved, text: string) => c.unsafe(text, [], { prepare: false }
 const pipeline = (c: Reserved, texts: string[]) => Promise.allSettled(texts.map((t) => run(c, t)));
 type Settled = PromiseSettledResult<Awaited<ReturnType<typeof run>>>;
 /** The first error of a group (the one that aborted it), if any. */
-const firstError = (results: Settled[]) => (results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined)?.reason as unknown;
+const firstError = (results: Settled[]) =>
+  (results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined)?.reason as unknown;
 const value = (r: Settled) => (r.status === 'fulfilled' ? r.value : undefined);
 
 const code = (e: unknown) => (e as { code?: string }).code ?? '';
@@ -388,11 +487,23 @@ type Outcome = { written: number; outcome: string; fails: boolean; category: str
 
 function classify(error: unknown, op: string): Outcome {
   const c = code(error);
-  if (c === '42501') return { written: 0, outcome: `refused (${message(error)})`, fails: false, category: /row-level security/.test(message(error)) ? 'refused by a policy' : 'refused: no privilege' };
+  if (c === '42501')
+    return {
+      written: 0,
+      outcome: `refused (${message(error)})`,
+      fails: false,
+      category: /row-level security/.test(message(error)) ? 'refused by a policy' : 'refused: no privilege',
+    };
   // The row passed the policy (RLS filters rows before triggers and constraints run): only a
   // constraint stopped it. On INSERT, BEFORE triggers run before the policy check, so their
   // errors prove nothing either way.
-  if (c.startsWith('23')) return { written: 1, outcome: `${op} admitted by the policy, refused by a constraint (${c}: ${message(error)})`, fails: true, category: 'admitted, refused by a constraint' };
+  if (c.startsWith('23'))
+    return {
+      written: 1,
+      outcome: `${op} admitted by the policy, refused by a constraint (${c}: ${message(error)})`,
+      fails: true,
+      category: 'admitted, refused by a constraint',
+    };
   return { written: 0, outcome: `inconclusive: ${c} ${message(error)}`, fails: true, category: 'inconclusive' };
 }
 
@@ -433,11 +544,15 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
         rel.skipped = `could not be read as postgres: ${message(error)}`;
       }
     }
-    const writable = checked.filter((r) => !r.skipped && r.judged !== 'none' && (r.kind === 'table' || r.kind === 'partitioned table' || (r.kind === 'view' && r.key.length)));
+    const writable = checked.filter(
+      (r) =>
+        !r.skipped && r.judged !== 'none' && (r.kind === 'table' || r.kind === 'partitioned table' || (r.kind === 'view' && r.key.length)),
+    );
     for (const r of checked) {
       if (r.skipped) continue;
       if (r.judged === 'none') writesNotProbed.push({ table: r.name, why: 'no tenant path: no row belongs to another school' });
-      else if (!writable.includes(r)) writesNotProbed.push({ table: r.name, why: r.kind === 'view' ? 'view without an id column' : `${r.kind}: not writable` });
+      else if (!writable.includes(r))
+        writesNotProbed.push({ table: r.name, why: r.kind === 'view' ? 'view without an id column' : `${r.kind}: not writable` });
     }
     const probes = new Map<Relation, Map<string, ProbeRow>>();
     for (const rel of writable) {
@@ -463,15 +578,21 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
           if (rel.skipped) continue;
           rowsChecked += rel.totalRows;
           const sharedNulls = rel.judged === 'direct' && options.sharedTables[rel.name] !== undefined;
-          const foreignWhen = (school: string) => (sharedNulls
-            ? (me ? `(${school} is not null and ${school} <> ${lit(me)})` : `${school} is not null`)
-            : (me ? `(${school} is null or ${school} <> ${lit(me)})` : 'true'));
-          const q = rel.judged === 'direct'
-            ? `select count(*)::int8 as visible, count(*) filter (where ${foreignWhen(`t.${ident(rel.schoolColumn!)}::text`)})::int8 as foreign from ${rel.sqlName} as t`
-            : rel.judged === 'links'
-              ? `select count(*)::int8 as visible, count(*) filter (where m.schools is null or cardinality(m.schools) = 0 or ${me ? `not (m.schools <@ array[${lit(me)}]::text[])` : 'true'})::int8 as foreign
+          const foreignWhen = (school: string) =>
+            sharedNulls
+              ? me
+                ? `(${school} is not null and ${school} <> ${lit(me)})`
+                : `${school} is not null`
+              : me
+                ? `(${school} is null or ${school} <> ${lit(me)})`
+                : 'true';
+          const q =
+            rel.judged === 'direct'
+              ? `select count(*)::int8 as visible, count(*) filter (where ${foreignWhen(`t.${ident(rel.schoolColumn!)}::text`)})::int8 as foreign from ${rel.sqlName} as t`
+              : rel.judged === 'links'
+                ? `select count(*)::int8 as visible, count(*) filter (where m.schools is null or cardinality(m.schools) = 0 or ${me ? `not (m.schools <@ array[${lit(me)}]::text[])` : 'true'})::int8 as foreign
                  from ${rel.sqlName} as t left join ${rel.mapTable} as m on ${mapJoin(rel)}`
-              : `select count(*)::int8 as visible, 0::int8 as foreign from ${rel.sqlName} as t`;
+                : `select count(*)::int8 as visible, 0::int8 as foreign from ${rel.sqlName} as t`;
           let visible = 0;
           let foreign = 0;
           const read = await pipeline(c, ['savepoint iso_read', asCaller, q, 'rollback to savepoint iso_read']);
@@ -480,14 +601,30 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
             visible = Number(value(read[2]!)![0]!.visible);
             foreign = Number(value(read[2]!)![0]!.foreign);
           } else if (code(error) !== '42501') {
-            failures.visibility.push({ table: rel.name, role: caller.kind, caller: caller.label, count: 0, why: `could not read: ${message(error)}` });
+            failures.visibility.push({
+              table: rel.name,
+              role: caller.kind,
+              caller: caller.label,
+              count: 0,
+              why: `could not read: ${message(error)}`,
+            });
           } else {
             // No privilege on the columns the judgement reads: does the caller see rows at all?
-            const plain = await pipeline(c, ['savepoint iso_read', asCaller, `select count(*)::int8 as n from ${rel.sqlName}`, 'rollback to savepoint iso_read']);
+            const plain = await pipeline(c, [
+              'savepoint iso_read',
+              asCaller,
+              `select count(*)::int8 as n from ${rel.sqlName}`,
+              'rollback to savepoint iso_read',
+            ]);
             visible = firstError(plain) ? 0 : Number(value(plain[2]!)![0]!.n);
             if (visible > 0 && rel.judged !== 'none') {
-              failures.visibility.push({ table: rel.name, role: caller.kind, caller: caller.label, count: visible,
-                why: 'rows visible whose school cannot be judged: the caller may not read the key or school columns' });
+              failures.visibility.push({
+                table: rel.name,
+                role: caller.kind,
+                caller: caller.label,
+                count: visible,
+                why: 'rows visible whose school cannot be judged: the caller may not read the key or school columns',
+              });
             }
           }
           rowsVisible += visible;
@@ -499,8 +636,16 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
             seen[caller.label] = visible;
             noPathVisible.set(rel.name, seen);
           } else if (foreign > 0) {
-            failures.visibility.push({ table: rel.name, role: caller.kind, caller: caller.label, count: foreign,
-              why: rel.judged === 'direct' ? `rows whose ${rel.schoolColumn} is another school's (or null)` : 'rows whose links lead to another school (or to none)' });
+            failures.visibility.push({
+              table: rel.name,
+              role: caller.kind,
+              caller: caller.label,
+              count: foreign,
+              why:
+                rel.judged === 'direct'
+                  ? `rows whose ${rel.schoolColumn} is another school's (or null)`
+                  : 'rows whose links lead to another school (or to none)',
+            });
           }
         }
 
@@ -520,7 +665,15 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
               x.probes += 1;
               x.writable += result.written;
               if (result.fails) {
-                failures.writes.push({ table: rel.name, role: caller.kind, caller: caller.label, op, school: schoolLabel.get(school) ?? school, count: result.written, outcome: result.outcome });
+                failures.writes.push({
+                  table: rel.name,
+                  role: caller.kind,
+                  caller: caller.label,
+                  op,
+                  school: schoolLabel.get(school) ?? school,
+                  count: result.written,
+                  outcome: result.outcome,
+                });
               }
             }
           }
@@ -531,10 +684,20 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
           if (!fn.probe || !fn.executableBy.includes(caller.role)) continue;
           const byCaller = fnRows.get(fn.name) ?? new Map<string, FunctionCall>();
           fnRows.set(fn.name, byCaller);
-          const call = await pipeline(c, ['savepoint iso_fn', asCaller, `select * from ${fn.call} limit ${options.maxFunctionRows}`, 'rollback to savepoint iso_fn']);
+          const call = await pipeline(c, [
+            'savepoint iso_fn',
+            asCaller,
+            `select * from ${fn.call} limit ${options.maxFunctionRows}`,
+            'rollback to savepoint iso_fn',
+          ]);
           const error = firstError(call);
           // A function that refuses the caller (it checks and raises) returns no rows: no leak.
-          byCaller.set(caller.label, error ? { rows: [], refused: `${code(error)} ${message(error)}` } : { rows: [...value(call[2]!)!] as Record<string, unknown>[] });
+          byCaller.set(
+            caller.label,
+            error
+              ? { rows: [], refused: `${code(error)} ${message(error)}` }
+              : { rows: [...value(call[2]!)!] as Record<string, unknown>[] },
+          );
         }
       } finally {
         await c.unsafe('rollback');
@@ -550,26 +713,41 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
         and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) as s where s like 'search_path=%')`;
     const unpinnedSecurityDefiner = unpinned!.names as string[];
     for (const f of unpinnedSecurityDefiner) {
-      failures.functions.push({ function: f, role: 'anon/authenticated', caller: '-', count: 0, why: 'SECURITY DEFINER, executable by an API role, search_path not pinned (proconfig)' });
+      failures.functions.push({
+        function: f,
+        role: 'anon/authenticated',
+        caller: '-',
+        count: 0,
+        why: 'SECURITY DEFINER, executable by an API role, search_path not pinned (proconfig)',
+      });
     }
 
     const shared = options.sharedTables;
-    const noTenantPath = checked.filter((r) => !r.skipped && r.judged === 'none').map((r) => {
-      const visible = noPathVisible.get(r.name) ?? {};
-      const reason = shared[r.name];
-      const total = Object.values(visible).reduce((a, b) => a + b, 0);
-      if (total > 0 && !reason) {
-        for (const [caller, count] of Object.entries(visible)) {
-          if (count > 0) failures.visibility.push({ table: r.name, role: callers.find((x) => x.label === caller)!.kind, caller, count, why: 'no tenant path: rows with no school, not an allowed shared table' });
+    const noTenantPath = checked
+      .filter((r) => !r.skipped && r.judged === 'none')
+      .map((r) => {
+        const visible = noPathVisible.get(r.name) ?? {};
+        const reason = shared[r.name];
+        const total = Object.values(visible).reduce((a, b) => a + b, 0);
+        if (total > 0 && !reason) {
+          for (const [caller, count] of Object.entries(visible)) {
+            if (count > 0)
+              failures.visibility.push({
+                table: r.name,
+                role: callers.find((x) => x.label === caller)!.kind,
+                caller,
+                count,
+                why: 'no tenant path: rows with no school, not an allowed shared table',
+              });
+          }
         }
-      }
-      const byKind: Record<string, number> = {};
-      for (const [label, count] of Object.entries(visible)) {
-        const kind = callers.find((x) => x.label === label)!.kind;
-        byKind[kind] = (byKind[kind] ?? 0) + count;
-      }
-      return { table: r.name, visible: byKind, ...(reason ? { shared: reason } : {}) };
-    });
+        const byKind: Record<string, number> = {};
+        for (const [label, count] of Object.entries(visible)) {
+          const kind = callers.find((x) => x.label === label)!.kind;
+          byKind[kind] = (byKind[kind] ?? 0) + count;
+        }
+        return { table: r.name, visible: byKind, ...(reason ? { shared: reason } : {}) };
+      });
     if (!callers.some((x) => x.role === 'authenticated')) errors.push('no person of any school to impersonate');
 
     const covered = relations.filter((r) => r.skipped?.startsWith('partition of')).length;
@@ -583,15 +761,27 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
       ok,
       failures,
       totals: {
-        tablesChecked, partitionsCoveredByParent: covered, tablesCovered: tablesChecked + covered, rowsChecked, rowsVisible,
-        callers: callers.length, institutions: schoolIds.length, writeProbes,
+        tablesChecked,
+        partitionsCoveredByParent: covered,
+        tablesCovered: tablesChecked + covered,
+        rowsChecked,
+        rowsVisible,
+        callers: callers.length,
+        institutions: schoolIds.length,
+        writeProbes,
         functionsProbed: fnCandidates.filter((f) => f.probe).length,
         functionRowsReturned: functions.reduce((a, f) => a + Object.values(f.rows ?? {}).reduce((b, r) => b + r.returned, 0), 0),
       },
       schemas,
       callers: callers.map((x) => x.label),
-      relations: relations.map((r) => ({ table: r.name, kind: r.kind, judged: r.oid === rootOid ? 'direct (the tenant root)' : r.judged,
-        ...(r.paths.length ? { path: r.paths } : {}), rows: r.totalRows, ...(r.skipped ? { skipped: r.skipped } : {}) })),
+      relations: relations.map((r) => ({
+        table: r.name,
+        kind: r.kind,
+        judged: r.oid === rootOid ? 'direct (the tenant root)' : r.judged,
+        ...(r.paths.length ? { path: r.paths } : {}),
+        rows: r.totalRows,
+        ...(r.skipped ? { skipped: r.skipped } : {}),
+      })),
       noTenantPath,
       unusedSharedTables: Object.keys(shared).filter((t) => !relations.some((x) => x.name === t)),
       perTable,
@@ -625,8 +815,15 @@ class Privileges {
   }
 }
 
-async function writeProbe(c: Reserved, rel: Relation, row: ProbeRow, op: 'update' | 'delete' | 'insert', caller: Caller, asCaller: string,
-  privileges: Privileges): Promise<Outcome | null> {
+async function writeProbe(
+  c: Reserved,
+  rel: Relation,
+  row: ProbeRow,
+  op: 'update' | 'delete' | 'insert',
+  caller: Caller,
+  asCaller: string,
+  privileges: Privileges,
+): Promise<Outcome | null> {
   if (op === 'insert') return insertProbe(c, rel, row, caller, asCaller, privileges);
   let statement: string;
   const target = rel.kind === 'view' ? `where ${keyMatch(rel, row.values, rel.sqlName)}` : 'where current of iso_c';
@@ -636,7 +833,8 @@ async function writeProbe(c: Reserved, rel: Relation, row: ProbeRow, op: 'update
     const candidates = rel.columns.filter((x) => may.has(x.name) && !x.generated && !x.identityAlways);
     const rank = (x: Column) => (x.name === 'updated_at' ? 0 : rel.key.includes(x.name) || x.name === rel.schoolColumn ? 2 : 1);
     const column = candidates.sort((a, b) => rank(a) - rank(b))[0];
-    if (!column) return { written: 0, outcome: 'refused (no UPDATE privilege on any column)', fails: false, category: 'refused: no privilege' };
+    if (!column)
+      return { written: 0, outcome: 'refused (no UPDATE privilege on any column)', fails: false, category: 'refused: no privilege' };
     statement = `update ${rel.sqlName} set ${ident(column.name)} = ${lit(row.values[column.name] ?? null)}::${column.type} ${target}`;
   } else {
     statement = `delete from ${rel.sqlName} ${target}`;
@@ -645,11 +843,14 @@ async function writeProbe(c: Reserved, rel: Relation, row: ProbeRow, op: 'update
   // UPDATE or DELETE policies decide (a view has no cursor: its key filter, read as the caller).
   // A cursor pruned to one partition cannot aim an UPDATE of the parent, which visits every
   // partition: unpruned, the other partitions' scans are simply not on a row.
-  const aim = rel.kind === 'view' ? [] : [
-    ...(rel.kind === 'partitioned table' ? ['set local enable_partition_pruning = off'] : []),
-    `declare iso_c no scroll cursor for select 1 from ${rel.sqlName} as t where ${keyMatch(rel, row.values)}`,
-    'fetch iso_c',
-  ];
+  const aim =
+    rel.kind === 'view'
+      ? []
+      : [
+          ...(rel.kind === 'partitioned table' ? ['set local enable_partition_pruning = off'] : []),
+          `declare iso_c no scroll cursor for select 1 from ${rel.sqlName} as t where ${keyMatch(rel, row.values)}`,
+          'fetch iso_c',
+        ];
   const results = await pipeline(c, ['savepoint iso_write', ...aim, asCaller, statement, 'rollback to savepoint iso_write']);
   if (aim.length && value(results[aim.length]!)?.length === 0) return null; // the row is gone since
   const error = firstError(results);
@@ -660,7 +861,14 @@ async function writeProbe(c: Reserved, rel: Relation, row: ProbeRow, op: 'update
     : { written: 0, outcome: 'no row reached', fails: false, category: 'no row reached' };
 }
 
-async function insertProbe(c: Reserved, rel: Relation, row: ProbeRow, caller: Caller, asCaller: string, privileges: Privileges): Promise<Outcome | null> {
+async function insertProbe(
+  c: Reserved,
+  rel: Relation,
+  row: ProbeRow,
+  caller: Caller,
+  asCaller: string,
+  privileges: Privileges,
+): Promise<Outcome | null> {
   if (rel.isRoot) return null; // the tenant root: a new row is a new school, not another's
   // A single uuid (or defaulted) key of its own: the copy gets a new one. Otherwise the copy
   // keeps its key, so a policy that admits it is caught by the duplicate key (23505).
@@ -680,25 +888,53 @@ async function insertProbe(c: Reserved, rel: Relation, row: ProbeRow, caller: Ca
     if (error) return classify(error, 'insert');
     return value(results[2]!)!.count === 0
       ? { written: 0, outcome: 'nothing inserted', fails: false, category: 'nothing inserted' }
-      : { written: 1, outcome: 'inserted a copy of another school\'s row (its key came from a default: judged by the school it named)', fails: true, category: 'WRITTEN' };
+      : {
+          written: 1,
+          outcome: "inserted a copy of another school's row (its key came from a default: judged by the school it named)",
+          fails: true,
+          category: 'WRITTEN',
+        };
   }
   // Where did it land? Read back as postgres by its new key; and is it visible to the caller?
   const match = `t0.${ident(fresh.name)} = ${lit(newKey)}::uuid`;
-  const schoolExpr = rel.judged === 'direct' ? `array[t0.${ident(rel.schoolColumn!)}::text]`
-    : `array(select distinct s from unnest(array[${rel.pathExprs.join(', ')}]::text[]) as s where s is not null)`;
-  const results = await pipeline(c, ['savepoint iso_write', asCaller, insert, 'reset role',
-    `select ${schoolExpr} as schools from ${rel.sqlName} as t0 where ${match}`, asCaller,
-    `select count(*)::int as n from ${rel.sqlName} as t0 where ${match}`, 'rollback to savepoint iso_write']);
+  const schoolExpr =
+    rel.judged === 'direct'
+      ? `array[t0.${ident(rel.schoolColumn!)}::text]`
+      : `array(select distinct s from unnest(array[${rel.pathExprs.join(', ')}]::text[]) as s where s is not null)`;
+  const results = await pipeline(c, [
+    'savepoint iso_write',
+    asCaller,
+    insert,
+    'reset role',
+    `select ${schoolExpr} as schools from ${rel.sqlName} as t0 where ${match}`,
+    asCaller,
+    `select count(*)::int as n from ${rel.sqlName} as t0 where ${match}`,
+    'rollback to savepoint iso_write',
+  ]);
   if (results[2]!.status === 'rejected') return classify(results[2]!.reason, 'insert');
   if (value(results[2]!)!.count === 0) return { written: 0, outcome: 'nothing inserted', fails: false, category: 'nothing inserted' };
   const landed = (value(results[4]!)?.[0]?.schools as string[] | undefined) ?? [];
   const seen = Number(value(results[6]!)?.[0]?.n ?? 0);
   const mine = caller.institutionId && landed.length > 0 && landed.every((x) => x === caller.institutionId);
-  if (mine) return { written: 0, outcome: 'inserted, but stored under the caller\'s own school', fails: false, category: 'stored under the caller\'s own school' };
-  return { written: 1, outcome: `inserted into another school (${seen ? 'visible' : 'invisible'} to the caller)`, fails: true, category: 'WRITTEN' };
+  if (mine)
+    return {
+      written: 0,
+      outcome: "inserted, but stored under the caller's own school",
+      fails: false,
+      category: "stored under the caller's own school",
+    };
+  return {
+    written: 1,
+    outcome: `inserted into another school (${seen ? 'visible' : 'invisible'} to the caller)`,
+    fails: true,
+    category: 'WRITTEN',
+  };
 }
 
-interface FunctionCall { rows: Record<string, unknown>[]; refused?: string }
+interface FunctionCall {
+  rows: Record<string, unknown>[];
+  refused?: string;
+}
 
 interface FunctionCandidate {
   name: string;
@@ -728,8 +964,14 @@ async function functionCandidates(c: Reserved, schemas: string[], relations: Rel
     if (!(r.retset || returnsTenantRow || (r.has_out && typrelid === 0 && !r.retset))) continue;
     const executableBy = [...(r.anon ? ['anon' as const] : []), ...(r.authenticated ? ['authenticated' as const] : [])];
     const needsArgs = r.nargs > r.ndefaults;
-    out.push({ name: r.name, call: r.call, executableBy, probe: !needsArgs, rowOf: typrelid || null,
-      ...(needsArgs ? { why: 'not probed: needs arguments' } : {}) });
+    out.push({
+      name: r.name,
+      call: r.call,
+      executableBy,
+      probe: !needsArgs,
+      rowOf: typrelid || null,
+      ...(needsArgs ? { why: 'not probed: needs arguments' } : {}),
+    });
   }
   return out;
 }
@@ -737,8 +979,13 @@ async function functionCandidates(c: Reserved, schemas: string[], relations: Rel
 /** Which school each returned row belongs to: its institution_id; or its id, if the
  * function returns a tenant relation's row type; or any uuid column whose name is a
  * foreign-key column somewhere in the catalog (student_id → user_profiles …). */
-async function judgeFunctionRows(c: Reserved, fns: FunctionCandidate[], fnRows: Map<string, Map<string, FunctionCall>>,
-  callers: Caller[], failures: FunctionFailure[]): Promise<IsolationResult['functions']> {
+async function judgeFunctionRows(
+  c: Reserved,
+  fns: FunctionCandidate[],
+  fnRows: Map<string, Map<string, FunctionCall>>,
+  callers: Caller[],
+  failures: FunctionFailure[],
+): Promise<IsolationResult['functions']> {
   const refs = await c`
     select distinct a.attname::text as col, format('%I.%I', n.nspname, rc.relname) as rel, ra.attname::text as ref_col,
            case when rc.oid = to_regclass('public.institutions') then ra.attname::text else 'institution_id' end as school
@@ -756,7 +1003,10 @@ async function judgeFunctionRows(c: Reserved, fns: FunctionCandidate[], fnRows: 
   const resolve = async (rel: string, refCol: string, school: string, values: string[]) => {
     const todo = [...new Set(values)].filter((v) => !schoolOf.has(`${rel}|${refCol}|${v}`));
     if (!todo.length) return;
-    const rows = await c.unsafe(`select ${ident(refCol)}::text as v, ${ident(school)}::text as s from ${rel} where ${ident(refCol)}::text = any($1::text[])`, [todo]);
+    const rows = await c.unsafe(
+      `select ${ident(refCol)}::text as v, ${ident(school)}::text as s from ${rel} where ${ident(refCol)}::text = any($1::text[])`,
+      [todo],
+    );
     for (const v of todo) schoolOf.set(`${rel}|${refCol}|${v}`, new Set());
     for (const r of rows) schoolOf.get(`${rel}|${refCol}|${r.v}`)!.add(r.s as string);
   };
@@ -766,7 +1016,11 @@ async function judgeFunctionRows(c: Reserved, fns: FunctionCandidate[], fnRows: 
       out.push({ function: fn.name, probed: false, why: fn.why });
       continue;
     }
-    const rowRel = fn.rowOf ? (await c`select format('%I.%I', n.nspname, c.relname) as q from pg_class as c join pg_namespace as n on n.oid = c.relnamespace where c.oid = ${fn.rowOf}::oid`)[0]?.q as string | undefined : undefined;
+    const rowRel = fn.rowOf
+      ? ((
+          await c`select format('%I.%I', n.nspname, c.relname) as q from pg_class as c join pg_namespace as n on n.oid = c.relnamespace where c.oid = ${fn.rowOf}::oid`
+        )[0]?.q as string | undefined)
+      : undefined;
     const perKind: Record<string, FunctionTally> = {};
     for (const caller of callers) {
       const call = fnRows.get(fn.name)?.get(caller.label);
@@ -783,10 +1037,20 @@ async function judgeFunctionRows(c: Reserved, fns: FunctionCandidate[], fnRows: 
       const lookups: { col: string; rel: string; refCol: string; school: string }[] = [];
       for (const col of columns) {
         if (col === 'institution_id') continue;
-        if (col === 'id' && rowRel) lookups.push({ col, rel: rowRel, refCol: 'id', school: rowRel === 'public.institutions' ? 'id' : 'institution_id' });
+        if (col === 'id' && rowRel)
+          lookups.push({ col, rel: rowRel, refCol: 'id', school: rowRel === 'public.institutions' ? 'id' : 'institution_id' });
         for (const ref of byColumn.get(col) ?? []) lookups.push({ col, ...ref });
       }
-      for (const l of lookups) await resolve(l.rel, l.refCol, l.school, rows.map((r) => r[l.col]).filter((v) => v !== null && v !== undefined).map(String));
+      for (const l of lookups)
+        await resolve(
+          l.rel,
+          l.refCol,
+          l.school,
+          rows
+            .map((r) => r[l.col])
+            .filter((v) => v !== null && v !== undefined)
+            .map(String),
+        );
       let foreign = 0;
       for (const row of rows) {
         const found = new Set<string>();
@@ -800,7 +1064,14 @@ async function judgeFunctionRows(c: Reserved, fns: FunctionCandidate[], fnRows: 
         else if (!caller.institutionId || [...found].some((s) => s !== caller.institutionId)) foreign += 1;
       }
       tally.foreign += foreign;
-      if (foreign > 0) failures.push({ function: fn.name, role: caller.kind, caller: caller.label, count: foreign, why: 'returned rows of another school' });
+      if (foreign > 0)
+        failures.push({
+          function: fn.name,
+          role: caller.kind,
+          caller: caller.label,
+          count: foreign,
+          why: 'returned rows of another school',
+        });
     }
     out.push({ function: fn.name, probed: true, rows: perKind });
   }

@@ -4,10 +4,50 @@
 import type { LegacyPreset } from './presets.ts';
 import type { LegacyShape } from './shapes.ts';
 
-const firstNames = ['Aarav', 'Vivaan', 'Aditya', 'Ananya', 'Diya', 'Ishaan', 'Kavya', 'Meera', 'Rohan', 'Saanvi',
-  'Arjun', 'Priya', 'Kabir', 'Nandini', 'Rahul', 'Sneha', 'Vikram', 'Pooja', 'Farhan', 'Lakshmi'];
-const lastNames = ['Sharma', 'Iyer', 'Patel', 'Reddy', 'Nair', 'Gupta', 'Singh', 'Das', 'Menon', 'Khan',
-  'Joshi', 'Rao', 'Mukherjee', 'Pillai', 'Verma', 'Bose', 'Kulkarni', 'Chauhan', 'Naidu', 'Fernandes'];
+const firstNames = [
+  'Aarav',
+  'Vivaan',
+  'Aditya',
+  'Ananya',
+  'Diya',
+  'Ishaan',
+  'Kavya',
+  'Meera',
+  'Rohan',
+  'Saanvi',
+  'Arjun',
+  'Priya',
+  'Kabir',
+  'Nandini',
+  'Rahul',
+  'Sneha',
+  'Vikram',
+  'Pooja',
+  'Farhan',
+  'Lakshmi',
+];
+const lastNames = [
+  'Sharma',
+  'Iyer',
+  'Patel',
+  'Reddy',
+  'Nair',
+  'Gupta',
+  'Singh',
+  'Das',
+  'Menon',
+  'Khan',
+  'Joshi',
+  'Rao',
+  'Mukherjee',
+  'Pillai',
+  'Verma',
+  'Bose',
+  'Kulkarni',
+  'Chauhan',
+  'Naidu',
+  'Fernandes',
+];
 const arr = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
 
 /** The statements, in order. `legacyIds` are the schools' (unchecked) institution_id values. */

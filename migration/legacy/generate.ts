@@ -36,7 +36,8 @@ export async function generateLegacy(sql: Sql, options: GenerateOptions, log: Lo
     tables = [...newerShapeTables];
     statements = newerDataStatements(preset);
   } else {
-    if (options.cliHistory) throw new Error(`cliHistory is for the newer shape; the ${options.shape} shape is pushed through the CLI and has its history`);
+    if (options.cliHistory)
+      throw new Error(`cliHistory is for the newer shape; the ${options.shape} shape is pushed through the CLI and has its history`);
     const baseline = allMigrations()[0]!;
     await pushSubset(options.url, [], { [baseline]: olderShapeFile });
     log(`older shape pushed as ${baseline}`);
@@ -55,7 +56,10 @@ export async function generateLegacy(sql: Sql, options: GenerateOptions, log: Lo
     // The newer shape's foreign keys, checked row by row, cost more than the load
     // itself (two lookups per enrolment, four per timetable session). Re-added after it, each
     // is validated by one join. Same names and definitions, so the schema ends identical.
-    const foreignKeys = options.shape !== 'newer' ? [] : await tx<{ tbl: string; name: string; def: string }[]>`
+    const foreignKeys =
+      options.shape !== 'newer'
+        ? []
+        : await tx<{ tbl: string; name: string; def: string }[]>`
       select conrelid::regclass::text as tbl, quote_ident(conname) as name, pg_get_constraintdef(oid) as def
       from pg_constraint
       where contype = 'f' and connamespace = 'public'::regnamespace

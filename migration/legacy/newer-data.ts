@@ -20,12 +20,62 @@
 import type { LegacyPreset } from './presets.ts';
 import { sectionStatements } from './data.ts';
 
-const firstNames = ['Aarav', 'Vivaan', 'Aditya', 'Ananya', 'Diya', 'Ishaan', 'Kavya', 'Meera', 'Rohan', 'Saanvi',
-  'Arjun', 'Priya', 'Kabir', 'Nandini', 'Rahul', 'Sneha', 'Vikram', 'Pooja', 'Farhan', 'Lakshmi'];
-const lastNames = ['Sharma', 'Iyer', 'Patel', 'Reddy', 'Nair', 'Gupta', 'Singh', 'Das', 'Menon', 'Khan',
-  'Joshi', 'Rao', 'Mukherjee', 'Pillai', 'Verma', 'Bose', 'Kulkarni', 'Chauhan', 'Naidu', 'Fernandes'];
-const subjects = ['Mathematics', 'Science', 'English', 'Hindi', 'Social Science', 'Art', 'Physical Education',
-  'Computer Science', 'Music', 'Sanskrit'];
+const firstNames = [
+  'Aarav',
+  'Vivaan',
+  'Aditya',
+  'Ananya',
+  'Diya',
+  'Ishaan',
+  'Kavya',
+  'Meera',
+  'Rohan',
+  'Saanvi',
+  'Arjun',
+  'Priya',
+  'Kabir',
+  'Nandini',
+  'Rahul',
+  'Sneha',
+  'Vikram',
+  'Pooja',
+  'Farhan',
+  'Lakshmi',
+];
+const lastNames = [
+  'Sharma',
+  'Iyer',
+  'Patel',
+  'Reddy',
+  'Nair',
+  'Gupta',
+  'Singh',
+  'Das',
+  'Menon',
+  'Khan',
+  'Joshi',
+  'Rao',
+  'Mukherjee',
+  'Pillai',
+  'Verma',
+  'Bose',
+  'Kulkarni',
+  'Chauhan',
+  'Naidu',
+  'Fernandes',
+];
+const subjects = [
+  'Mathematics',
+  'Science',
+  'English',
+  'Hindi',
+  'Social Science',
+  'Art',
+  'Physical Education',
+  'Computer Science',
+  'Music',
+  'Sanskrit',
+];
 const arr = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
 
 /** Days a week the generated timetables use (Monday to Saturday). */

@@ -18,19 +18,34 @@ export interface LegacyPreset {
 
 export const presets: Record<'small' | 'large', LegacyPreset> = {
   small: {
-    schools: 3, studentsPerSchool: 200, teachersPerSchool: 12, adminsPerSchool: 1, staffPerSchool: 2,
-    termsPerSchool: 2, coursesPerSchool: 8, grades: 12, studentsPerSection: 10, coursesPerSection: 4,
+    schools: 3,
+    studentsPerSchool: 200,
+    teachersPerSchool: 12,
+    adminsPerSchool: 1,
+    staffPerSchool: 2,
+    termsPerSchool: 2,
+    coursesPerSchool: 8,
+    grades: 12,
+    studentsPerSection: 10,
+    coursesPerSection: 4,
   },
   large: {
-    schools: 20, studentsPerSchool: 47_500, teachersPerSchool: 2_250, adminsPerSchool: 50, staffPerSchool: 200,
-    termsPerSchool: 2, coursesPerSchool: 20, grades: 12, studentsPerSection: 40, coursesPerSection: 6,
+    schools: 20,
+    studentsPerSchool: 47_500,
+    teachersPerSchool: 2_250,
+    adminsPerSchool: 50,
+    staffPerSchool: 200,
+    termsPerSchool: 2,
+    coursesPerSchool: 20,
+    grades: 12,
+    studentsPerSection: 40,
+    coursesPerSection: 6,
   },
 };
 
 export type PresetName = keyof typeof presets;
 
-export const peoplePerSchool = (p: LegacyPreset) =>
-  p.studentsPerSchool + p.teachersPerSchool + p.adminsPerSchool + p.staffPerSchool;
+export const peoplePerSchool = (p: LegacyPreset) => p.studentsPerSchool + p.teachersPerSchool + p.adminsPerSchool + p.staffPerSchool;
 
 /** School n's unchecked institution_id in a generated database (deterministic, so that a
  * mapping file can name it): md5('legacy-school-' || n)::uuid. */

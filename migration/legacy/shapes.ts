@@ -29,10 +29,26 @@ export const olderShapeFile = fileURLToPath(new URL('./older-shape.sql', import.
 
 /** The 21 tables of the newer shape, all in public. */
 export const newerShapeTables = [
-  'user_profiles', 'audit_logs', 'system_reports', 'user_groups', 'user_permissions',
-  'academic_terms', 'cohorts', 'sections', 'section_students', 'courses', 'section_courses',
-  'teacher_subject_eligibility', 'teacher_grade_eligibility', 'teacher_load_rules', 'slot_templates',
-  'slot_template_assignments', 'timetables', 'timetable_sessions', 'timetable_conflicts', 'allocation_settings',
+  'user_profiles',
+  'audit_logs',
+  'system_reports',
+  'user_groups',
+  'user_permissions',
+  'academic_terms',
+  'cohorts',
+  'sections',
+  'section_students',
+  'courses',
+  'section_courses',
+  'teacher_subject_eligibility',
+  'teacher_grade_eligibility',
+  'teacher_load_rules',
+  'slot_templates',
+  'slot_template_assignments',
+  'timetables',
+  'timetable_sessions',
+  'timetable_conflicts',
+  'allocation_settings',
   'system_settings',
 ] as const;
 

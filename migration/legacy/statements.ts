@@ -17,16 +17,24 @@ export function splitStatements(text: string): string[] {
       let depth = 1;
       i += 2;
       while (i < n && depth > 0) {
-        if (text[i] === '/' && text[i + 1] === '*') { depth++; i += 2; }
-        else if (text[i] === '*' && text[i + 1] === '/') { depth--; i += 2; }
-        else i++;
+        if (text[i] === '/' && text[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (text[i] === '*' && text[i + 1] === '/') {
+          depth--;
+          i += 2;
+        } else i++;
       }
     } else if (c === "'" || c === '"') {
       i++;
       while (i < n) {
         if (text[i] === c) {
-          if (text[i + 1] === c) i += 2; // doubled quote
-          else { i++; break; }
+          if (text[i + 1] === c)
+            i += 2; // doubled quote
+          else {
+            i++;
+            break;
+          }
         } else i++;
       }
     } else if (c === '$') {

@@ -33,8 +33,16 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -73,9 +81,22 @@ describe.each(['en', 'hi'] as const)('the printable card in %s', (lang) => {
         const { root } = await cdp.send('DOM.getDocument');
         const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
         const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-        expect(fonts.filter((font) => /Devanagari/i.test(font.familyName) && font.glyphCount > 0), JSON.stringify(fonts)).not.toHaveLength(0);
+        expect(
+          fonts.filter((font) => /Devanagari/i.test(font.familyName) && font.glyphCount > 0),
+          JSON.stringify(fonts),
+        ).not.toHaveLength(0);
       } else {
-        for (const words of ['Holistic Progress Card', 'Term 1', 'Term 2', 'Self', 'Peer', 'Teacher', 'Parent', 'Principal', 'Signatures']) {
+        for (const words of [
+          'Holistic Progress Card',
+          'Term 1',
+          'Term 2',
+          'Self',
+          'Peer',
+          'Teacher',
+          'Parent',
+          'Principal',
+          'Signatures',
+        ]) {
           expect(screen.text).toContain(words);
         }
       }

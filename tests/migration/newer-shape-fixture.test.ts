@@ -55,43 +55,90 @@ const policies: [string, string, string][] = [
 
 // Every foreign key: table.column → referenced table, ON DELETE (a: no action, c: cascade, n: set null).
 const foreignKeys: Record<string, string> = {
-  'user_profiles.group_id': 'user_groups a', 'audit_logs.user_id': 'auth.users a', 'audit_logs.performed_by': 'auth.users a',
-  'system_reports.generated_by': 'auth.users a', 'user_groups.parent_group_id': 'user_groups a',
-  'user_permissions.user_id': 'user_profiles c', 'user_permissions.granted_by': 'auth.users a',
-  'cohorts.academic_term_id': 'academic_terms c', 'sections.cohort_id': 'cohorts c',
-  'section_students.section_id': 'sections c', 'section_students.student_id': 'user_profiles c',
-  'section_courses.section_id': 'sections c', 'section_courses.course_id': 'courses c', 'section_courses.teacher_id': 'user_profiles n',
-  'teacher_subject_eligibility.teacher_id': 'user_profiles c', 'teacher_subject_eligibility.course_id': 'courses c',
-  'teacher_grade_eligibility.teacher_id': 'user_profiles c', 'teacher_load_rules.teacher_id': 'user_profiles c',
-  'slot_template_assignments.slot_template_id': 'slot_templates c', 'slot_template_assignments.cohort_id': 'cohorts c',
+  'user_profiles.group_id': 'user_groups a',
+  'audit_logs.user_id': 'auth.users a',
+  'audit_logs.performed_by': 'auth.users a',
+  'system_reports.generated_by': 'auth.users a',
+  'user_groups.parent_group_id': 'user_groups a',
+  'user_permissions.user_id': 'user_profiles c',
+  'user_permissions.granted_by': 'auth.users a',
+  'cohorts.academic_term_id': 'academic_terms c',
+  'sections.cohort_id': 'cohorts c',
+  'section_students.section_id': 'sections c',
+  'section_students.student_id': 'user_profiles c',
+  'section_courses.section_id': 'sections c',
+  'section_courses.course_id': 'courses c',
+  'section_courses.teacher_id': 'user_profiles n',
+  'teacher_subject_eligibility.teacher_id': 'user_profiles c',
+  'teacher_subject_eligibility.course_id': 'courses c',
+  'teacher_grade_eligibility.teacher_id': 'user_profiles c',
+  'teacher_load_rules.teacher_id': 'user_profiles c',
+  'slot_template_assignments.slot_template_id': 'slot_templates c',
+  'slot_template_assignments.cohort_id': 'cohorts c',
   'slot_template_assignments.section_id': 'sections c',
-  'timetables.section_id': 'sections c', 'timetables.academic_term_id': 'academic_terms c',
-  'timetables.generated_by': 'user_profiles n', 'timetables.published_by': 'user_profiles n',
-  'timetable_sessions.timetable_id': 'timetables c', 'timetable_sessions.section_id': 'sections c',
-  'timetable_sessions.course_id': 'courses c', 'timetable_sessions.teacher_id': 'user_profiles n',
-  'timetable_conflicts.teacher_id': 'user_profiles c', 'timetable_conflicts.section_id': 'sections c',
-  'timetable_conflicts.course_id': 'courses c', 'system_settings.updated_by': 'auth.users a',
+  'timetables.section_id': 'sections c',
+  'timetables.academic_term_id': 'academic_terms c',
+  'timetables.generated_by': 'user_profiles n',
+  'timetables.published_by': 'user_profiles n',
+  'timetable_sessions.timetable_id': 'timetables c',
+  'timetable_sessions.section_id': 'sections c',
+  'timetable_sessions.course_id': 'courses c',
+  'timetable_sessions.teacher_id': 'user_profiles n',
+  'timetable_conflicts.teacher_id': 'user_profiles c',
+  'timetable_conflicts.section_id': 'sections c',
+  'timetable_conflicts.course_id': 'courses c',
+  'system_settings.updated_by': 'auth.users a',
 };
 
 const indexes = [
-  ...['role', 'status', 'peer_group', 'department', 'admission_number', 'employee_id', 'email', 'full_name', 'created_at', 'search']
-    .map((c) => `idx_user_profiles_${c}`),
+  ...['role', 'status', 'peer_group', 'department', 'admission_number', 'employee_id', 'email', 'full_name', 'created_at', 'search'].map(
+    (c) => `idx_user_profiles_${c}`,
+  ),
   ...['user_id', 'table_name', 'performed_at', 'action'].map((c) => `idx_audit_logs_${c}`),
   ...['type', 'status', 'generated_by', 'generated_at'].map((c) => `idx_system_reports_${c}`),
-  'idx_academic_terms_institution', 'idx_academic_terms_dates', 'idx_cohorts_academic_term', 'idx_cohorts_grade', 'idx_sections_cohort',
-  'idx_section_students_section', 'idx_section_students_student', 'idx_courses_institution', 'idx_courses_active',
-  'idx_section_courses_section', 'idx_section_courses_teacher', 'idx_teacher_subject_eligibility_teacher',
-  'idx_teacher_grade_eligibility_teacher', 'idx_slot_templates_institution', 'idx_timetables_section', 'idx_timetables_academic_term',
-  'idx_timetables_status', 'idx_timetable_sessions_timetable', 'idx_timetable_sessions_section', 'idx_timetable_sessions_teacher',
-  'idx_timetable_sessions_schedule', 'idx_timetable_conflicts_teacher', 'idx_timetable_conflicts_section',
-  'idx_timetable_conflicts_resolved', 'idx_system_settings_category', 'idx_system_settings_key',
+  'idx_academic_terms_institution',
+  'idx_academic_terms_dates',
+  'idx_cohorts_academic_term',
+  'idx_cohorts_grade',
+  'idx_sections_cohort',
+  'idx_section_students_section',
+  'idx_section_students_student',
+  'idx_courses_institution',
+  'idx_courses_active',
+  'idx_section_courses_section',
+  'idx_section_courses_teacher',
+  'idx_teacher_subject_eligibility_teacher',
+  'idx_teacher_grade_eligibility_teacher',
+  'idx_slot_templates_institution',
+  'idx_timetables_section',
+  'idx_timetables_academic_term',
+  'idx_timetables_status',
+  'idx_timetable_sessions_timetable',
+  'idx_timetable_sessions_section',
+  'idx_timetable_sessions_teacher',
+  'idx_timetable_sessions_schedule',
+  'idx_timetable_conflicts_teacher',
+  'idx_timetable_conflicts_section',
+  'idx_timetable_conflicts_resolved',
+  'idx_system_settings_category',
+  'idx_system_settings_key',
 ];
 
 const triggers = [
   'user_profiles update_user_profiles_updated_at BEFORE UPDATE update_updated_at_column',
   'user_profiles audit_user_profiles_changes AFTER INSERT OR DELETE OR UPDATE log_user_changes',
-  ...['academic_terms', 'cohorts', 'sections', 'courses', 'section_courses', 'teacher_load_rules', 'slot_templates', 'timetables',
-    'timetable_sessions', 'allocation_settings'].map((t) => `${t} update_${t}_updated_at BEFORE UPDATE update_updated_at_column`),
+  ...[
+    'academic_terms',
+    'cohorts',
+    'sections',
+    'courses',
+    'section_courses',
+    'teacher_load_rules',
+    'slot_templates',
+    'timetables',
+    'timetable_sessions',
+    'allocation_settings',
+  ].map((t) => `${t} update_${t}_updated_at BEFORE UPDATE update_updated_at_column`),
 ];
 
 async function tableCounts(): Promise<Record<string, number>> {
@@ -115,9 +162,15 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     expect(rows.every((r) => r.relrowsecurity && !r.relforcerowsecurity)).toBe(true);
     const withInstitution = await db.sql`select c.table_name, c.is_nullable from information_schema.columns as c
                                          where c.table_schema = 'public' and c.column_name = 'institution_id' order by 1`;
-    expect(withInstitution.map((r) => `${r.table_name} ${r.is_nullable}`))
-      .toEqual(['academic_terms NO', 'allocation_settings NO', 'cohorts NO', 'courses NO', 'slot_templates NO']);
-    const [cols] = await db.sql`select count(*)::int as n from information_schema.columns where table_schema = 'public' and table_name = 'user_profiles'`;
+    expect(withInstitution.map((r) => `${r.table_name} ${r.is_nullable}`)).toEqual([
+      'academic_terms NO',
+      'allocation_settings NO',
+      'cohorts NO',
+      'courses NO',
+      'slot_templates NO',
+    ]);
+    const [cols] =
+      await db.sql`select count(*)::int as n from information_schema.columns where table_schema = 'public' and table_name = 'user_profiles'`;
     expect(cols!.n).toBe(32);
   });
 
@@ -129,7 +182,9 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     expect(rows.every((r) => r.roles.length === 1 && r.roles[0] === 'authenticated')).toBe(true);
     const qual = (name: string) => rows.find((r) => r.policyname === name)!;
     // The self-reference, with auth.uid() called directly (not wrapped in a scalar subselect).
-    expect(qual('Admins can manage all user profiles').qual.replace(/\s+/g, ' ')).toContain('FROM user_profiles up WHERE ((up.id = auth.uid())');
+    expect(qual('Admins can manage all user profiles').qual.replace(/\s+/g, ' ')).toContain(
+      'FROM user_profiles up WHERE ((up.id = auth.uid())',
+    );
     expect(qual('Admins can manage all user profiles').with_check).toBeNull();
     expect(qual('System can insert audit logs').with_check).toBe('true');
     expect(qual('Admins can update settings').with_check).not.toBeNull();
@@ -142,12 +197,23 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
       where c.contype = 'f' and c.connamespace = 'public'::regnamespace`;
     expect(Object.fromEntries(fks.map((f) => [`${f.tbl}.${f.attname}`, `${f.ref} ${f.confdeltype}`]))).toEqual(foreignKeys);
     const names = (await db.sql`select conname from pg_constraint where connamespace = 'public'::regnamespace`).map((r) => r.conname);
-    expect(names).toEqual(expect.arrayContaining([
-      'check_student_fields', 'fk_user_profiles_group_id', 'user_profiles_email_key', 'user_profiles_admission_number_key',
-      'user_profiles_employee_id_key', 'user_profiles_accommodation_type_check', 'user_permissions_user_id_permission_resource_key',
-      'teacher_load_rules_teacher_id_key', 'slot_template_assignments_check', 'system_settings_key_key', 'audit_logs_user_id_fkey',
-      'section_students_section_id_student_id_key', 'section_courses_section_id_course_id_key',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'check_student_fields',
+        'fk_user_profiles_group_id',
+        'user_profiles_email_key',
+        'user_profiles_admission_number_key',
+        'user_profiles_employee_id_key',
+        'user_profiles_accommodation_type_check',
+        'user_permissions_user_id_permission_resource_key',
+        'teacher_load_rules_teacher_id_key',
+        'slot_template_assignments_check',
+        'system_settings_key_key',
+        'audit_logs_user_id_fkey',
+        'section_students_section_id_student_id_key',
+        'section_courses_section_id_course_id_key',
+      ]),
+    );
     const secondary = await db.sql`select i.indexrelid::regclass::text as name from pg_index as i
                                    join pg_class as t on t.oid = i.indrelid
                                    where t.relnamespace = 'public'::regnamespace
@@ -161,14 +227,22 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     const fns = await db.sql`select proname, prosecdef, proconfig, pg_get_function_arguments(oid) as args,
                                     pg_get_function_result(oid) as result
                              from pg_proc where pronamespace = 'public'::regnamespace order by proname`;
-    expect(fns.map((f) => `${f.proname} ${f.prosecdef}`)).toEqual(['log_user_changes false', 'search_users true', 'update_updated_at_column false']);
+    expect(fns.map((f) => `${f.proname} ${f.prosecdef}`)).toEqual([
+      'log_user_changes false',
+      'search_users true',
+      'update_updated_at_column false',
+    ]);
     expect(fns.every((f) => f.proconfig === null)).toBe(true);
     const search = fns.find((f) => f.proname === 'search_users')!;
-    expect(search.args).toBe("search_term text DEFAULT ''::text, filter_role text[] DEFAULT NULL::text[], filter_status text[] DEFAULT NULL::text[], "
-      + 'filter_peer_group text[] DEFAULT NULL::text[], filter_department text[] DEFAULT NULL::text[], limit_count integer DEFAULT 50, '
-      + 'offset_count integer DEFAULT 0');
-    expect(search.result).toBe('TABLE(id uuid, full_name text, email text, role text, status text, peer_group text, department text, '
-      + 'admission_number text, employee_id text, contact_number text, created_at timestamp with time zone, total_count bigint)');
+    expect(search.args).toBe(
+      "search_term text DEFAULT ''::text, filter_role text[] DEFAULT NULL::text[], filter_status text[] DEFAULT NULL::text[], " +
+        'filter_peer_group text[] DEFAULT NULL::text[], filter_department text[] DEFAULT NULL::text[], limit_count integer DEFAULT 50, ' +
+        'offset_count integer DEFAULT 0',
+    );
+    expect(search.result).toBe(
+      'TABLE(id uuid, full_name text, email text, role text, status text, peer_group text, department text, ' +
+        'admission_number text, employee_id text, contact_number text, created_at timestamp with time zone, total_count bigint)',
+    );
     const rows = await db.sql`select t.tgrelid::regclass::text as tbl, t.tgname, p.proname,
                                      regexp_replace(pg_get_triggerdef(t.oid), '^.* (BEFORE|AFTER) (.*) ON .*$', '\\1 \\2') as timing
                               from pg_trigger as t join pg_proc as p on p.oid = t.tgfoid
@@ -186,12 +260,16 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     expect(counts['public.user_groups']).toBe(10);
     expect(counts['public.system_settings']).toBe(3);
     // Every person is an auth user with the same id.
-    const [orphans] = await db.sql`select count(*)::int as n from public.user_profiles as u where not exists (select 1 from auth.users as a where a.id = u.id)`;
+    const [orphans] =
+      await db.sql`select count(*)::int as n from public.user_profiles as u where not exists (select 1 from auth.users as a where a.id = u.id)`;
     expect(orphans!.n).toBe(0);
     // The five institution_id columns hold the schools' legacy ids; one allocation_settings row each.
     for (const t of ['academic_terms', 'cohorts', 'courses', 'slot_templates', 'allocation_settings']) {
       const rows = await db.sql.unsafe(`select institution_id::text as id, count(*)::int as n from public.${t} group by 1 order by 1`);
-      expect(rows.map((r) => r.id), t).toEqual([1, 2, 3].map(legacySchoolId).sort());
+      expect(
+        rows.map((r) => r.id),
+        t,
+      ).toEqual([1, 2, 3].map(legacySchoolId).sort());
       if (t === 'allocation_settings') expect(rows.every((r) => r.n === 1)).toBe(true);
     }
     // Per school one teacher not allocated yet; admins and staff have no class link.
@@ -218,7 +296,8 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
       from public.timetable_conflicts`;
     expect(conflicts!.linked).toBeGreaterThan(0);
     expect(conflicts!.teacher_only).toBeGreaterThan(0);
-    const [emails] = await db.sql`select array_agg(distinct split_part(email, '@', 2) order by split_part(email, '@', 2)) as d from public.user_profiles`;
+    const [emails] =
+      await db.sql`select array_agg(distinct split_part(email, '@', 2) order by split_part(email, '@', 2)) as d from public.user_profiles`;
     expect(emails!.d).toEqual(['school1.example', 'school2.example', 'school3.example']);
   });
 
@@ -229,7 +308,10 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
       await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: user!.id, role: 'authenticated' })}, true)`;
       return tx`select count(*) from public.user_profiles`;
     });
-    await expect(attempt).rejects.toMatchObject({ code: '42P17', message: 'infinite recursion detected in policy for relation "user_profiles"' });
+    await expect(attempt).rejects.toMatchObject({
+      code: '42P17',
+      message: 'infinite recursion detected in policy for relation "user_profiles"',
+    });
   });
 
   it('lets anon read every profile of all three schools through search_users()', async () => {
@@ -253,26 +335,35 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     const before = await tableCounts();
     let written: Record<string, unknown>[] = [];
     const rolledBack = new Error('rolled back');
-    await expect(db.sql.begin(async (tx) => {
-      await tx`set local role service_role`;
-      await tx`select set_config('request.jwt.claims', '{"role": "service_role"}', true)`;
-      await tx`update public.user_profiles set contact_number = '+91-9000000009' where id = ${profile!.id}`;
-      written = await tx`select action, user_id::text, performed_by, new_values ->> 'contact_number' as new
+    await expect(
+      db.sql.begin(async (tx) => {
+        await tx`set local role service_role`;
+        await tx`select set_config('request.jwt.claims', '{"role": "service_role"}', true)`;
+        await tx`update public.user_profiles set contact_number = '+91-9000000009' where id = ${profile!.id}`;
+        written = await tx`select action, user_id::text, performed_by, new_values ->> 'contact_number' as new
                          from public.audit_logs where record_id = ${profile!.id} and table_name = 'user_profiles'
                            and performed_at = now()`;
-      throw rolledBack;
-    })).rejects.toBe(rolledBack);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
     expect(written).toEqual([{ action: 'update', user_id: profile!.id, performed_by: null, new: '+91-9000000009' }]);
     expect(await tableCounts()).toEqual(before);
   });
 
   it('with cliHistory, the CLI history holds the three versions as `supabase db push` would; without it there is none, and the load leaves the schema as the fixture makes it', async () => {
     const history = await db.sql`select version, name, statements from supabase_migrations.schema_migrations order by version`;
-    expect(history.map((r) => `${r.version}_${r.name}`)).toEqual(['20250830114948_mute_bridge', '20250831105539_morning_cliff',
-      '20251013110434_create_system_settings']);
+    expect(history.map((r) => `${r.version}_${r.name}`)).toEqual([
+      '20250830114948_mute_bridge',
+      '20250831105539_morning_cliff',
+      '20251013110434_create_system_settings',
+    ]);
     const columns = await db.sql`select column_name, data_type, is_nullable from information_schema.columns
                                  where table_schema = 'supabase_migrations' and table_name = 'schema_migrations' order by ordinal_position`;
-    expect(columns.map((c) => `${c.column_name} ${c.data_type} ${c.is_nullable}`)).toEqual(['version text NO', 'statements ARRAY YES', 'name text YES']);
+    expect(columns.map((c) => `${c.column_name} ${c.data_type} ${c.is_nullable}`)).toEqual([
+      'version text NO',
+      'statements ARRAY YES',
+      'name text YES',
+    ]);
     expect(history.map((r) => r.statements)).toEqual(newerShapeMigrations().map((m) => m.statements));
     expect(history[0]!.statements[0]).toBe('drop table if exists user_profiles cascade');
     expect(history.flatMap((r) => r.statements as string[]).every((s) => !s.trimEnd().endsWith(';'))).toBe(true);

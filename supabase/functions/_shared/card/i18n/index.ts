@@ -1,5 +1,5 @@
 // The languages a card prints in, each with its dictionary.
-import { en, type Dictionary } from './en.ts';
+import { type Dictionary, en } from './en.ts';
 import { hi } from './hi.ts';
 
 export const LANGUAGES = ['en', 'hi'] as const;
