@@ -48,9 +48,20 @@ async function rawCall<T>(sql: postgres.Sql, who: Actor, call: (tx: postgres.Tra
   return [performance.now() - started, result];
 }
 
+/** What the benchmark reads of the functions' answers. */
+interface GenerateAnswer {
+  report: { outcome: string };
+}
+interface BatchAnswer {
+  batch: { job_id: string; done: boolean; processed: number; succeeded: number; skipped: number; failed: number; unchanged: number };
+}
+interface TransitionAnswer {
+  result: { lock_version: number };
+}
+
 /** One function call: end-to-end time, status, body, and the function's own time (its
  * Server-Timing `fn`, from routing to the answer inside Deno). */
-async function fn(who: Actor, path: string, body?: unknown): Promise<[number, number, any, number]> {
+async function fn<Answer = unknown>(who: Actor, path: string, body?: unknown): Promise<[number, number, Answer, number]> {
   const started = performance.now();
   const response = await fetch(`${API}/functions/v1/${path}`, {
     method: body === undefined ? 'GET' : 'POST',
@@ -59,7 +70,7 @@ async function fn(who: Actor, path: string, body?: unknown): Promise<[number, nu
   });
   const json = await response.json();
   const inside = Number(/fn;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? NaN);
-  return [performance.now() - started, response.status, json, inside];
+  return [performance.now() - started, response.status, json as Answer, inside];
 }
 
 async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -147,7 +158,7 @@ async function main() {
       const [t1, r1] = await rawCall(one, principal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${cycle2}, ${a})) as r`);
       if (r1[0]!.r.outcome !== 'created') throw new Error(`expected created, got ${JSON.stringify(r1[0]!.r)}`);
       rawCreate.push(t1);
-      const [t2, status, body, inside] = await fn(principal, 'hpc-reports/generate', { cycle_id: cycle2, student_id: b });
+      const [t2, status, body, inside] = await fn<GenerateAnswer>(principal, 'hpc-reports/generate', { cycle_id: cycle2, student_id: b });
       if (status !== 200 || body.report.outcome !== 'created') throw new Error(`function: ${status} ${JSON.stringify(body)}`);
       fnCreate.push(t2);
       fnCreateInside.push(inside);
@@ -156,7 +167,7 @@ async function main() {
       const a = students[i]!;
       const b = students[SAMPLES + i]!;
       rawUnchanged.push((await rawCall(one, principal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${cycle2}, ${a})) as r`))[0]);
-      const [t2, status, body, inside] = await fn(principal, 'hpc-reports/generate', { cycle_id: cycle2, student_id: b });
+      const [t2, status, body, inside] = await fn<GenerateAnswer>(principal, 'hpc-reports/generate', { cycle_id: cycle2, student_id: b });
       if (status !== 200 || body.report.outcome !== 'unchanged') throw new Error(`function: ${status} ${JSON.stringify(body)}`);
       fnUnchanged.push(t2);
       fnUnchangedInside.push(inside);
@@ -211,7 +222,7 @@ async function main() {
 
     // ---- a section of 40 -------------------------------------------------------------------
     log('a section of 40 (generate)…');
-    const [sectionFnMs, sectionStatus, sectionBody] = await fn(classTeachers[20]!, 'hpc-reports/batches', {
+    const [sectionFnMs, sectionStatus, sectionBody] = await fn<BatchAnswer>(classTeachers[20]!, 'hpc-reports/batches', {
       kind: 'generate',
       cycle_id: cycle2,
       section_id: sections[20]!,
@@ -239,19 +250,19 @@ async function main() {
     await sql`delete from public.hpc_approval_workflows where institution_id = ${inst} and kind = 'step'`;
     await sql`delete from public.hpc_reports where institution_id = ${inst}`;
     const t1 = performance.now();
-    const [, batchStatus, batchBody] = await fn(principal, 'hpc-reports/batches', { kind: 'generate', cycle_id: cycle2 });
+    const [, batchStatus, batchBody] = await fn<BatchAnswer>(principal, 'hpc-reports/batches', { kind: 'generate', cycle_id: cycle2 });
     if (batchStatus !== 202) throw new Error(`batch: ${batchStatus} ${JSON.stringify(batchBody)}`);
     let progress = batchBody.batch;
     const progressSeen: number[] = [];
     while (!progress.done) {
       await new Promise((r) => setTimeout(r, 250));
-      progress = (await fn(principal, `hpc-reports/batches/${progress.job_id}`))[2].batch;
+      progress = (await fn<BatchAnswer>(principal, `hpc-reports/batches/${progress.job_id}`))[2].batch;
       progressSeen.push(progress.processed);
     }
     const institutionMs = performance.now() - t1;
     if (progress.succeeded !== 2000) throw new Error(`institution batch: ${JSON.stringify(progress)}`);
     const t2 = performance.now();
-    const [, , again] = await fn(principal, 'hpc-reports/batches', { kind: 'generate', cycle_id: cycle2, wait: true });
+    const [, , again] = await fn<BatchAnswer>(principal, 'hpc-reports/batches', { kind: 'generate', cycle_id: cycle2, wait: true });
     const institutionAgainMs = performance.now() - t2;
 
     // ---- transitions -----------------------------------------------------------------------
@@ -267,10 +278,14 @@ async function main() {
     const submitTimes: number[] = [];
     await pool(indexed, 8, async ({ s, i }) => {
       const card = current.get(s)!;
-      const [t, status, body] = await fn(classTeachers[sectionOf(i) - 1]!, `hpc-approvals/reports/${card.id}/transitions`, {
-        action: 'submit',
-        expected_version: card.v,
-      });
+      const [t, status, body] = await fn<TransitionAnswer>(
+        classTeachers[sectionOf(i) - 1]!,
+        `hpc-approvals/reports/${card.id}/transitions`,
+        {
+          action: 'submit',
+          expected_version: card.v,
+        },
+      );
       if (status !== 200) throw new Error(`submit: ${status} ${JSON.stringify(body)}`);
       submitTimes.push(t);
       card.v = body.result.lock_version;
@@ -292,7 +307,7 @@ async function main() {
     }
     const approveRawSeconds = (performance.now() - t4) / 1000;
     const t5 = performance.now();
-    const [, , batchApprove] = await fn(coordinator, 'hpc-reports/batches', {
+    const [, , batchApprove] = await fn<BatchAnswer>(coordinator, 'hpc-reports/batches', {
       kind: 'transition',
       action: 'approve',
       cycle_id: cycle2,
@@ -300,7 +315,7 @@ async function main() {
     });
     const batchApproveSeconds = (performance.now() - t5) / 1000;
     const t6 = performance.now();
-    const [, , batchApprove2] = await fn(principal, 'hpc-reports/batches', {
+    const [, , batchApprove2] = await fn<BatchAnswer>(principal, 'hpc-reports/batches', {
       kind: 'transition',
       action: 'approve',
       cycle_id: cycle2,
