@@ -23,7 +23,7 @@ import { writeReport, type StepReport } from './report.ts';
 export function runbook(options: RunnerOptions): Step[] {
   const steps: Step[] = [preflight, snapshot, expand, institutions, backfill, validate, materializedViews, contract];
   if (options.pilot.length) steps.push(rolloutStep('phase3.pilot', options.pilot, 'pilot'));
-  options.waves.forEach((wave, i) => steps.push(rolloutStep(`phase3.wave-${i + 1}`, wave, `wave-${i + 1}`)));
+  for (const [i, wave] of options.waves.entries()) steps.push(rolloutStep(`phase3.wave-${i + 1}`, wave, `wave-${i + 1}`));
   return steps;
 }
 

@@ -56,7 +56,7 @@ function serverSettings(s: StackSettings): string {
     ...privilegedExtensionSettings(s.home),
   ];
   if (s.throwaway) lines.push(`fsync = off`, `synchronous_commit = off`, `full_page_writes = off`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export function clusterExists(s: StackSettings): boolean {
@@ -67,7 +67,7 @@ export async function createCluster(s: StackSettings): Promise<void> {
   const account = await serverAccount();
   mkdirSync(s.home, { recursive: true });
   const passwordFile = join(s.home, '.pwfile');
-  writeFileSync(passwordFile, DB_PASSWORD + '\n', { mode: 0o600 });
+  writeFileSync(passwordFile, `${DB_PASSWORD}\n`, { mode: 0o600 });
   if (account) {
     chownSync(s.home, account.uid, account.gid);
     chownSync(passwordFile, account.uid, account.gid);

@@ -86,7 +86,10 @@ export async function startPostgrest(s: StackSettings, timeoutMs = 60_000): Prom
   let output = '';
   let serving = false;
   const keep = (chunk: Buffer) => {
-    if (!serving) return void (output += chunk);
+    if (!serving) {
+      output += chunk;
+      return;
+    }
     for (const line of String(chunk).split('\n')) {
       if (line.trim() && !ROUTINE.test(line)) process.stderr.write(`[postgrest] ${line}\n`);
     }

@@ -132,7 +132,7 @@ export function windowStats(logDir: string, from: number, to: number): WindowSta
     p50: r(percentile(latencies, 0.5)),
     p95: r(percentile(latencies, 0.95)),
     p99: r(percentile(latencies, 0.99)),
-    max: r(latencies.reduce((a, b) => (b > a ? b : a), 0)),
+    max: r(latencies.reduce((a, b) => Math.max(a, b), 0)),
     failed,
   };
 }

@@ -519,7 +519,13 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
 
   const checked = relations.filter((r) => !r.skipped);
   const perTable: Record<string, Record<string, Cell>> = {};
-  const cell = (t: string, kind: string) => ((perTable[t] ??= {})[kind] ??= { visible: 0, foreign: 0, writable: 0, probes: 0 });
+  const cell = (t: string, kind: string) => {
+    const kinds = perTable[t] ?? {};
+    perTable[t] = kinds;
+    const found = kinds[kind] ?? { visible: 0, foreign: 0, writable: 0, probes: 0 };
+    kinds[kind] = found;
+    return found;
+  };
   const failures: IsolationResult['failures'] = { visibility: [], writes: [], functions: [] };
   const noPathVisible = new Map<string, Record<string, number>>();
   const writesNotProbed: { table: string; why: string }[] = [];
@@ -1026,7 +1032,8 @@ async function judgeFunctionRows(
       const call = fnRows.get(fn.name)?.get(caller.label);
       if (!call) continue;
       const rows = call.rows;
-      const tally = (perKind[caller.kind] ??= { returned: 0, foreign: 0, unmatched: 0, refused: 0 });
+      const tally = perKind[caller.kind] ?? { returned: 0, foreign: 0, unmatched: 0, refused: 0 };
+      perKind[caller.kind] = tally;
       tally.returned += rows.length;
       if (call.refused) {
         tally.refused += 1;

@@ -111,7 +111,7 @@ export class HealthMonitor {
     const [long] = await this.probeSql!`
       select count(*)::int as n from pg_stat_activity
       where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
-        and application_name not like ${RUNNER_APP + '%'} and now() - query_start > interval '5 seconds'`;
+        and application_name not like ${`${RUNNER_APP}%`} and now() - query_start > interval '5 seconds'`;
     const [batches] = await this.sql`
       select count(*)::int as total, count(*) filter (where not ok)::int as failed
       from hpc_migration.batches where at > now() - interval '1 minute'`.catch(() => [{ total: 0, failed: 0 }]);

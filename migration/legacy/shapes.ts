@@ -67,7 +67,7 @@ export function newerShapeMigrations(): NewerShapeMigration[] {
   const marker = /^-- migration: (\d{14})_(\w+)[ \t]*$/gm;
   const found = [...text.matchAll(marker)];
   return found.map((m, i) => {
-    const body = text.slice(m.index! + m[0].length, i + 1 < found.length ? found[i + 1]!.index : text.length).trim() + '\n';
+    const body = `${text.slice(m.index! + m[0].length, i + 1 < found.length ? found[i + 1]!.index : text.length).trim()}\n`;
     return { version: m[1]!, name: m[2]!, text: body, statements: splitStatements(body) };
   });
 }

@@ -112,7 +112,7 @@ export const institutions: Step = {
         let after: string | null = null;
         do {
           const [r]: { last_id: string | null }[] = await sql`select last_id::text from private.register_institutions_from_existing_values(
-                                  ${'public.' + t}::regclass, ${after}::uuid, 5000)`;
+                                  ${`public.${t}`}::regclass, ${after}::uuid, 5000)`;
           after = r?.last_id ?? null;
         } while (after);
       }
@@ -144,7 +144,7 @@ export const institutions: Step = {
       for (const [legacyId, slug] of Object.entries(file.legacyIds ?? {})) await map(sql, 'legacy_id', legacyId, await idOf(slug));
       await recordPeopleRules(sql, file, idOf);
       if (file.fallback) await map(sql, 'fallback', '*', await idOf(file.fallback));
-      const unmapped = legacy.filter((v) => !(file.legacyIds ?? {})[v]);
+      const unmapped = legacy.filter((v) => !file.legacyIds?.[v]);
       if (unmapped.length) {
         throw new StepFailed(`mapping file: ${unmapped.length} legacy institution_id values are not listed in legacyIds`, { unmapped });
       }

@@ -90,11 +90,9 @@ export function placementRefusal(unplaced: Unplaced, hasFallback: boolean): stri
     );
   }
   if (!hasFallback) {
-    return (
-      `${unplaced.count} people have no class link and no rule places them (${Object.entries(unplaced.byRole)
-        .map(([r, n]) => `${n} ${r}`)
-        .join(', ')}; e.g. ${list}): give --fallback-institution <slug>, or their e-mail ` + 'domains or e-mails in a mapping file'
-    );
+    return `${unplaced.count} people have no class link and no rule places them (${Object.entries(unplaced.byRole)
+      .map(([r, n]) => `${n} ${r}`)
+      .join(', ')}; e.g. ${list}): give --fallback-institution <slug>, or their e-mail domains or e-mails in a mapping file`;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 // partition pruning of an RLS query. The generated schools (slug scale-<n>) are removed
 // afterwards and the views refreshed again, so the demo data is as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { dbUrl, SUPERUSER } from '../../stack/settings.ts';
 import { generate, PRESETS, removeScaleData, scaleId } from '../../benchmarks/scale/generate.ts';
 import { settings, sql as connect } from '../support/test-stack.ts';

@@ -61,6 +61,7 @@ describe.each(['en', 'hi'] as const)('the printable card in %s', (lang) => {
 
       const screen = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out on screen; textContent would count hidden text too.
         text: document.body.innerText,
         lang: document.documentElement.lang,
       }));

@@ -22,8 +22,8 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await db`delete from hpc_reflections where institution_id = ${VIDYA_NIKETAN} and content ->> 'can_be_supported_for' like ${MARK + '%'}`;
-  await db`delete from hpc_conversations where body like ${MARK + '%'}`;
+  await db`delete from hpc_reflections where institution_id = ${VIDYA_NIKETAN} and content ->> 'can_be_supported_for' like ${`${MARK}%`}`;
+  await db`delete from hpc_conversations where body like ${`${MARK}%`}`;
   await db.end();
 });
 

@@ -30,7 +30,7 @@ beforeAll(() => {
   db = connect();
 });
 afterAll(async () => {
-  await db`delete from hpc_evaluations where observation like ${MARK + '%'}`;
+  await db`delete from hpc_evaluations where observation like ${`${MARK}%`}`;
   await db.end();
 });
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
     where ss.section_id = ${section} order by p.full_name`;
 });
 afterAll(async () => {
-  await db`delete from hpc_evaluations where institution_id = ${VIDYA_NIKETAN} and observation like ${MARK + '%'}`;
+  await db`delete from hpc_evaluations where institution_id = ${VIDYA_NIKETAN} and observation like ${`${MARK}%`}`;
   await db.end();
 });
 
@@ -89,7 +89,7 @@ describe('entering and changing ratings', () => {
     }
     aaravRating = data!.find((r) => r.student_id === userId(AARAV))!.id;
     const [{ rows }] = await db<[{ rows: number }]>`
-      select count(*)::int as rows from hpc_evaluations where cycle_id = ${term2} and observation like ${MARK + '%'}`;
+      select count(*)::int as rows from hpc_evaluations where cycle_id = ${term2} and observation like ${`${MARK}%`}`;
     expect(rows).toBe(2);
   });
 
@@ -132,7 +132,7 @@ describe('entering and changing ratings', () => {
     expect(error).toBeNull();
     expect(data!.map((r) => r.id)).toContain(aaravRating);
     const [{ rows }] = await db<[{ rows: number }]>`
-      select count(*)::int as rows from hpc_evaluations where observation like ${MARK + '%'}`;
+      select count(*)::int as rows from hpc_evaluations where observation like ${`${MARK}%`}`;
     expect(rows).toBe(0);
   });
 });
