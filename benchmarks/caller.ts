@@ -11,7 +11,12 @@ export async function actAs(tx: postgres.TransactionSql, role: CallerRole, claim
 }
 
 /** Runs fn in a transaction of its own as the role with the claims. */
-export function asCaller<T>(sql: postgres.Sql, role: CallerRole, claims: string, fn: (tx: postgres.TransactionSql) => Promise<T>): Promise<T> {
+export function asCaller<T>(
+  sql: postgres.Sql,
+  role: CallerRole,
+  claims: string,
+  fn: (tx: postgres.TransactionSql) => Promise<T>,
+): Promise<T> {
   return sql.begin(async (tx) => {
     await actAs(tx, role, claims);
     return fn(tx);

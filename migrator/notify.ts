@@ -40,7 +40,7 @@ export class Notifier {
         stdio: ['pipe', 'ignore', 'inherit'],
         env: { ...process.env, HPC_MIGRATION_EVENT: payload.event, HPC_MIGRATION_MESSAGE: payload.message },
       });
-      child.stdin.end(JSON.stringify(payload) + '\n');
+      child.stdin.end(`${JSON.stringify(payload)}\n`);
       child.on('error', reject);
       child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
     });

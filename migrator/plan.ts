@@ -3,8 +3,8 @@
 // maintenance-window-free rollout budgeted in minutes per phase, hours for the backfill).
 // Change them here when the plan changes.
 export const planEstimateSeconds = {
-  'preflight': 15 * 60,
-  'snapshot': 60,
+  preflight: 15 * 60,
+  snapshot: 60,
   'phase1.expand': 30 * 60,
   'phase2.institutions': 5 * 60,
   'phase2.backfill': 2 * 3600,

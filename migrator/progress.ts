@@ -9,7 +9,10 @@ export class Progress {
   private readonly started = Date.now();
   private startValue?: number;
 
-  constructor(private readonly label: string, private readonly log: Log) {}
+  constructor(
+    private readonly label: string,
+    private readonly log: Log,
+  ) {}
 
   update(done: number, total: number, state: string): void {
     this.startValue ??= done;
@@ -18,9 +21,12 @@ export class Progress {
     const eta = rate > 0 ? Math.max(0, (total - done) / rate) : NaN;
     if (process.stdout.isTTY && this.log === console.log) {
       if (!this.bar) {
-        this.bar = new cliProgress.SingleBar({
-          format: `${this.label} [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} {state}`,
-        }, cliProgress.Presets.shades_classic);
+        this.bar = new cliProgress.SingleBar(
+          {
+            format: `${this.label} [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} {state}`,
+          },
+          cliProgress.Presets.shades_classic,
+        );
         this.bar.start(total, done, { rate: 0, state });
       }
       this.bar.setTotal(total);
@@ -29,8 +35,10 @@ export class Progress {
     }
     if (Date.now() - this.lastLine < 5_000) return;
     this.lastLine = Date.now();
-    this.log(`${this.label}: ${done}/${total} rows (${((100 * done) / Math.max(total, 1)).toFixed(1)}%), ` +
-      `${Math.round(rate)} rows/s, ETA ${Number.isFinite(eta) ? `${eta.toFixed(0)} s` : '?'}${state ? ` [${state}]` : ''}`);
+    this.log(
+      `${this.label}: ${done}/${total} rows (${((100 * done) / Math.max(total, 1)).toFixed(1)}%), ` +
+        `${Math.round(rate)} rows/s, ETA ${Number.isFinite(eta) ? `${eta.toFixed(0)} s` : '?'}${state ? ` [${state}]` : ''}`,
+    );
   }
 
   stop(): void {

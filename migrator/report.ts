@@ -39,13 +39,18 @@ export function renderMarkdown(r: Report): string {
     '',
     '| step | phase | status | time | plan estimate |',
     '|---|---|---|---|---|',
-    ...r.steps.map((s) => `| ${s.name} | ${s.phase} | ${s.status}${s.error ? `: ${s.error.replace(/\|/g, '/').slice(0, 200)}` : ''} | ${fmt(s.seconds)} | ${fmt(s.estimateSeconds)} |`),
+    ...r.steps.map(
+      (s) =>
+        `| ${s.name} | ${s.phase} | ${s.status}${s.error ? `: ${s.error.replace(/\|/g, '/').slice(0, 200)}` : ''} | ${fmt(s.seconds)} | ${fmt(s.estimateSeconds)} |`,
+    ),
     '',
     '## Checklist',
     '',
     '| stage | item | result | evidence |',
     '|---|---|---|---|',
-    ...r.checklist.map((c) => `| ${c.stage} | ${c.item} | ${c.ok ? 'pass' : '**FAIL**'} | ${JSON.stringify(c.evidence).replace(/\|/g, '/').slice(0, 300)} |`),
+    ...r.checklist.map(
+      (c) => `| ${c.stage} | ${c.item} | ${c.ok ? 'pass' : '**FAIL**'} | ${JSON.stringify(c.evidence).replace(/\|/g, '/').slice(0, 300)} |`,
+    ),
     '',
     ...isolationSection(r.checklist),
     '## Health triggers',
@@ -65,8 +70,10 @@ type Cells = Record<string, Record<string, Record<string, number>>>;
 /** The isolation proof's matrix: per relation and kind of caller, rows seen / of them another
  * school's / another school's rows written out of the write probes made. */
 function isolationSection(checklist: ChecklistItem[]): string[] {
-  const evidence = (prefix: string) => checklist.find((c) => c.item.startsWith(prefix))?.evidence as
-    { perTable?: Cells; totals?: Record<string, number>; relations?: { table: string; judged: string; skipped?: string }[] } | undefined;
+  const evidence = (prefix: string) =>
+    checklist.find((c) => c.item.startsWith(prefix))?.evidence as
+      | { perTable?: Cells; totals?: Record<string, number>; relations?: { table: string; judged: string; skipped?: string }[] }
+      | undefined;
   const reads = evidence('no row of another school is visible');
   const writes = evidence('no row of another school is writable');
   if (!reads?.perTable || !reads.totals) return [];
@@ -76,17 +83,22 @@ function isolationSection(checklist: ChecklistItem[]): string[] {
   return [
     '## Isolation proof',
     '',
-    `${t.callers} callers (a person per role of ${t.institutions} schools, and anon), ${t.tablesChecked} relations read `
-      + `(+ ${t.partitionsCoveredByParent} partitions through their parent), ${t.rowsChecked} rows judged, ${t.rowsVisible} seen. `
-      + 'Each cell: rows seen / of them another school\'s / another school\'s rows written, of write probes.',
+    `${t.callers} callers (a person per role of ${t.institutions} schools, and anon), ${t.tablesChecked} relations read ` +
+      `(+ ${t.partitionsCoveredByParent} partitions through their parent), ${t.rowsChecked} rows judged, ${t.rowsVisible} seen. ` +
+      "Each cell: rows seen / of them another school's / another school's rows written, of write probes.",
     '',
     `| relation | judged by | ${kinds.join(' | ')} |`,
     `|---|---|${kinds.map(() => '---|').join('')}`,
-    ...Object.entries(reads.perTable).map(([table, roles]) => `| ${table} | ${judged.get(table) ?? ''} | ${kinds.map((k) => {
-      const r = roles[k];
-      const w = writes?.perTable?.[table]?.[k];
-      return r ? `${r.visible} / ${r.foreign} / ${w?.probes ? `${w.writable} of ${w.probes}` : '-'}` : '';
-    }).join(' | ')} |`),
+    ...Object.entries(reads.perTable).map(
+      ([table, roles]) =>
+        `| ${table} | ${judged.get(table) ?? ''} | ${kinds
+          .map((k) => {
+            const r = roles[k];
+            const w = writes?.perTable?.[table]?.[k];
+            return r ? `${r.visible} / ${r.foreign} / ${w?.probes ? `${w.writable} of ${w.probes}` : '-'}` : '';
+          })
+          .join(' | ')} |`,
+    ),
     '',
   ];
 }

@@ -23,7 +23,7 @@ import { writeReport, type StepReport } from './report.ts';
 export function runbook(options: RunnerOptions): Step[] {
   const steps: Step[] = [preflight, snapshot, expand, institutions, backfill, validate, materializedViews, contract];
   if (options.pilot.length) steps.push(rolloutStep('phase3.pilot', options.pilot, 'pilot'));
-  options.waves.forEach((wave, i) => steps.push(rolloutStep(`phase3.wave-${i + 1}`, wave, `wave-${i + 1}`)));
+  for (const [i, wave] of options.waves.entries()) steps.push(rolloutStep(`phase3.wave-${i + 1}`, wave, `wave-${i + 1}`));
   return steps;
 }
 
@@ -67,7 +67,14 @@ export async function runMigration(options: RunnerOptions, log: Log): Promise<Ru
       const previous = await stepRow(sql, step.name);
       if (previous?.status === 'done') {
         log(`${step.name}: already done, skipped`);
-        reports.push({ name: step.name, phase: step.phase, status: 'done (earlier run)', seconds: previous.seconds ?? 0, estimateSeconds: step.estimateSeconds, evidence: previous.evidence });
+        reports.push({
+          name: step.name,
+          phase: step.phase,
+          status: 'done (earlier run)',
+          seconds: previous.seconds ?? 0,
+          estimateSeconds: step.estimateSeconds,
+          evidence: previous.evidence,
+        });
       } else {
         await markRunning(sql, step.name);
         const started = Date.now();
@@ -76,13 +83,29 @@ export async function runMigration(options: RunnerOptions, log: Log): Promise<Ru
           const seconds = (Date.now() - started) / 1000;
           await markDone(sql, step.name, seconds, evidence);
           log(`${step.name}: done in ${seconds.toFixed(1)} s`);
-          reports.push({ name: step.name, phase: step.phase, status: 'done', seconds, startedAt: started, estimateSeconds: step.estimateSeconds, evidence });
+          reports.push({
+            name: step.name,
+            phase: step.phase,
+            status: 'done',
+            seconds,
+            startedAt: started,
+            estimateSeconds: step.estimateSeconds,
+            evidence,
+          });
         } catch (error) {
           const seconds = (Date.now() - started) / 1000;
           const message = (error as Error).message;
           await markFailed(sql, step.name, message).catch(() => {});
-          reports.push({ name: step.name, phase: step.phase, status: 'failed', seconds, startedAt: started, estimateSeconds: step.estimateSeconds,
-            evidence: error instanceof StepFailed ? error.evidence : {}, error: message });
+          reports.push({
+            name: step.name,
+            phase: step.phase,
+            status: 'failed',
+            seconds,
+            startedAt: started,
+            estimateSeconds: step.estimateSeconds,
+            evidence: error instanceof StepFailed ? error.evidence : {},
+            error: message,
+          });
           throw error;
         }
       }
@@ -99,9 +122,19 @@ export async function runMigration(options: RunnerOptions, log: Log): Promise<Ru
   }
   try {
     const checklist = await evaluateChecklist(sql, options, monitor);
-    const reportFiles = writeReport(options.reportDir, { database: describeDatabase(options.dbUrl), steps: reports, checklist, failure,
-      triggers: monitor?.firedTriggers() ?? [], notifications: notify.sent });
-    if (!failure) await notify.send('end', `HPC migration finished: checklist ${checklist.filter((c) => c.ok).length}/${checklist.length} passed; report ${reportFiles.markdown}`);
+    const reportFiles = writeReport(options.reportDir, {
+      database: describeDatabase(options.dbUrl),
+      steps: reports,
+      checklist,
+      failure,
+      triggers: monitor?.firedTriggers() ?? [],
+      notifications: notify.sent,
+    });
+    if (!failure)
+      await notify.send(
+        'end',
+        `HPC migration finished: checklist ${checklist.filter((c) => c.ok).length}/${checklist.length} passed; report ${reportFiles.markdown}`,
+      );
     return { ok: !failure, steps: reports, failure, reportFiles };
   } finally {
     await sql.end();

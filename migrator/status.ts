@@ -9,7 +9,10 @@ export async function migrationStatus(sql: Sql): Promise<string> {
   const steps = await sql`select name, status, seconds::float8 as seconds, attempts, coalesce(error, '') as error
                           from hpc_migration.steps order by started_at nulls last`;
   out.push('Steps:');
-  for (const s of steps) out.push(`  ${s.name.padEnd(28)} ${String(s.status).padEnd(8)} ${s.seconds != null ? `${Number(s.seconds).toFixed(1)} s` : ''} ${s.attempts > 1 ? `(${s.attempts} attempts)` : ''} ${s.error}`);
+  for (const s of steps)
+    out.push(
+      `  ${s.name.padEnd(28)} ${String(s.status).padEnd(8)} ${s.seconds != null ? `${Number(s.seconds).toFixed(1)} s` : ''} ${s.attempts > 1 ? `(${s.attempts} attempts)` : ''} ${s.error}`,
+    );
   const [sw] = await sql`select value, changed_at::text from hpc_migration.control where key = 'backfill'`;
   out.push(`Backfill switch: ${sw?.value ?? 'run'}`);
   const ranges = await sql`
@@ -25,7 +28,9 @@ export async function migrationStatus(sql: Sql): Promise<string> {
     for (const r of ranges) {
       const pct = r.estimate > 0 ? Math.min(100, (100 * Number(r.scanned)) / Number(r.estimate)) : 100;
       left += Math.max(0, Number(r.estimate) - Number(r.scanned));
-      out.push(`  ${r.table_name.padEnd(18)} ranges ${r.done}/${r.ranges}  rows ${r.scanned} scanned, ${r.updated} updated (${pct.toFixed(1)}%)`);
+      out.push(
+        `  ${r.table_name.padEnd(18)} ranges ${r.done}/${r.ranges}  rows ${r.scanned} scanned, ${r.updated} updated (${pct.toFixed(1)}%)`,
+      );
     }
     const perSecond = Number(rate!.per_second);
     out.push(`  rate (last minute) ${perSecond.toFixed(0)} rows/s, ETA ${perSecond > 0 ? `${(left / perSecond).toFixed(0)} s` : '—'}`);
@@ -40,7 +45,8 @@ export async function migrationStatus(sql: Sql): Promise<string> {
   }
   out.push('Slowest statements (pg_stat_statements, mean time):');
   try {
-    const slow = await sql`select round(mean_exec_time::numeric, 1)::float8 as mean_ms, calls, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 100) as query
+    const slow =
+      await sql`select round(mean_exec_time::numeric, 1)::float8 as mean_ms, calls, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 100) as query
                            from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
                            order by mean_exec_time desc limit 5`;
     for (const s of slow) out.push(`  ${String(s.mean_ms).padStart(9)} ms × ${String(s.calls).padEnd(6)} ${s.query}`);

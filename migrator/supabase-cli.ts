@@ -25,7 +25,9 @@ export const isContractMigration = (file: string) => /^\d+_contract_\w+\.sql$/.t
 export const tenantIndexTable = (file: string): string | undefined => /^\d+_(\w+)_institution_id_index\.sql$/.exec(file)?.[1];
 
 export function allMigrations(): string[] {
-  return readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
+  return readdirSync(migrationsDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
 }
 
 export const versionOf = (file: string) => file.split('_')[0]!;
@@ -46,7 +48,12 @@ export async function foreignHistory(url: string): Promise<{ version: string; na
 }
 
 /** A throwaway CLI workdir holding `files` and a placeholder for every foreign version. */
-async function withWorkdir<T>(url: string, files: string[], use: (workdir: string) => Promise<T>, standIns: Record<string, string> = {}): Promise<T> {
+async function withWorkdir<T>(
+  url: string,
+  files: string[],
+  use: (workdir: string) => Promise<T>,
+  standIns: Record<string, string> = {},
+): Promise<T> {
   const workdir = mkdtempSync(join(tmpdir(), 'hpc-push-'));
   try {
     const dir = join(workdir, 'supabase', 'migrations');
@@ -55,8 +62,10 @@ async function withWorkdir<T>(url: string, files: string[], use: (workdir: strin
     for (const f of files) copyFileSync(join(migrationsDir, f), join(dir, f));
     for (const [f, source] of Object.entries(standIns)) copyFileSync(source, join(dir, f));
     for (const h of await foreignHistory(url)) {
-      writeFileSync(join(dir, `${h.version}_${h.name.replace(/[^\w-]/g, '_')}.sql`),
-        '-- Applied before the HPC by the existing application; recorded in its history, never re-run.\n');
+      writeFileSync(
+        join(dir, `${h.version}_${h.name.replace(/[^\w-]/g, '_')}.sql`),
+        '-- Applied before the HPC by the existing application; recorded in its history, never re-run.\n',
+      );
     }
     return await use(workdir);
   } finally {
@@ -70,13 +79,13 @@ async function withWorkdir<T>(url: string, files: string[], use: (workdir: strin
 export function pushSubset(url: string, files: string[], standIns: Record<string, string> = {}): Promise<string> {
   // --include-all: migrations from branches merged out of order (dated before the last
   // one applied) are applied too, instead of refusing the push half-way through a rollout.
-  return withWorkdir(url, files, (workdir) =>
-    supabase(['db', 'push', `--remote=${url}`, '--yes', '--include-all'], { workdir }), standIns);
+  return withWorkdir(url, files, (workdir) => supabase(['db', 'push', `--remote=${url}`, '--yes', '--include-all'], { workdir }), standIns);
 }
 
 /** Records `files` as applied without running them (`supabase migration repair`): for a
  * database that already has what they create. */
 export function markApplied(url: string, files: string[]): Promise<string> {
   return withWorkdir(url, files, (workdir) =>
-    supabase(['migration', 'repair', ...files.map(versionOf), '--status', 'applied', `--remote=${url}`, '--yes'], { workdir }));
+    supabase(['migration', 'repair', ...files.map(versionOf), '--status', 'applied', `--remote=${url}`, '--yes'], { workdir }),
+  );
 }

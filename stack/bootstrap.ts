@@ -17,6 +17,8 @@ function psqlFile(url: string, file: string): Promise<string> {
 /** Idempotent: safe to apply on every start, so a newer bootstrap reaches older clusters.
  * Any database of the cluster can be bootstrapped (tests make extra ones). */
 export async function applyBootstrap(s: StackSettings, database = 'postgres'): Promise<void> {
-  const files = readdirSync(bootstrapDir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(bootstrapDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   for (const file of files) await psqlFile(dbUrl(s, SUPERUSER, database), join(bootstrapDir, file));
 }

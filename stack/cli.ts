@@ -44,7 +44,12 @@ async function start(s: StackSettings) {
   stack = await startStack(s, log, interrupted.signal);
   mkdirSync(s.home, { recursive: true });
   writeFileSync(pidFile(s), String(process.pid));
-  log(banner(stack.credentials, stack.functions.map((f) => f.name)));
+  log(
+    banner(
+      stack.credentials,
+      stack.functions.map((f) => f.name),
+    ),
+  );
   log(`Ready in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
 }
 

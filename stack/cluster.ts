@@ -56,7 +56,7 @@ function serverSettings(s: StackSettings): string {
     ...privilegedExtensionSettings(s.home),
   ];
   if (s.throwaway) lines.push(`fsync = off`, `synchronous_commit = off`, `full_page_writes = off`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export function clusterExists(s: StackSettings): boolean {
@@ -67,7 +67,7 @@ export async function createCluster(s: StackSettings): Promise<void> {
   const account = await serverAccount();
   mkdirSync(s.home, { recursive: true });
   const passwordFile = join(s.home, '.pwfile');
-  writeFileSync(passwordFile, DB_PASSWORD + '\n', { mode: 0o600 });
+  writeFileSync(passwordFile, `${DB_PASSWORD}\n`, { mode: 0o600 });
   if (account) {
     chownSync(s.home, account.uid, account.gid);
     chownSync(passwordFile, account.uid, account.gid);
@@ -78,20 +78,31 @@ export async function createCluster(s: StackSettings): Promise<void> {
     }
   }
   try {
-    await pg('initdb', [
-      '-D', dataDir(s), '-U', SUPERUSER, `--pwfile=${passwordFile}`, '--auth=scram-sha-256',
-      '-E', 'UTF8', '--locale=C.UTF-8', ...(s.throwaway ? ['--no-sync'] : []),
-    ], s);
+    await pg(
+      'initdb',
+      [
+        '-D',
+        dataDir(s),
+        '-U',
+        SUPERUSER,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
+        ...(s.throwaway ? ['--no-sync'] : []),
+      ],
+      s,
+    );
   } finally {
     rmSync(passwordFile, { force: true });
   }
   const conf = join(dataDir(s), 'postgresql.auto.conf');
   writeFileSync(conf, serverSettings(s));
-  writeFileSync(join(dataDir(s), 'pg_hba.conf'), [
-    'host all all 127.0.0.1/32 scram-sha-256',
-    'host all all ::1/128 scram-sha-256',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dataDir(s), 'pg_hba.conf'),
+    ['host all all 127.0.0.1/32 scram-sha-256', 'host all all ::1/128 scram-sha-256', ''].join('\n'),
+  );
   if (account) {
     chownSync(conf, account.uid, account.gid);
     chownSync(join(dataDir(s), 'pg_hba.conf'), account.uid, account.gid);

@@ -10,10 +10,11 @@ import { freePort, portOpen } from './net.ts';
 export const functionsDir = join(projectRoot, 'supabase', 'functions');
 // The binary itself, not the npm wrapper script: a signal to the wrapper would orphan Deno.
 // The postinstall step puts it beside the wrapper; the platform package holds it otherwise.
-export const denoBinary = [
-  join(projectRoot, 'node_modules', 'deno', 'deno'),
-  join(projectRoot, 'node_modules', '@deno', `${process.platform}-${process.arch === 'arm64' ? 'arm64' : 'x64'}-glibc`, 'deno'),
-].find((path) => existsSync(path)) ?? 'deno';
+export const denoBinary =
+  [
+    join(projectRoot, 'node_modules', 'deno', 'deno'),
+    join(projectRoot, 'node_modules', '@deno', `${process.platform}-${process.arch === 'arm64' ? 'arm64' : 'x64'}-glibc`, 'deno'),
+  ].find((path) => existsSync(path)) ?? 'deno';
 
 export interface FunctionSpec {
   name: string;
@@ -40,19 +41,23 @@ export function denoEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, DENO_TLS_CA_STORE: 'system', DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', ...extra };
 }
 
-export async function startFunction(
-  spec: FunctionSpec,
-  env: Record<string, string>,
-  timeoutMs = 120_000,
-): Promise<RunningFunction> {
+export async function startFunction(spec: FunctionSpec, env: Record<string, string>, timeoutMs = 120_000): Promise<RunningFunction> {
   const port = await freePort();
   const dir = join(functionsDir, spec.name);
   const child = spawn(
     denoBinary,
     [
-      'run', '--quiet', '--allow-net', '--allow-env', '--allow-read', '--no-prompt',
-      '--config', join(dir, 'deno.json'),
-      join(projectRoot, 'stack', 'deno-host.ts'), join(dir, 'index.ts'), String(port),
+      'run',
+      '--quiet',
+      '--allow-net',
+      '--allow-env',
+      '--allow-read',
+      '--no-prompt',
+      '--config',
+      join(dir, 'deno.json'),
+      join(projectRoot, 'stack', 'deno-host.ts'),
+      join(dir, 'index.ts'),
+      String(port),
     ],
     // Its own process group, so that stopping it also stops anything it started.
     { cwd: projectRoot, env: denoEnv(env), stdio: ['ignore', 'inherit', 'pipe'], detached: true },

@@ -95,18 +95,33 @@ function handleRest(rest: RestRoute, req: IncomingMessage, res: ServerResponse, 
   const apikey = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey');
   // Kong's own answers, word for word, so a frontend sees what it would see hosted.
   if (!apikey) {
-    return send(req, res, 401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' }, requestId);
+    return send(
+      req,
+      res,
+      401,
+      { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' },
+      requestId,
+    );
   }
   const keyJwt = Object.hasOwn(rest.apiKeys, apikey) ? rest.apiKeys[apikey] : undefined;
   if (!keyJwt) {
-    return send(req, res, 401, { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' }, requestId);
+    return send(
+      req,
+      res,
+      401,
+      { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' },
+      requestId,
+    );
   }
   // A client that has no session sends its key as the bearer token too; a publishable or
   // secret key is no JWT, so it is replaced by the one it stands for. A user's token passes.
   const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const authorization = req.headers.authorization === undefined ? `Bearer ${keyJwt}`
-    : bearer !== undefined && Object.hasOwn(rest.apiKeys, bearer) ? `Bearer ${rest.apiKeys[bearer]}`
-    : req.headers.authorization;
+  const authorization =
+    req.headers.authorization === undefined
+      ? `Bearer ${keyJwt}`
+      : bearer !== undefined && Object.hasOwn(rest.apiKeys, bearer)
+        ? `Bearer ${rest.apiKeys[bearer]}`
+        : req.headers.authorization;
   const headers: IncomingHttpHeaders = {
     ...req.headers,
     authorization,

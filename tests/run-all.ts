@@ -6,6 +6,7 @@ import { destroyCluster } from '../stack/cluster.ts';
 import { startStack } from '../stack/stack.ts';
 import type { SuiteResult } from './suites/suite.ts';
 import { typecheck } from './suites/typecheck.ts';
+import { codeStyle } from './suites/code-style.ts';
 import { squawk } from './suites/squawk.ts';
 import { pgtap } from './suites/pgtap.ts';
 import { advisors } from './suites/advisors.ts';
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
 
   const suites: [string, () => Promise<SuiteResult>][] = [
     ['typecheck', typecheck],
+    ['code style', codeStyle],
     ['squawk', squawk],
     ['pgTAP', () => pgtap(s)],
     ['advisors', () => advisors(s)],
@@ -52,7 +54,9 @@ async function main(): Promise<number> {
         r = { name, passed: 0, failed: 1, skipped: 0, failures: [String((error as Error).stack ?? error)] };
       }
       results.push(r);
-      console.log(`\n== ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} (${seconds(started)} s)`);
+      console.log(
+        `\n== ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} (${seconds(started)} s)`,
+      );
       for (const f of r.failures) console.log(`   ✗ ${f.replace(/\n/g, '\n     ')}`);
     }
   } finally {

@@ -28,8 +28,20 @@ const SLOW_ROUNDS = Number(process.env.BENCH_SLOW_ROUNDS ?? 3);
 const BROWSER_PARALLEL = 6;
 const log = (line: string) => console.log(`[bench:class-sheet ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-interface Cell { student_id: string; parameter_id: string; level_ordinal: number; observation: string }
-interface Sheet { institution: string; teacher: string; cycle: string; section: string; students: string[]; parameters: string[] }
+interface Cell {
+  student_id: string;
+  parameter_id: string;
+  level_ordinal: number;
+  observation: string;
+}
+interface Sheet {
+  institution: string;
+  teacher: string;
+  cycle: string;
+  section: string;
+  students: string[];
+  parameters: string[];
+}
 
 async function loadSchool(sql: postgres.Sql): Promise<Sheet> {
   const [present] = await sql`select exists (select 1 from public.institutions where slug = 'bench-class-sheet') as yes`;
@@ -37,7 +49,7 @@ async function loadSchool(sql: postgres.Sql): Promise<Sheet> {
     log('loading the benchmark school (40 students, 50 parameters; once per database)…');
     await sql.begin((tx) => tx.unsafe(readFileSync(join(here, 'dataset.sql'), 'utf8')));
   }
-  const id = async (text: string) => ((await sql`select md5(${text})::uuid::text as id`)[0]!.id as string);
+  const id = async (text: string) => (await sql`select md5(${text})::uuid::text as id`)[0]!.id as string;
   const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
   return {
     institution: await id('bench-cs:institution'),
@@ -50,9 +62,14 @@ async function loadSchool(sql: postgres.Sql): Promise<Sheet> {
 }
 
 function cells(sheet: Sheet, level: number): Cell[] {
-  return sheet.students.flatMap((student_id) => sheet.parameters.map((parameter_id) => ({
-    student_id, parameter_id, level_ordinal: level, observation: `Level ${level} in class activities this term.`,
-  })));
+  return sheet.students.flatMap((student_id) =>
+    sheet.parameters.map((parameter_id) => ({
+      student_id,
+      parameter_id,
+      level_ordinal: level,
+      observation: `Level ${level} in class activities this term.`,
+    })),
+  );
 }
 
 async function clearRatings(sql: postgres.Sql, sheet: Sheet): Promise<void> {
@@ -72,9 +89,14 @@ function must<T extends { error: unknown }>(answer: T, what: string): T {
 }
 
 async function oneCall(client: SupabaseClient<Database>, sheet: Sheet, level: number): Promise<void> {
-  const { data } = must(await client.rpc('hpc_save_class_sheet', {
-    p_cycle_id: sheet.cycle, p_section_id: sheet.section, p_cells: cells(sheet, level) as never,
-  }), 'hpc_save_class_sheet');
+  const { data } = must(
+    await client.rpc('hpc_save_class_sheet', {
+      p_cycle_id: sheet.cycle,
+      p_section_id: sheet.section,
+      p_cells: cells(sheet, level) as never,
+    }),
+    'hpc_save_class_sheet',
+  );
   if ((data?.cells ?? 0) !== 2000) throw new Error(`the call saved ${data?.cells} cells`);
 }
 
@@ -82,23 +104,34 @@ const onConflict = 'institution_id,cycle_id,student_id,parameter_id,rater_role,r
 async function oneByOne(client: SupabaseClient<Database>, sheet: Sheet, level: number, parallel: number, perCell: number[]): Promise<void> {
   const todo = cells(sheet, level);
   let next = 0;
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < todo.length) {
-      const cell = todo[next++]!;
-      const started = performance.now();
-      must(await client.from('hpc_evaluations').upsert(
-        { ...cell, cycle_id: sheet.cycle, rater_role: 'teacher', rater_id: sheet.teacher }, { onConflict }), 'upsert');
-      perCell.push(performance.now() - started);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < todo.length) {
+        const cell = todo[next++]!;
+        const started = performance.now();
+        must(
+          await client
+            .from('hpc_evaluations')
+            .upsert({ ...cell, cycle_id: sheet.cycle, rater_role: 'teacher', rater_id: sheet.teacher }, { onConflict }),
+          'upsert',
+        );
+        perCell.push(performance.now() - started);
+      }
+    }),
+  );
 }
 
-interface Row { label: string; s: Stats }
+interface Row {
+  label: string;
+  s: Stats;
+}
 
 async function main(): Promise<void> {
   const sql = postgres(dbUrl(settings), { max: 2, prepare: false, onnotice: () => {} });
   try {
-    const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(', ');
+    const loadAtStart = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
     const sheet = await loadSchool(sql);
     const client = createClient<Database>(apiUrl(settings), await anonKey(), {
       auth: { persistSession: false, autoRefreshToken: false },
@@ -145,27 +178,31 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|',
       ...rows.map((r) => `| ${r.label} | ${r.s.n} | ${ms(r.s.p50)} | ${ms(r.s.p95)} | ${ms(r.s.max)} |`),
     ];
-    const summary = `A sheet of 2,000 cells in one call: p95 ${ms(oneCallP95)} ms, against ${ms(sequentialP95)} ms one by one in sequence ` +
+    const summary =
+      `A sheet of 2,000 cells in one call: p95 ${ms(oneCallP95)} ms, against ${ms(sequentialP95)} ms one by one in sequence ` +
       `(${(sequentialP95 / oneCallP95).toFixed(0)}× longer) and ${ms(browserP95)} ms ${BROWSER_PARALLEL} at a time ` +
       `(${(browserP95 / oneCallP95).toFixed(0)}× longer).`;
     for (const line of [...table, '', summary]) console.log(line);
-    writeFileSync(join(here, 'RESULTS.md'), [
-      '# Class sheet benchmark: 40 students × 50 parameters in one call and one by one',
-      '',
-      `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on this machine (${cpus().length} cores, ` +
-        `${Math.round(totalmem() / 2 ** 30)} GiB; load average at start ${loadAtStart}), through supabase-js → the gateway → ` +
-        'PostgREST 12.0.2 → PostgreSQL 15 under RLS, as the teacher (her token). Times are whole saves as the client sees them.',
-      '',
-      summary,
-      '',
-      ...table,
-      '',
-      '- one call: `rpc(\'hpc_save_class_sheet\', { p_cycle_id, p_section_id, p_cells })`, every cell checked, all written or none.',
-      '- one by one: `from(\'hpc_evaluations\').upsert(cell, { onConflict })`, one request per cell, checked by the write policies per row.',
-      '',
-      `Reproduce: \`npm start\`, then \`npm run bench:class-sheet\` (BENCH_ROUNDS=${ROUNDS}, BENCH_SLOW_ROUNDS=${SLOW_ROUNDS}).`,
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(here, 'RESULTS.md'),
+      [
+        '# Class sheet benchmark: 40 students × 50 parameters in one call and one by one',
+        '',
+        `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on this machine (${cpus().length} cores, ` +
+          `${Math.round(totalmem() / 2 ** 30)} GiB; load average at start ${loadAtStart}), through supabase-js → the gateway → ` +
+          'PostgREST 12.0.2 → PostgreSQL 15 under RLS, as the teacher (her token). Times are whole saves as the client sees them.',
+        '',
+        summary,
+        '',
+        ...table,
+        '',
+        "- one call: `rpc('hpc_save_class_sheet', { p_cycle_id, p_section_id, p_cells })`, every cell checked, all written or none.",
+        "- one by one: `from('hpc_evaluations').upsert(cell, { onConflict })`, one request per cell, checked by the write policies per row.",
+        '',
+        `Reproduce: \`npm start\`, then \`npm run bench:class-sheet\` (BENCH_ROUNDS=${ROUNDS}, BENCH_SLOW_ROUNDS=${SLOW_ROUNDS}).`,
+        '',
+      ].join('\n'),
+    );
     await clearRatings(sql, sheet);
   } finally {
     await sql.end();

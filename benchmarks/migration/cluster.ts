@@ -17,7 +17,10 @@ export const SHARED_BUFFERS = '2GB';
  * reuse: wal_init_zero=off, so that a new WAL file is not zero-filled while the application's
  * commits wait (FINDINGS.md: backfill-window p99 6.7 ms with it, 14.5-29.6 ms without).
  * BENCH_SERVER_SETTINGS= (empty) measures the server's defaults. */
-export const SERVER_SETTINGS = (process.env.BENCH_SERVER_SETTINGS ?? 'wal_init_zero=off').split(',').map((x) => x.trim()).filter(Boolean);
+export const SERVER_SETTINGS = (process.env.BENCH_SERVER_SETTINGS ?? 'wal_init_zero=off')
+  .split(',')
+  .map((x) => x.trim())
+  .filter(Boolean);
 
 export interface BenchCluster {
   cluster: LegacyCluster;

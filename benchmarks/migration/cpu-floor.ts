@@ -20,12 +20,16 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WINDOW_MS = 25_000;
 const log = (l: string) => console.log(`[cpu-floor ${new Date().toISOString().slice(11, 19)}] ${l}`);
 
-interface Setting { label: string; duty?: number; idlePolicy?: boolean }
+interface Setting {
+  label: string;
+  duty?: number;
+  idlePolicy?: boolean;
+}
 const SETTINGS: Setting[] = [
   { label: 'nothing else' },
   { label: 'busy backend, duty 0.3', duty: 0.3 },
   { label: 'busy backend, duty 0.7', duty: 0.7 },
-  { label: 'busy backend, duty 0.85 (bench:migration\'s backfill)', duty: 0.85 },
+  { label: "busy backend, duty 0.85 (bench:migration's backfill)", duty: 0.85 },
   { label: 'busy backend, duty 1', duty: 1 },
   { label: 'busy backend, duty 0.85, SCHED_IDLE', duty: 0.85, idlePolicy: true },
 ];
@@ -40,7 +44,9 @@ async function main() {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const setting of SETTINGS) {
       // The busy backend keeps bench:migration's rhythm: 50 ms batches and the rest they earn.
-      const busy = setting.duty ? new BusyBackend({ url: cluster.url, dutyCycle: setting.duty, batchMs: 50, idlePolicy: setting.idlePolicy }) : undefined;
+      const busy = setting.duty
+        ? new BusyBackend({ url: cluster.url, dutyCycle: setting.duty, batchMs: 50, idlePolicy: setting.idlePolicy })
+        : undefined;
       await busy?.start();
       const from = Date.now();
       await sleep(WINDOW_MS);
@@ -61,14 +67,17 @@ async function main() {
   const lines = [
     '# The CPU floor: what a busy core costs the workload here',
     '',
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on this machine (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, PostgreSQL 15), `
-      + `on the large legacy database of \`bench:migration\`, under its workload (pgbench, 8 clients at ${RATE} tps). `
-      + `Windows of ${WINDOW_MS / 1000} s, the settings in turn, ${ROUNDS} rounds. The busy backend runs bursts of CPU in short transactions `
-      + '(a PL/pgSQL loop on the clock) in the backfill\'s rhythm: no table, no lock, no WAL.',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on this machine (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, PostgreSQL 15), ` +
+      `on the large legacy database of \`bench:migration\`, under its workload (pgbench, 8 clients at ${RATE} tps). ` +
+      `Windows of ${WINDOW_MS / 1000} s, the settings in turn, ${ROUNDS} rounds. The busy backend runs bursts of CPU in short transactions ` +
+      "(a PL/pgSQL loop on the clock) in the backfill's rhythm: no table, no lock, no WAL.",
     '',
     '| round | setting | transactions | p50 | p95 | p99 | p99 ÷ mean quiet p99 | max |',
     '|---|---|---|---|---|---|---|---|',
-    ...measured.map((m) => `| ${m.round} | ${m.setting.label} | ${m.stats.transactions} | ${m.stats.p50} | ${m.stats.p95} | ${m.stats.p99} | ${(m.stats.p99 / baseline).toFixed(2)}× | ${m.stats.max} |`),
+    ...measured.map(
+      (m) =>
+        `| ${m.round} | ${m.setting.label} | ${m.stats.transactions} | ${m.stats.p50} | ${m.stats.p95} | ${m.stats.p99} | ${(m.stats.p99 / baseline).toFixed(2)}× | ${m.stats.max} |`,
+    ),
     '',
     `Mean p99 with nothing else running: ${baseline.toFixed(2)} ms. What the figures mean for the migration's targets: \`FINDINGS.md\`, "The CPU floor".`,
     '',
@@ -76,7 +85,10 @@ async function main() {
     '',
   ];
   writeFileSync(join(here, 'CPU-FLOOR.md'), lines.join('\n'));
-  writeFileSync(join(here, 'cpu-floor.json'), JSON.stringify({ measuredAt: new Date().toISOString(), rate: RATE, windowMs: WINDOW_MS, measured }, null, 2));
+  writeFileSync(
+    join(here, 'cpu-floor.json'),
+    JSON.stringify({ measuredAt: new Date().toISOString(), rate: RATE, windowMs: WINDOW_MS, measured }, null, 2),
+  );
   log('done: benchmarks/migration/CPU-FLOOR.md');
 }
 

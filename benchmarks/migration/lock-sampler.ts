@@ -67,8 +67,10 @@ export class LockSampler {
       group by 1, 2, 3`;
     const rows = await this.sql`
       select coalesce((select string_agg(name, ',') from hpc_migration.steps where status = 'running'), 'outside runner') as step,
-             c.relname as table, l.mode ${heldOnLargeTables}`.catch(async () => this.sql`
-      select 'outside runner' as step, c.relname as table, l.mode ${heldOnLargeTables}`);
+             c.relname as table, l.mode ${heldOnLargeTables}`.catch(
+      async () => this.sql`
+      select 'outside runner' as step, c.relname as table, l.mode ${heldOnLargeTables}`,
+    );
     const seen = new Set<string>();
     for (const r of rows) {
       const key = `${r.step}|${r.table}|${r.mode}`;

@@ -13,7 +13,12 @@ export interface BenchResults {
   workload: { clients: number; rate: number };
   generateSeconds: number;
   counts: Record<string, number>;
-  migration: { seconds: number; steps: { name: string; seconds: number; estimateSeconds: number; status: string }[]; failure?: string; checklistPassed: string };
+  migration: {
+    seconds: number;
+    steps: { name: string; seconds: number; estimateSeconds: number; status: string }[];
+    failure?: string;
+    checklistPassed: string;
+  };
   windows: { before: WindowStats; cpuFloor?: WindowStats; during: WindowStats; after: WindowStats; planBackfill?: WindowStats };
   /** The workload during each runner step, and during the closing checklist: where the slow
    * transactions fall. */
@@ -34,7 +39,15 @@ export interface BenchResults {
 }
 
 export function renderResults(r: BenchResults): string {
-  const ours = r.backfill.ours as { rowsUpdated?: number; seconds?: number; rowsPerSecond?: number; batches?: number; failedBatches?: number; busySeconds?: number; triggers?: unknown[] };
+  const ours = r.backfill.ours as {
+    rowsUpdated?: number;
+    seconds?: number;
+    rowsPerSecond?: number;
+    batches?: number;
+    failedBatches?: number;
+    busySeconds?: number;
+    triggers?: unknown[];
+  };
   const plan = r.backfill.plan as { rowsUpdated?: number; seconds?: number; rowsPerSecond?: number };
   const raw = r.backfill.raw as { rows?: number; seconds?: number; rowsPerSecond?: number };
   const p99Ratio = r.windows.before.p99 ? r.windows.during.p99 / r.windows.before.p99 : NaN;
@@ -45,15 +58,19 @@ export function renderResults(r: BenchResults): string {
   return [
     '# Migration benchmark: the large legacy database under live load',
     '',
-    `Measured ${(r.measuredAt ?? new Date().toISOString()).slice(0, 16).replace('T', ' ')} UTC on this machine (${r.machine}; shared_buffers ${set.sharedBuffers}${set.serverSettings?.length ? `; ${set.serverSettings.join(', ')}` : ''}). Legacy database: ${r.shape ?? 'older'} BIG DAY shape${r.shape === 'newer' ? ' (the real one: domain/bigday-real-schema.md)' : ''}, `
-      + `${Object.entries(r.counts).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ')} (generated in ${r.generateSeconds.toFixed(0)} s).`,
-    `Workload: pgbench, ${r.workload.clients} clients at a steady ${r.workload.rate} transactions/s (${r.shape === 'newer'
-      ? "the newer shape's transactions cost more: 800/s kept 1.2 of the 2 cores busy before the migration began, so the rate is lower"
-      : 'about a fifth of what the machine serves flat out'}), `
-      + (r.shape === 'newer'
-        ? 'scripts `workload-reads-newer.sql` (profile, roster, published timetable; weight 4) and `workload-writes-newer.sql` (contact edit, which BIG DAY\'s trigger audits, and a timetable session locked or unlocked; weight 1). '
-        : 'scripts `workload-reads.sql` (profile, roster, timetable; weight 4) and `workload-writes.sql` (contact edit + the app\'s audit_logs row; weight 1). ')
-      + 'Latency includes schedule lag (time waiting to start).',
+    `Measured ${(r.measuredAt ?? new Date().toISOString()).slice(0, 16).replace('T', ' ')} UTC on this machine (${r.machine}; shared_buffers ${set.sharedBuffers}${set.serverSettings?.length ? `; ${set.serverSettings.join(', ')}` : ''}). Legacy database: ${r.shape ?? 'older'} BIG DAY shape${r.shape === 'newer' ? ' (the real one: domain/bigday-real-schema.md)' : ''}, ` +
+      `${Object.entries(r.counts)
+        .map(([t, n]) => `${n.toLocaleString('en')} ${t}`)
+        .join(', ')} (generated in ${r.generateSeconds.toFixed(0)} s).`,
+    `Workload: pgbench, ${r.workload.clients} clients at a steady ${r.workload.rate} transactions/s (${
+      r.shape === 'newer'
+        ? "the newer shape's transactions cost more: 800/s kept 1.2 of the 2 cores busy before the migration began, so the rate is lower"
+        : 'about a fifth of what the machine serves flat out'
+    }), ` +
+      (r.shape === 'newer'
+        ? "scripts `workload-reads-newer.sql` (profile, roster, published timetable; weight 4) and `workload-writes-newer.sql` (contact edit, which BIG DAY's trigger audits, and a timetable session locked or unlocked; weight 1). "
+        : "scripts `workload-reads.sql` (profile, roster, timetable; weight 4) and `workload-writes.sql` (contact edit + the app's audit_logs row; weight 1). ") +
+      'Latency includes schedule lag (time waiting to start).',
     '',
     '## Targets',
     '',
@@ -71,7 +88,7 @@ export function renderResults(r: BenchResults): string {
     '',
     'Why the latency and rate targets are not met together on this machine, with the measurements behind it: `FINDINGS.md` beside this file.',
     '',
-    '## Steps (time beside the plan\'s estimate)',
+    "## Steps (time beside the plan's estimate)",
     '',
     '| step | time | plan estimate | status |',
     '|---|---|---|---|',
@@ -88,13 +105,23 @@ export function renderResults(r: BenchResults): string {
     row("during the plan's backfill (comparison run)", r.windows.planBackfill),
     '',
     ...(r.stepWindows?.length
-      ? ['During the migration, step by step (the checklist runs after the last step):', '',
-        '| step | seconds | transactions | tps | p50 | p95 | p99 | max | failed |', '|---|---|---|---|---|---|---|---|---|',
-        ...r.stepWindows.map((w) => row(`${w.step} | ${w.seconds.toFixed(1)}`, w.stats)), '']
+      ? [
+          'During the migration, step by step (the checklist runs after the last step):',
+          '',
+          '| step | seconds | transactions | tps | p50 | p95 | p99 | max | failed |',
+          '|---|---|---|---|---|---|---|---|---|',
+          ...r.stepWindows.map((w) => row(`${w.step} | ${w.seconds.toFixed(1)}`, w.stats)),
+          '',
+        ]
       : []),
     '## Backfill rate',
     '',
-    ...(r.comparisonFrom ? [`The plan's and the raw figures are from the full run of ${r.comparisonFrom} (same machine and database; \`BENCH_COMPARE=0\` skipped them this time).`, ''] : []),
+    ...(r.comparisonFrom
+      ? [
+          `The plan's and the raw figures are from the full run of ${r.comparisonFrom} (same machine and database; \`BENCH_COMPARE=0\` skipped them this time).`,
+          '',
+        ]
+      : []),
     '| approach | rows | seconds | rows/s |',
     '|---|---|---|---|',
     `| ours: heap block ranges, adaptive batches (target ${set.targetBatchMs} ms), ${set.workers} worker${set.workers === 1 ? '' : 's'} at duty cycle ${set.dutyCycle} (rest = batch time × ${((1 - set.dutyCycle) / set.dutyCycle).toFixed(2)}, doubled while the app slows), ledger, under the workload | ${ours.rowsUpdated} | ${ours.seconds?.toFixed(1)} | ${ours.rowsPerSecond} |`,
@@ -122,7 +149,7 @@ export function renderResults(r: BenchResults): string {
     '## Reproduce',
     '',
     '```sh',
-    'npm run bench:migration          # about 40 minutes (generation, the raw rate, the migration, the plan\'s run); own cluster in .local/bench-migration, ports 54362-54364',
+    "npm run bench:migration          # about 40 minutes (generation, the raw rate, the migration, the plan's run); own cluster in .local/bench-migration, ports 54362-54364",
     'BENCH_RATE=400 BENCH_WORKERS=1 BENCH_DUTY=0.85 BENCH_TARGET_MS=250 BENCH_KEEP=1 npm run bench:migration   # the knobs, at their defaults (KEEP leaves the cluster)',
     'BENCH_SERVER_SETTINGS= npm run bench:migration   # server settings (name=value, comma-separated; default wal_init_zero=off, empty = the server defaults)',
     '```',

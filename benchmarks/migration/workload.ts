@@ -38,11 +38,36 @@ export class Workload {
 
   start(): void {
     mkdirSync(this.o.logDir, { recursive: true });
-    const args = ['-h', '127.0.0.1', '-p', String(this.o.port), '-U', 'postgres', '-n', '-M', 'prepared',
-      '-c', String(this.o.clients), '-j', '2', '-T', '86400', '-R', String(this.o.rate),
-      '-l', `--log-prefix=${join(this.o.logDir, 'workload')}`,
-      '-f', `${join(here, `workload-reads${this.scriptSuffix()}.sql`)}@4`, '-f', `${join(here, `workload-writes${this.scriptSuffix()}.sql`)}@1`, 'postgres'];
-    const child = spawn(join(PG_BIN, 'pgbench'), args, { env: { ...process.env, PGPASSWORD: 'postgres' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(this.o.port),
+      '-U',
+      'postgres',
+      '-n',
+      '-M',
+      'prepared',
+      '-c',
+      String(this.o.clients),
+      '-j',
+      '2',
+      '-T',
+      '86400',
+      '-R',
+      String(this.o.rate),
+      '-l',
+      `--log-prefix=${join(this.o.logDir, 'workload')}`,
+      '-f',
+      `${join(here, `workload-reads${this.scriptSuffix()}.sql`)}@4`,
+      '-f',
+      `${join(here, `workload-writes${this.scriptSuffix()}.sql`)}@1`,
+      'postgres',
+    ];
+    const child = spawn(join(PG_BIN, 'pgbench'), args, {
+      env: { ...process.env, PGPASSWORD: 'postgres' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     child.stdout!.on('data', (c) => (this.output += c));
     // pgbench reports an error the moment a client hits one (and that client stops).
@@ -50,10 +75,12 @@ export class Workload {
       this.output += c;
       for (const line of String(c).split('\n')) if (/aborted|ERROR|FATAL/.test(line)) this.errors.push(line.trim());
     });
-    this.exited = new Promise((resolve) => child.on('close', (code, signal) => {
-      if (!this.stopping) this.errors.push(`pgbench exited early (${signal ?? code}): ${this.output.slice(-500)}`);
-      resolve();
-    }));
+    this.exited = new Promise((resolve) =>
+      child.on('close', (code, signal) => {
+        if (!this.stopping) this.errors.push(`pgbench exited early (${signal ?? code}): ${this.output.slice(-500)}`);
+        resolve();
+      }),
+    );
   }
 
   /** pgbench has no clean stop: SIGINT ends it, and whatever its log buffer (well under a
@@ -100,8 +127,12 @@ export function windowStats(logDir: string, from: number, to: number): WindowSta
   const seconds = Math.max(0.001, (to - from) / 1000);
   const r = (x: number) => Math.round(x * 100) / 100;
   return {
-    transactions: latencies.length, tps: r(latencies.length / seconds),
-    p50: r(percentile(latencies, 0.5)), p95: r(percentile(latencies, 0.95)), p99: r(percentile(latencies, 0.99)),
-    max: r(latencies.reduce((a, b) => (b > a ? b : a), 0)), failed,
+    transactions: latencies.length,
+    tps: r(latencies.length / seconds),
+    p50: r(percentile(latencies, 0.5)),
+    p95: r(percentile(latencies, 0.95)),
+    p99: r(percentile(latencies, 0.99)),
+    max: r(latencies.reduce((a, b) => Math.max(a, b), 0)),
+    failed,
   };
 }

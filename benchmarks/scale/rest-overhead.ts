@@ -60,9 +60,12 @@ async function pageRequests(path: RestPath, who: RestSubjects): Promise<Record<s
       school: who.institution,
       serviceToken: 'service_role key',
       send: (c, school) => {
-        const q = c.from('hpc_evaluations')
+        const q = c
+          .from('hpc_evaluations')
           .select('student_id, parameter_id, rater_id, level_ordinal, status, hpc_parameters(code, name)')
-          .eq('cycle_id', who.cycle).eq('rater_role', 'teacher').in('student_id', who.roster);
+          .eq('cycle_id', who.cycle)
+          .eq('rater_role', 'teacher')
+          .in('student_id', who.roster);
         return (school ? q.eq('institution_id', school) : q).order('student_id').order('parameter_id').order('rater_id');
       },
     },
@@ -94,7 +97,12 @@ async function timed(page: PageRequest, client: Client): Promise<[number, unknow
   return [elapsed, data];
 }
 
-export async function measureRestPath(path: RestPath, who: RestSubjects, iterations: number, log: (line: string) => void): Promise<Record<string, RestRequestResult>> {
+export async function measureRestPath(
+  path: RestPath,
+  who: RestSubjects,
+  iterations: number,
+  log: (line: string) => void,
+): Promise<Record<string, RestRequestResult>> {
   const out: Record<string, RestRequestResult> = {};
   for (const [name, page] of Object.entries(await pageRequests(path, who))) {
     const [, userRows] = await timed(page, page.user);
@@ -102,22 +110,39 @@ export async function measureRestPath(path: RestPath, who: RestSubjects, iterati
     const [, serviceRows] = await timed(page, page.service);
     const serviceRequest = path.sent[path.sent.length - 1]!;
     const rows = Array.isArray(userRows) ? userRows.length : 0;
-    for (let w = 0; w < WARM_UP; w++) { await timed(page, page.user); await timed(page, page.service); }
+    for (let w = 0; w < WARM_UP; w++) {
+      await timed(page, page.user);
+      await timed(page, page.service);
+    }
     const u: number[] = [];
     const s: number[] = [];
     for (let i = 0; i < iterations; i++) {
       // alternate the order so that neither side always follows the other
-      if (i % 2) { u.push((await timed(page, page.user))[0]); s.push((await timed(page, page.service))[0]); }
-      else { s.push((await timed(page, page.service))[0]); u.push((await timed(page, page.user))[0]); }
+      if (i % 2) {
+        u.push((await timed(page, page.user))[0]);
+        s.push((await timed(page, page.service))[0]);
+      } else {
+        s.push((await timed(page, page.service))[0]);
+        u.push((await timed(page, page.user))[0]);
+      }
     }
     const user = stats(u);
     const service = stats(s);
     out[name] = {
-      request, serviceRequest, rows, sameResult: JSON.stringify(userRows) === JSON.stringify(serviceRows),
+      request,
+      serviceRequest,
+      rows,
+      sameResult: JSON.stringify(userRows) === JSON.stringify(serviceRows),
       serviceToken: page.serviceToken,
-      user, service, ratioP50: user.p50 / service.p50, ratioP95: user.p95 / service.p95, ratioP99: user.p99 / service.p99,
+      user,
+      service,
+      ratioP50: user.p50 / service.p50,
+      ratioP95: user.p95 / service.p95,
+      ratioP99: user.p99 / service.p99,
     };
-    log(`REST ${name.padEnd(20)} rows ${String(rows).padStart(5)} same=${out[name]!.sameResult}  user p50 ${ms(user.p50)} p95 ${ms(user.p95)} p99 ${ms(user.p99)} ms | service_role p50 ${ms(service.p50)} p95 ${ms(service.p95)} p99 ${ms(service.p99)} ms | ratio ${(user.p50 / service.p50).toFixed(2)}× / ${(user.p95 / service.p95).toFixed(2)}×`);
+    log(
+      `REST ${name.padEnd(20)} rows ${String(rows).padStart(5)} same=${out[name]!.sameResult}  user p50 ${ms(user.p50)} p95 ${ms(user.p95)} p99 ${ms(user.p99)} ms | service_role p50 ${ms(service.p50)} p95 ${ms(service.p95)} p99 ${ms(service.p99)} ms | ratio ${(user.p50 / service.p50).toFixed(2)}× / ${(user.p95 / service.p95).toFixed(2)}×`,
+    );
   }
   return out;
 }

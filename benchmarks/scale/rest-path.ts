@@ -14,7 +14,10 @@ import { apiUrl, JWT_SECRET, type StackSettings } from '../../stack/settings.ts'
 
 export type Client = SupabaseClient<Database>;
 
-export interface SentRequest { method: string; url: string }
+export interface SentRequest {
+  method: string;
+  url: string;
+}
 
 export interface RestPath {
   apiUrl: string;

@@ -30,6 +30,15 @@ export function dutyCycleRestMs(batchMs: number, dutyCycle: number): number {
 }
 
 export const defaultBackfillOptions: BackfillOptions = {
-  workers: 2, targetBatchMs: 250, initialBatch: 1_000, minBatch: 100, maxBatch: 20_000,
-  fixedBatch: false, sleepMs: 0, throttleMs: 200, dutyCycle: 0.5, lockTimeoutMs: 200, statementTimeoutMs: 10_000,
+  workers: 2,
+  targetBatchMs: 250,
+  initialBatch: 1_000,
+  minBatch: 100,
+  maxBatch: 20_000,
+  fixedBatch: false,
+  sleepMs: 0,
+  throttleMs: 200,
+  dutyCycle: 0.5,
+  lockTimeoutMs: 200,
+  statementTimeoutMs: 10_000,
 };

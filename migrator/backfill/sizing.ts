@@ -8,7 +8,10 @@ export interface SizingOptions {
 
 export class BatchSizer {
   size: number;
-  constructor(private readonly o: SizingOptions, initial: number) {
+  constructor(
+    private readonly o: SizingOptions,
+    initial: number,
+  ) {
     this.size = clamp(initial, o.minSize, o.maxSize);
   }
 

@@ -36,18 +36,21 @@ const viaSection = (sectionId: string) =>
 
 export const backfillTables: BackfillTable[] = [
   {
-    name: 'academic_terms', stage: 1,
+    name: 'academic_terms',
+    stage: 1,
     target: `coalesce(${mapped('s.institution_id')},
       (select ${cohortTarget('c')} from public.cohorts as c where c.academic_term_id = s.id limit 1), ${fallback})`,
   },
   {
-    name: 'courses', stage: 1,
+    name: 'courses',
+    stage: 1,
     target: `coalesce(${mapped('s.institution_id')},
       (select ${viaSection('sc.section_id')} from public.section_courses as sc where sc.course_id = s.id limit 1),
       ${fallback})`,
   },
   {
-    name: 'user_profiles', stage: 1,
+    name: 'user_profiles',
+    stage: 1,
     target: `coalesce(
       (select m.institution_id from hpc_migration.institution_map as m where m.kind = 'person' and m.key = lower(s.email)),
       (select m.institution_id from hpc_migration.institution_map as m
@@ -69,19 +72,32 @@ const ofSection = (column: string) => `(select sec.institution_id from public.se
  * newer shape only (domain/bigday-real-schema.md §5); filled from their links once those
  * are filled. Tables a database lacks are skipped (presentBackfillTables). */
 export const allocationTables: BackfillTable[] = [
-  { name: 'user_permissions', stage: 2, target: ofProfile('user_id'),
-    nullable: 'a permission granted to nobody (user_id null) belongs to no school: only the service role sees it' },
-  { name: 'teacher_subject_eligibility', stage: 2,
-    target: `coalesce((select c.institution_id from public.courses as c where c.id = s.course_id), ${ofProfile('teacher_id')})` },
+  {
+    name: 'user_permissions',
+    stage: 2,
+    target: ofProfile('user_id'),
+    nullable: 'a permission granted to nobody (user_id null) belongs to no school: only the service role sees it',
+  },
+  {
+    name: 'teacher_subject_eligibility',
+    stage: 2,
+    target: `coalesce((select c.institution_id from public.courses as c where c.id = s.course_id), ${ofProfile('teacher_id')})`,
+  },
   { name: 'teacher_grade_eligibility', stage: 2, target: ofProfile('teacher_id') },
   { name: 'teacher_load_rules', stage: 2, target: ofProfile('teacher_id') },
-  { name: 'slot_template_assignments', stage: 2,
-    target: '(select t.institution_id from public.slot_templates as t where t.id = s.slot_template_id)' },
+  {
+    name: 'slot_template_assignments',
+    stage: 2,
+    target: '(select t.institution_id from public.slot_templates as t where t.id = s.slot_template_id)',
+  },
   { name: 'timetables', stage: 4, target: ofSection('section_id') },
-  { name: 'timetable_conflicts', stage: 4,
+  {
+    name: 'timetable_conflicts',
+    stage: 4,
     target: `coalesce(${ofSection('section_id')}, (select c.institution_id from public.courses as c where c.id = s.course_id),
       ${ofProfile('teacher_id')})`,
-    nullable: 'a conflict naming no section, course or teacher belongs to no school: only the service role sees it' },
+    nullable: 'a conflict naming no section, course or teacher belongs to no school: only the service role sees it',
+  },
   { name: 'timetable_sessions', stage: 5, target: '(select t.institution_id from public.timetables as t where t.id = s.timetable_id)' },
 ];
 backfillTables.push(...allocationTables);
@@ -93,10 +109,12 @@ export const legacyValueTables = ['slot_templates', 'allocation_settings'];
 /** Tables whose rows without institution_id are shared by every school by decision (the
  * isolation proof allows them): never filled, never NOT NULL. */
 export const sharedRowTables: Record<string, string> = {
-  user_groups: "BIG DAY's seeded groups are every school's (read by every signed-in user, changed by none); "
-    + "a school's own groups carry its institution_id (20250201000200_rls_existing_tables.sql)",
-  system_settings: 'platform-wide public and branding settings (read by every signed-in user, changed by none); '
-    + 'a school keeps its own copy of each key (20250201000241_rls_system_settings.sql)',
+  user_groups:
+    "BIG DAY's seeded groups are every school's (read by every signed-in user, changed by none); " +
+    "a school's own groups carry its institution_id (20250201000200_rls_existing_tables.sql)",
+  system_settings:
+    'platform-wide public and branding settings (read by every signed-in user, changed by none); ' +
+    'a school keeps its own copy of each key (20250201000241_rls_system_settings.sql)',
 };
 
 /** Tables whose rows without institution_id belong to the platform, not a school: never
@@ -110,7 +128,15 @@ export const tenantTables = backfillTables.map((t) => t.name);
 /** The tables the contract migrations (`*_contract_*.sql`) make NOT NULL, with validated keys: the
  * class structure and people, which both BIG DAY shapes have, then the allocation and
  * timetable tables whose rows always reach a school (where the database has them). */
-export const contractedTables = ['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses'];
+export const contractedTables = [
+  'user_profiles',
+  'academic_terms',
+  'courses',
+  'cohorts',
+  'sections',
+  'section_students',
+  'section_courses',
+];
 export const contractedAllocationTables = allocationTables.filter((t) => !t.nullable).map((t) => t.name);
 
 /** Every table this database has that the contract makes NOT NULL. */

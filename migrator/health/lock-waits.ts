@@ -20,6 +20,10 @@ export async function currentLockWaits(sql: Sql): Promise<LockWaiter[]> {
     where not l.granted and l.waitstart is not null and a.pid <> pg_backend_pid()
     group by 1, 2, 3, 4`;
   return rows.map((r) => ({
-    pid: Number(r.pid), since: String(r.since), applicationName: String(r.application_name), query: String(r.query), ms: Number(r.ms),
+    pid: Number(r.pid),
+    since: String(r.since),
+    applicationName: String(r.application_name),
+    query: String(r.query),
+    ms: Number(r.ms),
   }));
 }

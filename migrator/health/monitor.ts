@@ -39,7 +39,12 @@ export class HealthMonitor {
   private probeEmail?: string;
   longestLockWaitMs = 0;
 
-  constructor(private readonly url: string, private readonly sql: Sql, private readonly t: Thresholds, private readonly notify: Notifier) {}
+  constructor(
+    private readonly url: string,
+    private readonly sql: Sql,
+    private readonly t: Thresholds,
+    private readonly notify: Notifier,
+  ) {}
 
   /** Latency baseline: the median of a few probes before anything changes. */
   async start(): Promise<void> {
@@ -106,7 +111,7 @@ export class HealthMonitor {
     const [long] = await this.probeSql!`
       select count(*)::int as n from pg_stat_activity
       where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
-        and application_name not like ${RUNNER_APP + '%'} and now() - query_start > interval '5 seconds'`;
+        and application_name not like ${`${RUNNER_APP}%`} and now() - query_start > interval '5 seconds'`;
     const [batches] = await this.sql`
       select count(*)::int as total, count(*) filter (where not ok)::int as failed
       from hpc_migration.batches where at > now() - interval '1 minute'`.catch(() => [{ total: 0, failed: 0 }]);
@@ -121,11 +126,13 @@ export class HealthMonitor {
 
     const reasons: string[] = [];
     const failedRate = batches!.total >= 20 ? batches!.failed / batches!.total : 0;
-    if (failedRate > this.t.failedBatchRate) reasons.push(`failed batches ${(failedRate * 100).toFixed(1)}% > ${this.t.failedBatchRate * 100}%`);
+    if (failedRate > this.t.failedBatchRate)
+      reasons.push(`failed batches ${(failedRate * 100).toFixed(1)}% > ${this.t.failedBatchRate * 100}%`);
     if (latency > this.t.latencyFactor * this.baselineMs && latency > this.t.latencyFloorMs) {
       reasons.push(`probe latency ${latency.toFixed(1)} ms > ${this.t.latencyFactor}× baseline ${this.baselineMs.toFixed(1)} ms`);
     }
-    if (this.lockWaits.size > this.t.lockWaitsPerMinute) reasons.push(`${this.lockWaits.size} lock waits in the last minute > ${this.t.lockWaitsPerMinute}`);
+    if (this.lockWaits.size > this.t.lockWaitsPerMinute)
+      reasons.push(`${this.lockWaits.size} lock waits in the last minute > ${this.t.lockWaitsPerMinute}`);
 
     this.unhealthy = reasons.join('; ');
     if (reasons.length) {
@@ -158,7 +165,10 @@ export class HealthMonitor {
     if (!this.backfillWatched || now - this.healthySince < this.t.resumeAfterSeconds * 1000) return;
     if ((await backfillSwitch(this.sql)) !== 'auto-pause') return; // an operator's pause stays
     await setBackfillSwitch(this.sql, 'run');
-    await this.notify.send('resume', `backfill resumed: healthy for ${this.t.resumeAfterSeconds} s, target batch ${this.targetBatchMs(1000) / 10}% of the configured duration`);
+    await this.notify.send(
+      'resume',
+      `backfill resumed: healthy for ${this.t.resumeAfterSeconds} s, target batch ${this.targetBatchMs(1000) / 10}% of the configured duration`,
+    );
   }
 
   /** A step that undid itself because of the monitor says so here (report, events). */

@@ -7,7 +7,12 @@ export function nearestRank(sorted: readonly number[], q: number): number | unde
 
 /** The nearest-rank percentile p (0..1) of xs, in any order; 0 when there are none. */
 export function percentile(xs: readonly number[], p: number): number {
-  return nearestRank([...xs].sort((a, b) => a - b), p) ?? 0;
+  return (
+    nearestRank(
+      [...xs].sort((a, b) => a - b),
+      p,
+    ) ?? 0
+  );
 }
 
 export function median(xs: readonly number[]): number {

@@ -17,8 +17,10 @@ export interface RollbackResult {
 export async function planSchemaRollback(sql: Sql): Promise<RollbackStatement[]> {
   const snapshot = await readSnapshot(sql);
   if (!snapshot) {
-    throw new Error('schema rollback refused: no baseline snapshot (hpc_migration.baseline_snapshot); '
-      + 'this database was not migrated by the runner, restore it from the pre-migration backup instead');
+    throw new Error(
+      'schema rollback refused: no baseline snapshot (hpc_migration.baseline_snapshot); ' +
+        'this database was not migrated by the runner, restore it from the pre-migration backup instead',
+    );
   }
   return rollbackPlan(snapshot.catalog, await readCatalog(sql), snapshot.versions, await migrationVersions(sql));
 }

@@ -36,8 +36,10 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   const hadColumn = (t: string) => baseline.columns.some((c) => c.table === t && c.column === 'institution_id');
   const hasColumn = (t: string) => now.columns.some((c) => c.table === t && c.column === 'institution_id');
   if (isBaseTable('public.system_settings') && !hadColumn('public.system_settings') && hasColumn('public.system_settings')) {
-    out.push({ sql: 'delete from public.system_settings where institution_id is not null',
-      why: "each school's own settings rows: the baseline keeps one set for the whole database" });
+    out.push({
+      sql: 'delete from public.system_settings where institution_id is not null',
+      why: "each school's own settings rows: the baseline keeps one set for the whole database",
+    });
   }
 
   // Policies on baseline tables that are new or changed go first (they may call new functions).
@@ -60,7 +62,14 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   // New relations: views first, then tables (cascade takes their partitions, keys and
   // the foreign keys other new tables hold), then free-standing sequences.
   const newRels = now.relations.filter((r) => !baseRel.has(r.name) && !r.partition);
-  for (const kind of [['v', 'view'], ['m', 'materialized view'], ['r', 'table'], ['p', 'table'], ['f', 'foreign table'], ['S', 'sequence']] as const) {
+  for (const kind of [
+    ['v', 'view'],
+    ['m', 'materialized view'],
+    ['r', 'table'],
+    ['p', 'table'],
+    ['f', 'foreign table'],
+    ['S', 'sequence'],
+  ] as const) {
     for (const r of newRels.filter((x) => x.kind === kind[0])) {
       out.push({ sql: `drop ${kind[1]} if exists ${r.name} cascade`, why: `${kind[1]} is new` });
     }
@@ -72,7 +81,10 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   for (const c of [...nowCon].sort((a, b) => Number(b.type === 'f') - Number(a.type === 'f'))) {
     const b = baseCon.get(`${c.table} ${c.name}`);
     if (!b || b.def !== c.def) {
-      out.push({ sql: `alter table ${c.table} drop constraint if exists ${quoteIdent(c.name)} cascade`, why: b ? 'constraint changed' : 'constraint is new' });
+      out.push({
+        sql: `alter table ${c.table} drop constraint if exists ${quoteIdent(c.name)} cascade`,
+        why: b ? 'constraint changed' : 'constraint is new',
+      });
     }
   }
 
@@ -97,14 +109,23 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   for (const c of now.columns.filter((x) => isBaseTable(x.table))) {
     const b = baseCol.get(`${c.table} ${c.column}`);
     if (!b) {
-      out.push({ sql: `alter table ${c.table} drop column if exists ${quoteIdent(c.column)}`, why: 'column is new (catalog-only drop, no rewrite)' });
+      out.push({
+        sql: `alter table ${c.table} drop column if exists ${quoteIdent(c.column)}`,
+        why: 'column is new (catalog-only drop, no rewrite)',
+      });
       continue;
     }
     if (b.not_null !== c.not_null) {
-      out.push({ sql: `alter table ${c.table} alter column ${quoteIdent(c.column)} ${b.not_null ? 'set' : 'drop'} not null`, why: 'nullability changed' });
+      out.push({
+        sql: `alter table ${c.table} alter column ${quoteIdent(c.column)} ${b.not_null ? 'set' : 'drop'} not null`,
+        why: 'nullability changed',
+      });
     }
     if (b.default !== c.default) {
-      out.push({ sql: `alter table ${c.table} alter column ${quoteIdent(c.column)} ${b.default ? `set default ${b.default}` : 'drop default'}`, why: 'default changed' });
+      out.push({
+        sql: `alter table ${c.table} alter column ${quoteIdent(c.column)} ${b.default ? `set default ${b.default}` : 'drop default'}`,
+        why: 'default changed',
+      });
     }
   }
 
@@ -130,7 +151,11 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   const nowIdx = byKey(now.indexes, (i) => i.name);
   for (const i of baseline.indexes) {
     if (nowIdx.get(i.name)?.def !== i.def) {
-      out.push({ sql: i.def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY '), concurrently: true, why: 'baseline index restored' });
+      out.push({
+        sql: i.def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY '),
+        concurrently: true,
+        why: 'baseline index restored',
+      });
     }
   }
   const nowTrg = byKey(now.triggers, (t) => `${t.table} ${t.name}`);
@@ -145,8 +170,10 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   for (const r of baseline.relations) {
     const n = nowRel.get(r.name);
     if (!n) continue;
-    if (n.rls !== r.rls) out.push({ sql: `alter table ${r.name} ${r.rls ? 'enable' : 'disable'} row level security`, why: 'RLS switch restored' });
-    if (n.force_rls !== r.force_rls) out.push({ sql: `alter table ${r.name} ${r.force_rls ? 'force' : 'no force'} row level security`, why: 'FORCE RLS restored' });
+    if (n.rls !== r.rls)
+      out.push({ sql: `alter table ${r.name} ${r.rls ? 'enable' : 'disable'} row level security`, why: 'RLS switch restored' });
+    if (n.force_rls !== r.force_rls)
+      out.push({ sql: `alter table ${r.name} ${r.force_rls ? 'force' : 'no force'} row level security`, why: 'FORCE RLS restored' });
     if (JSON.stringify(n.grants) !== JSON.stringify(r.grants)) out.push(...regrant('table', r.name, n.grants, r.grants));
   }
   const colKey = (g: Catalog['column_grants'][number]) => `${g.table} ${g.column} ${g.grantee} ${g.privilege}`;
@@ -154,10 +181,16 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   const nowColGrants = new Set((now.column_grants ?? []).map(colKey));
   const colRole = (r: string) => (r === 'public' ? 'public' : quoteIdent(r));
   for (const g of (now.column_grants ?? []).filter((x) => baseCol.has(`${x.table} ${x.column}`) && !baseColGrants.has(colKey(x)))) {
-    out.push({ sql: `revoke ${g.privilege.toLowerCase()} (${quoteIdent(g.column)}) on table ${g.table} from ${colRole(g.grantee)}`, why: 'column privilege added since the baseline' });
+    out.push({
+      sql: `revoke ${g.privilege.toLowerCase()} (${quoteIdent(g.column)}) on table ${g.table} from ${colRole(g.grantee)}`,
+      why: 'column privilege added since the baseline',
+    });
   }
   for (const g of (baseline.column_grants ?? []).filter((x) => !nowColGrants.has(colKey(x)))) {
-    out.push({ sql: `grant ${g.privilege.toLowerCase()} (${quoteIdent(g.column)}) on table ${g.table} to ${colRole(g.grantee)}`, why: 'column privilege restored' });
+    out.push({
+      sql: `grant ${g.privilege.toLowerCase()} (${quoteIdent(g.column)}) on table ${g.table} to ${colRole(g.grantee)}`,
+      why: 'column privilege restored',
+    });
   }
   for (const f of baseline.functions) {
     const n = now.functions.find((x) => x.signature === f.signature);
@@ -173,10 +206,12 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   const nowDef = new Set((now.default_acls ?? []).map(defKey));
   const objects: Record<string, string> = { r: 'tables', S: 'sequences', f: 'functions', T: 'types', n: 'schemas' };
   const defaults = (d: DefaultAcl, verb: 'grant' | 'revoke') =>
-    `alter default privileges for role ${quoteIdent(d.role)}${d.schema ? ` in schema ${quoteIdent(d.schema)}` : ''} `
-    + `${verb} ${d.privilege.toLowerCase()} on ${objects[d.objtype]} ${verb === 'grant' ? 'to' : 'from'} ${d.grantee === 'public' ? 'public' : quoteIdent(d.grantee)}`;
-  for (const d of (now.default_acls ?? []).filter((x) => !baseDef.has(defKey(x)))) out.push({ sql: defaults(d, 'revoke'), why: 'default privilege added since the baseline' });
-  for (const d of (baseline.default_acls ?? []).filter((x) => !nowDef.has(defKey(x)))) out.push({ sql: defaults(d, 'grant'), why: 'default privilege restored' });
+    `alter default privileges for role ${quoteIdent(d.role)}${d.schema ? ` in schema ${quoteIdent(d.schema)}` : ''} ` +
+    `${verb} ${d.privilege.toLowerCase()} on ${objects[d.objtype]} ${verb === 'grant' ? 'to' : 'from'} ${d.grantee === 'public' ? 'public' : quoteIdent(d.grantee)}`;
+  for (const d of (now.default_acls ?? []).filter((x) => !baseDef.has(defKey(x))))
+    out.push({ sql: defaults(d, 'revoke'), why: 'default privilege added since the baseline' });
+  for (const d of (baseline.default_acls ?? []).filter((x) => !nowDef.has(defKey(x))))
+    out.push({ sql: defaults(d, 'grant'), why: 'default privilege restored' });
 
   const extra = nowVersions.filter((v) => !baselineVersions.includes(v));
   if (baseline.history_table === false && now.history_table) {
@@ -192,8 +227,11 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
 
 function createPolicy(p: Catalog['policies'][number]): string {
   const roles = p.roles.map((r) => (r === 'public' ? 'public' : quoteIdent(r))).join(', ');
-  return `create policy ${quoteIdent(p.name)} on ${p.table} as ${p.permissive.toLowerCase()} for ${p.cmd.toLowerCase()} to ${roles}`
-    + (p.qual ? ` using (${p.qual})` : '') + (p.with_check ? ` with check (${p.with_check})` : '');
+  return (
+    `create policy ${quoteIdent(p.name)} on ${p.table} as ${p.permissive.toLowerCase()} for ${p.cmd.toLowerCase()} to ${roles}` +
+    (p.qual ? ` using (${p.qual})` : '') +
+    (p.with_check ? ` with check (${p.with_check})` : '')
+  );
 }
 
 type Grant = Catalog['relations'][number]['grants'][number];
@@ -208,7 +246,9 @@ function regrant(kind: 'table' | 'function', name: string, now: Grant[], base: G
   const grantees = [...new Set([...base, ...now].map((g) => g.grantee))];
   const statements = [
     ...grantees.map((g) => `revoke all on ${kind} ${name} from ${role(g)}`),
-    ...base.map((g) => `grant ${g.privilege.toLowerCase()} on ${kind} ${name} to ${role(g.grantee)}${g.grantable ? ' with grant option' : ''}`),
+    ...base.map(
+      (g) => `grant ${g.privilege.toLowerCase()} on ${kind} ${name} to ${role(g.grantee)}${g.grantable ? ' with grant option' : ''}`,
+    ),
   ];
   return [{ sql: statements.join(';\n'), why: `privileges of ${name} reset to the baseline, atomically` }];
 }

@@ -7,7 +7,11 @@ import type { Sql } from '../db.ts';
 
 const catalogSql = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'catalog.sql'), 'utf8');
 
-interface Grant { grantee: string; privilege: string; grantable?: boolean }
+interface Grant {
+  grantee: string;
+  privilege: string;
+  grantable?: boolean;
+}
 export interface Catalog {
   /** Absent from snapshots taken before it was recorded. */
   history_table?: boolean;
@@ -20,7 +24,15 @@ export interface Catalog {
   constraints: { table: string; name: string; type: string; def: string; validated: boolean }[];
   indexes: { table: string; name: string; def: string }[];
   triggers: { table: string; name: string; def: string }[];
-  policies: { table: string; name: string; permissive: string; roles: string[]; cmd: string; qual: string | null; with_check: string | null }[];
+  policies: {
+    table: string;
+    name: string;
+    permissive: string;
+    roles: string[];
+    cmd: string;
+    qual: string | null;
+    with_check: string | null;
+  }[];
   functions: { signature: string; kind: string; def: string | null; grants: Grant[] }[];
   types: string[];
   publication_tables: { publication: string; table: string }[];

@@ -97,8 +97,11 @@ export const institutions: Step = {
     }
     if (m.mode === 'default') {
       if (legacy.length > 1) {
-        throw new StepFailed(`mapping default is for a single-school deployment, but this database has ${legacy.length} distinct `
-          + 'legacy institution_id values: use --mapping existing or --mapping file', { legacyValues: legacy });
+        throw new StepFailed(
+          `mapping default is for a single-school deployment, but this database has ${legacy.length} distinct ` +
+            'legacy institution_id values: use --mapping existing or --mapping file',
+          { legacyValues: legacy },
+        );
       }
       const id = await upsertInstitution(sql, { ...m, id: m.id ?? legacy[0] });
       for (const v of legacy) await map(sql, 'legacy_id', v, id);
@@ -109,7 +112,7 @@ export const institutions: Step = {
         let after: string | null = null;
         do {
           const [r]: { last_id: string | null }[] = await sql`select last_id::text from private.register_institutions_from_existing_values(
-                                  ${'public.' + t}::regclass, ${after}::uuid, 5000)`;
+                                  ${`public.${t}`}::regclass, ${after}::uuid, 5000)`;
           after = r?.last_id ?? null;
         } while (after);
       }
@@ -127,7 +130,8 @@ export const institutions: Step = {
       const file = JSON.parse(readFileSync(m.file, 'utf8')) as MappingFile;
       const legacyOf = new Map<string, string>();
       for (const [legacyId, slug] of Object.entries(file.legacyIds ?? {})) {
-        if (legacyOf.has(slug)) throw new StepFailed(`mapping file: ${slug} is given two legacy ids; merging schools is not part of this migration`);
+        if (legacyOf.has(slug))
+          throw new StepFailed(`mapping file: ${slug} is given two legacy ids; merging schools is not part of this migration`);
         legacyOf.set(slug, legacyId);
       }
       const ids = new Map<string, string>();
@@ -140,7 +144,7 @@ export const institutions: Step = {
       for (const [legacyId, slug] of Object.entries(file.legacyIds ?? {})) await map(sql, 'legacy_id', legacyId, await idOf(slug));
       await recordPeopleRules(sql, file, idOf);
       if (file.fallback) await map(sql, 'fallback', '*', await idOf(file.fallback));
-      const unmapped = legacy.filter((v) => !(file.legacyIds ?? {})[v]);
+      const unmapped = legacy.filter((v) => !file.legacyIds?.[v]);
       if (unmapped.length) {
         throw new StepFailed(`mapping file: ${unmapped.length} legacy institution_id values are not listed in legacyIds`, { unmapped });
       }
@@ -164,12 +168,14 @@ async function copyPlatformSettingsToSchools(sql: Sql): Promise<number> {
   const [present] = await sql`select exists (select 1 from pg_catalog.pg_attribute as a
     where a.attrelid = to_regclass('public.system_settings') and a.attname = 'institution_id') as ok`;
   if (!present!.ok) return 0;
-  const columns = (await sql<{ name: string }[]>`
+  const columns = (
+    await sql<{ name: string }[]>`
     select a.attname as name from pg_catalog.pg_attribute as a
     where a.attrelid = 'public.system_settings'::regclass and a.attnum > 0 and not a.attisdropped
       and a.attname <> 'institution_id'
       and not exists (select 1 from pg_catalog.pg_index as i where i.indrelid = a.attrelid and i.indisprimary and a.attnum = any (i.indkey))
-    order by a.attnum`).map((r) => `"${r.name.replace(/"/g, '""')}"`);
+    order by a.attnum`
+  ).map((r) => `"${r.name.replace(/"/g, '""')}"`);
   const list = columns.join(', ');
   const rows = await sql.unsafe(`
     insert into public.system_settings (institution_id, ${list})
@@ -182,7 +188,8 @@ async function copyPlatformSettingsToSchools(sql: Sql): Promise<number> {
 }
 
 async function recordPeopleRules(sql: Sql, file: MappingFile, idOf: (slug: string) => Promise<string>) {
-  for (const [domain, slug] of Object.entries(file.emailDomains ?? {})) await map(sql, 'email_domain', domain.toLowerCase(), await idOf(slug));
+  for (const [domain, slug] of Object.entries(file.emailDomains ?? {}))
+    await map(sql, 'email_domain', domain.toLowerCase(), await idOf(slug));
   for (const [email, slug] of Object.entries(file.people ?? {})) await map(sql, 'person', email.toLowerCase(), await idOf(slug));
 }
 

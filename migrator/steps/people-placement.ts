@@ -58,19 +58,22 @@ export async function inferEmailDomains(sql: Sql): Promise<Record<string, string
 
 /** People still without a school once the rules are recorded (before the fallback). */
 export async function unplacedPeople(sql: Sql): Promise<Unplaced> {
-  return summarise(await sql.unsafe(`
+  return summarise(
+    await sql.unsafe(`
     select p.role, p.email from public.user_profiles as p
     where not ${classLinked('p')}
       and not exists (select 1 from hpc_migration.institution_map as m
                       where (m.kind = 'email_domain' and m.key = lower(split_part(p.email, '@', 2)))
-                         or (m.kind = 'person' and m.key = lower(p.email)))`));
+                         or (m.kind = 'person' and m.key = lower(p.email)))`),
+  );
 }
 
 function summarise(rows: readonly Record<string, unknown>[]): Unplaced {
   const byRole: Record<string, number> = {};
   for (const r of rows) byRole[r.role as string] = (byRole[r.role as string] ?? 0) + 1;
   const admins = rows.filter((r) => r.role === 'admin');
-  const sample = [...admins, ...rows.filter((r) => r.role !== 'admin')].slice(0, 10)
+  const sample = [...admins, ...rows.filter((r) => r.role !== 'admin')]
+    .slice(0, 10)
     .map((r) => ({ email: r.email as string, role: r.role as string }));
   return { count: rows.length, byRole, sample };
 }
@@ -81,13 +84,15 @@ export function placementRefusal(unplaced: Unplaced, hasFallback: boolean): stri
   const admins = unplaced.byRole.admin ?? 0;
   const list = unplaced.sample.map((p) => `${p.email} (${p.role})`).join(', ');
   if (admins > 0) {
-    return `${admins} admins have no class link and no rule places them (e.g. ${list}); an admin is never placed by the `
-      + 'fallback alone: name their e-mail domain (emailDomains) or them (people) in a mapping file';
+    return (
+      `${admins} admins have no class link and no rule places them (e.g. ${list}); an admin is never placed by the ` +
+      'fallback alone: name their e-mail domain (emailDomains) or them (people) in a mapping file'
+    );
   }
   if (!hasFallback) {
     return `${unplaced.count} people have no class link and no rule places them (${Object.entries(unplaced.byRole)
-      .map(([r, n]) => `${n} ${r}`).join(', ')}; e.g. ${list}): give --fallback-institution <slug>, or their e-mail `
-      + 'domains or e-mails in a mapping file';
+      .map(([r, n]) => `${n} ${r}`)
+      .join(', ')}; e.g. ${list}): give --fallback-institution <slug>, or their e-mail domains or e-mails in a mapping file`;
   }
   return undefined;
 }

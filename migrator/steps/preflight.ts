@@ -27,12 +27,15 @@ export const preflight: Step = {
     const dbBytes = await databaseSize(ctx);
     checks.disk = disk(ctx, dbBytes);
     checks.backup = ctx.options.skipBackup ? { ok: true, evidence: 'skipped (--skip-backup)' } : await backup(ctx);
-    const failed = Object.entries(checks).filter(([, c]) => !c.ok).map(([k]) => k);
+    const failed = Object.entries(checks)
+      .filter(([, c]) => !c.ok)
+      .map(([k]) => k);
     checks.walFiles = await walFiles(ctx);
     // Listed before anything changes; the institutions step places them by rules or stops.
     checks.peopleWithoutClassLink = { ok: true, evidence: await peopleWithoutClassLink(ctx.sql) };
     const unlinked = checks.peopleWithoutClassLink.evidence as { count: number; byRole: Record<string, number> };
-    if (unlinked.count) ctx.log(`people without a class link, to be placed by a rule: ${unlinked.count} ${JSON.stringify(unlinked.byRole)}`);
+    if (unlinked.count)
+      ctx.log(`people without a class link, to be placed by a rule: ${unlinked.count} ${JSON.stringify(unlinked.byRole)}`);
     if (!checks.walFiles.ok) ctx.log(`advice: ${(checks.walFiles.evidence as { advice: string }).advice}`);
     if (failed.length) throw new StepFailed(`preflight failed: ${failed.join(', ')}`, checks);
     return checks;
@@ -54,8 +57,12 @@ async function replicaMode(ctx: StepContext) {
     });
     return { ok: true, evidence: 'session_replication_role can be set to replica for the backfill' };
   } catch (error) {
-    return { ok: false, evidence: `the backfill cannot run past the application's triggers: ${(error as Error).message} `
-      + '(hosted Supabase allows it to postgres; elsewhere: grant set on parameter session_replication_role to <the migration role>)' };
+    return {
+      ok: false,
+      evidence:
+        `the backfill cannot run past the application's triggers: ${(error as Error).message} ` +
+        '(hosted Supabase allows it to postgres; elsewhere: grant set on parameter session_replication_role to <the migration role>)',
+    };
   }
 }
 
@@ -76,7 +83,12 @@ async function replication(ctx: StepContext) {
   const worst = Math.max(0, ...rows.map((r) => r.lag_seconds as number));
   return {
     ok: !rec!.replica && worst <= ctx.options.maxReplicationLagSeconds,
-    evidence: { primary: !rec!.replica, replicas: [...rows], worstLagSeconds: worst, thresholdSeconds: ctx.options.maxReplicationLagSeconds },
+    evidence: {
+      primary: !rec!.replica,
+      replicas: [...rows],
+      worstLagSeconds: worst,
+      thresholdSeconds: ctx.options.maxReplicationLagSeconds,
+    },
   };
 }
 
@@ -88,7 +100,8 @@ async function timeouts(ctx: StepContext) {
     order by r.rolname`;
   const [session] = await ctx.sql`select current_setting('statement_timeout') as statement_timeout,
     current_setting('lock_timeout') as lock_timeout, current_setting('idle_in_transaction_session_timeout') as idle_in_transaction`;
-  const apiRolesBounded = roles.filter((r) => ['anon', 'authenticated'].includes(r.rolname as string))
+  const apiRolesBounded = roles
+    .filter((r) => ['anon', 'authenticated'].includes(r.rolname as string))
     .every((r) => (r.settings as string[]).some((x) => x.startsWith('statement_timeout=')));
   return { ok: apiRolesBounded, evidence: { roles: [...roles], runnerSession: session } };
 }
@@ -122,13 +135,23 @@ async function walFiles(ctx: StepContext) {
   const ok = !zeroFilled || newFiles <= 8;
   const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GB`;
   const advice = ok
-    ? (zeroFilled ? `at most ${newFiles} new WAL files to zero-fill during the backfill` : 'wal_init_zero is off: new WAL files are not zero-filled')
-    : `the backfill will write about ${gb(estimatedWalBytes)} of WAL and ${reusableWalBytes === null ? 'the WAL files kept for reuse are unknown (needs pg_monitor)' : `only ${gb(reusableWalBytes)} of WAL files are kept for reuse`}; `
-      + 'with wal_init_zero = on each new file is zero-filled while the commits of the application wait (60-70 ms stalls measured): '
-      + 'set wal_init_zero = off for the migration window, or run the backfill when the application is quiet';
+    ? zeroFilled
+      ? `at most ${newFiles} new WAL files to zero-fill during the backfill`
+      : 'wal_init_zero is off: new WAL files are not zero-filled'
+    : `the backfill will write about ${gb(estimatedWalBytes)} of WAL and ${reusableWalBytes === null ? 'the WAL files kept for reuse are unknown (needs pg_monitor)' : `only ${gb(reusableWalBytes)} of WAL files are kept for reuse`}; ` +
+      'with wal_init_zero = on each new file is zero-filled while the commits of the application wait (60-70 ms stalls measured): ' +
+      'set wal_init_zero = off for the migration window, or run the backfill when the application is quiet';
   return {
     ok,
-    evidence: { walInitZero: s!.wal_init_zero, minWalSize: s!.min_wal_size, maxWalSize: s!.max_wal_size, estimatedWalBytes, reusableWalBytes, newFiles, advice },
+    evidence: {
+      walInitZero: s!.wal_init_zero,
+      minWalSize: s!.min_wal_size,
+      maxWalSize: s!.max_wal_size,
+      estimatedWalBytes,
+      reusableWalBytes,
+      newFiles,
+      advice,
+    },
   };
 }
 
@@ -143,7 +166,14 @@ function disk(ctx: StepContext, dbBytes: number) {
   const freeBytes = fs.bavail * fs.bsize;
   // The backup (compressed, smaller than the database) plus the backfill's new row versions
   // and WAL (about the size of the rewritten tables): twice the database is the margin asked.
-  return { ok: freeBytes > 2 * dbBytes, evidence: { databaseBytes: dbBytes, freeBytesAtBackupDir: freeBytes, note: 'server disk is measured where the backup is written; on a remote server check its volume too' } };
+  return {
+    ok: freeBytes > 2 * dbBytes,
+    evidence: {
+      databaseBytes: dbBytes,
+      freeBytesAtBackupDir: freeBytes,
+      note: 'server disk is measured where the backup is written; on a remote server check its volume too',
+    },
+  };
 }
 
 async function backup(ctx: StepContext) {

@@ -11,7 +11,8 @@ async function resolve(sql: Sql, names: string[]): Promise<{ id: string; slug: s
   if (names.includes('all')) {
     return [...(await sql`select id::text, slug from public.institutions order by slug`)] as never;
   }
-  const rows = await sql`select id::text, slug from public.institutions where slug = any(${names}) or id::text = any(${names}) order by slug`;
+  const rows =
+    await sql`select id::text, slug from public.institutions where slug = any(${names}) or id::text = any(${names}) order by slug`;
   const missing = names.filter((n) => !rows.some((r) => r.slug === n || r.id === n));
   if (missing.length) throw new StepFailed(`unknown institutions: ${missing.join(', ')}`);
   return [...rows] as never;

@@ -105,7 +105,9 @@ export const expand: Step = {
     const prebuiltIndexes = await prebuildTenantIndexes(ctx, files.slice(firstIndexFile));
     const rest = await push(ctx, files);
     return {
-      adoptedBaseline, prebuiltIndexes, applied: [...columns.applied, ...rest.applied],
+      adoptedBaseline,
+      prebuiltIndexes,
+      applied: [...columns.applied, ...rest.applied],
       lockRetries: (columns.lockRetries ?? 0) + (rest.lockRetries ?? 0),
     };
   },

@@ -17,7 +17,10 @@ export interface StepContext {
 }
 
 export class StepFailed extends Error {
-  constructor(message: string, readonly evidence: object = {}) {
+  constructor(
+    message: string,
+    readonly evidence: object = {},
+  ) {
     super(message);
   }
 }

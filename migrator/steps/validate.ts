@@ -21,17 +21,29 @@ const consistency: Record<string, string> = {
 
 /** The same for BIG DAY's allocation and timetable tables, where the database has them. */
 const allocationConsistency: Record<string, [table: string, query: string]> = {
-  'timetables vs sections': ['timetables', `select count(*) from public.timetables as x join public.sections as s on s.id = x.section_id
-                                            where x.institution_id is distinct from s.institution_id`],
-  'timetable_sessions vs timetables': ['timetable_sessions', `select count(*) from public.timetable_sessions as x
+  'timetables vs sections': [
+    'timetables',
+    `select count(*) from public.timetables as x join public.sections as s on s.id = x.section_id
+                                            where x.institution_id is distinct from s.institution_id`,
+  ],
+  'timetable_sessions vs timetables': [
+    'timetable_sessions',
+    `select count(*) from public.timetable_sessions as x
                                             join public.timetables as t on t.id = x.timetable_id
-                                            where x.institution_id is distinct from t.institution_id`],
-  'teacher_subject_eligibility vs teachers': ['teacher_subject_eligibility', `select count(*) from public.teacher_subject_eligibility as x
+                                            where x.institution_id is distinct from t.institution_id`,
+  ],
+  'teacher_subject_eligibility vs teachers': [
+    'teacher_subject_eligibility',
+    `select count(*) from public.teacher_subject_eligibility as x
                                             join public.user_profiles as u on u.id = x.teacher_id
-                                            where x.institution_id is distinct from u.institution_id`],
-  'slot_template_assignments vs slot_templates': ['slot_template_assignments', `select count(*) from public.slot_template_assignments as x
+                                            where x.institution_id is distinct from u.institution_id`,
+  ],
+  'slot_template_assignments vs slot_templates': [
+    'slot_template_assignments',
+    `select count(*) from public.slot_template_assignments as x
                                             join public.slot_templates as t on t.id = x.slot_template_id
-                                            where x.institution_id is distinct from t.institution_id`],
+                                            where x.institution_id is distinct from t.institution_id`,
+  ],
 };
 
 export const validate: Step = {
@@ -56,17 +68,29 @@ export const validate: Step = {
       perInstitution[t] = Object.fromEntries(rows.map((r) => [r.slug, r.n]));
     }
     const mismatches: Record<string, number> = {};
-    const checks = { ...consistency,
-      ...Object.fromEntries(Object.entries(allocationConsistency).filter(([, [t]]) => present.includes(t)).map(([k, [, q]]) => [k, q])) };
+    const checks = {
+      ...consistency,
+      ...Object.fromEntries(
+        Object.entries(allocationConsistency)
+          .filter(([, [t]]) => present.includes(t))
+          .map(([k, [, q]]) => [k, q]),
+      ),
+    };
     for (const [name, q] of Object.entries(checks)) {
       const [r] = await ctx.sql.unsafe(q.replace('select count(*)', 'select count(*)::int as n'));
       mismatches[name] = r!.n as number;
     }
     const evidence = { nulls, orphans, mismatches, perInstitution };
     const bad = [
-      ...Object.entries(nulls).filter(([, n]) => n > 0).map(([t, n]) => `${n} rows of public.${t} have institution_id null`),
-      ...Object.entries(orphans).filter(([, n]) => n > 0).map(([t, n]) => `${n} rows of public.${t} name a missing institution`),
-      ...Object.entries(mismatches).filter(([, n]) => n > 0).map(([k, n]) => `${n} rows disagree: ${k}`),
+      ...Object.entries(nulls)
+        .filter(([, n]) => n > 0)
+        .map(([t, n]) => `${n} rows of public.${t} have institution_id null`),
+      ...Object.entries(orphans)
+        .filter(([, n]) => n > 0)
+        .map(([t, n]) => `${n} rows of public.${t} name a missing institution`),
+      ...Object.entries(mismatches)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} rows disagree: ${k}`),
     ];
     // Students enrolled in two institutions' sections are data the operator must settle;
     // a mapping cannot guess, so the check stops the run with the count.

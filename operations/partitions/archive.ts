@@ -14,11 +14,16 @@ export async function ensureArchiveTable(sql: Sql): Promise<void> {
     await tx.unsafe(`create table if not exists ${ARCHIVE} (like ${PARENT} including all)`);
     await tx.unsafe(`alter table ${ARCHIVE} enable row level security`);
     await tx.unsafe(`revoke all on ${ARCHIVE} from anon, authenticated`);
-    await tx.unsafe(`comment on table ${ARCHIVE} is 'Evaluations of archived cycles, moved out of hpc_evaluations by npm run migrate -- partitions archive.'`);
+    await tx.unsafe(
+      `comment on table ${ARCHIVE} is 'Evaluations of archived cycles, moved out of hpc_evaluations by npm run migrate -- partitions archive.'`,
+    );
   });
 }
 
-export async function archiveEvaluations(sql: Sql, options: { batch?: number } = {}): Promise<{ moved: number; batches: number; seconds: number }> {
+export async function archiveEvaluations(
+  sql: Sql,
+  options: { batch?: number } = {},
+): Promise<{ moved: number; batches: number; seconds: number }> {
   await ensureArchiveTable(sql);
   const started = Date.now();
   let moved = 0;
@@ -39,7 +44,8 @@ export async function archiveEvaluations(sql: Sql, options: { batch?: number } =
            returning e.*
          )
          insert into ${ARCHIVE} select * from gone`,
-        [options.batch ?? 1_000]);
+        [options.batch ?? 1_000],
+      );
       return r.count;
     });
     if (n === 0) break;

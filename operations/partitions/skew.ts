@@ -16,7 +16,13 @@ export async function skewReport(sql: Sql): Promise<{ partitions: SkewRow[]; cov
   const out: SkewRow[] = [];
   for (const p of parts) {
     const [r] = await sql.unsafe(`select count(*)::int as n, count(distinct institution_id)::int as i from ${p.name}`);
-    out.push({ partition: p.name, bound: `modulus ${p.modulus}, remainder ${p.remainder}`, rows: r!.n as number, institutions: r!.i as number, share: 0 });
+    out.push({
+      partition: p.name,
+      bound: `modulus ${p.modulus}, remainder ${p.remainder}`,
+      rows: r!.n as number,
+      institutions: r!.i as number,
+      share: 0,
+    });
   }
   const total = out.reduce((a, b) => a + b.rows, 0);
   for (const r of out) r.share = total ? Math.round((1000 * r.rows) / total) / 10 : 0;
@@ -27,9 +33,14 @@ export async function skewReport(sql: Sql): Promise<{ partitions: SkewRow[]; cov
 }
 
 export function renderSkew(r: Awaited<ReturnType<typeof skewReport>>): string {
-  const lines = [`${PARENT}: ${r.partitions.length} partitions, hash space modulus ${r.coverage.modulus}; `
-    + `every remainder covered once: ${r.coverage.uncovered.length === 0 && r.coverage.overlapping.length === 0 ? 'yes (a new institution needs no DDL)' : `NO (uncovered ${r.coverage.uncovered}, overlapping ${r.coverage.overlapping})`}`,
-    `largest bucket / mean (per modulus 10): ${r.maxOverMean}`];
-  for (const p of r.partitions) lines.push(`  ${p.partition.padEnd(36)} ${p.bound.padEnd(24)} ${String(p.rows).padStart(9)} rows  ${String(p.institutions).padStart(4)} institutions  ${p.share}%`);
+  const lines = [
+    `${PARENT}: ${r.partitions.length} partitions, hash space modulus ${r.coverage.modulus}; ` +
+      `every remainder covered once: ${r.coverage.uncovered.length === 0 && r.coverage.overlapping.length === 0 ? 'yes (a new institution needs no DDL)' : `NO (uncovered ${r.coverage.uncovered}, overlapping ${r.coverage.overlapping})`}`,
+    `largest bucket / mean (per modulus 10): ${r.maxOverMean}`,
+  ];
+  for (const p of r.partitions)
+    lines.push(
+      `  ${p.partition.padEnd(36)} ${p.bound.padEnd(24)} ${String(p.rows).padStart(9)} rows  ${String(p.institutions).padStart(4)} institutions  ${p.share}%`,
+    );
   return lines.join('\n');
 }

@@ -31,10 +31,18 @@ export interface SplitResult {
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-export async function splitPartition(sql: Sql, url: string, remainder: number, options: { batch?: number; keepOld?: boolean } = {}): Promise<SplitResult> {
+export async function splitPartition(
+  sql: Sql,
+  url: string,
+  remainder: number,
+  options: { batch?: number; keepOld?: boolean } = {},
+): Promise<SplitResult> {
   const parts = await hashPartitions(sql);
   const old = parts.find((p) => p.modulus === 10 && p.remainder === remainder);
-  if (!old) throw new Error(`no partition (modulus 10, remainder ${remainder}) of ${PARENT}; layout: ${parts.map((p) => `${p.name}(${p.modulus},${p.remainder})`).join(' ')}`);
+  if (!old)
+    throw new Error(
+      `no partition (modulus 10, remainder ${remainder}) of ${PARENT}; layout: ${parts.map((p) => `${p.name}(${p.modulus},${p.remainder})`).join(' ')}`,
+    );
   // Partitions live in the schema `partitions`, out of the API (20250101000800_audit_events.sql).
   const targets = [remainder, remainder + 10].map((r) => ({ r, name: `partitions.hpc_evaluations_m20_r${r}` }));
   const [before] = await sql.unsafe(`select count(*)::int as n from ${old.name}`);
@@ -95,7 +103,8 @@ export async function splitPartition(sql: Sql, url: string, remainder: number, o
            on conflict do nothing
          )
          select institution_id::text as i, id::text as id from b order by institution_id desc, id desc limit 1`,
-        [after?.i ?? null, after?.id ?? null, batch]);
+        [after?.i ?? null, after?.id ?? null, batch],
+      );
       return rows[0] ? { i: rows[0].i as string, id: rows[0].id as string } : null;
     });
     if (!last) break;
@@ -140,9 +149,16 @@ export async function splitPartition(sql: Sql, url: string, remainder: number, o
   const after0 = await sql.unsafe(`select count(*)::int as n from ${targets[0]!.name}`);
   const after1 = await sql.unsafe(`select count(*)::int as n from ${targets[1]!.name}`);
   return {
-    from: old.name, into: targets.map((t) => t.name), rowsBefore: before!.n as number,
-    rowsAfter: [after0[0]!.n as number, after1[0]!.n as number], copySeconds, swapMs, swapRetries,
-    attachSkippedScan: targets.every((t) => notices.some((n) => n.includes('is implied by existing constraints') && n.includes(t.name.split('.')[1]!))),
+    from: old.name,
+    into: targets.map((t) => t.name),
+    rowsBefore: before!.n as number,
+    rowsAfter: [after0[0]!.n as number, after1[0]!.n as number],
+    copySeconds,
+    swapMs,
+    swapRetries,
+    attachSkippedScan: targets.every((t) =>
+      notices.some((n) => n.includes('is implied by existing constraints') && n.includes(t.name.split('.')[1]!)),
+    ),
     notices: notices.filter((n) => /implied|partition/.test(n)),
   };
 }

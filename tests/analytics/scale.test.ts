@@ -4,7 +4,7 @@
 // partition pruning of an RLS query. The generated schools (slug scale-<n>) are removed
 // afterwards and the views refreshed again, so the demo data is as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { dbUrl, SUPERUSER } from '../../stack/settings.ts';
 import { generate, PRESETS, removeScaleData, scaleId } from '../../benchmarks/scale/generate.ts';
 import { settings, sql as connect } from '../support/test-stack.ts';
@@ -16,8 +16,9 @@ let sql: postgres.Sql;
 /** Runs a query as `authenticated` with a user's claims (what PostgREST does). */
 async function asUser<T extends postgres.Row>(user: string, query: string): Promise<T[]> {
   return sql.begin(async (tx) => {
-    await tx.unsafe(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`,
-      [JSON.stringify({ sub: user, role: 'authenticated' })]);
+    await tx.unsafe(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [
+      JSON.stringify({ sub: user, role: 'authenticated' }),
+    ]);
     return [...(await tx.unsafe<T[]>(query))];
   }) as Promise<T[]>;
 }
@@ -68,7 +69,10 @@ describe('scale generator (small preset) and the analytics views over it', () =>
   it('a concurrent refresh brings the new schools into every view, and the overview equals the base tables', async () => {
     const log = await sql`select view_name, mode, row_count from analytics.refresh(null, 'manual') order by view_name`;
     expect(log.map((r) => `${r.view_name}:${r.mode}`)).toEqual([
-      'completion:concurrently', 'institution_overview:concurrently', 'level_distribution:concurrently', 'student_progress:concurrently',
+      'completion:concurrently',
+      'institution_overview:concurrently',
+      'level_distribution:concurrently',
+      'student_progress:concurrently',
     ]);
     const mismatches = await sql`
       select o.institution_id, o.cycle_id from analytics.institution_overview as o
@@ -86,12 +90,17 @@ describe('scale generator (small preset) and the analytics views over it', () =>
 
   it('exposes the generated schools by institution and role', async () => {
     const principal = scaleId('principal', 1);
-    const overview = await asUser<{ cycle_id: string; ratings_submitted: string }>(principal, 'select * from public.hpc_analytics_overview()');
+    const overview = await asUser<{ cycle_id: string; ratings_submitted: string }>(
+      principal,
+      'select * from public.hpc_analytics_overview()',
+    );
     expect(overview.map((r) => r.cycle_id).sort()).toEqual([scaleId('cycle', 1, 1), scaleId('cycle', 1, 2)].sort());
 
     const teacher = scaleId('teacher', 2, 0);
-    const sections = await asUser<{ section_id: string }>(teacher,
-      `select distinct section_id from public.hpc_analytics_completion('${scaleId('cycle', 2, 1)}')`);
+    const sections = await asUser<{ section_id: string }>(
+      teacher,
+      `select distinct section_id from public.hpc_analytics_completion('${scaleId('cycle', 2, 1)}')`,
+    );
     expect(sections.map((r) => r.section_id)).toEqual([scaleId('section', 2, 0)]);
     expect(await asUser(teacher, `select * from public.hpc_analytics_overview()`)).toEqual([]);
     // another school's cycle: nothing
@@ -104,8 +113,10 @@ describe('scale generator (small preset) and the analytics views over it', () =>
   });
 
   it('prunes hpc_evaluations to one partition at run time under RLS', async () => {
-    const plan = await asUser<{ 'QUERY PLAN': { Plan: Node }[] }>(scaleId('principal', 1),
-      `explain (analyze, format json) select count(*) from public.hpc_evaluations where status = 'submitted'`);
+    const plan = await asUser<{ 'QUERY PLAN': { Plan: Node }[] }>(
+      scaleId('principal', 1),
+      `explain (analyze, format json) select count(*) from public.hpc_evaluations where status = 'submitted'`,
+    );
     type Node = { 'Relation Name'?: string; 'Actual Loops'?: number; Plans?: Node[] };
     const executed = new Set<string>();
     const walk = (n: Node) => {

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('demo users', () => {
-  it('Meera Iyer (class teacher 4-A) compiles Aarav\'s Term 2 card; it shows Term 1 and Term 2', async () => {
+  it("Meera Iyer (class teacher 4-A) compiles Aarav's Term 2 card; it shows Term 1 and Term 2", async () => {
     const r = await invoke(token(2), 'hpc-reports/generate', { body: { cycle_id: cycle, student_id: demo(3) } });
     expect(r.status).toBe(200);
     expect(['created', 'updated', 'unchanged']).toContain(r.body.report.outcome);

@@ -16,10 +16,19 @@ afterAll(async () => {
   await sql?.end();
 });
 
-interface Use { file: string; fn: string; args: string[] }
+interface Use {
+  file: string;
+  fn: string;
+  args: string[];
+}
 
 function docUses(): Use[] {
-  const files = [join(projectRoot, 'README.md'), ...readdirSync(join(projectRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(projectRoot, 'docs', f))];
+  const files = [
+    join(projectRoot, 'README.md'),
+    ...readdirSync(join(projectRoot, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => join(projectRoot, 'docs', f)),
+  ];
   const uses: Use[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
@@ -31,7 +40,10 @@ function docUses(): Use[] {
     }
     // table rows: | `hpc_fn(p_a, p_b?) → …` |
     for (const m of text.matchAll(/\|\s*`(hpc_\w+)\(([^)]*)\)/g)) {
-      const args = m[2]!.split(',').map((a) => a.trim().replace(/\?$/, '')).filter(Boolean);
+      const args = m[2]!
+        .split(',')
+        .map((a) => a.trim().replace(/\?$/, ''))
+        .filter(Boolean);
       uses.push({ file: name, fn: m[1]!, args });
     }
   }

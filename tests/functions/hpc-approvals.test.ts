@@ -63,7 +63,9 @@ describe('the approval chain through hpc-approvals', () => {
 
   it('shows the card in the coordinator\'s "awaiting", not yet in the principal\'s', async () => {
     const mine = await invoke(f.token('coordinator'), 'hpc-approvals/awaiting');
-    expect(mine.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ report_id: id, action: 'review', approver_duty: 'coordinator' })]));
+    expect(mine.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ report_id: id, action: 'review', approver_duty: 'coordinator' })]),
+    );
     const principal = await invoke(f.token('principal'), 'hpc-approvals/awaiting');
     expect(principal.body.items.map((i: { report_id: string }) => i.report_id)).not.toContain(id);
   });
@@ -109,9 +111,19 @@ describe('the approval chain through hpc-approvals', () => {
 
     const history = await invoke(f.token('principal'), `hpc-approvals/reports/${r.body.result.report_id}/history`);
     expect(history.status).toBe(200);
-    expect(history.body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'published'], [2, 'draft']]);
-    expect(history.body.steps.map((s: { action: string }) => s.action)).toEqual(
-      ['submit', 'request_changes', 'submit', 'approve', 'approve', 'publish', 'reopen']);
+    expect(history.body.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [1, 'published'],
+      [2, 'draft'],
+    ]);
+    expect(history.body.steps.map((s: { action: string }) => s.action)).toEqual([
+      'submit',
+      'request_changes',
+      'submit',
+      'approve',
+      'approve',
+      'publish',
+      'reopen',
+    ]);
     expect(history.body.steps.at(-1)).toMatchObject({ comment: 'Wrong attendance figure', decided_role: 'principal' });
     const [audit] = await sql`select count(*)::int as n from public.audit_events
       where table_name in ('hpc_reports', 'hpc_approval_workflows') and institution_id = ${f.institution}
@@ -141,13 +153,24 @@ describe('50 simultaneous conflicting transitions', () => {
     const { id, lockVersion } = await card('kabir');
     const submitted = await transition('classTeacher', id, { action: 'submit', expected_version: lockVersion });
     const version = submitted.body.result.lock_version;
-    const [before] = await sql`select count(*)::int as n from public.hpc_approval_workflows where report_id = ${id} and decision <> 'pending'`;
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) =>
-      transition('coordinator', id, i % 2 ? { action: 'approve', expected_version: version } : { action: 'request_changes', expected_version: version, comment: `conflict ${i}` })));
+    const [before] =
+      await sql`select count(*)::int as n from public.hpc_approval_workflows where report_id = ${id} and decision <> 'pending'`;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        transition(
+          'coordinator',
+          id,
+          i % 2
+            ? { action: 'approve', expected_version: version }
+            : { action: 'request_changes', expected_version: version, comment: `conflict ${i}` },
+        ),
+      ),
+    );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const [after] = await sql`select count(*)::int as n from public.hpc_approval_workflows where report_id = ${id} and decision <> 'pending'`;
+    const [after] =
+      await sql`select count(*)::int as n from public.hpc_approval_workflows where report_id = ${id} and decision <> 'pending'`;
     expect(after!.n - before!.n).toBe(1);
   });
 });
@@ -156,10 +179,15 @@ describe('GET /hpc-approvals/openapi.json', () => {
   it('documents every route from the zod schemas', async () => {
     const doc = await invoke(credentials().anonKey, 'hpc-approvals/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
-      '/hpc-approvals/reports/{id}/transitions', '/hpc-approvals/reports/{id}/history', '/hpc-approvals/awaiting',
-    ]));
-    expect(doc.body.components.schemas.TransitionRequest.properties.action.enum)
-      .toEqual(['submit', 'approve', 'request_changes', 'publish', 'reopen']);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/hpc-approvals/reports/{id}/transitions', '/hpc-approvals/reports/{id}/history', '/hpc-approvals/awaiting']),
+    );
+    expect(doc.body.components.schemas.TransitionRequest.properties.action.enum).toEqual([
+      'submit',
+      'approve',
+      'request_changes',
+      'publish',
+      'reopen',
+    ]);
   });
 });

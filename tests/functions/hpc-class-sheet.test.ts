@@ -79,7 +79,9 @@ describe('saving cells as JSON', () => {
     const refused = await invoke(token(MEERA), `hpc-class-sheet/${term2}/${section}`, { body: { cells } });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('invalid_cells');
-    expect(refused.body.error.details.problems.map((p: { cell: number; field: string }) => [p.cell, p.field])).toEqual([[1, 'level_ordinal']]);
+    expect(refused.body.error.details.problems.map((p: { cell: number; field: string }) => [p.cell, p.field])).toEqual([
+      [1, 'level_ordinal'],
+    ]);
     expect(await stored()).toEqual([]);
   });
 
@@ -92,16 +94,21 @@ describe('saving cells as JSON', () => {
 
 describe('the sheet as a CSV file', () => {
   it('downloads one row per student and two columns per parameter', async () => {
-    const response = await fetch(functionUrl(`hpc-class-sheet/${term2}/${section}/csv`),
-      { headers: { apikey: credentials().anonKey, authorization: `Bearer ${token(MEERA)}` } });
+    const response = await fetch(functionUrl(`hpc-class-sheet/${term2}/${section}/csv`), {
+      headers: { apikey: credentials().anonKey, authorization: `Bearer ${token(MEERA)}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="class-sheet-.+\.csv"$/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)], 'a UTF-8 byte order mark, so that Excel reads the file as UTF-8').toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(new TextDecoder().decode(bytes), { bom: true }) as string[][];
-    expect(rows[0]).toEqual(['student_id', 'admission_number', 'student',
-      ...parameters.flatMap((p) => [`${p.code} level`, `${p.code} observation`])]);
+    expect(rows[0]).toEqual([
+      'student_id',
+      'admission_number',
+      'student',
+      ...parameters.flatMap((p) => [`${p.code} level`, `${p.code} observation`]),
+    ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(students.map((s) => s.id));
   });
 
@@ -116,11 +123,16 @@ describe('the sheet as a CSV file', () => {
     const saved = await send(`hpc-class-sheet/${term2}/${section}/csv?dry_run=false`, file);
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ cells: 2, inserted: 2, dry_run: false });
-    expect((await stored()).map((r) => [r.student_id, r.level_ordinal, r.observation])).toEqual(expect.arrayContaining([
-      [students[0]!.id, 2, '=1+1'], [students[1]!.id, 3, null]]));
+    expect((await stored()).map((r) => [r.student_id, r.level_ordinal, r.observation])).toEqual(
+      expect.arrayContaining([
+        [students[0]!.id, 2, '=1+1'],
+        [students[1]!.id, 3, null],
+      ]),
+    );
 
-    const downloaded = await fetch(functionUrl(`hpc-class-sheet/${term2}/${section}/csv`),
-      { headers: { apikey: credentials().anonKey, authorization: `Bearer ${token(MEERA)}` } }).then((r) => r.text());
+    const downloaded = await fetch(functionUrl(`hpc-class-sheet/${term2}/${section}/csv`), {
+      headers: { apikey: credentials().anonKey, authorization: `Bearer ${token(MEERA)}` },
+    }).then((r) => r.text());
     expect(downloaded).toContain(`,2,'=1+1,`);
     await clear();
   });
@@ -133,7 +145,11 @@ describe('the sheet as a CSV file', () => {
     expect(dry.body.problems).toEqual([
       { row: 1, column: 'C (remarks)', message: '"remarks" is not a column of this class sheet (4-A, Term 2 2026-27).' },
       { row: 2, column: 'A (admission_number)', message: 'No student with admission number NO-SUCH-1 in 4-A.' },
-      { row: 3, column: `B (${parameters[0]!.code} level)`, message: `"Excellent" is not a level of ${parameters[0]!.code} (1 Beginner, 2 Proficient, 3 Advanced).` },
+      {
+        row: 3,
+        column: `B (${parameters[0]!.code} level)`,
+        message: `"Excellent" is not a level of ${parameters[0]!.code} (1 Beginner, 2 Proficient, 3 Advanced).`,
+      },
     ]);
     const real = await send(`hpc-class-sheet/${term2}/${section}/csv?dry_run=false`, file);
     expect(real.status).toBe(422);
@@ -147,8 +163,10 @@ describe('the sheet as a CSV file', () => {
     expect((await send(path, 'a,b', 'text/plain')).status).toBe(415);
     const latin1 = await send(path, new Uint8Array([0x61, 0x64, 0x6d, 0xe9, 0x0a]));
     expect(latin1.status).toBe(422);
-    expect(latin1.body.error).toMatchObject({ code: 'unreadable_file',
-      message: 'The file is not UTF-8 text. Save the sheet as "CSV UTF-8 (comma delimited)" and upload it again.' });
+    expect(latin1.body.error).toMatchObject({
+      code: 'unreadable_file',
+      message: 'The file is not UTF-8 text. Save the sheet as "CSV UTF-8 (comma delimited)" and upload it again.',
+    });
     const huge = await send(path, `admission_number\n${'x'.repeat(3 * 1024 * 1024)}`);
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('file_too_large');

@@ -68,7 +68,9 @@ describe('POST /hpc-reports/generate', () => {
 
 describe('POST /hpc-reports/batches', () => {
   it('generates a whole section as a batch (wait: true) and reports its progress', async () => {
-    const r = await invoke(f.token('classTeacher'), 'hpc-reports/batches', { body: { kind: 'generate', cycle_id: f.cycle, section_id: f.section, wait: true } });
+    const r = await invoke(f.token('classTeacher'), 'hpc-reports/batches', {
+      body: { kind: 'generate', cycle_id: f.cycle, section_id: f.section, wait: true },
+    });
     expect(r.status).toBe(200);
     expect(r.body.batch).toMatchObject({ status: 'completed', done: true, total: 2, processed: 2, failed: 0 });
     const status = await invoke(f.token('classTeacher'), `hpc-reports/batches/${r.body.batch.job_id}`);
@@ -147,8 +149,14 @@ describe('GET /hpc-reports/reports/{id} and /print', () => {
   it('serves an OpenAPI document generated from the zod schemas', async () => {
     const doc = await invoke(credentials().anonKey, 'hpc-reports/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
-      '/hpc-reports/generate', '/hpc-reports/batches', '/hpc-reports/batches/{id}', '/hpc-reports/reports/{id}', '/hpc-reports/reports/{id}/print',
-    ]));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/hpc-reports/generate',
+        '/hpc-reports/batches',
+        '/hpc-reports/batches/{id}',
+        '/hpc-reports/reports/{id}',
+        '/hpc-reports/reports/{id}/print',
+      ]),
+    );
   });
 });

@@ -6,10 +6,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  csvToCells, decodeCsv, MAX_FILE_BYTES, placeProblems, sheetToCsv, UnreadableFile, type Sheet,
+  csvToCells,
+  decodeCsv,
+  MAX_FILE_BYTES,
+  placeProblems,
+  sheetToCsv,
+  UnreadableFile,
+  type Sheet,
 } from '../../supabase/functions/hpc-class-sheet/sheet-csv.ts';
 
-const levels = [{ ordinal: 1, label: 'Beginner' }, { ordinal: 2, label: 'Proficient' }, { ordinal: 3, label: 'Advanced' }];
+const levels = [
+  { ordinal: 1, label: 'Beginner' },
+  { ordinal: 2, label: 'Proficient' },
+  { ordinal: 3, label: 'Advanced' },
+];
 const sheet: Sheet = {
   cycle: { id: 'c1', name: 'Term 2 2026-27', status: 'open' },
   section: { id: 's1', name: '7-A' },
@@ -48,7 +58,11 @@ describe('a downloaded sheet', () => {
 
 describe('a filled-in sheet', () => {
   it('takes a level by number or by its label, finds students by admission number, and skips blank cells', () => {
-    const file = ['admission_number,MS-LR1-AWA level,MS-MAT-CRE level,MS-MAT-CRE observation', 'sr-0703,proficient,,', 'SR-0706,1,Advanced,Good at patterns'].join('\n');
+    const file = [
+      'admission_number,MS-LR1-AWA level,MS-MAT-CRE level,MS-MAT-CRE observation',
+      'sr-0703,proficient,,',
+      'SR-0706,1,Advanced,Good at patterns',
+    ].join('\n');
     const imported = csvToCells(file, sheet);
     expect(imported.problems).toEqual([]);
     expect(imported.cells).toEqual([
@@ -70,7 +84,11 @@ describe('a filled-in sheet', () => {
     ].join('\n');
     expect(csvToCells(file, sheet).problems).toEqual([
       { row: 1, column: 'H (remarks)', message: '"remarks" is not a column of this class sheet (7-A, Term 2 2026-27).' },
-      { row: 2, column: 'D (MS-LR1-AWA level)', message: '"Excellent" is not a level of MS-LR1-AWA (1 Beginner, 2 Proficient, 3 Advanced).' },
+      {
+        row: 2,
+        column: 'D (MS-LR1-AWA level)',
+        message: '"Excellent" is not a level of MS-LR1-AWA (1 Beginner, 2 Proficient, 3 Advanced).',
+      },
       { row: 3, column: 'A (student_id)', message: 'No student with id nobody in 7-A.' },
       { row: 4, column: 'B (admission_number)', message: 'The row names no student.' },
       { row: 5, column: null, message: 'Aadhya Khan is already on row 2.' },
@@ -83,17 +101,22 @@ describe('a filled-in sheet', () => {
       '"name" is not a column of this class sheet (7-A, Term 2 2026-27).',
       'The file has neither a student_id nor an admission_number column: keep the columns of the downloaded sheet.',
     ]);
-    expect(csvToCells('student_id,MS-LR1-AWA level,MS-LR1-AWA level\nst1,1,2', sheet).problems[0])
-      .toEqual({ row: 1, column: 'C (MS-LR1-AWA level)', message: 'The column "MS-LR1-AWA level" appears twice.' });
+    expect(csvToCells('student_id,MS-LR1-AWA level,MS-LR1-AWA level\nst1,1,2', sheet).problems[0]).toEqual({
+      row: 1,
+      column: 'C (MS-LR1-AWA level)',
+      message: 'The column "MS-LR1-AWA level" appears twice.',
+    });
   });
 
-  it('places the database\'s problems at the row and column the cell came from', () => {
+  it("places the database's problems at the row and column the cell came from", () => {
     const imported = csvToCells(`${header}\nst1,,,3,note,,`, sheet);
-    expect(placeProblems(imported, [
-      { cell: 0, field: 'level_ordinal', message: 'Level 3 is not on the scale.' },
-      { cell: 0, field: 'observation', message: 'observation must be text or null.' },
-      { cell: 0, field: null, message: 'The same student and parameter as cell 0.' },
-    ])).toEqual([
+    expect(
+      placeProblems(imported, [
+        { cell: 0, field: 'level_ordinal', message: 'Level 3 is not on the scale.' },
+        { cell: 0, field: 'observation', message: 'observation must be text or null.' },
+        { cell: 0, field: null, message: 'The same student and parameter as cell 0.' },
+      ]),
+    ).toEqual([
       { row: 2, column: 'D (MS-LR1-AWA level)', message: 'Level 3 is not on the scale.' },
       { row: 2, column: 'E (MS-LR1-AWA observation)', message: 'observation must be text or null.' },
       { row: 2, column: null, message: 'The same student and parameter as cell 0.' },
@@ -113,8 +136,9 @@ describe('files that cannot be read', () => {
   };
 
   it('refuses text that is not UTF-8 (a Windows-1252 export)', () => {
-    expect(refused(() => decodeCsv(new Uint8Array([0x6e, 0x61, 0xef, 0x76, 0x65, 0x0a]))))
-      .toBe('The file is not UTF-8 text. Save the sheet as "CSV UTF-8 (comma delimited)" and upload it again.');
+    expect(refused(() => decodeCsv(new Uint8Array([0x6e, 0x61, 0xef, 0x76, 0x65, 0x0a])))).toBe(
+      'The file is not UTF-8 text. Save the sheet as "CSV UTF-8 (comma delimited)" and upload it again.',
+    );
   });
 
   it('accepts UTF-8 with the byte order mark Excel writes', () => {
@@ -123,33 +147,44 @@ describe('files that cannot be read', () => {
   });
 
   it('refuses a file over 2 MB before reading it', () => {
-    expect(refused(() => decodeCsv(new Uint8Array(MAX_FILE_BYTES + 1)))).toBe('The file is 2.0 MB; a class sheet file may be at most 2 MB.');
+    expect(refused(() => decodeCsv(new Uint8Array(MAX_FILE_BYTES + 1)))).toBe(
+      'The file is 2.0 MB; a class sheet file may be at most 2 MB.',
+    );
   });
 
   it('refuses a broken CSV, an empty file and too many rows', () => {
     expect(refused(() => csvToCells(`${header}\nst1,"unclosed,1`, sheet))).toMatch(/^The file is not a readable CSV/);
     expect(refused(() => csvToCells('', sheet))).toBe('The file is empty: download the class sheet and fill it in.');
-    expect(refused(() => csvToCells([header, ...Array.from({ length: 1001 }, () => 'st1')].join('\n'), sheet)))
-      .toBe('The file has 1001 rows; a class sheet has at most 1000.');
+    expect(refused(() => csvToCells([header, ...Array.from({ length: 1001 }, () => 'st1')].join('\n'), sheet))).toBe(
+      'The file has 1001 rows; a class sheet has at most 1000.',
+    );
   });
 
   it('never fails other than with UnreadableFile, whatever the bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-      try {
-        const imported = csvToCells(decodeCsv(bytes), sheet);
-        return Array.isArray(imported.cells) && Array.isArray(imported.problems);
-      } catch (error) {
-        return error instanceof UnreadableFile;
-      }
-    }), { numRuns: 500 });
-    fc.assert(fc.property(fc.array(fc.array(fc.oneof(fc.string(), fc.constantFrom('st1', 'SR-0706', '1', 'Advanced', '"', ','))), { maxLength: 20 }),
-      (rows) => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
         try {
-          const imported = csvToCells([header, ...rows.map((r) => r.join(','))].join('\n'), sheet);
-          return imported.cells.every((c) => sheet.students.some((s) => s.id === c.student_id));
+          const imported = csvToCells(decodeCsv(bytes), sheet);
+          return Array.isArray(imported.cells) && Array.isArray(imported.problems);
         } catch (error) {
           return error instanceof UnreadableFile;
         }
-      }), { numRuns: 500 });
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.oneof(fc.string(), fc.constantFrom('st1', 'SR-0706', '1', 'Advanced', '"', ','))), { maxLength: 20 }),
+        (rows) => {
+          try {
+            const imported = csvToCells([header, ...rows.map((r) => r.join(','))].join('\n'), sheet);
+            return imported.cells.every((c) => sheet.students.some((s) => s.id === c.student_id));
+          } catch (error) {
+            return error instanceof UnreadableFile;
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -15,7 +15,13 @@ const VISIBLE = 'no row of another school is visible to any role on any exposed 
 const WRITABLE = 'no row of another school is writable by any role';
 const FUNCTIONS = "no API-callable function returns another school's rows";
 
-interface Failure { table?: string; function?: string; role: string; count: number; op?: string }
+interface Failure {
+  table?: string;
+  function?: string;
+  role: string;
+  count: number;
+  op?: string;
+}
 type Evidence = { failures: Failure[]; failureCount: number; [k: string]: unknown };
 
 let db: LegacyDatabase | undefined;
@@ -45,9 +51,16 @@ describe('checklist: tenant isolation proved as every role of every school', () 
     const seen = fromRunner[VISIBLE]!.evidence as { totals: Record<string, number>; relations: { table: string; skipped?: string }[] };
     expect(seen.totals.rowsChecked).toBeGreaterThan(0);
     expect(seen.totals.rowsVisible).toBeGreaterThan(0);
-    const publicRelations = (await db.sql`select 'public.' || relname as t from pg_class where relnamespace = 'public'::regnamespace
-                                          and relkind in ('r', 'p', 'v', 'm', 'f') order by 1`).map((r) => r.t as string);
-    expect(seen.relations.map((r) => r.table).filter((t) => t.startsWith('public.')).sort()).toEqual(publicRelations);
+    const publicRelations = (
+      await db.sql`select 'public.' || relname as t from pg_class where relnamespace = 'public'::regnamespace
+                                          and relkind in ('r', 'p', 'v', 'm', 'f') order by 1`
+    ).map((r) => r.t as string);
+    expect(
+      seen.relations
+        .map((r) => r.table)
+        .filter((t) => t.startsWith('public.'))
+        .sort(),
+    ).toEqual(publicRelations);
     expect(seen.relations.filter((r) => r.skipped && !r.skipped.startsWith('partition of '))).toEqual([]);
     expect(seen.totals.tablesCovered).toBe(publicRelations.length);
     expect((fromRunner[WRITABLE]!.evidence as { writeProbes: number }).writeProbes).toBeGreaterThan(0);
@@ -84,10 +97,12 @@ describe('checklist: tenant isolation proved as every role of every school', () 
       insert into public.user_groups (name) values ('Class monitors');
     `);
     const passing = await isolationItems(o);
-    for (const item of [VISIBLE, WRITABLE, FUNCTIONS]) expect(passing[item]!.ok, `${item}: ${JSON.stringify(passing[item]!.evidence).slice(0, 600)}`).toBe(true);
+    for (const item of [VISIBLE, WRITABLE, FUNCTIONS])
+      expect(passing[item]!.ok, `${item}: ${JSON.stringify(passing[item]!.evidence).slice(0, 600)}`).toBe(true);
     const proof = passing[VISIBLE]!.evidence as unknown as {
       totals: { tablesCovered: number; rowsChecked: number; rowsVisible: number; callers: number; institutions: number };
-      callers: string[]; relations: { table: string; judged: string; path?: string[] }[];
+      callers: string[];
+      relations: { table: string; judged: string; path?: string[] }[];
       noTenantPath: { table: string; visible: Record<string, number>; shared?: string }[];
       perTable: Record<string, Record<string, { visible: number; foreign: number }>>;
     };
@@ -105,13 +120,16 @@ describe('checklist: tenant isolation proved as every role of every school', () 
     const writes = passing[WRITABLE]!.evidence as unknown as { writeProbes: number; outcomes: Record<string, number> };
     expect(writes.outcomes['update: no row reached']).toBeGreaterThan(0);
     expect(writes.outcomes['insert: refused by a policy']).toBeGreaterThan(0);
-    console.log(`isolation proof: ${proof.totals.tablesCovered} relations covered, ${proof.totals.rowsChecked} rows checked `
-      + `(${proof.totals.rowsVisible} seen), ${proof.totals.callers} callers in ${proof.totals.institutions} schools, ${writes.writeProbes} write probes`);
+    console.log(
+      `isolation proof: ${proof.totals.tablesCovered} relations covered, ${proof.totals.rowsChecked} rows checked ` +
+        `(${proof.totals.rowsVisible} seen), ${proof.totals.callers} callers in ${proof.totals.institutions} schools, ${writes.writeProbes} write probes`,
+    );
 
     // 1. The select policy of sections replaced by `using (true)`, and the groups table no
     //    longer allowed as shared: the visibility item fails, naming sections, the slots
     //    (judged through their links: their policies trust what sections shows) and the groups.
-    const [policy] = await db.sql`select policyname, qual from pg_policies where schemaname = 'public' and tablename = 'sections' and cmd = 'SELECT'`;
+    const [policy] =
+      await db.sql`select policyname, qual from pg_policies where schemaname = 'public' and tablename = 'sections' and cmd = 'SELECT'`;
     const name = policy!.policyname as string;
     await db.sql.unsafe(`drop policy "${name}" on public.sections;
                          create policy "${name}" on public.sections for select to authenticated using (true)`);
@@ -131,7 +149,9 @@ describe('checklist: tenant isolation proved as every role of every school', () 
 
     // 2. Courses writable across schools (an UPDATE policy `using (true)`), still invisible:
     //    the write item fails on courses, the visibility item passes.
-    await db.sql.unsafe(`create policy "isolation test: any course" on public.courses for update to authenticated using (true) with check (true)`);
+    await db.sql.unsafe(
+      `create policy "isolation test: any course" on public.courses for update to authenticated using (true) with check (true)`,
+    );
     const writable = await isolationItems(o);
     expect(writable[WRITABLE]!.ok).toBe(false);
     expect(named(writable[WRITABLE]!.evidence, 'table')).toEqual(['public.courses']);
@@ -159,6 +179,5 @@ describe('checklist: tenant isolation proved as every role of every school', () 
     expect(functions[VISIBLE]!.ok).toBe(true);
     expect(functions[WRITABLE]!.ok).toBe(true);
     await db.sql.unsafe('drop function public.all_profiles(); drop function public.count_profiles()');
-
   }, 120_000);
 });

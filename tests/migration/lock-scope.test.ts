@@ -31,8 +31,9 @@ async function fillInstitutionIds(d: LegacyDatabase): Promise<void> {
 describe('lock scope of each migration file', () => {
   it('holds ACCESS EXCLUSIVE on at most one existing table until it commits', async () => {
     db = await legacyDatabase('test-migration-lock-scope', MIGRATION_TEST_PORT, 'older', { studentsPerSchool: 50 });
-    const existing = (await db.sql`select relname from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p')`)
-      .map((r) => r.relname as string);
+    const existing = (await db.sql`select relname from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p')`).map(
+      (r) => r.relname as string,
+    );
     const files = allMigrations().filter((f) => !f.startsWith('2024'));
     expect(files.length).toBeGreaterThan(40);
     const wide: Record<string, string[]> = {};

@@ -16,10 +16,12 @@ afterAll(async () => db?.close());
 
 describe('lock discipline', () => {
   it('every migration file sets lock_timeout and statement_timeout', () => {
-    const missing = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).filter((f) => {
-      const text = readFileSync(join(migrationsDir, f), 'utf8');
-      return !/^set (local )?lock_timeout/m.test(text) || !/^set (local )?statement_timeout/m.test(text);
-    });
+    const missing = readdirSync(migrationsDir)
+      .filter((f) => f.endsWith('.sql'))
+      .filter((f) => {
+        const text = readFileSync(join(migrationsDir, f), 'utf8');
+        return !/^set (local )?lock_timeout/m.test(text) || !/^set (local )?statement_timeout/m.test(text);
+      });
     expect(missing).toEqual([]);
   });
 
@@ -37,7 +39,9 @@ describe('lock discipline', () => {
 
     const backfill = held.filter((h) => h.step === 'phase2.backfill');
     expect(backfill.length).toBeGreaterThan(0);
-    expect([...new Set(backfill.map((h) => h.mode))].every((m) => ['AccessShareLock', 'RowShareLock', 'RowExclusiveLock'].includes(m))).toBe(true);
+    expect(
+      [...new Set(backfill.map((h) => h.mode))].every((m) => ['AccessShareLock', 'RowShareLock', 'RowExclusiveLock'].includes(m)),
+    ).toBe(true);
     const exclusive = held.filter((h) => h.mode === 'AccessExclusiveLock');
     for (const h of exclusive) expect(h.longestMs, `${h.step} ${h.table}`).toBeLessThan(2_000);
   }, 180_000);

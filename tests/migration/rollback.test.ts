@@ -49,7 +49,8 @@ describe('rollback', () => {
   }, 180_000);
 
   it('the pre-migration backup restores with pg_restore into a fresh database', async () => {
-    const [backup] = await db!.sql`select evidence -> 'backup' -> 'evidence' ->> 'file' as file from hpc_migration.steps where name = 'preflight'`;
+    const [backup] = await db!
+      .sql`select evidence -> 'backup' -> 'evidence' ->> 'file' as file from hpc_migration.steps where name = 'preflight'`;
     const admin = connect(db!.cluster.superUrl, { max: 1 });
     await admin`drop database if exists restored`;
     await admin`create database restored owner postgres`;

@@ -21,12 +21,15 @@ describe('migrate: the full runbook', () => {
     const o = testOptions(db);
     const schools = presets.small.schools;
     const mappingFile = join(db.cluster.settings.home, 'mapping.json');
-    writeFileSync(mappingFile, JSON.stringify({
-      institutions: Array.from({ length: schools }, (_, i) => ({ slug: `school-${i + 1}`, name: `School ${i + 1}` })),
-      legacyIds: Object.fromEntries(Array.from({ length: schools }, (_, i) => [legacySchoolId(i + 1), `school-${i + 1}`])),
-      emailDomains: Object.fromEntries(Array.from({ length: schools }, (_, i) => [`school${i + 1}.example`, `school-${i + 1}`])),
-      fallback: 'school-1',
-    }));
+    writeFileSync(
+      mappingFile,
+      JSON.stringify({
+        institutions: Array.from({ length: schools }, (_, i) => ({ slug: `school-${i + 1}`, name: `School ${i + 1}` })),
+        legacyIds: Object.fromEntries(Array.from({ length: schools }, (_, i) => [legacySchoolId(i + 1), `school-${i + 1}`])),
+        emailDomains: Object.fromEntries(Array.from({ length: schools }, (_, i) => [`school${i + 1}.example`, `school-${i + 1}`])),
+        fallback: 'school-1',
+      }),
+    );
     o.mapping = { mode: 'file', file: mappingFile };
     o.skipBackup = false;
     o.pilot = ['school-1'];
@@ -53,16 +56,24 @@ describe('migrate: the full runbook', () => {
     expect(audited!.n).toBe(0);
     // E-mail domains decide people; the class structure follows its cohort's school.
     const people = await rowsPerInstitution(db.sql, 'user_profiles');
-    expect(people).toEqual({ 'school-1': peoplePerSchool(presets.small), 'school-2': peoplePerSchool(presets.small), 'school-3': peoplePerSchool(presets.small) });
+    expect(people).toEqual({
+      'school-1': peoplePerSchool(presets.small),
+      'school-2': peoplePerSchool(presets.small),
+      'school-3': peoplePerSchool(presets.small),
+    });
     const enrolments = await rowsPerInstitution(db.sql, 'section_students');
     expect(Object.values(enrolments)).toEqual([200, 200, 200]);
-    const [flags] = await db.sql`select count(*) filter (where enabled)::int as on from public.institution_feature_flags where feature = 'hpc'`;
+    const [flags] =
+      await db.sql`select count(*) filter (where enabled)::int as on from public.institution_feature_flags where feature = 'hpc'`;
     expect(flags!.on).toBe(3);
     const [notNull] = await db.sql`select bool_and(attnotnull) as ok from pg_attribute
       where attname = 'institution_id' and attrelid = any(array['public.user_profiles', 'public.section_students']::regclass[])`;
     expect(notNull!.ok).toBe(true);
 
-    const heard = readFileSync(events, 'utf8').trim().split('\n').map((l) => JSON.parse(l).event as string);
+    const heard = readFileSync(events, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).event as string);
     expect(heard[0]).toBe('start');
     expect(heard.filter((e) => e === 'phase').length).toBe(5);
     expect(heard.at(-1)).toBe('end');
@@ -86,7 +97,8 @@ describe('migrate: the full runbook', () => {
     const terms = await rowsPerInstitution(db.sql, 'academic_terms');
     expect(Object.values(terms)).toEqual([2, 2, 2]);
     // Students and teachers follow their sections; admins and staff (no class link) the fallback.
-    const [students] = await db.sql`select count(distinct u.institution_id)::int as n from public.user_profiles as u where u.role = 'student'`;
+    const [students] =
+      await db.sql`select count(distinct u.institution_id)::int as n from public.user_profiles as u where u.role = 'student'`;
     expect(students!.n).toBe(3);
     expect(Object.values(await nullCounts(db.sql)).every((n) => n === 0)).toBe(true);
   }, 120_000);
@@ -113,7 +125,15 @@ describe('migrate: the full runbook', () => {
     const cluster = await freshLegacyCluster('test-migration-current', MIGRATION_TEST_PORT);
     await pushMigrations(cluster.url, { seed: true });
     const sql = connect(cluster.url, { max: 2 });
-    db = { cluster, sql, counts: {}, close: async () => { await sql.end(); await cluster.destroy(); } };
+    db = {
+      cluster,
+      sql,
+      counts: {},
+      close: async () => {
+        await sql.end();
+        await cluster.destroy();
+      },
+    };
     const [flagsBefore] = await sql`select count(*) filter (where enabled)::int as on from public.institution_feature_flags`;
     const outcome = await runMigration(testOptions(db), quietLog);
     expect(outcome.failure).toBeUndefined();

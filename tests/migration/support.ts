@@ -19,14 +19,24 @@ export interface LegacyDatabase {
   close(): Promise<void>;
 }
 
-export async function legacyDatabase(name: string, port: number, shape: LegacyShape, preset: Partial<LegacyPreset> = {},
-  options: { cliHistory?: boolean } = {}): Promise<LegacyDatabase> {
+export async function legacyDatabase(
+  name: string,
+  port: number,
+  shape: LegacyShape,
+  preset: Partial<LegacyPreset> = {},
+  options: { cliHistory?: boolean } = {},
+): Promise<LegacyDatabase> {
   const cluster = await freshLegacyCluster(name, port);
   const sql = connect(cluster.url, { max: 4 });
-  const counts = await generateLegacy(sql, { url: cluster.url, shape, preset: { ...presets.small, ...preset }, cliHistory: options.cliHistory },
-    quietLog);
+  const counts = await generateLegacy(
+    sql,
+    { url: cluster.url, shape, preset: { ...presets.small, ...preset }, cliHistory: options.cliHistory },
+    quietLog,
+  );
   return {
-    cluster, sql, counts,
+    cluster,
+    sql,
+    counts,
     async close() {
       await sql.end();
       await cluster.destroy();

@@ -19,8 +19,11 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-const fingerprint = async (s: Sql) => (await s`select count(*)::int as n, md5(string_agg(e::text, '|' order by e.institution_id, e.id)) as h
-                                  from public.hpc_evaluations as e`)[0]!;
+const fingerprint = async (s: Sql) =>
+  (
+    await s`select count(*)::int as n, md5(string_agg(e::text, '|' order by e.institution_id, e.id)) as h
+                                  from public.hpc_evaluations as e`
+  )[0]!;
 
 async function indexesPerPartition(s: Sql): Promise<Record<string, number>> {
   const rows = await s`
@@ -55,7 +58,12 @@ describe('partition maintenance', () => {
 
     const layout = await hashPartitions(sql);
     expect(layout).toHaveLength(11);
-    expect(layout.filter((p) => p.modulus === 20).map((p) => p.remainder).sort((a, b) => a - b)).toEqual([remainder, remainder + 10]);
+    expect(
+      layout
+        .filter((p) => p.modulus === 20)
+        .map((p) => p.remainder)
+        .sort((a, b) => a - b),
+    ).toEqual([remainder, remainder + 10]);
     const after = await skewReport(sql);
     expect(after.coverage).toEqual({ modulus: 20, uncovered: [], overlapping: [] });
     // Every partition carries every index of the parent, attached to it.
@@ -82,8 +90,9 @@ describe('partition maintenance', () => {
                               join public.hpc_evaluations as e on e.institution_id = c.institution_id and e.cycle_id = c.id
                               group by 1, 2, 3 order by n desc limit 1`;
     for (const status of ['closed', 'locked', 'archived']) {
-      await sql`update public.hpc_evaluation_cycles set status = ${status} where institution_id = ${cycle!.institution_id} and id = ${cycle!.id}`
-        .catch(() => undefined);
+      await sql`update public.hpc_evaluation_cycles set status = ${status} where institution_id = ${cycle!.institution_id} and id = ${cycle!.id}`.catch(
+        () => undefined,
+      );
     }
     const [now] = await sql`select status from public.hpc_evaluation_cycles where id = ${cycle!.id}`;
     expect(now!.status).toBe('archived');

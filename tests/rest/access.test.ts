@@ -17,8 +17,17 @@ const SUNITA = 'principal@vidyaniketan.example';
 
 type Table = keyof Database['public']['Tables'];
 const hpcTables = [
-  'hpc_achievements', 'hpc_analytics', 'hpc_approval_workflows', 'hpc_conversations', 'hpc_evaluation_cycles',
-  'hpc_evaluations', 'hpc_parameter_assignments', 'hpc_parameters', 'hpc_reflections', 'hpc_reports', 'hpc_rubrics',
+  'hpc_achievements',
+  'hpc_analytics',
+  'hpc_approval_workflows',
+  'hpc_conversations',
+  'hpc_evaluation_cycles',
+  'hpc_evaluations',
+  'hpc_parameter_assignments',
+  'hpc_parameters',
+  'hpc_reflections',
+  'hpc_reports',
+  'hpc_rubrics',
 ] as const satisfies readonly Table[];
 
 let db: postgres.Sql;
@@ -40,7 +49,9 @@ describe('anon (the anon key, nobody signed in)', () => {
   it('cannot write an HPC table', async () => {
     const { error } = await anonClient().from('hpc_achievements').update({ title: 'changed by anon' }).neq('title', '').select();
     expect(error?.code).toBe('42501');
-    const [{ changed }] = await db<[{ changed: number }]>`select count(*)::int as changed from hpc_achievements where title = 'changed by anon'`;
+    const [{ changed }] = await db<
+      [{ changed: number }]
+    >`select count(*)::int as changed from hpc_achievements where title = 'changed by anon'`;
     expect(changed).toBe(0);
   });
 });
@@ -85,7 +96,10 @@ describe('a parent', () => {
   it('sees no card that is not published, not even their own child’s', async () => {
     const all = await db<{ student_id: string; status: string }[]>`
       select student_id, status from hpc_reports where student_id in (${userId(AARAV)}, ${userId(ANAYA)})`;
-    expect(all.some((r) => r.status !== 'published'), 'the seed has unpublished cards of these children').toBe(true);
+    expect(
+      all.some((r) => r.status !== 'published'),
+      'the seed has unpublished cards of these children',
+    ).toBe(true);
 
     const { data, error } = await userClient(KAVITA).from('hpc_reports').select('student_id, status, version');
     expect(error).toBeNull();
@@ -116,8 +130,11 @@ describe('a student', () => {
   });
 
   it("cannot change another student's row", async () => {
-    const { data } = await userClient(AARAV).from('hpc_evaluations').update({ observation: 'written by another student' })
-      .eq('student_id', userId(ANAYA)).select('id');
+    const { data } = await userClient(AARAV)
+      .from('hpc_evaluations')
+      .update({ observation: 'written by another student' })
+      .eq('student_id', userId(ANAYA))
+      .select('id');
     expect(data ?? []).toEqual([]);
     const [{ changed }] = await db<[{ changed: number }]>`
       select count(*)::int as changed from hpc_evaluations where observation = 'written by another student'`;
@@ -152,7 +169,9 @@ describe('rpc() and functions.invoke() on the same client', () => {
 
   it('an rpc refusal comes back as a PostgREST error with the database code', async () => {
     const { data, error } = await userClient(MEERA).rpc('hpc_transition_report', {
-      p_report_id: '00000000-0000-4000-a000-00000000ffff', p_action: 'approve', p_expected_version: 1,
+      p_report_id: '00000000-0000-4000-a000-00000000ffff',
+      p_action: 'approve',
+      p_expected_version: 1,
     });
     expect(data).toBeNull();
     expect(error?.code).toBe('HP404');

@@ -13,6 +13,7 @@ const meera = () => credentials().users.find((u) => u.email === 'meera.iyer@vidy
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(rest(path), { headers });
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON answer, read field by field; each expect() is the check.
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
@@ -47,7 +48,10 @@ describe('/rest/v1 API keys', () => {
   });
 
   it('lets a signed-in user’s token decide the role, not the anon key', async () => {
-    const { status, body } = await get('hpc_parameters?select=id&limit=1', { apikey: credentials().anonKey, authorization: `Bearer ${meera()}` });
+    const { status, body } = await get('hpc_parameters?select=id&limit=1', {
+      apikey: credentials().anonKey,
+      authorization: `Bearer ${meera()}`,
+    });
     expect(status).toBe(200);
     expect(body).toHaveLength(1);
   });
@@ -63,7 +67,10 @@ describe("/rest/v1 with Supabase's newer keys (publishable and secret)", () => {
   it('the publishable key stands for anon, alone or as the bearer a client without a session sends', async () => {
     const { publishableKey } = credentials();
     expect(publishableKey).toMatch(/^sb_publishable_/);
-    const sent: Record<string, string>[] = [{ apikey: publishableKey }, { apikey: publishableKey, authorization: `Bearer ${publishableKey}` }];
+    const sent: Record<string, string>[] = [
+      { apikey: publishableKey },
+      { apikey: publishableKey, authorization: `Bearer ${publishableKey}` },
+    ];
     for (const headers of sent) {
       const { status, body } = await get('hpc_parameters?select=id&limit=1', headers);
       expect(status).toBe(401); // anon may not read HPC parameters, exactly as with the anon key
@@ -75,7 +82,10 @@ describe("/rest/v1 with Supabase's newer keys (publishable and secret)", () => {
     const asService = await get('hpc_parameters?select=id&limit=1', { apikey: credentials().secretKey });
     expect(asService.status).toBe(200);
     expect(asService.body).toHaveLength(1);
-    const asMeera = await get('hpc_parameters?select=id&limit=1', { apikey: credentials().publishableKey, authorization: `Bearer ${meera()}` });
+    const asMeera = await get('hpc_parameters?select=id&limit=1', {
+      apikey: credentials().publishableKey,
+      authorization: `Bearer ${meera()}`,
+    });
     expect(asMeera.status).toBe(200);
     expect(asMeera.body).toHaveLength(1);
   });

@@ -44,7 +44,9 @@ describe("BIG DAY's class structure embeds without a hint (one key per pair, as 
 describe('rpc refusals carry the HTTP status of their code', () => {
   it('an unknown card: 404 HP404', async () => {
     const { error, status } = await userClient(MEERA).rpc('hpc_transition_report', {
-      p_report_id: '00000000-0000-4000-a000-00000000ffff', p_action: 'approve', p_expected_version: 1,
+      p_report_id: '00000000-0000-4000-a000-00000000ffff',
+      p_action: 'approve',
+      p_expected_version: 1,
     });
     expect(status).toBe(404);
     expect(error?.code).toBe('HP404');
@@ -56,7 +58,9 @@ describe('rpc refusals carry the HTTP status of their code', () => {
       where r.is_current and r.status = 'in_review' and r.institution_id = '10000000-0000-4000-8000-000000000001' limit 1`;
     expect(card, 'the seed has a card in review at Vidya Niketan').toBeTruthy();
     const { error, status } = await userClient(SUNITA).rpc('hpc_transition_report', {
-      p_report_id: card!.id, p_action: 'approve', p_expected_version: Number(card!.lock_version) + 100,
+      p_report_id: card!.id,
+      p_action: 'approve',
+      p_expected_version: Number(card!.lock_version) + 100,
     });
     expect(status).toBe(409);
     expect(error?.code).toBe('HP409');
@@ -64,7 +68,7 @@ describe('rpc refusals carry the HTTP status of their code', () => {
 });
 
 describe('what a family reads', () => {
-  it("the latest published card of each child, even after a reopen made the current version a draft", async () => {
+  it('the latest published card of each child, even after a reopen made the current version a draft', async () => {
     const { data, error } = await userClient(KAVITA).from('hpc_published_reports').select('student_id, status');
     expect(error).toBeNull();
     expect(data!.length).toBeGreaterThan(0);

@@ -34,17 +34,23 @@ describe('enum columns through supabase-js and the real PostgREST', () => {
     expect(ratings.data!.length).toBeGreaterThan(0);
   });
 
-  it('the report statuses are the workflow\'s six', () => {
+  it("the report statuses are the workflow's six", () => {
     expect(released).toBe('released');
   });
 
   it('an unknown status written through PostgREST: 400, 22P02, the type and the value named', async () => {
     const [cycle] = (await userClient(MEERA).from('hpc_evaluation_cycles').select('id').eq('status', 'open').limit(1)).data ?? [];
     expect(cycle, 'the seed has an open cycle at Vidya Niketan').toBeTruthy();
-    const { error, status } = await userClient(MEERA).from('hpc_evaluations').insert({
-      cycle_id: cycle!.id, student_id: userId(AARAV), parameter_id: '00000000-0000-4000-a000-00000000ffff',
-      rater_role: 'teacher', rater_id: userId(MEERA), status: finished,
-    });
+    const { error, status } = await userClient(MEERA)
+      .from('hpc_evaluations')
+      .insert({
+        cycle_id: cycle!.id,
+        student_id: userId(AARAV),
+        parameter_id: '00000000-0000-4000-a000-00000000ffff',
+        rater_role: 'teacher',
+        rater_id: userId(MEERA),
+        status: finished,
+      });
     expect(status).toBe(400);
     expect(error?.code).toBe('22P02');
     expect(error?.message).toBe('invalid input value for enum hpc_entry_status: "finished"');
@@ -57,15 +63,19 @@ describe('enum columns through supabase-js and the real PostgREST', () => {
     expect(error?.message).toBe('invalid input value for enum hpc_rater_role: "teachers"');
   });
 
-  it('an unknown rpc action: 400, 22P02, named; a known one still gets the rpc\'s own refusal', async () => {
+  it("an unknown rpc action: 400, 22P02, named; a known one still gets the rpc's own refusal", async () => {
     const unknown = await userClient(MEERA).rpc('hpc_transition_report', {
-      p_report_id: '00000000-0000-4000-a000-00000000ffff', p_action: 'archive' as typeof reopen, p_expected_version: 1,
+      p_report_id: '00000000-0000-4000-a000-00000000ffff',
+      p_action: 'archive' as typeof reopen,
+      p_expected_version: 1,
     });
     expect(unknown.status).toBe(400);
     expect(unknown.error?.code).toBe('22P02');
     expect(unknown.error?.message).toBe('invalid input value for enum hpc_report_action: "archive"');
     const known = await userClient(MEERA).rpc('hpc_transition_report', {
-      p_report_id: '00000000-0000-4000-a000-00000000ffff', p_action: reopen, p_expected_version: 1,
+      p_report_id: '00000000-0000-4000-a000-00000000ffff',
+      p_action: reopen,
+      p_expected_version: 1,
     });
     expect(known.status).toBe(404);
     expect(known.error?.code).toBe('HP404');
@@ -73,7 +83,8 @@ describe('enum columns through supabase-js and the real PostgREST', () => {
 
   it('an unknown cycle status sent to hpc_set_cycle_status: 400, 22P02, named', async () => {
     const { error, status } = await userClient(SUNITA).rpc('hpc_set_cycle_status', {
-      p_cycle_id: '00000000-0000-4000-a000-00000000ffff', p_status: 'finished' as Enums<'hpc_cycle_status'>,
+      p_cycle_id: '00000000-0000-4000-a000-00000000ffff',
+      p_status: 'finished' as Enums<'hpc_cycle_status'>,
     });
     expect(status).toBe(400);
     expect(error?.code).toBe('22P02');

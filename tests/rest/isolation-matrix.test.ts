@@ -17,7 +17,12 @@ type Row = Record<string, unknown>;
 
 /** Who plays each signed-in role of the matrix at Vidya Niketan. */
 const PLAYERS: Record<Exclude<Role, 'anon' | 'service_role'>, string> = {
-  student: AARAV, parent: KAVITA, teacher: MEERA, coordinator: FARHAN, principal: SUNITA, institution_admin: RAJESH,
+  student: AARAV,
+  parent: KAVITA,
+  teacher: MEERA,
+  coordinator: FARHAN,
+  principal: SUNITA,
+  institution_admin: RAJESH,
 };
 
 /** The column that holds a row's school, from the matrix's scope (`institution_id = {institution}`). */
@@ -40,7 +45,9 @@ const targets = new Map<string, { key: Row; value: unknown }>();
 
 async function xmin(table: string, key: Row): Promise<string> {
   // Compared in the JSON form the key was read in (a timestamp keeps its exact text).
-  const where = Object.keys(key).map((column, i) => `to_jsonb(${column}) = $${i + 1}::jsonb`).join(' and ');
+  const where = Object.keys(key)
+    .map((column, i) => `to_jsonb(${column}) = $${i + 1}::jsonb`)
+    .join(' and ');
   const values = Object.values(key).map((v) => db.json(v as postgres.JSONValue));
   const [row] = await db.unsafe<[{ xmin: string }]>(`select xmin::text from public.${table} where ${where}`, values as never[]);
   if (!row) throw new Error(`${table}: no row ${JSON.stringify(key)}`);
@@ -50,13 +57,17 @@ async function xmin(table: string, key: Row): Promise<string> {
 beforeAll(async () => {
   db = connect();
   for (const t of MATRIX) {
-    const keyColumns = (await db<{ column: string }[]>`
+    const keyColumns = (
+      await db<{ column: string }[]>`
       select a.attname as column from pg_index as i join pg_attribute as a on a.attrelid = i.indrelid and a.attnum = any (i.indkey)
-      where i.indrelid = ${`public.${t.table}`}::regclass and i.indisprimary order by a.attnum`).map((c) => c.column);
+      where i.indrelid = ${`public.${t.table}`}::regclass and i.indisprimary order by a.attnum`
+    ).map((c) => c.column);
     const column = updatedColumn(t);
     const [row] = await db.unsafe<[{ key: Row; value: unknown }]>(
       `select jsonb_build_object(${keyColumns.map((c) => `'${c}', ${c}`).join(', ')}) as key, to_jsonb(${column}) as value
-       from public.${t.table} where ${tenantColumn(t)} <> $1 order by 1 limit 1`, [VIDYA_NIKETAN]);
+       from public.${t.table} where ${tenantColumn(t)} <> $1 order by 1 limit 1`,
+      [VIDYA_NIKETAN],
+    );
     if (row) targets.set(t.table, row);
   }
 });

@@ -32,9 +32,13 @@ function expectPerson(embedded: { full_name: string } | null, id: string | null)
 // seeded row named in the test, so an embed that resolved the other key would fail.
 describe('one hint per person column, named by its key', () => {
   it('hpc_evaluations: the student and the rater', async () => {
-    const { data, error } = await userClient(SUNITA).from('hpc_evaluations')
-      .select('student_id, rater_id, student:user_profiles!hpc_evaluations_student_fkey(full_name), rater:user_profiles!hpc_evaluations_rater_fkey(full_name)')
-      .eq('student_id', userId(AARAV)).in('rater_role', ['teacher', 'parent']);
+    const { data, error } = await userClient(SUNITA)
+      .from('hpc_evaluations')
+      .select(
+        'student_id, rater_id, student:user_profiles!hpc_evaluations_student_fkey(full_name), rater:user_profiles!hpc_evaluations_rater_fkey(full_name)',
+      )
+      .eq('student_id', userId(AARAV))
+      .in('rater_role', ['teacher', 'parent']);
     expect(error).toBeNull();
     expect(data!.length).toBeGreaterThan(1);
     for (const row of data!) {
@@ -47,8 +51,11 @@ describe('one hint per person column, named by its key', () => {
   });
 
   it('student_guardians: the child and the guardian', async () => {
-    const { data, error } = await userClient(SUNITA).from('student_guardians')
-      .select('student_id, guardian_id, student:user_profiles!student_guardians_student_fkey(full_name), guardian:user_profiles!student_guardians_guardian_fkey(full_name)')
+    const { data, error } = await userClient(SUNITA)
+      .from('student_guardians')
+      .select(
+        'student_id, guardian_id, student:user_profiles!student_guardians_student_fkey(full_name), guardian:user_profiles!student_guardians_guardian_fkey(full_name)',
+      )
       .eq('guardian_id', userId(KAVITA));
     expect(error).toBeNull();
     for (const row of data!) {
@@ -60,21 +67,31 @@ describe('one hint per person column, named by its key', () => {
   });
 
   it('hpc_achievements: the student and the teacher who verified it', async () => {
-    const { data, error } = await userClient(SUNITA).from('hpc_achievements')
-      .select('student_id, verified_by, student:user_profiles!hpc_achievements_student_fkey(full_name), verifier:user_profiles!hpc_achievements_verified_by_fkey(full_name)');
+    const { data, error } = await userClient(SUNITA)
+      .from('hpc_achievements')
+      .select(
+        'student_id, verified_by, student:user_profiles!hpc_achievements_student_fkey(full_name), verifier:user_profiles!hpc_achievements_verified_by_fkey(full_name)',
+      );
     expect(error).toBeNull();
     for (const row of data!) {
       expectPerson(row.student, row.student_id);
       expectPerson(row.verifier, row.verified_by);
     }
-    expect(data!.some((r) => r.verifier !== null), 'the seed has verified achievements').toBe(true);
+    expect(
+      data!.some((r) => r.verifier !== null),
+      'the seed has verified achievements',
+    ).toBe(true);
     expect(data!.map((r) => r.student?.full_name)).toContain('Aarav Sharma');
   });
 
   it('hpc_conversations: the student and the author of each message', async () => {
-    const { data, error } = await userClient(SUNITA).from('hpc_conversations')
-      .select('student_id, author_id, student:user_profiles!hpc_conversations_student_fkey(full_name), author:user_profiles!hpc_conversations_author_fkey(full_name)')
-      .eq('student_id', userId(AARAV)).order('created_at');
+    const { data, error } = await userClient(SUNITA)
+      .from('hpc_conversations')
+      .select(
+        'student_id, author_id, student:user_profiles!hpc_conversations_student_fkey(full_name), author:user_profiles!hpc_conversations_author_fkey(full_name)',
+      )
+      .eq('student_id', userId(AARAV))
+      .order('created_at');
     expect(error).toBeNull();
     for (const row of data!) {
       expectPerson(row.student, row.student_id);
@@ -84,8 +101,11 @@ describe('one hint per person column, named by its key', () => {
   });
 
   it('hpc_reports: the student and the principal who published the card', async () => {
-    const { data, error } = await userClient(SUNITA).from('hpc_reports')
-      .select('student_id, published_by, status, student:user_profiles!hpc_reports_student_fkey(full_name), publisher:user_profiles!hpc_reports_published_by_fkey(full_name)');
+    const { data, error } = await userClient(SUNITA)
+      .from('hpc_reports')
+      .select(
+        'student_id, published_by, status, student:user_profiles!hpc_reports_student_fkey(full_name), publisher:user_profiles!hpc_reports_published_by_fkey(full_name)',
+      );
     expect(error).toBeNull();
     for (const row of data!) {
       expectPerson(row.student, row.student_id);
@@ -97,7 +117,8 @@ describe('one hint per person column, named by its key', () => {
   });
 
   it('hpc_parameter_assignments: the teacher of a parameter, the student and the peer reviewer of a pairing', async () => {
-    const { data, error } = await userClient(PRIYA).from('hpc_parameter_assignments')
+    const { data, error } = await userClient(PRIYA)
+      .from('hpc_parameter_assignments')
       .select(`student_id, peer_reviewer_id, teacher_id,
         student:user_profiles!hpc_parameter_assignments_student_fkey(full_name),
         peer_reviewer:user_profiles!hpc_parameter_assignments_peer_reviewer_fkey(full_name),
@@ -116,8 +137,11 @@ describe('one hint per person column, named by its key', () => {
   });
 
   it('hpc_reflections: the student and the author (the parent writes the Partnership card)', async () => {
-    const { data, error } = await userClient(SUNITA).from('hpc_reflections')
-      .select('kind, student_id, author_id, student:user_profiles!hpc_reflections_student_fkey(full_name), author:user_profiles!hpc_reflections_author_fkey(full_name)')
+    const { data, error } = await userClient(SUNITA)
+      .from('hpc_reflections')
+      .select(
+        'kind, student_id, author_id, student:user_profiles!hpc_reflections_student_fkey(full_name), author:user_profiles!hpc_reflections_author_fkey(full_name)',
+      )
       .eq('student_id', userId(AARAV));
     expect(error).toBeNull();
     for (const row of data!) {
@@ -129,8 +153,11 @@ describe('one hint per person column, named by its key', () => {
   });
 
   it('report_narratives: the student and the teacher who wrote it', async () => {
-    const { data, error } = await userClient(SUNITA).from('report_narratives')
-      .select('student_id, author_id, student:user_profiles!report_narratives_student_fkey(full_name), author:user_profiles!report_narratives_author_fkey(full_name)')
+    const { data, error } = await userClient(SUNITA)
+      .from('report_narratives')
+      .select(
+        'student_id, author_id, student:user_profiles!report_narratives_student_fkey(full_name), author:user_profiles!report_narratives_author_fkey(full_name)',
+      )
       .eq('student_id', userId(AARAV));
     expect(error).toBeNull();
     expect(data).toHaveLength(1);
@@ -143,21 +170,32 @@ describe('one hint per person column, named by its key', () => {
 // a plain string: the generated types reject it too, as they match a column hint only on a
 // one-column key.
 const personColumns: [table: string, column: string][] = [
-  ['hpc_evaluations', 'student_id'], ['hpc_evaluations', 'rater_id'],
-  ['student_guardians', 'student_id'], ['student_guardians', 'guardian_id'],
-  ['hpc_achievements', 'student_id'], ['hpc_achievements', 'verified_by'],
-  ['hpc_conversations', 'student_id'], ['hpc_conversations', 'author_id'],
-  ['hpc_reports', 'student_id'], ['hpc_reports', 'published_by'],
-  ['hpc_parameter_assignments', 'student_id'], ['hpc_parameter_assignments', 'peer_reviewer_id'],
+  ['hpc_evaluations', 'student_id'],
+  ['hpc_evaluations', 'rater_id'],
+  ['student_guardians', 'student_id'],
+  ['student_guardians', 'guardian_id'],
+  ['hpc_achievements', 'student_id'],
+  ['hpc_achievements', 'verified_by'],
+  ['hpc_conversations', 'student_id'],
+  ['hpc_conversations', 'author_id'],
+  ['hpc_reports', 'student_id'],
+  ['hpc_reports', 'published_by'],
+  ['hpc_parameter_assignments', 'student_id'],
+  ['hpc_parameter_assignments', 'peer_reviewer_id'],
   ['hpc_parameter_assignments', 'teacher_id'],
-  ['hpc_reflections', 'student_id'], ['hpc_reflections', 'author_id'],
-  ['report_narratives', 'student_id'], ['report_narratives', 'author_id'],
+  ['hpc_reflections', 'student_id'],
+  ['hpc_reflections', 'author_id'],
+  ['report_narratives', 'student_id'],
+  ['report_narratives', 'author_id'],
 ];
 
 describe('the column name alone is no hint on a composite key', () => {
   it.each(personColumns)('%s → user_profiles!%s answers 400 PGRST200', async (table, column) => {
     const select: string = `person:user_profiles!${column}(full_name)`;
-    const { error, status } = await userClient(SUNITA).from(table as 'hpc_reports').select(select).limit(1);
+    const { error, status } = await userClient(SUNITA)
+      .from(table as 'hpc_reports')
+      .select(select)
+      .limit(1);
     expect(status).toBe(400);
     expect(error?.code).toBe('PGRST200');
   });
@@ -171,7 +209,8 @@ describe('the column name alone is no hint on a composite key', () => {
         and c.conrelid::regclass::text = any (${[...new Set(personColumns.map(([t]) => t))]}::text[])
         and cardinality(c.conkey) = 2`;
     const expected = personColumns.map(([table, column]) => ({ table, column, key: `${table}_${column.replace(/_id$/, '')}_fkey` }));
-    expect(keys.sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`)))
-      .toEqual(expected.sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`)));
+    expect(keys.sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`))).toEqual(
+      expected.sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`)),
+    );
   });
 });

@@ -57,14 +57,20 @@ describe('schema changes while PostgREST runs', () => {
     expect(embedded.error).toBeNull();
     expect(embedded.data).toEqual([{ id: 1, name: 'one', [child]: [{ id: 10 }, { id: 11 }] }]);
 
-    const answer = await eventually(() => api.rpc(fn), (r) => r.error === null);
+    const answer = await eventually(
+      () => api.rpc(fn),
+      (r) => r.error === null,
+    );
     expect(answer.error).toBeNull();
     expect(answer.data).toBe(42);
   });
 
   it('forgets a function once it is dropped', async () => {
     await db.unsafe(`drop function public.${fn}()`);
-    const gone = await eventually(() => api.rpc(fn), (r) => r.error?.code === 'PGRST202');
+    const gone = await eventually(
+      () => api.rpc(fn),
+      (r) => r.error?.code === 'PGRST202',
+    );
     expect(gone.error?.code).toBe('PGRST202');
   });
 });

@@ -47,11 +47,14 @@ afterAll(() => {
 
 function send(method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolveAnswer, reject) => {
-    const req = request({ host: '127.0.0.1', port: portOf(gateway), method, path, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: portOf(gateway), method, path, headers: body ? { 'content-type': 'application/json' } : {} },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -92,7 +95,11 @@ describe('gateway upstream connections', () => {
       for (let i = 0; i < 20; i++) {
         const answer = await send('POST', `/write/${i}`, JSON.stringify({ i, text: 'x'.repeat(i * 1000) }));
         expect(answer.status).toBe(200);
-        expect(JSON.parse(answer.text)).toEqual({ method: 'POST', url: `/write/${i}`, body: JSON.stringify({ i, text: 'x'.repeat(i * 1000) }) });
+        expect(JSON.parse(answer.text)).toEqual({
+          method: 'POST',
+          url: `/write/${i}`,
+          body: JSON.stringify({ i, text: 'x'.repeat(i * 1000) }),
+        });
       }
     } finally {
       dropAfterOneRequest = false;

@@ -14,7 +14,12 @@ const dbPort = testPort(54352);
 const apiPort = testPort(54351);
 const restPort = testPort(54353);
 const env = {
-  ...process.env, HPC_STACK_HOME: home, HPC_DB_PORT: String(dbPort), HPC_API_PORT: String(apiPort), HPC_REST_PORT: String(restPort), HPC_THROWAWAY: '1',
+  ...process.env,
+  HPC_STACK_HOME: home,
+  HPC_DB_PORT: String(dbPort),
+  HPC_API_PORT: String(apiPort),
+  HPC_REST_PORT: String(restPort),
+  HPC_THROWAWAY: '1',
 };
 const dbUrl = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`;
 
@@ -53,14 +58,16 @@ function startStack(): Promise<{ child: ChildProcess; output: () => string; seco
  * command line and Deno inherit HPC_API_PORT; PostgREST gets only its PGRST_* settings). */
 function stackProcesses(): string[] {
   const marks = [`HPC_API_PORT=${apiPort}\0`, `PGRST_SERVER_PORT=${restPort}\0`];
-  return readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).flatMap((pid) => {
-    try {
-      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
-      return marks.some((mark) => environ.includes(mark)) ? [readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')] : [];
-    } catch {
-      return []; // gone meanwhile
-    }
-  });
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .flatMap((pid) => {
+      try {
+        const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+        return marks.some((mark) => environ.includes(mark)) ? [readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
 }
 
 async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -99,7 +106,9 @@ describe('npm start', () => {
 
     const health = await fetch(`http://127.0.0.1:${apiPort}/functions/v1/hpc-reports/health`);
     expect(health.status).toBe(401);
-    const rest = await fetch(`http://127.0.0.1:${apiPort}/rest/v1/institutions?select=id`, { headers: { apikey: serviceKeyOf(first.output()) } });
+    const rest = await fetch(`http://127.0.0.1:${apiPort}/rest/v1/institutions?select=id`, {
+      headers: { apikey: serviceKeyOf(first.output()) },
+    });
     expect(rest.status).toBe(200);
     expect(((await rest.json()) as unknown[]).length).toBeGreaterThan(0);
 

@@ -9,13 +9,20 @@ import type { SuiteResult } from './suite.ts';
 const testsDir = join(projectRoot, 'supabase', 'tests');
 
 export async function pgtap(s: StackSettings): Promise<SuiteResult> {
-  const files = readdirSync(testsDir).filter((f) => f.endsWith('.test.sql')).sort().map((f) => join(testsDir, f));
+  const files = readdirSync(testsDir)
+    .filter((f) => f.endsWith('.test.sql'))
+    .sort()
+    .map((f) => join(testsDir, f));
   let output: string;
   let exitedCleanly = true;
   try {
-    output = await run('pg_prove', ['--verbose', '--failures', '-h', '127.0.0.1', '-p', String(s.dbPort), '-U', 'postgres', '-d', 'postgres', ...files], {
-      env: { ...process.env, PGPASSWORD: DB_PASSWORD, PGOPTIONS: '--client-min-messages=warning' },
-    });
+    output = await run(
+      'pg_prove',
+      ['--verbose', '--failures', '-h', '127.0.0.1', '-p', String(s.dbPort), '-U', 'postgres', '-d', 'postgres', ...files],
+      {
+        env: { ...process.env, PGPASSWORD: DB_PASSWORD, PGOPTIONS: '--client-min-messages=warning' },
+      },
+    );
   } catch (error) {
     if (!(error instanceof CommandError)) throw error;
     output = error.output;

@@ -10,7 +10,9 @@ const migrationsDir = join(projectRoot, 'supabase', 'migrations');
 const squawkBinary = join(projectRoot, 'node_modules', '.bin', 'squawk');
 
 export async function squawk(): Promise<SuiteResult> {
-  const files = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(migrationsDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const cases = [];
   for (const file of files) {
     try {

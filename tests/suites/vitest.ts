@@ -11,7 +11,12 @@ interface VitestReport {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { name: string; status: string; message: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+  testResults: {
+    name: string;
+    status: string;
+    message: string;
+    assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+  }[];
 }
 
 export async function vitest(s: StackSettings): Promise<SuiteResult> {
@@ -19,11 +24,21 @@ export async function vitest(s: StackSettings): Promise<SuiteResult> {
   rmSync(reportFile, { force: true });
   let crashed = '';
   try {
-    await run(join(projectRoot, 'node_modules', '.bin', 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], {
-      cwd: projectRoot,
-      echo: true,
-      env: { ...process.env, HPC_STACK_HOME: s.home, HPC_DB_PORT: String(s.dbPort), HPC_API_PORT: String(s.apiPort), HPC_REST_PORT: String(s.restPort) },
-    });
+    await run(
+      join(projectRoot, 'node_modules', '.bin', 'vitest'),
+      ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+      {
+        cwd: projectRoot,
+        echo: true,
+        env: {
+          ...process.env,
+          HPC_STACK_HOME: s.home,
+          HPC_DB_PORT: String(s.dbPort),
+          HPC_API_PORT: String(s.apiPort),
+          HPC_REST_PORT: String(s.restPort),
+        },
+      },
+    );
   } catch (error) {
     if (!(error instanceof CommandError)) throw error;
     crashed = error.output;
@@ -40,7 +55,9 @@ export async function vitest(s: StackSettings): Promise<SuiteResult> {
     file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed');
   const failures = report.testResults.flatMap((file) => [
     ...(broken(file) ? [`${file.name}: ${file.message}`] : []),
-    ...file.assertionResults.filter((a) => a.status === 'failed').map((a) => `${a.fullName}\n${a.failureMessages.join('\n').slice(0, 2000)}`),
+    ...file.assertionResults
+      .filter((a) => a.status === 'failed')
+      .map((a) => `${a.fullName}\n${a.failureMessages.join('\n').slice(0, 2000)}`),
   ]);
   const brokenFiles = report.testResults.filter(broken).length;
   return {

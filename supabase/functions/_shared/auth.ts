@@ -5,7 +5,7 @@
 // verify_jwt off must not take a forged token. The key is imported once: a verification
 // then costs a few microseconds.
 import { createMiddleware } from 'hono/factory';
-import { jwtVerify, type JWTPayload } from 'jose';
+import { type JWTPayload, jwtVerify } from 'jose';
 import { ApiError } from './errors.ts';
 
 export interface Caller {

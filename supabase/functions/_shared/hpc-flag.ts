@@ -3,7 +3,7 @@
 // frontend can explain, instead of a misleading 404. (The workflow functions raise HPOFF
 // themselves.)
 import { ApiError } from './errors.ts';
-import { sql, type Row } from './db.ts';
+import { type Row, sql } from './db.ts';
 
 /** The flag's statement, run first in the read's transaction; pass its rows to assertHpcEnabled. */
 export const hpcFlagQuery = () => sql`select private.hpc_active() as enabled`;

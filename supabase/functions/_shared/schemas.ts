@@ -18,8 +18,7 @@ export const ApprovalDecision = z.enum(Enums.hpc_approval_decision);
 export const AwaitedMove = z.enum(Enums.hpc_awaited_move);
 
 /** Text without NUL characters (PostgreSQL text cannot hold them). */
-export const text = (max: number) =>
-  z.string().max(max).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+export const text = (max: number) => z.string().max(max).refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 
 /** An ISO 8601 date and time with its offset. */
 export const DateTime = z.iso.datetime({ offset: true });

@@ -15,9 +15,12 @@ export interface Transition {
 }
 
 export async function transitionReport(caller: Caller, reportId: string, t: Transition): Promise<TransitionResult> {
-  const row = await oneRowAsCaller(caller, sql`
+  const row = await oneRowAsCaller(
+    caller,
+    sql`
     select jsonb_strip_nulls(to_jsonb(public.hpc_transition_report(${reportId}, ${t.action}, ${t.expected_version},
-                                        ${t.comment ?? null}, ${t.release_at ?? null}::timestamptz))) as r`);
+                                        ${t.comment ?? null}, ${t.release_at ?? null}::timestamptz))) as r`,
+  );
   return row.r as TransitionResult;
 }
 

@@ -1,15 +1,13 @@
 // The bodies and answers of hpc-approvals.
 import { z } from '@hono/zod-openapi';
-import {
-  ApprovalDecision, AwaitedMove, DateTime, ReportAction, ReportStatus, StaffDuty, text,
-} from '../_shared/schemas.ts';
+import { ApprovalDecision, AwaitedMove, DateTime, ReportAction, ReportStatus, StaffDuty, text } from '../_shared/schemas.ts';
 
 export const TransitionRequest = z
   .strictObject({
     action: ReportAction.openapi({
       description:
-        'submit (class teacher: draft | changes_requested → submitted); approve (the pending chain step\'s approver: → in_review, or → approved at the last step); ' +
-        'request_changes (the pending step\'s approver, or the principal on an approved card; comment required → changes_requested); ' +
+        "submit (class teacher: draft | changes_requested → submitted); approve (the pending chain step's approver: → in_review, or → approved at the last step); " +
+        "request_changes (the pending step's approver, or the principal on an approved card; comment required → changes_requested); " +
         'publish (principal: approved → published, or scheduled with release_at); reopen (principal, comment = reason: published → a new draft version).',
     }),
     expected_version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)

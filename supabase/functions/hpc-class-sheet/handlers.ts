@@ -6,7 +6,7 @@ import type { AppEnv } from '../_shared/auth.ts';
 import { ApiError } from '../_shared/errors.ts';
 import { type CellProblem, readSheet, saveCells } from './queries.ts';
 import type * as routes from './routes.ts';
-import { csvToCells, decodeCsv, placeProblems, sheetToCsv, UnreadableFile, MAX_FILE_BYTES } from './sheet-csv.ts';
+import { csvToCells, decodeCsv, MAX_FILE_BYTES, placeProblems, sheetToCsv, UnreadableFile } from './sheet-csv.ts';
 
 /** A refused sheet's problems, from the database's 422 (details: the problems as JSON). */
 function cellProblems(error: unknown): CellProblem[] | undefined {

@@ -13,12 +13,15 @@ import config from './deno.json' with { type: 'json' };
 
 const app = createFunctionApp('hpc-class-sheet', config.version);
 // A file over the limit is refused as it streams in, never read whole.
-app.use('/:cycleId/:sectionId/csv', bodyLimit({
-  maxSize: MAX_FILE_BYTES,
-  onError: () => {
-    throw new ApiError(413, 'file_too_large', 'A class sheet file may be at most 2 MB.');
-  },
-}));
+app.use(
+  '/:cycleId/:sectionId/csv',
+  bodyLimit({
+    maxSize: MAX_FILE_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'file_too_large', 'A class sheet file may be at most 2 MB.');
+    },
+  }),
+);
 app.openapi(routes.save, handlers.save);
 app.openapi(routes.download, handlers.download);
 app.openapi(routes.upload, handlers.upload);

@@ -1,14 +1,14 @@
 // The routes of hpc-class-sheet: a teacher's ratings of one section in one cycle, in one
 // request, as JSON or as a spreadsheet (CSV) that the teacher downloads, fills in and uploads.
 import { z } from '@hono/zod-openapi';
-import { ErrorSchema, errorResponses, json } from '../_shared/responses.ts';
+import { errorResponses, ErrorSchema, json } from '../_shared/responses.ts';
 import { userRoute } from '../_shared/user-route.ts';
 import { ImportQuery, ImportResult, SaveRequest, SaveResult, SheetParams } from './schemas.ts';
 
 export const save = userRoute({
   method: 'post',
   path: '/{cycleId}/{sectionId}',
-  summary: 'Save the caller\'s ratings of a section in one request',
+  summary: "Save the caller's ratings of a section in one request",
   description: 'Every cell is checked (the student in the section, the parameter assigned to the caller there, the level on its scale, ' +
     'the cycle open); all are written or none. A problem answers 422 with every problem and its cell (details.problems). ' +
     'Sending the same cells again changes nothing.',
@@ -21,7 +21,7 @@ export const download = userRoute({
   path: '/{cycleId}/{sectionId}/csv',
   summary: 'The class sheet as a CSV file to fill in',
   description: 'One row per student, two columns per parameter assigned to the caller (`<code> level`, `<code> observation`), ' +
-    'with the caller\'s stored ratings. Values a spreadsheet would run as formulas are written as text.',
+    "with the caller's stored ratings. Values a spreadsheet would run as formulas are written as text.",
   request: { params: SheetParams },
   responses: {
     200: { description: 'UTF-8 CSV with a byte order mark (Excel reads it as UTF-8).', content: { 'text/csv': { schema: z.string() } } },

@@ -32,15 +32,21 @@ const Counts = {
   dry_run: z.boolean(),
 };
 
-export const CellProblem = z.object({ cell: z.number(), field: z.string().nullable(), message: z.string() }).openapi('ClassSheetCellProblem');
+export const CellProblem = z.object({ cell: z.number(), field: z.string().nullable(), message: z.string() }).openapi(
+  'ClassSheetCellProblem',
+);
 export const SaveResult = z.object({ ...Counts, problems: z.array(CellProblem) }).openapi('ClassSheetSaveResult');
 
 export const FileProblem = z
   .object({ row: z.number().nullable(), column: z.string().nullable(), message: z.string() })
-  .openapi('ClassSheetFileProblem', { description: 'row 1 is the header; column as the spreadsheet names it, e.g. "D (MS-LR1-AWA level)".' });
+  .openapi('ClassSheetFileProblem', {
+    description: 'row 1 is the header; column as the spreadsheet names it, e.g. "D (MS-LR1-AWA level)".',
+  });
 export const ImportResult = z.object({ ...Counts, problems: z.array(FileProblem) }).openapi('ClassSheetImportResult');
 
 export const ImportQuery = z.object({
-  dry_run: z.enum(['true', 'false']).default('true').openapi({ param: { name: 'dry_run', in: 'query' },
-    description: 'true (the default): check the file and answer every problem; false: save it, all or nothing.' }),
+  dry_run: z.enum(['true', 'false']).default('true').openapi({
+    param: { name: 'dry_run', in: 'query' },
+    description: 'true (the default): check the file and answer every problem; false: save it, all or nothing.',
+  }),
 });

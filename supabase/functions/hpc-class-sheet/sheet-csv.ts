@@ -7,10 +7,28 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
-export interface SheetLevel { ordinal: number; label: string }
-export interface SheetParameter { id: string; code: string; name: string; ability: string | null; levels: SheetLevel[] }
-export interface SheetStudent { id: string; name: string; admission_number: string | null }
-export interface StoredCell { student_id: string; parameter_id: string; level_ordinal: number | null; observation: string | null }
+export interface SheetLevel {
+  ordinal: number;
+  label: string;
+}
+export interface SheetParameter {
+  id: string;
+  code: string;
+  name: string;
+  ability: string | null;
+  levels: SheetLevel[];
+}
+export interface SheetStudent {
+  id: string;
+  name: string;
+  admission_number: string | null;
+}
+export interface StoredCell {
+  student_id: string;
+  parameter_id: string;
+  level_ordinal: number | null;
+  observation: string | null;
+}
 /** What `rpc('hpc_class_sheet')` answers. */
 export interface Sheet {
   cycle: { id: string; name: string; status: string };
@@ -21,9 +39,18 @@ export interface Sheet {
 }
 
 /** A cell for `rpc('hpc_save_class_sheet')`: only the fields the file gave a value. */
-export interface CellInput { student_id: string; parameter_id: string; level_ordinal?: number; observation?: string }
+export interface CellInput {
+  student_id: string;
+  parameter_id: string;
+  level_ordinal?: number;
+  observation?: string;
+}
 /** Where a problem is in the file: row 1 is the header; column as the spreadsheet names it. */
-export interface FileProblem { row: number | null; column: string | null; message: string }
+export interface FileProblem {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
 export interface ImportedSheet {
   cells: CellInput[];
   /** For each cell, the row and the columns it came from, to place the database's problems. */
@@ -54,13 +81,21 @@ function columnName(index: number, header: string | undefined): string {
 
 export function sheetToCsv(sheet: Sheet): string {
   const stored = new Map(sheet.cells.map((c) => [`${c.student_id}|${c.parameter_id}`, c]));
-  const header = [STUDENT_ID, ADMISSION, STUDENT_NAME,
-    ...sheet.parameters.flatMap((p) => [levelHeader(p.code), observationHeader(p.code)])];
-  const rows = sheet.students.map((s) => [s.id, asText(s.admission_number ?? ''), asText(s.name),
+  const header = [
+    STUDENT_ID,
+    ADMISSION,
+    STUDENT_NAME,
+    ...sheet.parameters.flatMap((p) => [levelHeader(p.code), observationHeader(p.code)]),
+  ];
+  const rows = sheet.students.map((s) => [
+    s.id,
+    asText(s.admission_number ?? ''),
+    asText(s.name),
     ...sheet.parameters.flatMap((p) => {
       const cell = stored.get(`${s.id}|${p.id}`);
       return [cell?.level_ordinal?.toString() ?? '', asText(cell?.observation ?? '')];
-    })]);
+    }),
+  ]);
   return stringify([header, ...rows], { record_delimiter: 'windows' });
 }
 
@@ -83,7 +118,9 @@ function readRows(text: string): string[][] {
     return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 64 * 1024 }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new UnreadableFile(`The file is not a readable CSV${line ? ` (near line ${line})` : ''}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UnreadableFile(
+      `The file is not a readable CSV${line ? ` (near line ${line})` : ''}: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
 }
 
@@ -106,18 +143,28 @@ export function csvToCells(text: string, sheet: Sheet): ImportedSheet {
   }
   header.forEach((h, i) => {
     if (h !== STUDENT_ID && h !== ADMISSION && h !== STUDENT_NAME && !parameterColumns.has(h)) {
-      problems.push({ row: 1, column: columnName(i, h), message: `"${h}" is not a column of this class sheet (${sheet.section.name}, ${sheet.cycle.name}).` });
+      problems.push({
+        row: 1,
+        column: columnName(i, h),
+        message: `"${h}" is not a column of this class sheet (${sheet.section.name}, ${sheet.cycle.name}).`,
+      });
     }
   });
   const idColumn = byHeader.get(STUDENT_ID);
   const admissionColumn = byHeader.get(ADMISSION);
   if (idColumn === undefined && admissionColumn === undefined) {
-    problems.push({ row: 1, column: null, message: 'The file has neither a student_id nor an admission_number column: keep the columns of the downloaded sheet.' });
+    problems.push({
+      row: 1,
+      column: null,
+      message: 'The file has neither a student_id nor an admission_number column: keep the columns of the downloaded sheet.',
+    });
     return { cells: [], origins: [], problems };
   }
 
   const studentsById = new Map(sheet.students.map((s) => [s.id, s]));
-  const studentsByAdmission = new Map(sheet.students.filter((s) => s.admission_number).map((s) => [s.admission_number!.trim().toLowerCase(), s]));
+  const studentsByAdmission = new Map(
+    sheet.students.filter((s) => s.admission_number).map((s) => [s.admission_number!.trim().toLowerCase(), s]),
+  );
   const seen = new Map<string, number>();
   const cells: CellInput[] = [];
   const origins: ImportedSheet['origins'] = [];
@@ -129,10 +176,13 @@ export function csvToCells(text: string, sheet: Sheet): ImportedSheet {
     const admission = value(admissionColumn);
     const student = id ? studentsById.get(id) : studentsByAdmission.get(admission.toLowerCase());
     if (!student) {
-      problems.push({ row, column: columnName(id ? idColumn! : admissionColumn!, id ? STUDENT_ID : ADMISSION),
+      problems.push({
+        row,
+        column: columnName(id ? idColumn! : admissionColumn!, id ? STUDENT_ID : ADMISSION),
         message: id || admission
           ? `No student ${id ? `with id ${id}` : `with admission number ${admission}`} in ${sheet.section.name}.`
-          : 'The row names no student.' });
+          : 'The row names no student.',
+      });
       return;
     }
     if (seen.has(student.id)) {
@@ -150,8 +200,11 @@ export function csvToCells(text: string, sheet: Sheet): ImportedSheet {
       if (levelText) {
         const level = p.levels.find((l) => String(l.ordinal) === levelText || l.label.toLowerCase() === levelText.toLowerCase());
         if (!level) {
-          problems.push({ row, column: columnName(levelColumn!, levelHeader(p.code)),
-            message: `"${levelText}" is not a level of ${p.code} (${p.levels.map((l) => `${l.ordinal} ${l.label}`).join(', ')}).` });
+          problems.push({
+            row,
+            column: columnName(levelColumn!, levelHeader(p.code)),
+            message: `"${levelText}" is not a level of ${p.code} (${p.levels.map((l) => `${l.ordinal} ${l.label}`).join(', ')}).`,
+          });
           continue;
         }
         cell.level_ordinal = level.ordinal;

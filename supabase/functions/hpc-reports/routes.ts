@@ -10,9 +10,9 @@ const batchAnswer = json(z.object({ batch: BatchProgress }));
 export const generate = userRoute({
   method: 'post',
   path: '/generate',
-  summary: 'Compile one student\'s card as the current draft',
+  summary: "Compile one student's card as the current draft",
   description:
-    'Compiles the student\'s card for the cycle into the current draft version (unchanged data changes nothing: `outcome: unchanged`). ' +
+    "Compiles the student's card for the cycle into the current draft version (unchanged data changes nothing: `outcome: unchanged`). " +
     'Class teacher of the section, coordinator of the stage, principal, institution admin. A whole section or cycle: POST /batches.',
   request: { body: { required: true, ...json(GenerateRequest) } },
   responses: {
@@ -40,7 +40,7 @@ export const startBatch = userRoute({
 export const batchProgress = userRoute({
   method: 'get',
   path: '/batches/{id}',
-  summary: 'A batch\'s progress',
+  summary: "A batch's progress",
   request: { params: IdParam },
   responses: {
     200: { description: 'Progress, committed after every chunk.', ...batchAnswer },
@@ -75,7 +75,7 @@ export const printReport = userRoute({
   path: '/reports/{id}/print',
   summary: 'The printable card: an A4 HTML document (English or Hindi) inside JSON',
   description:
-    'Supabase serves a function\'s `text/html` GET responses as `text/plain` on its default domain, so the HTML comes inside JSON: ' +
+    "Supabase serves a function's `text/html` GET responses as `text/plain` on its default domain, so the HTML comes inside JSON: " +
     'the frontend writes `html` into an iframe (srcdoc) or a new window and calls print(). The document is self-contained (inline CSS and SVG icons), ' +
     'A4 portrait, with Term 1 / Term 2 columns, the level icons and a signature block.',
   request: { params: IdParam, query: PrintQuery },

@@ -1,8 +1,6 @@
 // The bodies and answers of hpc-reports.
 import { z } from '@hono/zod-openapi';
-import {
-  BatchKind, BatchStatus, DateTime, GenerateOutcome, Id, ReportAction, ReportStatus, text,
-} from '../_shared/schemas.ts';
+import { BatchKind, BatchStatus, DateTime, GenerateOutcome, Id, ReportAction, ReportStatus, text } from '../_shared/schemas.ts';
 import { CardContent } from '../_shared/card/contract.ts';
 import { LANGUAGES } from '../_shared/card/i18n/index.ts';
 

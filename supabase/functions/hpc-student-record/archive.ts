@@ -21,19 +21,23 @@ export interface PrintableCard {
   html: string;
 }
 
-export interface ArchiveFile { path: string; bytes: number; sha256: string }
+export interface ArchiveFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
 
 const PART_TITLES: Record<string, string> = {
   hpc_evaluations: 'ratings of the child by teachers, the child, classmates and parents, and ratings the child gave classmates',
   hpc_reflections: 'reflections: All About Me, self-reflections, ambitions, the Partnership card',
   hpc_conversations: 'messages between the family and the school about the child',
   hpc_achievements: 'achievements',
-  report_narratives: 'teachers\' narratives (strengths, barriers, summary)',
+  report_narratives: "teachers' narratives (strengths, barriers, summary)",
   hpc_reports: 'every version of every card, with its content as compiled',
   hpc_approval_workflows: 'the approval steps each card went through',
   hpc_parameter_assignments: 'peer pairings naming the child',
   'storage.objects': 'evidence files uploaded for the child (their names and details)',
-  audit_events: 'the audit log\'s entries about the child and the child\'s records (who changed what, when)',
+  audit_events: "the audit log's entries about the child and the child's records (who changed what, when)",
 };
 
 async function sha256(bytes: Uint8Array): Promise<string> {
@@ -60,7 +64,7 @@ function readme(record: StudentRecord, cards: PrintableCard[]): string {
       ? ['', 'Printable cards (open in a browser and print)', '', ...cards.map((c) => `- cards/${c.fileName}: ${c.title}`)]
       : ['', 'No card has been compiled for this student.']),
     '',
-    'The child\'s profile, enrolments and guardians are kept by the school\'s main system (BIG DAY) and are not part of',
+    "The child's profile, enrolments and guardians are kept by the school's main system (BIG DAY) and are not part of",
     'this export. manifest.json lists every file of this archive with its size and SHA-256.',
     '',
   ].join('\n');
@@ -77,7 +81,9 @@ export async function buildArchive(record: StudentRecord, cards: PrintableCard[]
   }
   for (const card of cards) entries[`cards/${card.fileName}`] = strToU8(card.html);
 
-  const files = await Promise.all(Object.entries(entries).map(async ([path, bytes]) => ({ path, bytes: bytes.byteLength, sha256: await sha256(bytes) })));
+  const files = await Promise.all(
+    Object.entries(entries).map(async ([path, bytes]) => ({ path, bytes: bytes.byteLength, sha256: await sha256(bytes) })),
+  );
   entries['manifest.json'] = json({ student_id: record.student.id, exported_at: record.exported_at, files });
   // A fixed time in every entry: the same record gives the same archive, byte for byte.
   const mtime = new Date(record.exported_at);

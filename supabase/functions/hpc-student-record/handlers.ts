@@ -9,7 +9,14 @@ import { sql } from '../_shared/db.ts';
 import { buildArchive, cardFileName, type PrintableCard, type StudentRecord } from './archive.ts';
 import type * as routes from './routes.ts';
 
-interface CardRow { id: string; version: number; status: string; content: unknown; content_hash: string | null; published_at: string | null }
+interface CardRow {
+  id: string;
+  version: number;
+  status: string;
+  content: unknown;
+  content_hash: string | null;
+  published_at: string | null;
+}
 
 export const archive: RouteHandler<typeof routes.archive, AppEnv> = async (c) => {
   const { studentId } = c.req.valid('param');
@@ -22,8 +29,13 @@ export const archive: RouteHandler<typeof routes.archive, AppEnv> = async (c) =>
     return {
       title: `${cycle}, version ${report.version} (${report.status})`,
       fileName: cardFileName(cycle, report.version, report.status),
-      html: renderCard(content, { reportId: report.id, version: report.version, status: report.status,
-                                  contentHash: report.content_hash, publishedAt: report.published_at }, lang),
+      html: renderCard(content, {
+        reportId: report.id,
+        version: report.version,
+        status: report.status,
+        contentHash: report.content_hash,
+        publishedAt: report.published_at,
+      }, lang),
     };
   });
   const { zip } = await buildArchive(record, cards);

@@ -10,10 +10,10 @@ export const archive = userRoute({
   method: 'get',
   path: '/{studentId}/archive',
   summary: 'Everything the HPC holds about one child, as a ZIP archive',
-  description: 'For the institution admin of the child\'s school (403 for anyone else, 404 for a child of another school): ' +
+  description: "For the institution admin of the child's school (403 for anyone else, 404 for a child of another school): " +
     'README.txt (what is inside, in plain words), record.json and one JSON file per part (ratings, reflections, conversations, ' +
     'achievements, narratives, card versions and their approval steps, peer pairings, evidence files, audit entries), every ' +
-    'card version as a printable HTML page, and manifest.json with each file\'s size and SHA-256.',
+    "card version as a printable HTML page, and manifest.json with each file's size and SHA-256.",
   request: {
     params: z.object({ studentId: Id.openapi({ param: { name: 'studentId', in: 'path' } }) }),
     query: z.object({ lang: z.enum(LANGUAGES).default('en').openapi({ param: { name: 'lang', in: 'query' } }) }),

@@ -4,12 +4,14 @@
 import { FunctionsHttpError } from '@supabase/supabase-js';
 import { client, credentials, functionUrl } from '../../support/test-stack.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON answer, read field by field; each expect() is the check.
 export interface Answer<T = any> {
   ok: boolean;
   status: number;
   body: T;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON answer, read field by field; each expect() is the check.
 export async function invoke<T = any>(
   token: string | undefined,
   path: string,

@@ -30,7 +30,9 @@ beforeAll(async () => {
     where institution_id = ${VIDYA_NIKETAN} and stage = 'preparatory' order by code limit 1`;
   [{ term }] = await db<[{ term: string }]>`
     select academic_term_id as term from hpc_evaluation_cycles where institution_id = ${VIDYA_NIKETAN} and term_number = 2`;
-  [{ section }] = await db<[{ section: string }]>`select id as section from sections where institution_id = ${VIDYA_NIKETAN} and name = '4-A'`;
+  [{ section }] = await db<
+    [{ section: string }]
+  >`select id as section from sections where institution_id = ${VIDYA_NIKETAN} and name = '4-A'`;
 });
 afterAll(async () => {
   await db`delete from hpc_parameter_assignments where institution_id = ${VIDYA_NIKETAN} and cycle_id = ${made.cycle ?? null}`;
@@ -45,18 +47,25 @@ describe('a parameter', () => {
 
   it('is upserted on (institution_id, code, version) without institution_id, and renamed the same way', async () => {
     const rajesh = userClient(RAJESH);
-    const first = await rajesh.from('hpc_parameters').upsert(parameter('Listens to a story'), { onConflict: KEYS.parameter })
-      .select('id, institution_id, version, name').single();
+    const first = await rajesh
+      .from('hpc_parameters')
+      .upsert(parameter('Listens to a story'), { onConflict: KEYS.parameter })
+      .select('id, institution_id, version, name')
+      .single();
     expect(first.error).toBeNull();
     expect(first.data).toMatchObject({ institution_id: VIDYA_NIKETAN, version: 1, name: 'Listens to a story' });
     made.parameter = first.data!.id;
-    const second = await rajesh.from('hpc_parameters').upsert(parameter('Listens to and retells a story'), { onConflict: KEYS.parameter })
-      .select('id, name').single();
+    const second = await rajesh
+      .from('hpc_parameters')
+      .upsert(parameter('Listens to and retells a story'), { onConflict: KEYS.parameter })
+      .select('id, name')
+      .single();
     expect(second.data).toEqual({ id: made.parameter, name: 'Listens to and retells a story' });
   });
 
   it('naming another school is refused with 403 42501 and the documented message', async () => {
-    const { error, status } = await userClient(RAJESH).from('hpc_parameters')
+    const { error, status } = await userClient(RAJESH)
+      .from('hpc_parameters')
       .insert({ ...parameter('Elsewhere'), code: `PR-${TAG}-other`, institution_id: SUNRISE });
     expect(status).toBe(403);
     expect(error?.code).toBe('42501');
@@ -64,7 +73,9 @@ describe('a parameter', () => {
   });
 
   it('a teacher may not add one: 403 42501', async () => {
-    const { error, status } = await userClient(MEERA).from('hpc_parameters').insert({ ...parameter('By a teacher'), code: `PR-${TAG}-t` });
+    const { error, status } = await userClient(MEERA)
+      .from('hpc_parameters')
+      .insert({ ...parameter('By a teacher'), code: `PR-${TAG}-t` });
     expect(status).toBe(403);
     expect(error?.code).toBe('42501');
   });
@@ -73,16 +84,26 @@ describe('a parameter', () => {
 describe('a cycle and its assignments', () => {
   it('a cycle is upserted on (institution_id, academic_term_id, name) and starts planned', async () => {
     const cycle = (closes: string) => ({
-      academic_term_id: term, name: `Term 2 mid-term ${TAG}`, term_number: 2, opens_on: '2027-02-01', closes_on: closes,
+      academic_term_id: term,
+      name: `Term 2 mid-term ${TAG}`,
+      term_number: 2,
+      opens_on: '2027-02-01',
+      closes_on: closes,
     });
     const rajesh = userClient(RAJESH);
-    const first = await rajesh.from('hpc_evaluation_cycles').upsert(cycle('2027-02-20'), { onConflict: KEYS.cycle })
-      .select('id, institution_id, status').single();
+    const first = await rajesh
+      .from('hpc_evaluation_cycles')
+      .upsert(cycle('2027-02-20'), { onConflict: KEYS.cycle })
+      .select('id, institution_id, status')
+      .single();
     expect(first.error).toBeNull();
     expect(first.data).toMatchObject({ institution_id: VIDYA_NIKETAN, status: 'planned' });
     made.cycle = first.data!.id;
-    const second = await rajesh.from('hpc_evaluation_cycles').upsert(cycle('2027-02-27'), { onConflict: KEYS.cycle })
-      .select('id, closes_on').single();
+    const second = await rajesh
+      .from('hpc_evaluation_cycles')
+      .upsert(cycle('2027-02-27'), { onConflict: KEYS.cycle })
+      .select('id, closes_on')
+      .single();
     expect(second.data).toEqual({ id: made.cycle, closes_on: '2027-02-27' });
   });
 
@@ -97,19 +118,33 @@ describe('a cycle and its assignments', () => {
 
   it('an assignment is upserted on its seven-column key (nulls not distinct): one row per scope', async () => {
     const assignment = (roles: Enums<'hpc_rater_role'>[]) => ({
-      cycle_id: made.cycle!, section_id: section, parameter_id: made.parameter!, rater_roles: roles,
+      cycle_id: made.cycle!,
+      section_id: section,
+      parameter_id: made.parameter!,
+      rater_roles: roles,
     });
     const rajesh = userClient(RAJESH);
-    const first = await rajesh.from('hpc_parameter_assignments').upsert(assignment(['teacher', 'self']), { onConflict: KEYS.assignment })
-      .select('id, institution_id, rater_roles, sections(name), hpc_parameters(code)').single();
+    const first = await rajesh
+      .from('hpc_parameter_assignments')
+      .upsert(assignment(['teacher', 'self']), { onConflict: KEYS.assignment })
+      .select('id, institution_id, rater_roles, sections(name), hpc_parameters(code)')
+      .single();
     expect(first.error).toBeNull();
     expect(first.data).toMatchObject({
-      institution_id: VIDYA_NIKETAN, rater_roles: ['teacher', 'self'], sections: { name: '4-A' }, hpc_parameters: { code: `PR-${TAG}` },
+      institution_id: VIDYA_NIKETAN,
+      rater_roles: ['teacher', 'self'],
+      sections: { name: '4-A' },
+      hpc_parameters: { code: `PR-${TAG}` },
     });
-    const second = await rajesh.from('hpc_parameter_assignments').upsert(assignment(['teacher', 'self', 'parent']), { onConflict: KEYS.assignment })
-      .select('id, rater_roles').single();
+    const second = await rajesh
+      .from('hpc_parameter_assignments')
+      .upsert(assignment(['teacher', 'self', 'parent']), { onConflict: KEYS.assignment })
+      .select('id, rater_roles')
+      .single();
     expect(second.data).toEqual({ id: first.data!.id, rater_roles: ['teacher', 'self', 'parent'] });
-    const [{ rows }] = await db<[{ rows: number }]>`select count(*)::int as rows from hpc_parameter_assignments where cycle_id = ${made.cycle!}`;
+    const [{ rows }] = await db<
+      [{ rows: number }]
+    >`select count(*)::int as rows from hpc_parameter_assignments where cycle_id = ${made.cycle!}`;
     expect(rows).toBe(1);
   });
 });

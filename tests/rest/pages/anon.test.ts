@@ -7,7 +7,13 @@ import { anonClient } from '../support/rest.ts';
 
 type Table = keyof Database['public']['Tables'];
 /** What a landing page might be tempted to read: schools, people, classes, and the cards. */
-const tables = ['institutions', 'user_profiles', 'sections', 'institution_feature_flags', 'hpc_reports'] as const satisfies readonly Table[];
+const tables = [
+  'institutions',
+  'user_profiles',
+  'sections',
+  'institution_feature_flags',
+  'hpc_reports',
+] as const satisfies readonly Table[];
 
 describe('anon', () => {
   it.each(tables)('reads nothing from %s: 401 42501', async (table) => {

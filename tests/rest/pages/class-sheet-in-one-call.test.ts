@@ -16,7 +16,11 @@ let section: string;
 let parameters: string[];
 let roster: string[];
 
-interface Problem { cell: number; field: string | null; message: string }
+interface Problem {
+  cell: number;
+  field: string | null;
+  message: string;
+}
 
 const sheet = (level: number) =>
   roster.flatMap((student_id) => parameters.map((parameter_id) => ({ student_id, parameter_id, level_ordinal: level })));
@@ -33,12 +37,15 @@ beforeAll(async () => {
     select id from hpc_evaluation_cycles where institution_id = ${VIDYA_NIKETAN} and name = 'Term 2 2026-27' and status = 'open'`;
   [{ id: section }] = await db<[{ id: string }]>`
     select section_id as id from staff_duties where user_id = ${userId(MEERA)} and duty = 'class_teacher' and active`;
-  parameters = (await db<{ id: string }[]>`
+  parameters = (
+    await db<{ id: string }[]>`
     select distinct parameter_id as id from hpc_parameter_assignments
     where cycle_id = ${term2} and section_id = ${section} and teacher_id = ${userId(MEERA)} and active
-      and 'teacher' = any (rater_roles) order by 1`).map((r) => r.id);
-  roster = (await db<{ id: string }[]>`select student_id as id from section_students where section_id = ${section} order by 1`)
-    .map((r) => r.id);
+      and 'teacher' = any (rater_roles) order by 1`
+  ).map((r) => r.id);
+  roster = (await db<{ id: string }[]>`select student_id as id from section_students where section_id = ${section} order by 1`).map(
+    (r) => r.id,
+  );
   await db`delete from hpc_evaluations where cycle_id = ${term2} and rater_id = ${userId(MEERA)} and rater_role = 'teacher'`;
 });
 afterAll(async () => {
@@ -72,7 +79,8 @@ describe('a teacher saves her class sheet in one call', () => {
     const meera = userClient(MEERA);
     const [first] = sheet(2);
     const changed = await meera.rpc('hpc_save_class_sheet', {
-      p_cycle_id: term2, p_section_id: section,
+      p_cycle_id: term2,
+      p_section_id: section,
       p_cells: [{ student_id: first!.student_id, parameter_id: first!.parameter_id, observation: 'Reads aloud with expression.' }],
     });
     expect(changed.error).toBeNull();
@@ -86,13 +94,22 @@ describe('a teacher saves her class sheet in one call', () => {
   it('answers every problem of a bad sheet with its position, as HTTP 422, and writes nothing', async () => {
     const meera = userClient(MEERA);
     const cells = sheet(3);
-    const bad = [...cells.slice(0, 3), { ...cells[3]!, level_ordinal: 7 }, { ...cells[4]!, mood: 'happy' }, { ...cells[5]!, student_id: userId(PRIYA) }];
+    const bad = [
+      ...cells.slice(0, 3),
+      { ...cells[3]!, level_ordinal: 7 },
+      { ...cells[4]!, mood: 'happy' },
+      { ...cells[5]!, student_id: userId(PRIYA) },
+    ];
     const answer = await meera.rpc('hpc_save_class_sheet', { p_cycle_id: term2, p_section_id: section, p_cells: bad });
     expect(answer.status).toBe(422);
     expect(answer.error?.code).toBe('HP422');
     expect(answer.error?.message).toBe('3 of 6 cells cannot be saved; nothing was saved.');
     const problems = JSON.parse(answer.error!.details) as Problem[];
-    expect(problems.map((p) => [p.cell, p.field])).toEqual([[3, 'level_ordinal'], [4, 'mood'], [5, 'student_id']]);
+    expect(problems.map((p) => [p.cell, p.field])).toEqual([
+      [3, 'level_ordinal'],
+      [4, 'mood'],
+      [5, 'student_id'],
+    ]);
     expect(problems[0]!.message).toMatch(/^Level 7 is not on the scale ".+" of parameter .+ \(levels 1, 2, 3\)\.$/);
     expect((await stored()).every((r) => r.level_ordinal === 2)).toBe(true);
   });

@@ -11,7 +11,13 @@ import { ANJALI, DIYA, GREENFIELD, RAMESH, SURESH } from '../support/people.ts';
 
 type Table = keyof Database['public']['Tables'];
 /** The HPC tables on which the seed left rows of Greenfield's trial in 10-A. */
-const trialTables = ['hpc_evaluations', 'hpc_reports', 'hpc_conversations', 'hpc_reflections', 'hpc_parameters'] as const satisfies readonly Table[];
+const trialTables = [
+  'hpc_evaluations',
+  'hpc_reports',
+  'hpc_conversations',
+  'hpc_reflections',
+  'hpc_parameters',
+] as const satisfies readonly Table[];
 
 let db: postgres.Sql;
 beforeAll(() => {
@@ -29,7 +35,9 @@ describe('what the flag hides', () => {
   });
 
   it.each(trialTables)('%s: rows in the database, none through the API for teacher, principal, student or parent', async (table) => {
-    const [{ rows }] = await db.unsafe<[{ rows: number }]>(`select count(*)::int as rows from public.${table} where institution_id = $1`, [GREENFIELD]);
+    const [{ rows }] = await db.unsafe<[{ rows: number }]>(`select count(*)::int as rows from public.${table} where institution_id = $1`, [
+      GREENFIELD,
+    ]);
     expect(rows, `the seed left Greenfield rows in ${table}`).toBeGreaterThan(0);
     for (const who of [SURESH, ANJALI, DIYA, RAMESH]) {
       const { data, error } = await userClient(who).from(table).select('id');
@@ -50,7 +58,9 @@ describe('what the workflow answers', () => {
     const awaiting = await userClient(ANJALI).rpc('hpc_reports_awaiting_me');
     expect(awaiting.status).toBe(403);
     expect(awaiting.error?.code).toBe('HPOFF');
-    const [cycle] = await db<[{ id: string }]>`select id from hpc_evaluation_cycles where institution_id = ${GREENFIELD} and term_number = 1`;
+    const [cycle] = await db<
+      [{ id: string }]
+    >`select id from hpc_evaluation_cycles where institution_id = ${GREENFIELD} and term_number = 1`;
     const generate = await userClient(SURESH).rpc('hpc_generate_report', { p_cycle_id: cycle.id, p_student_id: userId(DIYA) });
     expect(generate.status).toBe(403);
     expect(generate.error?.code).toBe('HPOFF');

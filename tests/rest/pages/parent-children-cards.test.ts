@@ -18,7 +18,8 @@ afterAll(async () => {
 
 describe("Kavita's children", () => {
   it('are listed with their names through student_guardians', async () => {
-    const { data, error } = await userClient(KAVITA).from('student_guardians')
+    const { data, error } = await userClient(KAVITA)
+      .from('student_guardians')
       .select('relationship, is_primary, child:user_profiles!student_guardians_student_fkey(id, full_name)');
     expect(error).toBeNull();
     expect(data!.map((g) => g.child?.full_name).sort()).toEqual(['Aarav Sharma', 'Anaya Sharma']);
@@ -43,18 +44,27 @@ describe("Kavita's cards", () => {
     expect(aarav.filter((r) => r.status === 'published')).toEqual([]);
     expect(statuses.find((r) => r.student_id === userId(ANAYA) && r.is_current)?.status).not.toBe('published');
 
-    const { data, error } = await userClient(KAVITA).from('hpc_published_reports')
+    const { data, error } = await userClient(KAVITA)
+      .from('hpc_published_reports')
       .select('student_id, version, status, is_current, published_at, content, hpc_evaluation_cycles(name)');
     expect(error).toBeNull();
     expect(data).toHaveLength(1);
     expect(data![0]).toMatchObject({
-      student_id: userId(ANAYA), version: 1, status: 'published', is_current: false, hpc_evaluation_cycles: { name: 'Term 1 2026-27' },
+      student_id: userId(ANAYA),
+      version: 1,
+      status: 'published',
+      is_current: false,
+      hpc_evaluation_cycles: { name: 'Term 1 2026-27' },
     });
     expect(JSON.stringify(data![0]!.content)).toContain('Anaya Sharma');
   });
 
   it('the current card of Anaya is the reopened draft, which she may not read', async () => {
-    const { data, error } = await userClient(KAVITA).from('hpc_reports').select('id').eq('student_id', userId(ANAYA)).eq('is_current', true);
+    const { data, error } = await userClient(KAVITA)
+      .from('hpc_reports')
+      .select('id')
+      .eq('student_id', userId(ANAYA))
+      .eq('is_current', true);
     expect(error).toBeNull();
     expect(data).toEqual([]);
   });

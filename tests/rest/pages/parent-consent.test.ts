@@ -35,10 +35,21 @@ afterAll(async () => {
   await db.end();
 });
 
-const rate = (level: number) => userClient(NEHA).from('hpc_evaluations').upsert(
-  { cycle_id: term2, student_id: userId(ISHAAN), parameter_id: parameter, rater_role: 'parent', rater_id: userId(NEHA),
-    level_ordinal: level, observation: 'consent page test' },
-  { onConflict: EVALUATION_KEY });
+const rate = (level: number) =>
+  userClient(NEHA)
+    .from('hpc_evaluations')
+    .upsert(
+      {
+        cycle_id: term2,
+        student_id: userId(ISHAAN),
+        parameter_id: parameter,
+        rater_role: 'parent',
+        rater_id: userId(NEHA),
+        level_ordinal: level,
+        observation: 'consent page test',
+      },
+      { onConflict: EVALUATION_KEY },
+    );
 
 describe('consent where the school records it', () => {
   it('only the institution admin sets the rule', async () => {
@@ -49,11 +60,13 @@ describe('consent where the school records it', () => {
     expect(admin.data).toBe(true);
   });
 
-  it('refuses a parent\'s rating without consent, saying so', async () => {
+  it("refuses a parent's rating without consent, saying so", async () => {
     const refused = await rate(2);
     expect(refused.status).toBe(422);
     expect(refused.error?.code).toBe('HP422');
-    expect(refused.error?.message).toBe('No guardian\'s consent to the parent part of this child\'s card is recorded: the rating cannot be stored.');
+    expect(refused.error?.message).toBe(
+      "No guardian's consent to the parent part of this child's card is recorded: the rating cannot be stored.",
+    );
   });
 
   it('stores it once the mother consents in the app, and refuses it again after she withdraws', async () => {
@@ -71,21 +84,30 @@ describe('consent where the school records it', () => {
   });
 
   it('the admin records a signed form; the teacher reads the consents', async () => {
-    const form = await userClient(VIKRAM).rpc('hpc_record_consent',
-      { p_student_id: userId(ISHAAN), p_guardian_id: userId(NEHA), p_part: 'peer', p_given_at: '2026-06-01T00:00:00Z' });
+    const form = await userClient(VIKRAM).rpc('hpc_record_consent', {
+      p_student_id: userId(ISHAAN),
+      p_guardian_id: userId(NEHA),
+      p_part: 'peer',
+      p_given_at: '2026-06-01T00:00:00Z',
+    });
     expect(form.error).toBeNull();
     const read = await userClient(PRIYA).rpc('hpc_consents', { p_student_id: userId(ISHAAN) });
     expect(read.error).toBeNull();
-    const consents = (read.data as { required: boolean; consents: { part: string; guardian: string; withdrawn_at: string | null }[] });
+    const consents = read.data as { required: boolean; consents: { part: string; guardian: string; withdrawn_at: string | null }[] };
     expect(consents.required).toBe(true);
     expect(consents.consents.map((c) => [c.part, c.guardian, c.withdrawn_at === null])).toEqual([
-      ['parent', 'Neha Verma', false], ['peer', 'Neha Verma', true]]);
-    const teacherRecords = await userClient(PRIYA).rpc('hpc_record_consent',
-      { p_student_id: userId(ISHAAN), p_guardian_id: userId(NEHA), p_part: 'parent' });
+      ['parent', 'Neha Verma', false],
+      ['peer', 'Neha Verma', true],
+    ]);
+    const teacherRecords = await userClient(PRIYA).rpc('hpc_record_consent', {
+      p_student_id: userId(ISHAAN),
+      p_guardian_id: userId(NEHA),
+      p_part: 'parent',
+    });
     expect(teacherRecords.status).toBe(403);
   });
 
-  it('the card says the parent part was not collected, and why, in the card\'s language', async () => {
+  it("the card says the parent part was not collected, and why, in the card's language", async () => {
     const priya = userClient(PRIYA);
     const generated = await priya.functions.invoke('hpc-reports/generate', { body: { cycle_id: term2, student_id: userId(ISHAAN) } });
     expect(generated.error).toBeNull();

@@ -51,7 +51,11 @@ describe('what awaits the reviewers (seed)', () => {
     expect(approved.length).toBeGreaterThan(0);
     const { data, error } = await userClient(SUNITA).rpc('hpc_reports_awaiting_me');
     expect(error).toBeNull();
-    const ids = (action: string) => data!.filter((r) => r.action === action).map((r) => r.report_id).sort();
+    const ids = (action: string) =>
+      data!
+        .filter((r) => r.action === action)
+        .map((r) => r.report_id)
+        .sort();
     expect(ids('publish')).toEqual(approved);
     expect(ids('review')).toEqual(await pendingFor('principal'));
   });

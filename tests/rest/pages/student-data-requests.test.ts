@@ -35,8 +35,12 @@ describe('the institution admin', () => {
     expect(record.student.name).toBe('Test Child (data requests)');
     expect(ratings).toBeGreaterThan(0);
     expect(record.tables.hpc_evaluations).toHaveLength(ratings);
-    expect(record.contents).toEqual(expect.arrayContaining([
-      { part: 'hpc_evaluations', rows: ratings }, { part: 'hpc_achievements', rows: 1 }]));
+    expect(record.contents).toEqual(
+      expect.arrayContaining([
+        { part: 'hpc_evaluations', rows: ratings },
+        { part: 'hpc_achievements', rows: 1 },
+      ]),
+    );
   });
 
   it('dry-runs the erasure, then erases on request', async () => {
@@ -57,7 +61,7 @@ describe('the institution admin', () => {
     expect(profile!.n).toBe(1);
   });
 
-  it('sets the school\'s retention period and sees whose data is past it', async () => {
+  it("sets the school's retention period and sees whose data is past it", async () => {
     const admin = userClient(VIKRAM);
     const set = await admin.rpc('hpc_set_retention_period', { p_years: 5 });
     expect(set.error).toBeNull();

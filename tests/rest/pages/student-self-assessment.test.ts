@@ -30,7 +30,7 @@ beforeAll(() => {
   db = connect();
 });
 afterAll(async () => {
-  await db`delete from hpc_evaluations where observation like ${MARK + '%'}`;
+  await db`delete from hpc_evaluations where observation like ${`${MARK}%`}`;
   await db.end();
 });
 
@@ -39,7 +39,8 @@ describe("Aarav's self-assessment (Preparatory stage)", () => {
     const [{ rows }] = await db<[{ rows: number }]>`
       select count(*)::int as rows from hpc_evaluations where rater_role = 'self' and rater_id = ${userId(AARAV)}`;
     expect(rows).toBeGreaterThan(0);
-    const { data, error } = await userClient(AARAV).from('hpc_evaluations')
+    const { data, error } = await userClient(AARAV)
+      .from('hpc_evaluations')
       .select('level_ordinal, hpc_parameters(code, name), hpc_evaluation_cycles(name)')
       .eq('rater_role', 'self');
     expect(error).toBeNull();
@@ -53,8 +54,13 @@ describe("Aarav's self-assessment (Preparatory stage)", () => {
   it('enters a Term 2 self rating and changes it by upsert on the natural key', async () => {
     const { cycle, parameter } = await term2Parameter(VIDYA_NIKETAN, userId(AARAV));
     const mine = (level: number) => ({
-      cycle_id: cycle, student_id: userId(AARAV), parameter_id: parameter, rater_role: 'self' as const, rater_id: userId(AARAV),
-      level_ordinal: level, observation: `${MARK}: Aarav`,
+      cycle_id: cycle,
+      student_id: userId(AARAV),
+      parameter_id: parameter,
+      rater_role: 'self' as const,
+      rater_id: userId(AARAV),
+      level_ordinal: level,
+      observation: `${MARK}: Aarav`,
     });
     const aarav = userClient(AARAV);
     const first = await aarav.from('hpc_evaluations').upsert(mine(2), { onConflict: EVALUATION_KEY }).select('id, level_ordinal').single();
@@ -71,13 +77,22 @@ describe("Aarav's self-assessment (Preparatory stage)", () => {
 
   it("cannot rate his sister as 'self': 403 42501, nothing written", async () => {
     const { cycle, parameter } = await term2Parameter(VIDYA_NIKETAN, userId(ANAYA));
-    const { error, status } = await userClient(AARAV).from('hpc_evaluations').insert({
-      cycle_id: cycle, student_id: userId(ANAYA), parameter_id: parameter, rater_role: 'self' as const, rater_id: userId(AARAV),
-      level_ordinal: 1, observation: `${MARK}: not his`,
-    });
+    const { error, status } = await userClient(AARAV)
+      .from('hpc_evaluations')
+      .insert({
+        cycle_id: cycle,
+        student_id: userId(ANAYA),
+        parameter_id: parameter,
+        rater_role: 'self' as const,
+        rater_id: userId(AARAV),
+        level_ordinal: 1,
+        observation: `${MARK}: not his`,
+      });
     expect(status).toBe(403);
     expect(error?.code).toBe('42501');
-    const [{ rows }] = await db<[{ rows: number }]>`select count(*)::int as rows from hpc_evaluations where observation = ${`${MARK}: not his`}`;
+    const [{ rows }] = await db<
+      [{ rows: number }]
+    >`select count(*)::int as rows from hpc_evaluations where observation = ${`${MARK}: not his`}`;
     expect(rows).toBe(0);
   });
 });
@@ -85,15 +100,28 @@ describe("Aarav's self-assessment (Preparatory stage)", () => {
 describe("Ishaan's self-assessment grid (Middle stage)", () => {
   it('sends the statements he circled; the level follows from them (5 of 6 → Advanced)', async () => {
     const { cycle, parameter } = await term2Parameter(SUNRISE, userId(ISHAAN));
-    const { data, error } = await userClient(ISHAAN).from('hpc_evaluations').insert({
-      cycle_id: cycle, student_id: userId(ISHAAN), parameter_id: parameter, rater_role: 'self' as const, rater_id: userId(ISHAAN),
-      statements_circled: 5, observation: `${MARK}: Ishaan`,
-    }).select('id, statements_circled, level_ordinal, hpc_rubrics(label)').single();
+    const { data, error } = await userClient(ISHAAN)
+      .from('hpc_evaluations')
+      .insert({
+        cycle_id: cycle,
+        student_id: userId(ISHAAN),
+        parameter_id: parameter,
+        rater_role: 'self' as const,
+        rater_id: userId(ISHAAN),
+        statements_circled: 5,
+        observation: `${MARK}: Ishaan`,
+      })
+      .select('id, statements_circled, level_ordinal, hpc_rubrics(label)')
+      .single();
     expect(error).toBeNull();
     expect(data).toMatchObject({ statements_circled: 5, level_ordinal: 3, hpc_rubrics: { label: 'Advanced' } });
 
-    const fewer = await userClient(ISHAAN).from('hpc_evaluations').update({ statements_circled: 1 }).eq('id', data!.id)
-      .select('level_ordinal, hpc_rubrics(label)').single();
+    const fewer = await userClient(ISHAAN)
+      .from('hpc_evaluations')
+      .update({ statements_circled: 1 })
+      .eq('id', data!.id)
+      .select('level_ordinal, hpc_rubrics(label)')
+      .single();
     expect(fewer.error).toBeNull();
     expect(fewer.data).toMatchObject({ level_ordinal: 1, hpc_rubrics: { label: 'Beginner' } });
     await userClient(ISHAAN).from('hpc_evaluations').delete().eq('id', data!.id);

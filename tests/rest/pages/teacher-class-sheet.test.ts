@@ -31,21 +31,28 @@ beforeAll(async () => {
     where ss.section_id = ${section} order by p.full_name`;
 });
 afterAll(async () => {
-  await db`delete from hpc_evaluations where institution_id = ${VIDYA_NIKETAN} and observation like ${MARK + '%'}`;
+  await db`delete from hpc_evaluations where institution_id = ${VIDYA_NIKETAN} and observation like ${`${MARK}%`}`;
   await db.end();
 });
 
 describe('the class sheet', () => {
   it('lists the parameters she rates in Term 2 with their levels, and her roster by name', async () => {
     const meera = userClient(MEERA);
-    const sheet = await meera.from('hpc_parameter_assignments')
+    const sheet = await meera
+      .from('hpc_parameter_assignments')
       .select('rater_roles, hpc_parameters(code, name, scale_code)')
-      .eq('cycle_id', term2).eq('section_id', section).eq('teacher_id', userId(MEERA));
+      .eq('cycle_id', term2)
+      .eq('section_id', section)
+      .eq('teacher_id', userId(MEERA));
     expect(sheet.error).toBeNull();
     const mine = sheet.data!.find((a) => a.hpc_parameters?.code === parameter.code);
     expect(mine?.rater_roles).toContain('teacher');
-    const levels = await meera.from('hpc_rubrics').select('ordinal, label')
-      .eq('scale_code', mine!.hpc_parameters!.scale_code).is('parameter_id', null).eq('active', true);
+    const levels = await meera
+      .from('hpc_rubrics')
+      .select('ordinal, label')
+      .eq('scale_code', mine!.hpc_parameters!.scale_code)
+      .is('parameter_id', null)
+      .eq('active', true);
     expect(levels.error).toBeNull();
     expect(levels.data!.map((l) => l.ordinal).sort()).toEqual([1, 2, 3]);
 
@@ -58,14 +65,20 @@ describe('the class sheet', () => {
 
 describe('entering and changing ratings', () => {
   const rating = (studentId: string, level: number) => ({
-    cycle_id: term2, student_id: studentId, parameter_id: parameter.id, rater_role: 'teacher' as const, rater_id: userId(MEERA),
-    level_ordinal: level, observation: `${MARK}: level ${level}`,
+    cycle_id: term2,
+    student_id: studentId,
+    parameter_id: parameter.id,
+    rater_role: 'teacher' as const,
+    rater_id: userId(MEERA),
+    level_ordinal: level,
+    observation: `${MARK}: level ${level}`,
   });
   let aaravRating: string;
 
   it('inserts ratings without institution_id; each gets its level row', async () => {
     const students = [userId(AARAV), roster.find((r) => r.id !== userId(AARAV))!.id];
-    const { data, error, status } = await userClient(MEERA).from('hpc_evaluations')
+    const { data, error, status } = await userClient(MEERA)
+      .from('hpc_evaluations')
       .insert(students.map((id) => rating(id, 2)))
       .select('id, student_id, institution_id, status, level_ordinal, hpc_rubrics(ordinal, label)');
     expect(error).toBeNull();
@@ -76,14 +89,17 @@ describe('entering and changing ratings', () => {
     }
     aaravRating = data!.find((r) => r.student_id === userId(AARAV))!.id;
     const [{ rows }] = await db<[{ rows: number }]>`
-      select count(*)::int as rows from hpc_evaluations where cycle_id = ${term2} and observation like ${MARK + '%'}`;
+      select count(*)::int as rows from hpc_evaluations where cycle_id = ${term2} and observation like ${`${MARK}%`}`;
     expect(rows).toBe(2);
   });
 
   it('changes a level by update: the level row follows', async () => {
-    const { data, error } = await userClient(MEERA).from('hpc_evaluations')
-      .update({ level_ordinal: 3, observation: `${MARK}: level 3` }).eq('id', aaravRating)
-      .select('level_ordinal, rubric_id, hpc_rubrics(ordinal, label)').single();
+    const { data, error } = await userClient(MEERA)
+      .from('hpc_evaluations')
+      .update({ level_ordinal: 3, observation: `${MARK}: level 3` })
+      .eq('id', aaravRating)
+      .select('level_ordinal, rubric_id, hpc_rubrics(ordinal, label)')
+      .single();
     expect(error).toBeNull();
     expect(data).toMatchObject({ level_ordinal: 3, hpc_rubrics: { ordinal: 3 } });
     const [stored] = await db<[{ level_ordinal: string; ordinal: string }]>`
@@ -93,9 +109,11 @@ describe('entering and changing ratings', () => {
   });
 
   it('changes a level by upsert on the natural key: the same row, the new level', async () => {
-    const { data, error } = await userClient(MEERA).from('hpc_evaluations')
+    const { data, error } = await userClient(MEERA)
+      .from('hpc_evaluations')
       .upsert(rating(userId(AARAV), 1), { onConflict: EVALUATION_KEY })
-      .select('id, level_ordinal, hpc_rubrics(ordinal, label)').single();
+      .select('id, level_ordinal, hpc_rubrics(ordinal, label)')
+      .single();
     expect(error).toBeNull();
     expect(data).toMatchObject({ id: aaravRating, level_ordinal: 1, hpc_rubrics: { ordinal: 1 } });
     const [{ rows }] = await db<[{ rows: number }]>`
@@ -105,12 +123,16 @@ describe('entering and changing ratings', () => {
   });
 
   it('removes her draft ratings', async () => {
-    const { data, error } = await userClient(MEERA).from('hpc_evaluations')
-      .delete().eq('cycle_id', term2).like('observation', `${MARK}%`).select('id');
+    const { data, error } = await userClient(MEERA)
+      .from('hpc_evaluations')
+      .delete()
+      .eq('cycle_id', term2)
+      .like('observation', `${MARK}%`)
+      .select('id');
     expect(error).toBeNull();
     expect(data!.map((r) => r.id)).toContain(aaravRating);
     const [{ rows }] = await db<[{ rows: number }]>`
-      select count(*)::int as rows from hpc_evaluations where observation like ${MARK + '%'}`;
+      select count(*)::int as rows from hpc_evaluations where observation like ${`${MARK}%`}`;
     expect(rows).toBe(0);
   });
 });
@@ -122,8 +144,11 @@ describe('a closed cycle', () => {
       where e.rater_id = ${userId(MEERA)} and e.student_id = ${userId(AARAV)} and c.status = 'closed' order by e.id limit 1`;
     expect(before, 'Meera rated Aarav in the closed Term 1').toBeTruthy();
     const other = Number(before.level_ordinal) === 1 ? 2 : 1;
-    const { data, error, status } = await userClient(MEERA).from('hpc_evaluations')
-      .update({ level_ordinal: other }).eq('id', before.id).select('id');
+    const { data, error, status } = await userClient(MEERA)
+      .from('hpc_evaluations')
+      .update({ level_ordinal: other })
+      .eq('id', before.id)
+      .select('id');
     expect(status).toBe(422);
     expect(error?.code).toBe('HP422');
     expect(error?.message).toBe(`The evaluation cycle "${before.cycle}" is closed: its ratings can no longer be changed.`);
@@ -135,10 +160,17 @@ describe('a closed cycle', () => {
   it('refuses a new rating in it the same way', async () => {
     const [closed] = await db<[{ id: string }]>`
       select id from hpc_evaluation_cycles where institution_id = ${VIDYA_NIKETAN} and status = 'closed'`;
-    const { error, status } = await userClient(MEERA).from('hpc_evaluations').insert({
-      cycle_id: closed.id, student_id: userId(AARAV), parameter_id: parameter.id, rater_role: 'teacher' as const, rater_id: userId(MEERA),
-      level_ordinal: 2, observation: `${MARK}: closed`,
-    });
+    const { error, status } = await userClient(MEERA)
+      .from('hpc_evaluations')
+      .insert({
+        cycle_id: closed.id,
+        student_id: userId(AARAV),
+        parameter_id: parameter.id,
+        rater_role: 'teacher' as const,
+        rater_id: userId(MEERA),
+        level_ordinal: 2,
+        observation: `${MARK}: closed`,
+      });
     expect(status).toBe(422);
     expect(error?.code).toBe('HP422');
   });

@@ -9,7 +9,7 @@ import { dictionaries, type Language } from './i18n/index.ts';
 import { STYLE } from './style.ts';
 import { translator } from './translate.ts';
 import { achievements } from './sections/achievements.ts';
-import { termNumbersOf, type CardContext, type CardMeta } from './sections/context.ts';
+import { type CardContext, type CardMeta, termNumbersOf } from './sections/context.ts';
 import { generalInformation, header } from './sections/general-information.ts';
 import { narrative } from './sections/narrative.ts';
 import { partnership } from './sections/partnership.ts';

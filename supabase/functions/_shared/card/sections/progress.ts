@@ -1,6 +1,6 @@
 // Part B: the levels per area and parameter, per term and rater, with the legend of the
 // levels used and what is still to be assessed.
-import { RATERS, type Area, type Level } from '../contract.ts';
+import { type Area, type Level, RATERS } from '../contract.ts';
 import { escapeHtml as e, levelIcon } from '../html.ts';
 import { schoolText, type SchoolText } from '../translate.ts';
 import type { CardContext } from './context.ts';
@@ -57,7 +57,9 @@ function completion({ content, t }: CardContext): string {
 /** The parts the school could not collect for want of a guardian's consent, and why. */
 function notCollected({ content, t }: CardContext): string {
   return (content.not_collected ?? [])
-    .map((n) => `<p class="sub">${e(t.notCollected(t.raters[n.part] ?? n.part, n.reason === 'consent_withdrawn' ? n.since ?? '' : null))}</p>`)
+    .map((n) =>
+      `<p class="sub">${e(t.notCollected(t.raters[n.part] ?? n.part, n.reason === 'consent_withdrawn' ? n.since ?? '' : null))}</p>`
+    )
     .join('');
 }
 

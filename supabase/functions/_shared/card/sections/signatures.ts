@@ -5,8 +5,12 @@ import { anyFallback } from '../translate.ts';
 import type { CardContext } from './context.ts';
 
 export function signatures({ t, termNumbers }: CardContext): string {
-  const rows = termNumbers.map((n) => `<tr><th>${t.term(n)}</th>${[t.raters.parent, t.classTeacher, t.principal]
-    .map((who) => `<td><div class="sign-line"></div><div class="sub">${who} · ${t.date}</div></td>`).join('')}</tr>`).join('');
+  const rows = termNumbers.map((n) =>
+    `<tr><th>${t.term(n)}</th>${
+      [t.raters.parent, t.classTeacher, t.principal]
+        .map((who) => `<td><div class="sign-line"></div><div class="sub">${who} · ${t.date}</div></td>`).join('')
+    }</tr>`
+  ).join('');
   return `<section class="block">
 <h2>${t.signatures}</h2>
 <table class="signatures"><colgroup><col style="width:16%"><col><col><col></colgroup>${rows}</table>
