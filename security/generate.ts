@@ -82,8 +82,7 @@ export function generateMatrixTest(): string {
           const where = target === 'a' ? 'own institution' : 'another institution';
           const label = `${role} ${op} ${t.table} (${where})`;
           cases.push(
-            `select is(${attempt(role, statement(t, op, role, target, 'a'))},\n` +
-              `  ${expected(t, op, role, target, 'a')}, ${q(label)});`,
+            `select is(${attempt(role, statement(t, op, role, target, 'a'))},\n` + `  ${expected(t, op, role, target, 'a')}, ${q(label)});`,
           );
         }
       }
@@ -130,16 +129,16 @@ export function generateMatrixDoc(): string {
     '',
     'Applies to every role, every table:',
     '- **anon** reaches nothing: no grants on any school table (42501).',
-    '- **Another institution**: no role but `service_role` reads or writes another institution\'s rows',
+    "- **Another institution**: no role but `service_role` reads or writes another institution's rows",
     '  (reads and updates find no rows, inserts are refused with 42501).',
     '- **HPC flag off**: every `hpc_*` row of that institution is hidden from its users (existing BIG DAY',
     '  tables stay as they are).',
     '- **service_role** (server-side jobs only) bypasses RLS; the audit log is read-only even for it.',
     '- `report_narratives` and `report_jobs` are written only through the report functions',
-    '  (`hpc_save_narrative`, `hpc_batch_start`), which check the caller\'s duties themselves.',
+    "  (`hpc_save_narrative`, `hpc_batch_start`), which check the caller's duties themselves.",
     '- `comment_bank_phrases` are retired (`retired_at`), never deleted through the API: a narrative keeps',
     '  the phrase it was written from (`report_narratives.source_phrase_id`).',
-    '- Workflow columns (report status, approval decisions, cycle status) are in no API role\'s UPDATE',
+    "- Workflow columns (report status, approval decisions, cycle status) are in no API role's UPDATE",
     '  grant: they move only through the workflow functions. A user cannot change their own',
     '  `institution_id` or `role`. Published reports are immutable.',
     '',
@@ -159,7 +158,7 @@ export function generateMatrixDoc(): string {
     '## Evidence files (storage bucket `hpc-evidence`)',
     '',
     'Private bucket, 10 MiB per file, images, PDF, audio and video only. Object paths are',
-    '`<institution_id>/<student_id>/<file>`. Read: leaders (whole institution), the student\'s teachers,',
+    "`<institution_id>/<student_id>/<file>`. Read: leaders (whole institution), the student's teachers,",
     'the student, their parents. Upload: those who assess the student (their teachers, the student,',
     'their parents, an assigned peer), as the owner. Replace: the uploader. Remove: the uploader or an',
     'institution admin. HPC off hides everything.',

@@ -30,10 +30,7 @@ export const ACTOR: Record<Role, string | null> = {
 
 /** Rows reached: a condition (text + SQL); `denied` = no privilege at all (42501); `error` = the
  * policies allow it and a constraint then refuses (its SQLSTATE). */
-export type Rule =
-  | { rows: string; sql: string }
-  | { denied: string }
-  | { error: string; why: string };
+export type Rule = { rows: string; sql: string } | { denied: string } | { error: string; why: string };
 
 export const all = (text = 'every row of the institution'): Rule => ({ rows: text, sql: 'true' });
 export const none = (text = 'nothing (rows filtered out)'): Rule => ({ rows: text, sql: 'false' });
@@ -61,40 +58,68 @@ export interface TableRules {
 
 const LEADERS = { coordinator: all(), principal: all(), institution_admin: all() };
 const ADMIN_ONLY = (text = 'institution admins only'): PerRole => ({
-  student: none(), parent: none(), teacher: none(), coordinator: none(), principal: none(),
+  student: none(),
+  parent: none(),
+  teacher: none(),
+  coordinator: none(),
+  principal: none(),
   institution_admin: rows(text, 'true'),
 });
 const ADMIN_INSERT: PerRole = {
-  student: denied('refused by policy'), parent: denied('refused by policy'), teacher: denied('refused by policy'),
-  coordinator: denied('refused by policy'), principal: denied('refused by policy'),
+  student: denied('refused by policy'),
+  parent: denied('refused by policy'),
+  teacher: denied('refused by policy'),
+  coordinator: denied('refused by policy'),
+  principal: denied('refused by policy'),
   institution_admin: accepted('institution admins add them'),
 };
 const NO_GRANT: PerRole = {
-  student: denied(), parent: denied(), teacher: denied(), coordinator: denied(), principal: denied(), institution_admin: denied(),
+  student: denied(),
+  parent: denied(),
+  teacher: denied(),
+  coordinator: denied(),
+  principal: denied(),
+  institution_admin: denied(),
 };
 const MEMBERS_READ: PerRole = {
-  student: all('every member reads them'), parent: all('every member reads them'), teacher: all('every member reads them'),
+  student: all('every member reads them'),
+  parent: all('every member reads them'),
+  teacher: all('every member reads them'),
   ...LEADERS,
 };
 const TAUGHT = `student_id in ({student}, {classmate})`;
 /** BIG DAY's allocation data: its staff (BIG DAY roles teacher, admin, staff) read it. */
 const STAFF_READ: PerRole = {
-  student: none('only staff read it'), parent: none('only staff read it'), teacher: all('staff read it'), ...LEADERS,
+  student: none('only staff read it'),
+  parent: none('only staff read it'),
+  teacher: all('staff read it'),
+  ...LEADERS,
 };
 /** The school's staff (BIG DAY roles teacher, admin, staff) read them; students and parents do not. */
 const STAFF_ONLY_READ: PerRole = {
-  student: none('only staff read them'), parent: none('only staff read them'), teacher: all('staff read them'),
-  coordinator: all('staff read them'), principal: all('staff read them'), institution_admin: all('staff read them'),
+  student: none('only staff read them'),
+  parent: none('only staff read them'),
+  teacher: all('staff read them'),
+  coordinator: all('staff read them'),
+  principal: all('staff read them'),
+  institution_admin: all('staff read them'),
 };
 /** Coordinators and institution admins manage the school's translations. */
 const TRANSLATORS_ONLY: PerRole = {
-  student: none(), parent: none(), teacher: none(), principal: none(),
-  coordinator: all('coordinators and institution admins'), institution_admin: all('coordinators and institution admins'),
+  student: none(),
+  parent: none(),
+  teacher: none(),
+  principal: none(),
+  coordinator: all('coordinators and institution admins'),
+  institution_admin: all('coordinators and institution admins'),
 };
 const TRANSLATORS_INSERT: PerRole = {
-  student: denied('refused by policy'), parent: denied('refused by policy'), teacher: denied('refused by policy'),
+  student: denied('refused by policy'),
+  parent: denied('refused by policy'),
+  teacher: denied('refused by policy'),
   principal: denied('refused by policy'),
-  coordinator: accepted('coordinators add them'), institution_admin: accepted('institution admins add them'),
+  coordinator: accepted('coordinators add them'),
+  institution_admin: accepted('institution admins add them'),
 };
 const PUBLIC_SETTINGS = rows('public and branding settings', `category in ('public', 'branding')`);
 
@@ -113,9 +138,11 @@ export const MATRIX: TableRules[] = [
     scope: 'institution_id = {institution}',
     select: {
       student: rows('themselves, their teachers, classmates they review', `id in ({student}, {teacher})`),
-      parent: rows('themselves, their children, their children\'s teachers', `id in ({parent}, {student}, {teacher})`),
-      teacher: rows('themselves, all staff, their students and those students\' guardians',
-        `role in ('teacher', 'admin', 'staff') or id in ({student}, {classmate}, {parent})`),
+      parent: rows("themselves, their children, their children's teachers", `id in ({parent}, {student}, {teacher})`),
+      teacher: rows(
+        "themselves, all staff, their students and those students' guardians",
+        `role in ('teacher', 'admin', 'staff') or id in ({student}, {classmate}, {parent})`,
+      ),
       ...LEADERS,
     },
     insert: {
@@ -138,34 +165,41 @@ export const MATRIX: TableRules[] = [
     },
     delete: { target: 'id = {person_spare}', rules: ADMIN_ONLY() },
   },
-  ...(['academic_terms', 'courses', 'cohorts', 'sections'] as const).map((table): TableRules => ({
-    table,
-    scope: 'institution_id = {institution}',
-    select: MEMBERS_READ,
-    insert: {
-      columns: {
-        academic_terms: 'institution_id, name, start_date, end_date',
-        courses: 'institution_id, title, code',
-        cohorts: 'institution_id, academic_term_id, grade, stream',
-        sections: 'institution_id, cohort_id, name',
-      }[table],
-      values: {
-        academic_terms: `{institution}, 'New term', '2028-04-01', '2028-09-30'`,
-        courses: `{institution}, 'Science', 'SCI'`,
-        cohorts: `{institution}, {term}, '6', 'General'`,
-        sections: `{institution}, {cohort}, '4-D'`,
-      }[table],
-      rules: ADMIN_INSERT,
-    },
-    update: {
-      set: { academic_terms: 'name = name', courses: 'title = title', cohorts: 'grade = grade', sections: 'name = name' }[table],
-      rules: ADMIN_ONLY(),
-    },
-    delete: {
-      target: { academic_terms: 'id = {term_spare}', courses: 'id = {course_spare}', cohorts: 'id = {cohort_spare}', sections: 'id = {section_spare}' }[table],
-      rules: ADMIN_ONLY(),
-    },
-  })),
+  ...(['academic_terms', 'courses', 'cohorts', 'sections'] as const).map(
+    (table): TableRules => ({
+      table,
+      scope: 'institution_id = {institution}',
+      select: MEMBERS_READ,
+      insert: {
+        columns: {
+          academic_terms: 'institution_id, name, start_date, end_date',
+          courses: 'institution_id, title, code',
+          cohorts: 'institution_id, academic_term_id, grade, stream',
+          sections: 'institution_id, cohort_id, name',
+        }[table],
+        values: {
+          academic_terms: `{institution}, 'New term', '2028-04-01', '2028-09-30'`,
+          courses: `{institution}, 'Science', 'SCI'`,
+          cohorts: `{institution}, {term}, '6', 'General'`,
+          sections: `{institution}, {cohort}, '4-D'`,
+        }[table],
+        rules: ADMIN_INSERT,
+      },
+      update: {
+        set: { academic_terms: 'name = name', courses: 'title = title', cohorts: 'grade = grade', sections: 'name = name' }[table],
+        rules: ADMIN_ONLY(),
+      },
+      delete: {
+        target: {
+          academic_terms: 'id = {term_spare}',
+          courses: 'id = {course_spare}',
+          cohorts: 'id = {cohort_spare}',
+          sections: 'id = {section_spare}',
+        }[table],
+        rules: ADMIN_ONLY(),
+      },
+    }),
+  ),
   {
     table: 'section_students',
     scope: 'institution_id = {institution}',
@@ -178,7 +212,11 @@ export const MATRIX: TableRules[] = [
     table: 'section_courses',
     scope: 'institution_id = {institution}',
     select: MEMBERS_READ,
-    insert: { columns: 'institution_id, section_id, course_id, teacher_id', values: '{institution}, {section2}, {course}, {teacher2}', rules: ADMIN_INSERT },
+    insert: {
+      columns: 'institution_id, section_id, course_id, teacher_id',
+      values: '{institution}, {section2}, {course}, {teacher2}',
+      rules: ADMIN_INSERT,
+    },
     update: { set: 'weekly_theory_periods = weekly_theory_periods', rules: ADMIN_ONLY() },
     delete: { target: 'true', rules: ADMIN_ONLY() },
   },
@@ -196,9 +234,12 @@ export const MATRIX: TableRules[] = [
     table: 'user_permissions',
     scope: 'institution_id = {institution}',
     select: {
-      student: rows('their own', 'user_id = {me}'), parent: rows('their own', 'user_id = {me}'),
-      teacher: rows('their own', 'user_id = {me}'), coordinator: rows('their own', 'user_id = {me}'),
-      principal: rows('their own', 'user_id = {me}'), institution_admin: all(),
+      student: rows('their own', 'user_id = {me}'),
+      parent: rows('their own', 'user_id = {me}'),
+      teacher: rows('their own', 'user_id = {me}'),
+      coordinator: rows('their own', 'user_id = {me}'),
+      principal: rows('their own', 'user_id = {me}'),
+      institution_admin: all(),
     },
     insert: { columns: 'institution_id, user_id, permission', values: `{institution}, {classmate}, 'library.borrow'`, rules: ADMIN_INSERT },
     update: { set: 'permission = permission', rules: ADMIN_ONLY() },
@@ -207,7 +248,7 @@ export const MATRIX: TableRules[] = [
   {
     table: 'system_reports',
     scope: 'institution_id = {institution}',
-    select: ADMIN_ONLY('institution admins read their school\'s reports'),
+    select: ADMIN_ONLY("institution admins read their school's reports"),
     insert: { columns: 'institution_id, name, type', values: `{institution}, 'Marks', 'academic_report'`, rules: ADMIN_INSERT },
     update: { set: 'name = name', rules: ADMIN_ONLY() },
     delete: { target: 'true', rules: ADMIN_ONLY() },
@@ -216,54 +257,80 @@ export const MATRIX: TableRules[] = [
     table: 'system_settings',
     scope: 'institution_id = {institution}',
     select: {
-      student: PUBLIC_SETTINGS, parent: PUBLIC_SETTINGS, teacher: PUBLIC_SETTINGS, coordinator: PUBLIC_SETTINGS,
-      principal: PUBLIC_SETTINGS, institution_admin: all('every setting of the institution'),
+      student: PUBLIC_SETTINGS,
+      parent: PUBLIC_SETTINGS,
+      teacher: PUBLIC_SETTINGS,
+      coordinator: PUBLIC_SETTINGS,
+      principal: PUBLIC_SETTINGS,
+      institution_admin: all('every setting of the institution'),
     },
-    insert: { columns: 'institution_id, key, value, category', values: `{institution}, 'school_colour', 'blue', 'branding'`, rules: ADMIN_INSERT },
+    insert: {
+      columns: 'institution_id, key, value, category',
+      values: `{institution}, 'school_colour', 'blue', 'branding'`,
+      rules: ADMIN_INSERT,
+    },
     update: { set: 'value = value', rules: ADMIN_ONLY() },
     delete: { target: 'true', rules: ADMIN_ONLY() },
   },
-  ...(['teacher_subject_eligibility', 'teacher_grade_eligibility', 'teacher_load_rules', 'slot_templates', 'allocation_settings',
-    'slot_template_assignments', 'timetables', 'timetable_sessions', 'timetable_conflicts'] as const).map((table): TableRules => ({
-    table,
-    scope: 'institution_id = {institution}',
-    select: ['timetables', 'timetable_sessions'].includes(table) ? MEMBERS_READ : STAFF_READ,
-    insert: {
-      columns: {
-        teacher_subject_eligibility: 'institution_id, teacher_id, course_id',
-        teacher_grade_eligibility: 'institution_id, teacher_id, grade',
-        teacher_load_rules: 'institution_id, teacher_id',
-        slot_templates: 'institution_id, name',
-        allocation_settings: 'institution_id',
-        slot_template_assignments: 'institution_id, slot_template_id, section_id',
-        timetables: 'institution_id, section_id, academic_term_id',
-        timetable_sessions: 'institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index',
-        timetable_conflicts: 'institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type',
-      }[table],
-      values: {
-        teacher_subject_eligibility: '{institution}, {teacher2}, {course}',
-        teacher_grade_eligibility: `{institution}, {teacher2}, '5'`,
-        teacher_load_rules: '{institution}, {teacher2}',
-        slot_templates: `{institution}, 'Saturdays'`,
-        allocation_settings: '{institution}',
-        slot_template_assignments: '{institution}, {slot_template}, {section2}',
-        timetables: '{institution}, {section2}, {term}',
-        timetable_sessions: '{institution}, {timetable}, {section1}, {course}, {teacher}, 2, 3',
-        timetable_conflicts: `{institution}, {teacher}, {section1}, {course}, 2, 3, 'section_double_booked'`,
-      }[table],
-      rules: ADMIN_INSERT,
-    },
-    update: {
-      set: {
-        teacher_subject_eligibility: 'course_id = course_id', teacher_grade_eligibility: 'grade = grade',
-        teacher_load_rules: 'max_periods_per_day = max_periods_per_day', slot_templates: 'name = name',
-        allocation_settings: 'days_per_week = days_per_week', slot_template_assignments: 'cohort_id = cohort_id',
-        timetables: 'status = status', timetable_sessions: 'locked = locked', timetable_conflicts: 'resolved = resolved',
-      }[table],
-      rules: ADMIN_ONLY(),
-    },
-    delete: { target: 'true', rules: ADMIN_ONLY() },
-  })),
+  ...(
+    [
+      'teacher_subject_eligibility',
+      'teacher_grade_eligibility',
+      'teacher_load_rules',
+      'slot_templates',
+      'allocation_settings',
+      'slot_template_assignments',
+      'timetables',
+      'timetable_sessions',
+      'timetable_conflicts',
+    ] as const
+  ).map(
+    (table): TableRules => ({
+      table,
+      scope: 'institution_id = {institution}',
+      select: ['timetables', 'timetable_sessions'].includes(table) ? MEMBERS_READ : STAFF_READ,
+      insert: {
+        columns: {
+          teacher_subject_eligibility: 'institution_id, teacher_id, course_id',
+          teacher_grade_eligibility: 'institution_id, teacher_id, grade',
+          teacher_load_rules: 'institution_id, teacher_id',
+          slot_templates: 'institution_id, name',
+          allocation_settings: 'institution_id',
+          slot_template_assignments: 'institution_id, slot_template_id, section_id',
+          timetables: 'institution_id, section_id, academic_term_id',
+          timetable_sessions: 'institution_id, timetable_id, section_id, course_id, teacher_id, day_of_week, period_index',
+          timetable_conflicts: 'institution_id, teacher_id, section_id, course_id, day_of_week, period_index, conflict_type',
+        }[table],
+        values: {
+          teacher_subject_eligibility: '{institution}, {teacher2}, {course}',
+          teacher_grade_eligibility: `{institution}, {teacher2}, '5'`,
+          teacher_load_rules: '{institution}, {teacher2}',
+          slot_templates: `{institution}, 'Saturdays'`,
+          allocation_settings: '{institution}',
+          slot_template_assignments: '{institution}, {slot_template}, {section2}',
+          timetables: '{institution}, {section2}, {term}',
+          timetable_sessions: '{institution}, {timetable}, {section1}, {course}, {teacher}, 2, 3',
+          timetable_conflicts: `{institution}, {teacher}, {section1}, {course}, 2, 3, 'section_double_booked'`,
+        }[table],
+        rules: ADMIN_INSERT,
+      },
+      update: {
+        set: {
+          teacher_subject_eligibility: 'course_id = course_id',
+          teacher_grade_eligibility: 'grade = grade',
+          teacher_load_rules: 'max_periods_per_day = max_periods_per_day',
+          slot_templates: 'name = name',
+          allocation_settings: 'days_per_week = days_per_week',
+          slot_template_assignments: 'cohort_id = cohort_id',
+          timetables: 'status = status',
+          timetable_sessions: 'locked = locked',
+          timetable_conflicts: 'resolved = resolved',
+        }[table],
+        rules: ADMIN_ONLY(),
+      },
+      delete: { target: 'true', rules: ADMIN_ONLY() },
+    }),
+  ),
   {
     table: 'institution_feature_flags',
     scope: 'institution_id = {institution}',
@@ -281,8 +348,10 @@ export const MATRIX: TableRules[] = [
     table: 'staff_duties',
     scope: 'institution_id = {institution}',
     select: {
-      student: none('only staff read duties'), parent: none('only staff read duties'),
-      teacher: all('staff read who does what'), ...LEADERS,
+      student: none('only staff read duties'),
+      parent: none('only staff read duties'),
+      teacher: all('staff read who does what'),
+      ...LEADERS,
     },
     insert: {
       columns: 'institution_id, user_id, duty, section_id, course_id',
@@ -301,74 +370,84 @@ export const MATRIX: TableRules[] = [
       teacher: rows('links of their students', TAUGHT),
       ...LEADERS,
     },
-    insert: { columns: 'institution_id, student_id, guardian_id, relationship', values: `{institution}, {classmate}, {parent2}, 'mother'`, rules: ADMIN_INSERT },
+    insert: {
+      columns: 'institution_id, student_id, guardian_id, relationship',
+      values: `{institution}, {classmate}, {parent2}, 'mother'`,
+      rules: ADMIN_INSERT,
+    },
     update: { set: 'relationship = relationship', rules: ADMIN_ONLY() },
     delete: { target: 'guardian_id = {parent2}', rules: ADMIN_ONLY() },
   },
-  ...(['hpc_parameters', 'hpc_rubrics', 'hpc_evaluation_cycles'] as const).map((table): TableRules => ({
-    table,
-    scope: 'institution_id = {institution}',
-    select: MEMBERS_READ,
-    insert: {
-      columns: {
-        hpc_parameters: 'institution_id, stage, grade_band, grades, area, area_code, code, name, scale_code',
-        hpc_rubrics: 'institution_id, stage, scale_code, ordinal, label',
-        hpc_evaluation_cycles: 'institution_id, academic_term_id, name, term_number, opens_on, closes_on',
-      }[table],
-      values: {
-        hpc_parameters: `{institution}, 'preparatory', '3-5', array['4'], 'Language R1', 'LR1', 'LR1-AW', 'Language: awareness', 'prep'`,
-        hpc_rubrics: `{institution}, 'preparatory', 'newscale', 1, 'Beginner'`,
-        hpc_evaluation_cycles: `{institution}, {term}, 'New cycle', 2, '2027-04-01', '2027-09-30'`,
-      }[table],
-      rules: ADMIN_INSERT,
-    },
-    update: {
-      set: { hpc_parameters: 'name = name', hpc_rubrics: 'label = label', hpc_evaluation_cycles: 'name = name' }[table],
-      rules: ADMIN_ONLY('institution admins configure them (a cycle\'s status only through hpc_set_cycle_status)'),
-    },
-    delete: {
-      target: { hpc_parameters: 'id = {param_spare}', hpc_rubrics: 'id = {rubric_spare}', hpc_evaluation_cycles: 'id = {cycle_planned}' }[table],
-      rules: ADMIN_ONLY(),
-    },
-  })),
+  ...(['hpc_parameters', 'hpc_rubrics', 'hpc_evaluation_cycles'] as const).map(
+    (table): TableRules => ({
+      table,
+      scope: 'institution_id = {institution}',
+      select: MEMBERS_READ,
+      insert: {
+        columns: {
+          hpc_parameters: 'institution_id, stage, grade_band, grades, area, area_code, code, name, scale_code',
+          hpc_rubrics: 'institution_id, stage, scale_code, ordinal, label',
+          hpc_evaluation_cycles: 'institution_id, academic_term_id, name, term_number, opens_on, closes_on',
+        }[table],
+        values: {
+          hpc_parameters: `{institution}, 'preparatory', '3-5', array['4'], 'Language R1', 'LR1', 'LR1-AW', 'Language: awareness', 'prep'`,
+          hpc_rubrics: `{institution}, 'preparatory', 'newscale', 1, 'Beginner'`,
+          hpc_evaluation_cycles: `{institution}, {term}, 'New cycle', 2, '2027-04-01', '2027-09-30'`,
+        }[table],
+        rules: ADMIN_INSERT,
+      },
+      update: {
+        set: { hpc_parameters: 'name = name', hpc_rubrics: 'label = label', hpc_evaluation_cycles: 'name = name' }[table],
+        rules: ADMIN_ONLY("institution admins configure them (a cycle's status only through hpc_set_cycle_status)"),
+      },
+      delete: {
+        target: { hpc_parameters: 'id = {param_spare}', hpc_rubrics: 'id = {rubric_spare}', hpc_evaluation_cycles: 'id = {cycle_planned}' }[
+          table
+        ],
+        rules: ADMIN_ONLY(),
+      },
+    }),
+  ),
   // Translations of the school's content: the staff read them, coordinators and institution
   // admins manage them (the principal reads them; a card carries its own copy).
-  ...(['parameter_translations', 'rubric_translations', 'cycle_translations'] as const).map((table): TableRules => ({
-    table,
-    scope: 'institution_id = {institution}',
-    select: STAFF_ONLY_READ,
-    insert: {
-      columns: {
-        parameter_translations: 'institution_id, parameter_id, language, name',
-        rubric_translations: 'institution_id, rubric_id, language, label',
-        cycle_translations: 'institution_id, cycle_id, language, name',
-      }[table],
-      values: {
-        parameter_translations: `{institution}, {param2}, 'ta', 'கணிதம்: படைப்பாற்றல்'`,
-        rubric_translations: `{institution}, {rubric2}, 'ta', 'தேர்ச்சி'`,
-        cycle_translations: `{institution}, {cycle_released}, 'ta', 'பருவம் 0'`,
-      }[table],
-      rules: TRANSLATORS_INSERT,
-    },
-    update: {
-      set: { parameter_translations: 'name = name', rubric_translations: 'label = label', cycle_translations: 'name = name' }[table],
-      rules: TRANSLATORS_ONLY,
-    },
-    delete: {
-      target: {
-        parameter_translations: 'parameter_id = {param_spare}',
-        rubric_translations: 'rubric_id = {rubric_spare}',
-        cycle_translations: 'cycle_id = {cycle_planned}',
-      }[table],
-      rules: TRANSLATORS_ONLY,
-    },
-  })),
+  ...(['parameter_translations', 'rubric_translations', 'cycle_translations'] as const).map(
+    (table): TableRules => ({
+      table,
+      scope: 'institution_id = {institution}',
+      select: STAFF_ONLY_READ,
+      insert: {
+        columns: {
+          parameter_translations: 'institution_id, parameter_id, language, name',
+          rubric_translations: 'institution_id, rubric_id, language, label',
+          cycle_translations: 'institution_id, cycle_id, language, name',
+        }[table],
+        values: {
+          parameter_translations: `{institution}, {param2}, 'ta', 'கணிதம்: படைப்பாற்றல்'`,
+          rubric_translations: `{institution}, {rubric2}, 'ta', 'தேர்ச்சி'`,
+          cycle_translations: `{institution}, {cycle_released}, 'ta', 'பருவம் 0'`,
+        }[table],
+        rules: TRANSLATORS_INSERT,
+      },
+      update: {
+        set: { parameter_translations: 'name = name', rubric_translations: 'label = label', cycle_translations: 'name = name' }[table],
+        rules: TRANSLATORS_ONLY,
+      },
+      delete: {
+        target: {
+          parameter_translations: 'parameter_id = {param_spare}',
+          rubric_translations: 'rubric_id = {rubric_spare}',
+          cycle_translations: 'cycle_id = {cycle_planned}',
+        }[table],
+        rules: TRANSLATORS_ONLY,
+      },
+    }),
+  ),
   {
     table: 'hpc_parameter_assignments',
     scope: 'institution_id = {institution}',
     select: {
       student: rows('assignments of their section', 'section_id = {section1}'),
-      parent: rows('assignments of their children\'s sections', 'section_id = {section1}'),
+      parent: rows("assignments of their children's sections", 'section_id = {section1}'),
       teacher: rows('assignments of the sections they teach', 'section_id = {section1}'),
       ...LEADERS,
     },
@@ -384,8 +463,10 @@ export const MATRIX: TableRules[] = [
     table: 'hpc_evaluations',
     scope: 'institution_id = {institution}',
     select: {
-      student: rows('ratings they gave; ratings of themselves once the cycle is released',
-        `rater_id = {me} or (student_id = {me} and cycle_id = {cycle_released})`),
+      student: rows(
+        'ratings they gave; ratings of themselves once the cycle is released',
+        `rater_id = {me} or (student_id = {me} and cycle_id = {cycle_released})`,
+      ),
       parent: rows('ratings they gave', 'rater_id = {me}'),
       teacher: rows('ratings of their students; ratings they gave', `${TAUGHT} or rater_id = {me}`),
       ...LEADERS,
@@ -419,7 +500,9 @@ export const MATRIX: TableRules[] = [
         student: refused('PGRST', 'own ratings; one of a released cycle among them raises HP422 (cycle not open)'),
         parent: rows('own ratings (all in the open cycle)', `rater_id = {me} and cycle_id = {cycle_open}`),
         teacher: refused('PGRST', 'own ratings; one of a released cycle among them raises HP422 (cycle not open)'),
-        coordinator: none(), principal: none(), institution_admin: none(),
+        coordinator: none(),
+        principal: none(),
+        institution_admin: none(),
       },
     },
     delete: {
@@ -428,7 +511,9 @@ export const MATRIX: TableRules[] = [
         student: rows('own draft ratings while the cycle is open', `rater_id = {me} and cycle_id = {cycle_open}`),
         parent: rows('own draft ratings while the cycle is open', `rater_id = {me} and cycle_id = {cycle_open}`),
         teacher: rows('own draft ratings while the cycle is open', `rater_id = {me} and cycle_id = {cycle_open}`),
-        coordinator: none(), principal: none(), institution_admin: none(),
+        coordinator: none(),
+        principal: none(),
+        institution_admin: none(),
       },
     },
   },
@@ -437,7 +522,7 @@ export const MATRIX: TableRules[] = [
     scope: 'institution_id = {institution}',
     select: {
       student: rows('own published cards', `status = 'published' and student_id = {me}`),
-      parent: rows('their children\'s published cards', `status = 'published' and student_id = {student}`),
+      parent: rows("their children's published cards", `status = 'published' and student_id = {student}`),
       teacher: rows('cards of their students, every version', TAUGHT),
       ...LEADERS,
     },
@@ -449,9 +534,12 @@ export const MATRIX: TableRules[] = [
     table: 'hpc_approval_workflows',
     scope: 'institution_id = {institution}',
     select: {
-      student: none(), parent: none(),
-      teacher: rows('the chain, and the steps of their students\' cards',
-        `kind = 'chain' or report_id in (select r.id from public.hpc_reports as r where r.${TAUGHT})`),
+      student: none(),
+      parent: none(),
+      teacher: rows(
+        "the chain, and the steps of their students' cards",
+        `kind = 'chain' or report_id in (select r.id from public.hpc_reports as r where r.${TAUGHT})`,
+      ),
       ...LEADERS,
     },
     insert: {
@@ -469,7 +557,8 @@ export const MATRIX: TableRules[] = [
     table: 'hpc_analytics',
     scope: 'institution_id = {institution}',
     select: {
-      student: none(), parent: none(),
+      student: none(),
+      parent: none(),
       teacher: rows('figures of the sections they teach', 'section_id = {section1}'),
       ...LEADERS,
     },
@@ -486,22 +575,40 @@ export const MATRIX: TableRules[] = [
     scope: 'institution_id = {institution}',
     select: {
       student: rows('their own', 'student_id = {me}'),
-      parent: rows('their children\'s', 'student_id = {student}'),
-      teacher: rows('their students\'', TAUGHT),
+      parent: rows("their children's", 'student_id = {student}'),
+      teacher: rows("their students'", TAUGHT),
       ...LEADERS,
     },
     insert: {
       columns: 'institution_id, student_id, title, category',
       values: `{institution}, {student}, 'Science fair', 'academic'`,
-      rules: { ...ADMIN_INSERT, teacher: accepted('teachers record them for their students'), institution_admin: denied('refused by policy') },
+      rules: {
+        ...ADMIN_INSERT,
+        teacher: accepted('teachers record them for their students'),
+        institution_admin: denied('refused by policy'),
+      },
     },
     update: {
       set: 'title = title',
-      rules: { student: none(), parent: none(), teacher: rows('their students\'', TAUGHT), coordinator: none(), principal: none(), institution_admin: none() },
+      rules: {
+        student: none(),
+        parent: none(),
+        teacher: rows("their students'", TAUGHT),
+        coordinator: none(),
+        principal: none(),
+        institution_admin: none(),
+      },
     },
     delete: {
       target: 'id = {achievement}',
-      rules: { student: none(), parent: none(), teacher: rows('their students\' unverified ones', 'true'), coordinator: none(), principal: none(), institution_admin: none() },
+      rules: {
+        student: none(),
+        parent: none(),
+        teacher: rows("their students' unverified ones", 'true'),
+        coordinator: none(),
+        principal: none(),
+        institution_admin: none(),
+      },
     },
   },
   {
@@ -510,7 +617,7 @@ export const MATRIX: TableRules[] = [
     select: {
       student: rows('their own', 'student_id = {me} or author_id = {me}'),
       parent: rows('what they wrote', 'author_id = {me}'),
-      teacher: rows('their students\'', TAUGHT),
+      teacher: rows("their students'", TAUGHT),
       ...LEADERS,
     },
     insert: {
@@ -528,8 +635,10 @@ export const MATRIX: TableRules[] = [
       rules: {
         student: accepted('their reflections while the cycle is open'),
         parent: accepted('parent input for their child while the cycle is open'),
-        teacher: denied('refused by policy'), coordinator: denied('refused by policy'),
-        principal: denied('refused by policy'), institution_admin: denied('refused by policy'),
+        teacher: denied('refused by policy'),
+        coordinator: denied('refused by policy'),
+        principal: denied('refused by policy'),
+        institution_admin: denied('refused by policy'),
       },
     },
     update: {
@@ -537,7 +646,10 @@ export const MATRIX: TableRules[] = [
       rules: {
         student: rows('what they wrote, while the cycle is open', 'author_id = {me}'),
         parent: rows('what they wrote, while the cycle is open', 'author_id = {me}'),
-        teacher: none(), coordinator: none(), principal: none(), institution_admin: none(),
+        teacher: none(),
+        coordinator: none(),
+        principal: none(),
+        institution_admin: none(),
       },
     },
     delete: {
@@ -545,7 +657,10 @@ export const MATRIX: TableRules[] = [
       rules: {
         student: rows('their drafts, while the cycle is open', 'author_id = {me}'),
         parent: rows('their drafts, while the cycle is open', 'author_id = {me}'),
-        teacher: none(), coordinator: none(), principal: none(), institution_admin: none(),
+        teacher: none(),
+        coordinator: none(),
+        principal: none(),
+        institution_admin: none(),
       },
     },
   },
@@ -571,16 +686,23 @@ export const MATRIX: TableRules[] = [
         service_role: `{institution}, {student}, {teacher}, 'teacher', 'Question', 'Hello'`,
       },
       rules: {
-        student: accepted('about themselves'), parent: accepted('about their children'),
-        teacher: accepted('about their students'), coordinator: accepted('as coordinator'),
-        principal: accepted('as principal'), institution_admin: denied('refused: an admin is not in the conversation circle'),
+        student: accepted('about themselves'),
+        parent: accepted('about their children'),
+        teacher: accepted('about their students'),
+        coordinator: accepted('as coordinator'),
+        principal: accepted('as principal'),
+        institution_admin: denied('refused: an admin is not in the conversation circle'),
       },
     },
     update: {
       set: 'body = body',
       rules: {
-        student: none(), parent: none(), teacher: rows('their own messages', 'author_id = {me}'),
-        coordinator: none(), principal: none(), institution_admin: none(),
+        student: none(),
+        parent: none(),
+        teacher: rows('their own messages', 'author_id = {me}'),
+        coordinator: none(),
+        principal: none(),
+        institution_admin: none(),
       },
     },
     delete: { target: 'id = {conversation_other}', rules: NO_GRANT },
@@ -589,8 +711,10 @@ export const MATRIX: TableRules[] = [
     table: 'report_narratives',
     scope: 'institution_id = {institution}',
     select: {
-      student: none('families see the narrative inside the published card'), parent: none('families see the narrative inside the published card'),
-      teacher: all('staff with an HPC duty'), ...LEADERS,
+      student: none('families see the narrative inside the published card'),
+      parent: none('families see the narrative inside the published card'),
+      teacher: all('staff with an HPC duty'),
+      ...LEADERS,
     },
     insert: {
       columns: 'institution_id, cycle_id, student_id, author_id, summary',
@@ -604,15 +728,19 @@ export const MATRIX: TableRules[] = [
     table: 'comment_bank_phrases',
     scope: 'institution_id = {institution}',
     select: {
-      student: none('only staff read the comment bank'), parent: none('only staff read the comment bank'),
-      teacher: all('staff read the comment bank'), ...LEADERS,
+      student: none('only staff read the comment bank'),
+      parent: none('only staff read the comment bank'),
+      teacher: all('staff read the comment bank'),
+      ...LEADERS,
     },
     insert: {
       columns: 'institution_id, parameter_id, level_ordinal, language, phrase',
       values: `{institution}, {param}, 3, 'en', 'Explains place value to others ({side}).'`,
       rules: {
-        student: denied('refused by policy'), parent: denied('refused by policy'), teacher: denied('refused by policy'),
-        coordinator: accepted('coordinators of the parameter\'s stage (or of every stage)'),
+        student: denied('refused by policy'),
+        parent: denied('refused by policy'),
+        teacher: denied('refused by policy'),
+        coordinator: accepted("coordinators of the parameter's stage (or of every stage)"),
         principal: denied('refused by policy (a principal with BIG DAY role admin manages it as institution admin)'),
         institution_admin: accepted('institution admins add phrases'),
       },
@@ -620,8 +748,11 @@ export const MATRIX: TableRules[] = [
     update: {
       set: 'phrase = phrase',
       rules: {
-        student: none(), parent: none(), teacher: none(),
-        coordinator: all('the phrases of their stage (here: every stage)'), principal: none(),
+        student: none(),
+        parent: none(),
+        teacher: none(),
+        coordinator: all('the phrases of their stage (here: every stage)'),
+        principal: none(),
         institution_admin: all('every phrase; retiring one sets retired_at'),
       },
     },
@@ -631,7 +762,8 @@ export const MATRIX: TableRules[] = [
     table: 'report_jobs',
     scope: 'institution_id = {institution}',
     select: {
-      student: none(), parent: none(),
+      student: none(),
+      parent: none(),
       teacher: rows('the batches they started', 'requested_by = {me}'),
       ...LEADERS,
     },
@@ -649,8 +781,9 @@ export const MATRIX: TableRules[] = [
     table: 'report_share_links',
     scope: 'institution_id = {institution}',
     select: {
-      student: none(), parent: none(),
-      teacher: rows('links to their students\' cards', TAUGHT),
+      student: none(),
+      parent: none(),
+      teacher: rows("links to their students' cards", TAUGHT),
       ...LEADERS,
     },
     insert: {
@@ -666,7 +799,8 @@ export const MATRIX: TableRules[] = [
     table: 'report_share_link_opens',
     scope: 'institution_id = {institution}',
     select: {
-      student: none(), parent: none(),
+      student: none(),
+      parent: none(),
       teacher: rows('opens of the links they read', 'link_id = {share_link}'),
       ...LEADERS,
     },
@@ -678,8 +812,12 @@ export const MATRIX: TableRules[] = [
     table: 'audit_events',
     scope: 'institution_id = {institution}',
     select: {
-      student: none(), parent: none(), teacher: none(), coordinator: none(),
-      principal: all('the institution\'s audit log'), institution_admin: all('the institution\'s audit log'),
+      student: none(),
+      parent: none(),
+      teacher: none(),
+      coordinator: none(),
+      principal: all("the institution's audit log"),
+      institution_admin: all("the institution's audit log"),
     },
     insert: {
       columns: 'institution_id, table_schema, table_name, operation, record_key',

@@ -44,7 +44,11 @@ function options(url: string, home: string, extra: Partial<RunnerOptions> = {}):
  * as the runner does them, then one UPDATE per table (rolled back). */
 async function rawRateOnCopy(copy: LegacyCluster): Promise<Awaited<ReturnType<typeof rawUpdateRate>>> {
   await copy.start();
-  const prep = options(copy.url, copy.settings.home, { skipBackup: true, stopAfter: 'phase2.institutions', reportDir: join(copy.settings.home, 'report-raw') });
+  const prep = options(copy.url, copy.settings.home, {
+    skipBackup: true,
+    stopAfter: 'phase2.institutions',
+    reportDir: join(copy.settings.home, 'report-raw'),
+  });
   await runMigration(prep, log);
   const sql = connect(copy.url, { max: 1 });
   try {
@@ -61,7 +65,11 @@ async function rawRateOnCopy(copy: LegacyCluster): Promise<Awaited<ReturnType<ty
  * returns), cut from the same pgbench log. */
 function stepWindows(logDir: string, outcome: RunOutcome, migEnd: number): BenchResults['stepWindows'] {
   const timed = outcome.steps.filter((s) => s.startedAt !== undefined);
-  const windows = timed.map((s) => ({ step: s.name, seconds: s.seconds, stats: windowStats(logDir, s.startedAt!, s.startedAt! + s.seconds * 1000) }));
+  const windows = timed.map((s) => ({
+    step: s.name,
+    seconds: s.seconds,
+    stats: windowStats(logDir, s.startedAt!, s.startedAt! + s.seconds * 1000),
+  }));
   const last = timed.at(-1);
   if (last) {
     const from = last.startedAt! + last.seconds * 1000;
@@ -79,7 +87,10 @@ async function main() {
   // generated database, so that they meet the very pages our backfill meets, not pages that
   // an earlier run's vacuumed row versions left with room in them.
   const copies = compare
-    ? { raw: await copyLegacyCluster(cluster, 'bench-migration-raw', PORT + 1), plan: await copyLegacyCluster(cluster, 'bench-migration-plan', PORT + 2) }
+    ? {
+        raw: await copyLegacyCluster(cluster, 'bench-migration-raw', PORT + 1),
+        plan: await copyLegacyCluster(cluster, 'bench-migration-plan', PORT + 2),
+      }
     : undefined;
   let raw: Awaited<ReturnType<typeof rawUpdateRate>> | undefined;
   if (copies) raw = await rawRateOnCopy(copies.raw);
@@ -161,7 +172,11 @@ async function main() {
     planWorkload.start();
     await sleep(5_000);
     planStart = Date.now();
-    const plan = options(copies.plan.url, copies.plan.settings.home, { skipBackup: true, stopAfter: 'phase2.backfill', reportDir: join(home, 'report-plan') });
+    const plan = options(copies.plan.url, copies.plan.settings.home, {
+      skipBackup: true,
+      stopAfter: 'phase2.backfill',
+      reportDir: join(home, 'report-plan'),
+    });
     Object.assign(plan.backfill, { workers: 4, initialBatch: 1_000, fixedBatch: true, sleepMs: 100, dutyCycle: 1 });
     const planOutcome = await runMigration(plan, log);
     planEnd = Date.now();
@@ -198,7 +213,10 @@ async function main() {
     },
     stepWindows: stepWindows(logDir, outcome, migEnd),
     workloadErrors: workload.errors,
-    longestLockWaitMs: Math.max(sampledWait.ms, lockWaits.reduce((a, w) => Math.max(a, w.ms), 0)),
+    longestLockWaitMs: Math.max(
+      sampledWait.ms,
+      lockWaits.reduce((a, w) => Math.max(a, w.ms), 0),
+    ),
     longestSampledWait: sampledWait,
     lockWaits: lockWaits.slice(0, 20),
     heldLocks,
@@ -213,7 +231,10 @@ async function main() {
     comparisonFrom: carried ? (carried.comparisonFrom ?? carried.measuredAt ?? 'the previous full run') : undefined,
     measuredAt: new Date().toISOString(),
     settings: {
-      workers: ours.backfill.workers, dutyCycle: ours.backfill.dutyCycle, targetBatchMs: ours.backfill.targetBatchMs, sharedBuffers: SHARED_BUFFERS,
+      workers: ours.backfill.workers,
+      dutyCycle: ours.backfill.dutyCycle,
+      targetBatchMs: ours.backfill.targetBatchMs,
+      sharedBuffers: SHARED_BUFFERS,
       serverSettings: SERVER_SETTINGS,
     },
   };

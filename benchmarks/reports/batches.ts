@@ -16,14 +16,30 @@ export interface BatchTimes {
   again: any;
 }
 
-export async function measureBatches(sql: postgres.Sql, { inst, cycle2, principal, classTeachers, sections }: Dataset): Promise<BatchTimes> {
+export async function measureBatches(
+  sql: postgres.Sql,
+  { inst, cycle2, principal, classTeachers, sections }: Dataset,
+): Promise<BatchTimes> {
   log('a section of 40 (generate)…');
-  const [sectionFnMs, sectionStatus, sectionBody] = await fn(classTeachers[20]!, 'hpc-reports/batches', { kind: 'generate', cycle_id: cycle2, section_id: sections[20]!, wait: true });
+  const [sectionFnMs, sectionStatus, sectionBody] = await fn(classTeachers[20]!, 'hpc-reports/batches', {
+    kind: 'generate',
+    cycle_id: cycle2,
+    section_id: sections[20]!,
+    wait: true,
+  });
   if (sectionStatus !== 200 || sectionBody.batch.succeeded !== 40) throw new Error(`section: ${JSON.stringify(sectionBody)}`);
   const t0 = performance.now();
-  const [, started] = await rawCall(sql, classTeachers[21]!, (tx) => tx`select to_jsonb(public.hpc_batch_start('generate', ${cycle2}, ${sections[21]!})) as p`);
+  const [, started] = await rawCall(
+    sql,
+    classTeachers[21]!,
+    (tx) => tx`select to_jsonb(public.hpc_batch_start('generate', ${cycle2}, ${sections[21]!})) as p`,
+  );
   for (;;) {
-    const [, p] = await rawCall(sql, classTeachers[21]!, (tx) => tx`select to_jsonb(public.hpc_batch_run(${started[0]!.p.job_id}, 25, 1500)) as p`);
+    const [, p] = await rawCall(
+      sql,
+      classTeachers[21]!,
+      (tx) => tx`select to_jsonb(public.hpc_batch_run(${started[0]!.p.job_id}, 25, 1500)) as p`,
+    );
     if (p[0]!.p.done) break;
   }
   const sectionRawMs = performance.now() - t0;

@@ -13,9 +13,19 @@ export const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 export const log = (line: string) => console.log(`[bench:reports ${new Date().toISOString().slice(11, 19)}] ${line}`);
 export const md5uuid = (sql: postgres.Sql, text: string) => sql`select md5(${text})::uuid as id`.then((r) => r[0]!.id as string);
 
-export interface Actor { id: string; email: string; token: string; claims: string }
+export interface Actor {
+  id: string;
+  email: string;
+  token: string;
+  claims: string;
+}
 export async function actor(id: string, email: string): Promise<Actor> {
-  return { id, email, token: await userToken({ id, email }), claims: JSON.stringify({ sub: id, role: 'authenticated', aud: 'authenticated' }) };
+  return {
+    id,
+    email,
+    token: await userToken({ id, email }),
+    claims: JSON.stringify({ sub: id, role: 'authenticated', aud: 'authenticated' }),
+  };
 }
 
 /** One raw SQL call as the caller, timed from begin to commit (what queryAsCaller does in the function). */
@@ -42,7 +52,9 @@ export async function fn(who: Actor, path: string, body?: unknown): Promise<[num
 /** Runs work over the items, `concurrency` at a time. */
 export async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }

@@ -24,7 +24,10 @@ export interface Dataset {
 }
 
 export async function prepareDataset(sql: postgres.Sql): Promise<Dataset> {
-  const [{ present }] = (await sql`select exists (select 1 from public.institutions where slug = 'bench-reports-scale') as present`) as unknown as [{ present: boolean }];
+  const [{ present }] =
+    (await sql`select exists (select 1 from public.institutions where slug = 'bench-reports-scale') as present`) as unknown as [
+      { present: boolean },
+    ];
   if (!present) {
     log('loading the scale dataset (2,000 students, ~432,000 evaluations; once per database)…');
     const t = performance.now();
@@ -33,7 +36,9 @@ export async function prepareDataset(sql: postgres.Sql): Promise<Dataset> {
   }
   const inst = await md5uuid(sql, 'bench5:institution');
   const cycle2 = await md5uuid(sql, 'bench5:cycle:2');
-  const students = (await sql`select id, n from (select md5('bench5:student:' || n)::uuid as id, n from generate_series(1, 2000) n) s order by n`).map((r) => r.id as string);
+  const students = (
+    await sql`select id, n from (select md5('bench5:student:' || n)::uuid as id, n from generate_series(1, 2000) n) s order by n`
+  ).map((r) => r.id as string);
   const sectionOf = (i: number) => Math.floor(i / 40) + 1; // students[i] is student n = i + 1
   const principal = await actor(await md5uuid(sql, 'bench5:principal'), 'principal1@bench5.example');
   const coordinator = await actor(await md5uuid(sql, 'bench5:coordinator'), 'coordinator1@bench5.example');
@@ -42,7 +47,7 @@ export async function prepareDataset(sql: postgres.Sql): Promise<Dataset> {
   const sections: string[] = [];
   for (let n = 1; n <= 50; n++) sections.push(await md5uuid(sql, `bench5:section:${n}`));
 
-  log('clearing the benchmark institution\'s cards and jobs…');
+  log("clearing the benchmark institution's cards and jobs…");
   await sql`delete from public.hpc_approval_workflows where institution_id = ${inst} and kind = 'step'`;
   await sql`delete from public.hpc_reports where institution_id = ${inst}`;
   await sql`delete from public.report_jobs where institution_id = ${inst}`;

@@ -25,16 +25,46 @@ export interface RunConditions {
   version: string;
 }
 
-export function resultsPage({ evals, scale, demo, batches, transitions }: Measurements, { loadAtStart, load, version }: RunConditions): string {
-  const { compileOnly, rawCreate, fnCreate, fnCreateInside, rawUnchanged, fnUnchanged, fnUnchangedInside, cardBytes, readTimes, hopTimes,
-    healthTimes, printTimes } = scale;
+export function resultsPage(
+  { evals, scale, demo, batches, transitions }: Measurements,
+  { loadAtStart, load, version }: RunConditions,
+): string {
+  const {
+    compileOnly,
+    rawCreate,
+    fnCreate,
+    fnCreateInside,
+    rawUnchanged,
+    fnUnchanged,
+    fnUnchangedInside,
+    cardBytes,
+    readTimes,
+    hopTimes,
+    healthTimes,
+    printTimes,
+  } = scale;
   const { demoRaw, demoFn, demoFnInside } = demo;
   const { sectionFnMs, sectionRawMs, institutionMs, institutionAgainMs, progressSeen, again } = batches;
-  const { submitTimes, submitSeconds, coordinatorAwaiting, approveRaw, approveRawSeconds, batchApprove, batchApproveSeconds, batchApprove2,
-    batchApprove2Seconds, awaitingTimes } = transitions;
+  const {
+    submitTimes,
+    submitSeconds,
+    coordinatorAwaiting,
+    approveRaw,
+    approveRawSeconds,
+    batchApprove,
+    batchApproveSeconds,
+    batchApprove2,
+    batchApprove2Seconds,
+    awaitingTimes,
+  } = transitions;
   const fmt = (s: Stats) => `${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.mean)} | ${s.n}`;
-  const cs = stats(compileOnly), rc = stats(rawCreate), fc = stats(fnCreate), ru = stats(rawUnchanged), fu = stats(fnUnchanged);
-  const dr = demoRaw.length ? stats(demoRaw) : null, df = demoFn.length ? stats(demoFn) : null;
+  const cs = stats(compileOnly),
+    rc = stats(rawCreate),
+    fc = stats(fnCreate),
+    ru = stats(rawUnchanged),
+    fu = stats(fnUnchanged);
+  const dr = demoRaw.length ? stats(demoRaw) : null,
+    df = demoFn.length ? stats(demoFn) : null;
   // paired: the function call and the raw call of the same kind ran back to back
   const paired = (fnTimes: number[], rawTimes: number[]) => stats(fnTimes.map((t, i) => t - rawTimes[i]!));
   // Where a function call's time goes, per path (p50s of paired differences, each call
@@ -59,14 +89,14 @@ export function resultsPage({ evals, scale, demo, batches, transitions }: Measur
     `Demo data: the seed's Vidya Niketan, Term 2 cycle, its principal (${demo.students} students).`,
     '',
     '"Raw SQL" is the same database call the function makes, from Node with postgres.js, in the same transaction',
-    '(begin; role authenticated + the caller\'s claims; the call; commit — four round trips, ~0.1 ms each from Node).',
+    "(begin; role authenticated + the caller's claims; the call; commit — four round trips, ~0.1 ms each from Node).",
     '"Function" is end to end: fetch → gateway (JWT check) → Deno (JWT check, zod, queryAsCaller: the same transaction',
     'in four round trips through node-postgres) → PostgreSQL → JSON back.',
     '',
     '## Function overhead over raw SQL',
     '',
     'p50 of each function call minus the raw call run just before it (target < 3 ms). "HTTP path" is end to end minus the',
-    'function\'s own time (its Server-Timing: fetch, the gateway\'s JWT check and proxy, Deno\'s HTTP server); "in the function"',
+    "function's own time (its Server-Timing: fetch, the gateway's JWT check and proxy, Deno's HTTP server); \"in the function\"",
     'is its own time minus the raw SQL time (JWT check, zod, the four statements through pg instead of postgres.js from Node, JSON).',
     '',
     '| path | raw SQL p50 | function p50 | overhead p50 | HTTP path | in the function |',

@@ -28,8 +28,14 @@ async function main() {
   const sql = postgres(DB, { max: 4, prepare: false, onnotice: () => {} });
   const one = postgres(DB, { max: 1, prepare: false, onnotice: () => {} });
   try {
-    const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(', ');
-    const [health] = await Promise.all([fetch(`${API}/functions/v1/hpc-reports/health`).then((r) => r.status).catch(() => 0)]);
+    const loadAtStart = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
+    const [health] = await Promise.all([
+      fetch(`${API}/functions/v1/hpc-reports/health`)
+        .then((r) => r.status)
+        .catch(() => 0),
+    ]);
     if (health !== 200 && health !== 401) throw new Error(`the functions do not answer at ${API} — start the stack (npm start)`);
 
     const dataset = await prepareDataset(sql);
@@ -40,7 +46,9 @@ async function main() {
     const transitions = await measureTransitions(sql, one, dataset);
 
     const version = (await sql`select version()`)[0]!.version as string;
-    const load = loadavg().map((l) => l.toFixed(1)).join(', ');
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ');
     const text = resultsPage({ evals: dataset.evals, scale, demo, batches, transitions }, { loadAtStart, load, version });
     writeFileSync(join(here, 'RESULTS.md'), text);
     console.log(`\n${text}`);

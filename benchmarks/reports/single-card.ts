@@ -29,7 +29,11 @@ export interface ScaleCardTimes {
   printTimes: number[];
 }
 
-export async function measureScaleCard(sql: postgres.Sql, one: postgres.Sql, { inst, cycle2, students, principal }: Dataset): Promise<ScaleCardTimes> {
+export async function measureScaleCard(
+  sql: postgres.Sql,
+  one: postgres.Sql,
+  { inst, cycle2, students, principal }: Dataset,
+): Promise<ScaleCardTimes> {
   log(`single card on the scale dataset, ${SAMPLES} samples per path…`);
   const sample = (from: number) => students.slice(from, from + SAMPLES);
   const compileOnly: number[] = [];
@@ -67,9 +71,13 @@ export async function measureScaleCard(sql: postgres.Sql, one: postgres.Sql, { i
     fnUnchanged.push(t2);
     fnUnchangedInside.push(inside);
   }
-  cardBytes = (await sql`select avg(pg_column_size(content))::int as b, avg(length(content::text))::int as t from public.hpc_reports where institution_id = ${inst}`)[0]!.t;
+  cardBytes = (
+    await sql`select avg(pg_column_size(content))::int as b, avg(length(content::text))::int as t from public.hpc_reports where institution_id = ${inst}`
+  )[0]!.t;
   const readTimes: number[] = [];
-  const reportIds = (await sql`select id from public.hpc_reports where institution_id = ${inst} limit ${SAMPLES}`).map((r) => r.id as string);
+  const reportIds = (await sql`select id from public.hpc_reports where institution_id = ${inst} limit ${SAMPLES}`).map(
+    (r) => r.id as string,
+  );
   for (const id of reportIds) readTimes.push((await fn(principal, `hpc-reports/reports/${id}`))[0]);
   const hopTimes: number[] = [];
   const healthTimes: number[] = [];
@@ -79,8 +87,20 @@ export async function measureScaleCard(sql: postgres.Sql, one: postgres.Sql, { i
   }
   const printTimes: number[] = [];
   for (const id of reportIds.slice(0, 50)) printTimes.push((await fn(principal, `hpc-reports/reports/${id}/print?lang=hi`))[0]);
-  return { compileOnly, rawCreate, fnCreate, fnCreateInside, rawUnchanged, fnUnchanged, fnUnchangedInside, cardBytes, readTimes, hopTimes,
-    healthTimes, printTimes };
+  return {
+    compileOnly,
+    rawCreate,
+    fnCreate,
+    fnCreateInside,
+    rawUnchanged,
+    fnUnchanged,
+    fnUnchangedInside,
+    cardBytes,
+    readTimes,
+    hopTimes,
+    healthTimes,
+    printTimes,
+  };
 }
 
 export interface DemoCardTimes {
@@ -107,7 +127,11 @@ export async function measureDemoCard(sql: postgres.Sql, one: postgres.Sql): Pro
   if (demo.length > 0) {
     for (let i = 0; i < Math.max(SAMPLES / 2, demo.length); i++) {
       const d = demo[i % demo.length]!;
-      demoRaw.push((await rawCall(one, demoPrincipal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${d.cycle_id}, ${d.student_id})) as r`))[0]);
+      demoRaw.push(
+        (
+          await rawCall(one, demoPrincipal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${d.cycle_id}, ${d.student_id})) as r`)
+        )[0],
+      );
       const [t, status, body, inside] = await fn(demoPrincipal, 'hpc-reports/generate', { cycle_id: d.cycle_id, student_id: d.student_id });
       if (status !== 200) throw new Error(`demo function: ${status} ${JSON.stringify(body)}`);
       demoFn.push(t);

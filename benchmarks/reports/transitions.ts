@@ -19,17 +19,27 @@ export interface TransitionTimes {
   awaitingTimes: number[];
 }
 
-export async function measureTransitions(sql: postgres.Sql, one: postgres.Sql,
-  { inst, cycle2, students, sectionOf, principal, coordinator, classTeachers }: Dataset): Promise<TransitionTimes> {
+export async function measureTransitions(
+  sql: postgres.Sql,
+  one: postgres.Sql,
+  { inst, cycle2, students, sectionOf, principal, coordinator, classTeachers }: Dataset,
+): Promise<TransitionTimes> {
   log('transitions: 2,000 submits through the function (8 concurrent), approvals as raw SQL, a batch of approvals…');
-  const current = new Map((await sql`select student_id, id, lock_version from public.hpc_reports where institution_id = ${inst} and is_current`)
-    .map((r) => [r.student_id as string, { id: r.id as string, v: Number(r.lock_version) }]));
+  const current = new Map(
+    (await sql`select student_id, id, lock_version from public.hpc_reports where institution_id = ${inst} and is_current`).map((r) => [
+      r.student_id as string,
+      { id: r.id as string, v: Number(r.lock_version) },
+    ]),
+  );
   const indexed = students.map((s, i) => ({ s, i }));
   const t3 = performance.now();
   const submitTimes: number[] = [];
   await pool(indexed, 8, async ({ s, i }) => {
     const card = current.get(s)!;
-    const [t, status, body] = await fn(classTeachers[sectionOf(i) - 1]!, `hpc-approvals/reports/${card.id}/transitions`, { action: 'submit', expected_version: card.v });
+    const [t, status, body] = await fn(classTeachers[sectionOf(i) - 1]!, `hpc-approvals/reports/${card.id}/transitions`, {
+      action: 'submit',
+      expected_version: card.v,
+    });
     if (status !== 200) throw new Error(`submit: ${status} ${JSON.stringify(body)}`);
     submitTimes.push(t);
     card.v = body.result.lock_version;
@@ -41,19 +51,43 @@ export async function measureTransitions(sql: postgres.Sql, one: postgres.Sql,
   const approveRaw: number[] = [];
   for (const s of students.slice(0, 1000)) {
     const card = current.get(s)!;
-    const [t, r] = await rawCall(one, coordinator, (tx) => tx`select jsonb_strip_nulls(to_jsonb(public.hpc_transition_report(${card.id}, 'approve', ${card.v}))) as r`);
+    const [t, r] = await rawCall(
+      one,
+      coordinator,
+      (tx) => tx`select jsonb_strip_nulls(to_jsonb(public.hpc_transition_report(${card.id}, 'approve', ${card.v}))) as r`,
+    );
     approveRaw.push(t);
     card.v = r[0]!.r.lock_version;
   }
   const approveRawSeconds = (performance.now() - t4) / 1000;
   const t5 = performance.now();
-  const [, , batchApprove] = await fn(coordinator, 'hpc-reports/batches', { kind: 'transition', action: 'approve', cycle_id: cycle2, wait: true });
+  const [, , batchApprove] = await fn(coordinator, 'hpc-reports/batches', {
+    kind: 'transition',
+    action: 'approve',
+    cycle_id: cycle2,
+    wait: true,
+  });
   const batchApproveSeconds = (performance.now() - t5) / 1000;
   const t6 = performance.now();
-  const [, , batchApprove2] = await fn(principal, 'hpc-reports/batches', { kind: 'transition', action: 'approve', cycle_id: cycle2, wait: true });
+  const [, , batchApprove2] = await fn(principal, 'hpc-reports/batches', {
+    kind: 'transition',
+    action: 'approve',
+    cycle_id: cycle2,
+    wait: true,
+  });
   const batchApprove2Seconds = (performance.now() - t6) / 1000;
   const awaitingTimes: number[] = [];
   for (let i = 0; i < 20; i++) awaitingTimes.push((await fn(principal, 'hpc-approvals/awaiting?limit=100'))[0]);
-  return { submitTimes, submitSeconds, coordinatorAwaiting, approveRaw, approveRawSeconds, batchApprove, batchApproveSeconds, batchApprove2,
-    batchApprove2Seconds, awaitingTimes };
+  return {
+    submitTimes,
+    submitSeconds,
+    coordinatorAwaiting,
+    approveRaw,
+    approveRawSeconds,
+    batchApprove,
+    batchApproveSeconds,
+    batchApprove2,
+    batchApprove2Seconds,
+    awaitingTimes,
+  };
 }

@@ -20,41 +20,61 @@ export async function measureCards(admin: Sql, sql: Sql, x: Subjects, log: Log):
       let bytes = 0;
       for (const r of sample) {
         const t = performance.now();
-        const [c] = await sql`select length(private.hpc_compile_card(${r.institution_id}, ${scaleId('cycle', Number.parseInt(String(r.institution_id).slice(2, 8), 16), 1)}::uuid, ${r.student_id})::text) as n`;
+        const [c] =
+          await sql`select length(private.hpc_compile_card(${r.institution_id}, ${scaleId('cycle', Number.parseInt(String(r.institution_id).slice(2, 8), 16), 1)}::uuid, ${r.student_id})::text) as n`;
         compileMs.push(performance.now() - t);
         bytes += Number(c?.n ?? 0);
       }
-      cardsOut.compile = { ...stats(compileMs), avgBytes: Math.round(bytes / (sample.length || 1)), sample: 'random students across all schools, Term 1 (closed)' };
-      log(`card compile (private.hpc_compile_card, ${sample.length} random students): p50 ${ms(stats(compileMs).p50)} ms p95 ${ms(stats(compileMs).p95)} ms, ~${Math.round(bytes / (sample.length || 1))} bytes`);
+      cardsOut.compile = {
+        ...stats(compileMs),
+        avgBytes: Math.round(bytes / (sample.length || 1)),
+        sample: 'random students across all schools, Term 1 (closed)',
+      };
+      log(
+        `card compile (private.hpc_compile_card, ${sample.length} random students): p50 ${ms(stats(compileMs).p50)} ms p95 ${ms(stats(compileMs).p95)} ms, ~${Math.round(bytes / (sample.length || 1))} bytes`,
+      );
     }
     if (fn?.generate) {
       const genMs: number[] = [];
       const outcomes: Record<string, number> = {};
       let errorText: string | undefined;
       const tStart = performance.now();
-      await sql.begin(async (tx) => {
-        await actAs(tx, 'authenticated', claimsOf(teacher));
-        for (const student of roster) {
-          const t = performance.now();
-          try {
-            await tx.unsafe('savepoint g');
-            const [r] = await tx.unsafe(`select to_jsonb(public.hpc_generate_report($1, $2)) as r`, [cycle2, student]);
-            const outcome = (r?.r as { outcome?: string } | undefined)?.outcome ?? 'unknown';
-            outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-            await tx.unsafe('release savepoint g');
-          } catch (e) {
-            await tx.unsafe('rollback to savepoint g');
-            errorText = (e as Error).message;
-            outcomes.error = (outcomes.error ?? 0) + 1;
+      await sql
+        .begin(async (tx) => {
+          await actAs(tx, 'authenticated', claimsOf(teacher));
+          for (const student of roster) {
+            const t = performance.now();
+            try {
+              await tx.unsafe('savepoint g');
+              const [r] = await tx.unsafe(`select to_jsonb(public.hpc_generate_report($1, $2)) as r`, [cycle2, student]);
+              const outcome = (r?.r as { outcome?: string } | undefined)?.outcome ?? 'unknown';
+              outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+              await tx.unsafe('release savepoint g');
+            } catch (e) {
+              await tx.unsafe('rollback to savepoint g');
+              errorText = (e as Error).message;
+              outcomes.error = (outcomes.error ?? 0) + 1;
+            }
+            genMs.push(performance.now() - t);
           }
-          genMs.push(performance.now() - t);
-        }
-        throw new RollbackSignal();
-      }).catch((e) => { if (!(e instanceof RollbackSignal)) throw e; });
+          throw new RollbackSignal();
+        })
+        .catch((e) => {
+          if (!(e instanceof RollbackSignal)) throw e;
+        });
       const total = (performance.now() - tStart) / 1000;
       const st = stats(genMs);
-      cardsOut.generate = { ...st, outcomes, error: errorText, section: `${roster.length} students, class teacher, Term 2 (open)`, cardsPerSecond: roster.length / total, rolledBack: true };
-      log(`card generation (public.hpc_generate_report as the class teacher, ${roster.length} cards): p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms, ${(roster.length / total).toFixed(1)} cards/s ${JSON.stringify(outcomes)}${errorText ? ` last error: ${errorText}` : ''}`);
+      cardsOut.generate = {
+        ...st,
+        outcomes,
+        error: errorText,
+        section: `${roster.length} students, class teacher, Term 2 (open)`,
+        cardsPerSecond: roster.length / total,
+        rolledBack: true,
+      };
+      log(
+        `card generation (public.hpc_generate_report as the class teacher, ${roster.length} cards): p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms, ${(roster.length / total).toFixed(1)} cards/s ${JSON.stringify(outcomes)}${errorText ? ` last error: ${errorText}` : ''}`,
+      );
     }
     return cardsOut;
   } catch (error) {

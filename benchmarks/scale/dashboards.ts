@@ -11,8 +11,14 @@ export async function measureDashboards(sql: Sql, x: Subjects, N: number, log: L
   const parentCaller: Caller = { role: 'authenticated', user: parent };
   const mvReads: Record<string, { who: Caller; query: string }> = {
     'overview (principal)': { who: leader, query: `select * from public.hpc_analytics_overview()` },
-    'completion, one section (teacher)': { who: teacherCaller, query: `select * from public.hpc_analytics_completion('${cycle1}', '${section}')` },
-    'level distribution, one section (teacher)': { who: teacherCaller, query: `select * from public.hpc_analytics_level_distribution('${cycle1}', '${section}')` },
+    'completion, one section (teacher)': {
+      who: teacherCaller,
+      query: `select * from public.hpc_analytics_completion('${cycle1}', '${section}')`,
+    },
+    'level distribution, one section (teacher)': {
+      who: teacherCaller,
+      query: `select * from public.hpc_analytics_level_distribution('${cycle1}', '${section}')`,
+    },
     'student progress (parent)': { who: parentCaller, query: `select * from public.hpc_analytics_student_progress('${child}')` },
     'completion, whole school (principal)': { who: leader, query: `select * from public.hpc_analytics_completion('${cycle2}')` },
   };

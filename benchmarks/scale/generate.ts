@@ -57,9 +57,22 @@ const SCALE_INSTITUTIONS = `select x.id from public.institutions as x where x.sl
 
 /** The tables the generator fills, children first (for --reset). */
 const TABLES = [
-  'hpc_analytics', 'hpc_reports', 'hpc_evaluations', 'hpc_parameter_assignments', 'hpc_evaluation_cycles', 'hpc_rubrics',
-  'hpc_parameters', 'student_guardians', 'staff_duties', 'section_students', 'sections', 'cohorts',
-  'academic_terms', 'user_profiles', 'institution_feature_flags', 'institutions',
+  'hpc_analytics',
+  'hpc_reports',
+  'hpc_evaluations',
+  'hpc_parameter_assignments',
+  'hpc_evaluation_cycles',
+  'hpc_rubrics',
+  'hpc_parameters',
+  'student_guardians',
+  'staff_duties',
+  'section_students',
+  'sections',
+  'cohorts',
+  'academic_terms',
+  'user_profiles',
+  'institution_feature_flags',
+  'institutions',
 ];
 
 /** `sql` must connect as the superuser (session_replication_role). */
@@ -87,7 +100,10 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
     await sql.unsafe(scaleGenFunctions);
     if (options.reset && !options.reportsOnly) {
       for (const table of TABLES) {
-        await step(`reset ${table}`, `delete from public.${table} where ${table === 'institutions' ? 'id' : 'institution_id'} in (${SCALE_INSTITUTIONS})`);
+        await step(
+          `reset ${table}`,
+          `delete from public.${table} where ${table === 'institutions' ? 'id' : 'institution_id'} in (${SCALE_INSTITUTIONS})`,
+        );
       }
     }
     for (const [name, text] of schoolSteps(preset)) await step(name, text);
@@ -104,7 +120,9 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
           for (let range = queue.shift(); range; range = queue.shift()) {
             await conn.unsafe(sqlFor(range.lo, range.hi));
             done += 1;
-            log(`  ${label} ${String(done).padStart(3)}/${work.length} (institutions ${range.lo}–${range.hi}) ${((performance.now() - te) / 1000).toFixed(0)} s`);
+            log(
+              `  ${label} ${String(done).padStart(3)}/${work.length} (institutions ${range.lo}–${range.hi}) ${((performance.now() - te) / 1000).toFixed(0)} s`,
+            );
           }
         } finally {
           await conn.end();
@@ -118,12 +136,15 @@ export async function generate(url: string, preset: Preset, options: GenerateOpt
 
     if (!options.reportsOnly) await step('vacuum analyze', 'vacuum (analyze) public.hpc_evaluations');
     await step('vacuum analyze reports', 'vacuum (analyze) public.hpc_reports');
-    await step('analyze', `
+    await step(
+      'analyze',
+      `
       analyze public.institutions, public.institution_feature_flags, public.academic_terms, public.cohorts,
         public.sections, public.user_profiles, public.section_students, public.student_guardians,
         public.staff_duties, public.hpc_parameters, public.hpc_rubrics, public.hpc_evaluation_cycles,
         public.hpc_parameter_assignments;
-    `);
+    `,
+    );
     const counts: Record<string, number> = {};
     for (const table of TABLES) {
       const [row] = await sql.unsafe<{ n: number }[]>(
@@ -143,7 +164,9 @@ export async function removeScaleData(url: string): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { session_replication_role: 'replica', statement_timeout: 0 } });
   try {
     for (const table of TABLES) {
-      await sql.unsafe(`delete from public.${table} where ${table === 'institutions' ? 'id' : 'institution_id'} in (${SCALE_INSTITUTIONS})`);
+      await sql.unsafe(
+        `delete from public.${table} where ${table === 'institutions' ? 'id' : 'institution_id'} in (${SCALE_INSTITUTIONS})`,
+      );
     }
   } finally {
     await sql.end();
@@ -165,7 +188,12 @@ async function main() {
   if (!preset) throw new Error(`unknown preset ${values.preset}; one of ${Object.keys(PRESETS).join(', ')}`);
   const url = values['db-url'] ?? 'postgresql://supabase_admin:postgres@127.0.0.1:54382/postgres';
   console.log(`Generating preset ${values.preset}: ${JSON.stringify(preset)}`);
-  const result = await generate(url, preset, { parallel: Number(values.parallel), reset: values.reset, reportsOnly: values['reports-only'], log: console.log });
+  const result = await generate(url, preset, {
+    parallel: Number(values.parallel),
+    reset: values.reset,
+    reportsOnly: values['reports-only'],
+    log: console.log,
+  });
   console.log(JSON.stringify(result, null, 2));
 }
 

@@ -6,7 +6,10 @@ import type postgres from 'postgres';
 import { asCaller, type CallerRole } from '../caller.ts';
 
 export type Sql = postgres.Sql;
-export interface Caller { role: CallerRole; user?: string }
+export interface Caller {
+  role: CallerRole;
+  user?: string;
+}
 export type Log = (line: string) => void;
 
 export const claimsOf = (user?: string) => JSON.stringify(user ? { sub: user, role: 'authenticated' } : { role: 'service_role' });
@@ -22,7 +25,11 @@ export async function timed(sql: Sql, caller: Caller, query: string, params?: un
 
 export const fingerprint = (rows: postgres.Row[]) => JSON.stringify(rows);
 
-interface PlanNode { 'Relation Name'?: string; 'Actual Loops'?: number; Plans?: PlanNode[] }
+interface PlanNode {
+  'Relation Name'?: string;
+  'Actual Loops'?: number;
+  Plans?: PlanNode[];
+}
 
 /** Partitions of hpc_evaluations in an EXPLAIN (ANALYZE, FORMAT JSON) row's plan, each with
  * whether its node ran (not "never executed"). */
@@ -44,7 +51,10 @@ export function partitionsInPlan(explainRow: postgres.Row): Map<string, boolean>
 export async function partitions(sql: Sql, caller: Caller, query: string): Promise<{ inPlan: number; executed: number; names: string[] }> {
   const [row] = await asCaller(sql, caller.role, claimsOf(caller.user), (tx) => tx.unsafe(`explain (analyze, format json) ${query}`));
   const seen = partitionsInPlan(row!);
-  const names = [...seen].filter(([, ran]) => ran).map(([n]) => n).sort();
+  const names = [...seen]
+    .filter(([, ran]) => ran)
+    .map(([n]) => n)
+    .sort();
   return { inPlan: seen.size, executed: names.length, names };
 }
 

@@ -8,7 +8,11 @@ export async function machineFacts(admin: Sql): Promise<Record<string, unknown>>
     ('shared_buffers', 'work_mem', 'maintenance_work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'random_page_cost', 'jit')`;
   const [ver] = await admin`select version() as v`;
   return {
-    cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${platform()} ${release()}`,
-    postgres: ver?.v, settings: Object.fromEntries(settings.map((r) => [r.name, `${r.setting}${r.unit ? ' ' + r.unit : ''}`])),
+    cpu: cpus()[0]?.model,
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `${platform()} ${release()}`,
+    postgres: ver?.v,
+    settings: Object.fromEntries(settings.map((r) => [r.name, `${r.setting}${r.unit ? ' ' + r.unit : ''}`])),
   };
 }

@@ -5,7 +5,11 @@
 // (correlated EXISTS on user_profiles, feature flags, staff_duties, … for every row).
 
 /** A variant: policy expressions to use instead of ours, and/or DDL to run first. */
-export interface PolicyStyle { evaluations?: string; reports?: string; setup?: string }
+export interface PolicyStyle {
+  evaluations?: string;
+  reports?: string;
+  setup?: string;
+}
 
 /** The private.* helpers the plpgsql variant recompiles, when they are `language sql`. */
 export const policyHelperNames = `'current_institution_id', 'hpc_active', 'hpc_enabled', 'current_duties', 'current_role_name',

@@ -6,7 +6,11 @@
 import type { Caller } from './harness.ts';
 import type { Subjects } from './subjects.ts';
 
-export interface OverheadQuery { who: Caller; rls: string; service: string }
+export interface OverheadQuery {
+  who: Caller;
+  rls: string;
+  service: string;
+}
 export type PreparedQuery = { rls: [string, unknown[]]; service: [string, unknown[]] };
 
 export function overheadQueries(x: Subjects): Record<'teacher_class_sheet' | 'parent_child_card' | 'principal_dashboard', OverheadQuery> {
@@ -47,24 +51,41 @@ export function preparedQueries(x: Subjects): Record<string, PreparedQuery> {
   const { inst, cycle1, roster, child, parent } = x;
   return {
     teacher_class_sheet: {
-      rls: [`select e.student_id, e.parameter_id, e.rater_role, e.level_ordinal, e.status from public.hpc_evaluations as e
-             where e.cycle_id = $1 and e.student_id = any ($2::uuid[]) order by e.student_id, e.parameter_id, e.rater_role, e.rater_id`, [cycle1, roster]],
-      service: [`select e.student_id, e.parameter_id, e.rater_role, e.level_ordinal, e.status from public.hpc_evaluations as e
-             where e.institution_id = $1 and e.cycle_id = $2 and e.student_id = any ($3::uuid[]) order by e.student_id, e.parameter_id, e.rater_role, e.rater_id`, [inst, cycle1, roster]],
+      rls: [
+        `select e.student_id, e.parameter_id, e.rater_role, e.level_ordinal, e.status from public.hpc_evaluations as e
+             where e.cycle_id = $1 and e.student_id = any ($2::uuid[]) order by e.student_id, e.parameter_id, e.rater_role, e.rater_id`,
+        [cycle1, roster],
+      ],
+      service: [
+        `select e.student_id, e.parameter_id, e.rater_role, e.level_ordinal, e.status from public.hpc_evaluations as e
+             where e.institution_id = $1 and e.cycle_id = $2 and e.student_id = any ($3::uuid[]) order by e.student_id, e.parameter_id, e.rater_role, e.rater_id`,
+        [inst, cycle1, roster],
+      ],
     },
     parent_child_card: {
-      rls: [`select r.id, r.status, r.content from public.hpc_reports as r where r.student_id = $1 and r.cycle_id = $2 and r.is_current`, [child, cycle1]],
-      service: [`select r.id, r.status, r.content from public.hpc_reports as r
+      rls: [
+        `select r.id, r.status, r.content from public.hpc_reports as r where r.student_id = $1 and r.cycle_id = $2 and r.is_current`,
+        [child, cycle1],
+      ],
+      service: [
+        `select r.id, r.status, r.content from public.hpc_reports as r
              where r.institution_id = $1 and r.student_id = $2 and r.cycle_id = $3 and r.is_current
                and r.status = 'published' and (r.release_at is null or r.release_at <= now())
                and r.student_id in (select g.student_id from public.student_guardians as g where g.institution_id = $1 and g.guardian_id = $4)`,
-        [inst, child, cycle1, parent]],
+        [inst, child, cycle1, parent],
+      ],
     },
     principal_dashboard: {
-      rls: [`select e.cycle_id, e.rater_role, e.level_ordinal, count(*) as ratings, count(distinct e.student_id) as students
-             from public.hpc_evaluations as e where e.status = $1 group by 1, 2, 3 order by 1, 2, 3`, ['submitted']],
-      service: [`select e.cycle_id, e.rater_role, e.level_ordinal, count(*) as ratings, count(distinct e.student_id) as students
-             from public.hpc_evaluations as e where e.institution_id = $1 and e.status = $2 group by 1, 2, 3 order by 1, 2, 3`, [inst, 'submitted']],
+      rls: [
+        `select e.cycle_id, e.rater_role, e.level_ordinal, count(*) as ratings, count(distinct e.student_id) as students
+             from public.hpc_evaluations as e where e.status = $1 group by 1, 2, 3 order by 1, 2, 3`,
+        ['submitted'],
+      ],
+      service: [
+        `select e.cycle_id, e.rater_role, e.level_ordinal, count(*) as ratings, count(distinct e.student_id) as students
+             from public.hpc_evaluations as e where e.institution_id = $1 and e.status = $2 group by 1, 2, 3 order by 1, 2, 3`,
+        [inst, 'submitted'],
+      ],
     },
   };
 }

@@ -36,11 +36,12 @@ export async function measureRefresh(admin: Sql, url: string, adminUrl: string, 
       while (!stop) {
         const n = readerInstitutions[i % readerInstitutions.length]!;
         const who: Caller = { role: 'authenticated', user: i % 2 ? scaleId('principal', n) : scaleId('teacher', n, 0) };
-        const q = i % 2
-          ? `select * from public.hpc_analytics_overview()`
-          : (i % 4 === 0
-            ? `select * from public.hpc_analytics_level_distribution('${scaleId('cycle', n, 1)}', '${scaleId('section', n, 0)}')`
-            : `select * from public.hpc_analytics_completion('${scaleId('cycle', n, 2)}', '${scaleId('section', n, 0)}')`);
+        const q =
+          i % 2
+            ? `select * from public.hpc_analytics_overview()`
+            : i % 4 === 0
+              ? `select * from public.hpc_analytics_level_distribution('${scaleId('cycle', n, 1)}', '${scaleId('section', n, 0)}')`
+              : `select * from public.hpc_analytics_completion('${scaleId('cycle', n, 2)}', '${scaleId('section', n, 0)}')`;
         const [d] = await timed(conn, who, q);
         lat.push({ t: performance.now(), ms: d });
         i++;
@@ -55,7 +56,8 @@ export async function measureRefresh(admin: Sql, url: string, adminUrl: string, 
     const conn = postgres(adminUrl, { max: 1, prepare: false, onnotice: () => {} });
     try {
       while (!stop) {
-        const [w] = await conn`select count(*)::int as n from pg_stat_activity where pid = any (${readerPids}) and wait_event_type = 'Lock'`;
+        const [w] =
+          await conn`select count(*)::int as n from pg_stat_activity where pid = any (${readerPids}) and wait_event_type = 'Lock'`;
         if ((w?.n ?? 0) > 0) lockWaits++;
         maxWaiting = Math.max(maxWaiting, w?.n ?? 0);
         await new Promise((r) => setTimeout(r, 50));
@@ -73,12 +75,19 @@ export async function measureRefresh(admin: Sql, url: string, adminUrl: string, 
   await Promise.all([...readerLoops, monitor]);
   const before = stats(lat.filter((x) => x.t < refreshStart).map((x) => x.ms));
   const during = stats(lat.filter((x) => x.t >= refreshStart && x.t <= refreshEnd).map((x) => x.ms));
-  const views = Object.fromEntries(log1.map((r) => [r.view_name as string, { ms: r.ms as number, mode: r.mode, rows: Number(r.row_count) }]));
+  const views = Object.fromEntries(
+    log1.map((r) => [r.view_name as string, { ms: r.ms as number, mode: r.mode, rows: Number(r.row_count) }]),
+  );
   const refresh = {
-    changedRatings: changed?.n ?? 0, views, totalSeconds: (refreshEnd - refreshStart) / 1000,
+    changedRatings: changed?.n ?? 0,
+    views,
+    totalSeconds: (refreshEnd - refreshStart) / 1000,
     readers: { connections: readers, before, during, lockWaitSamples: lockWaits, maxReadersWaitingOnLock: maxWaiting },
   };
-  for (const [v, r] of Object.entries(views)) log(`refresh concurrently ${v.padEnd(22)} ${(r.ms / 1000).toFixed(1)} s (${r.rows} rows, ${r.mode})`);
-  log(`readers (${readers}): before p50 ${ms(before.p50)} p95 ${ms(before.p95)} ms; during refresh ${during.n} reads p50 ${ms(during.p50)} p95 ${ms(during.p95)} max ${ms(during.max)} ms; lock waits seen ${lockWaits}`);
+  for (const [v, r] of Object.entries(views))
+    log(`refresh concurrently ${v.padEnd(22)} ${(r.ms / 1000).toFixed(1)} s (${r.rows} rows, ${r.mode})`);
+  log(
+    `readers (${readers}): before p50 ${ms(before.p50)} p95 ${ms(before.p95)} ms; during refresh ${during.n} reads p50 ${ms(during.p50)} p95 ${ms(during.p95)} max ${ms(during.max)} ms; lock waits seen ${lockWaits}`,
+  );
   return refresh;
 }

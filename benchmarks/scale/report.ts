@@ -13,32 +13,51 @@ function restSection(rest: Record<string, any>, history: any[]): string[] {
   const triple = (x: any) => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`;
   const earlier = history.filter((h) => h.restOverhead);
   return [
-    '## 7. The same pages through the frontend\'s real path (target ≤ 1.2× at p50 and p95; class sheet < 20 ms p95)',
+    "## 7. The same pages through the frontend's real path (target ≤ 1.2× at p50 and p95; class sheet < 20 ms p95)",
     '',
-    'supabase-js 2 (typed with the generated types) → the stack\'s gateway (`stack/gateway.ts`, Kong\'s key check) → PostgREST 12.0.2 (`stack/postgrest.ts`, configured as `npm start` runs it: `authenticator`, prepared statements, 1,000-row limit) → this cluster. Each request is sent with the user\'s access token (anon key as `apikey`) and, alternating which goes first, as the same request with the service_role key, which PostgREST runs past RLS. Times in ms at the client, HTTP included.',
+    "supabase-js 2 (typed with the generated types) → the stack's gateway (`stack/gateway.ts`, Kong's key check) → PostgREST 12.0.2 (`stack/postgrest.ts`, configured as `npm start` runs it: `authenticator`, prepared statements, 1,000-row limit) → this cluster. Each request is sent with the user's access token (anon key as `apikey`) and, alternating which goes first, as the same request with the service_role key, which PostgREST runs past RLS. Times in ms at the client, HTTP included.",
     '',
     '| page | rows | same result | user p50 / p95 / p99 | service_role p50 / p95 / p99 | ratio p50 / p95 / p99 | n |',
     '|---|---|---|---|---|---|---|',
-    ...Object.entries(rest).map(([k, x]) =>
-      `| ${k.replaceAll('_', ' ')} | ${x.rows} | ${x.sameResult ? 'yes' : '**no**'} | ${triple(x.user)} | ${triple(x.service)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× / ${x.ratioP99.toFixed(2)}× | ${x.user.n} |`),
+    ...Object.entries(rest).map(
+      ([k, x]) =>
+        `| ${k.replaceAll('_', ' ')} | ${x.rows} | ${x.sameResult ? 'yes' : '**no**'} | ${triple(x.user)} | ${triple(x.service)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× / ${x.ratioP99.toFixed(2)}× | ${x.user.n} |`,
+    ),
     '',
-    'The requests, as supabase-js sent them. The service_role side names what RLS supplies for the user, as a trusted server would: the school (`institution_id=eq.…`; every index of the tenant tables leads with it, and without it the same URL reads every school\'s partitions), and for the dashboard the principal as the token\'s `sub` (`hpc_analytics_overview` answers for the caller\'s school; a bare service_role key has none).',
+    "The requests, as supabase-js sent them. The service_role side names what RLS supplies for the user, as a trusted server would: the school (`institution_id=eq.…`; every index of the tenant tables leads with it, and without it the same URL reads every school's partitions), and for the dashboard the principal as the token's `sub` (`hpc_analytics_overview` answers for the caller's school; a bare service_role key has none).",
     '',
     '```',
-    ...Object.entries(rest).flatMap(([k, x]) => [`${k}, user: ${readableRequest(x.request)}`, ...(x.serviceRequest ? [`${k}, service_role: ${readableRequest(x.serviceRequest)}`] : [])]),
+    ...Object.entries(rest).flatMap(([k, x]) => [
+      `${k}, user: ${readableRequest(x.request)}`,
+      ...(x.serviceRequest ? [`${k}, service_role: ${readableRequest(x.serviceRequest)}`] : []),
+    ]),
     '```',
     '',
-    ...(earlier.length ? [
-      'Earlier measurements of this section (user / service_role p50 and p95, ms; the machine is shared, the load average says how much). The first named no school on the service_role side. The first three ran before `hpc_evaluations` had its cycle → school statistics (`hpc_evaluations_school_dependencies`, now in `20250101000900_hpc_tables.sql`; the third with a first version that also covered `student_id`, which kept the bad plan), when PostgREST\'s generic plan walked the school\'s whole term for the class sheet: 118,000 rows read for 452.',
-      '',
-      '| run | load average (start → end) | ' + Object.keys(rest).map((k) => k.replaceAll('_', ' ')).join(' | ') + ' |',
-      '|---|---|' + Object.keys(rest).map(() => '---|').join(''),
-      ...earlier.map((h) => `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(rest).map((k) => {
-        const x = h.restOverhead[k];
-        return x ? `${ms(x.user.p50)} / ${ms(x.service.p50)} p50, ${ms(x.user.p95)} / ${ms(x.service.p95)} p95` : '–';
-      }).join(' | ')} |`),
-      '',
-    ] : []),
+    ...(earlier.length
+      ? [
+          "Earlier measurements of this section (user / service_role p50 and p95, ms; the machine is shared, the load average says how much). The first named no school on the service_role side. The first three ran before `hpc_evaluations` had its cycle → school statistics (`hpc_evaluations_school_dependencies`, now in `20250101000900_hpc_tables.sql`; the third with a first version that also covered `student_id`, which kept the bad plan), when PostgREST's generic plan walked the school's whole term for the class sheet: 118,000 rows read for 452.",
+          '',
+          '| run | load average (start → end) | ' +
+            Object.keys(rest)
+              .map((k) => k.replaceAll('_', ' '))
+              .join(' | ') +
+            ' |',
+          '|---|---|' +
+            Object.keys(rest)
+              .map(() => '---|')
+              .join(''),
+          ...earlier.map(
+            (h) =>
+              `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(rest)
+                .map((k) => {
+                  const x = h.restOverhead[k];
+                  return x ? `${ms(x.user.p50)} / ${ms(x.service.p50)} p50, ${ms(x.user.p95)} / ${ms(x.service.p95)} p95` : '–';
+                })
+                .join(' | ')} |`,
+          ),
+          '',
+        ]
+      : []),
   ];
 }
 
@@ -60,7 +79,9 @@ export function report(r: Record<string, any>): string {
     '',
     `- ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB RAM, ${r.machine.os}`,
     `- ${r.machine.postgres}`,
-    `- ${Object.entries(r.machine.settings).map(([k, v]) => `${k} = ${v}`).join(', ')}`,
+    `- ${Object.entries(r.machine.settings)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ')}`,
     `- 1-minute load average ${r.loadAverageAtStart?.[0]?.toFixed(1)} at the start, ${r.loadAverageAtEnd?.[0]?.toFixed(1)} at the end (anything above ${r.machine.cores} means other work shared the cores)`,
     '',
     '## Data',
@@ -69,7 +90,9 @@ export function report(r: Record<string, any>): string {
     `|---|---|---|---|---|---|---|`,
     `| ${r.data.institutions} | ${r.data.students} | ${r.data.evaluations} | ${r.data.reports} | ${r.data.largest_school} students | ${r.data.median_school} students | ${r.data.evaluations_size} |`,
     '',
-    r.generation ? `Generation: ${Math.round(r.generation.seconds)} s this run${r.generation.reportsOnly ? ' (cards only)' : ''}.` : 'Data generated by an earlier run (`npx tsx benchmarks/scale/generate.ts --preset large`).',
+    r.generation
+      ? `Generation: ${Math.round(r.generation.seconds)} s this run${r.generation.reportsOnly ? ' (cards only)' : ''}.`
+      : 'Data generated by an earlier run (`npx tsx benchmarks/scale/generate.ts --preset large`).',
     '',
     `Subjects: the largest school; a class teacher and their section of ${r.subjects.sectionStudents}; a parent and their child; the principal. Times in ms, measured at the client around the statement (localhost), inside a transaction that sets \`role\` and \`request.jwt.claims\` as PostgREST does.`,
     '',
@@ -77,13 +100,35 @@ export function report(r: Record<string, any>): string {
     '',
     '| target | result | met |',
     '|---|---|---|',
-    ...Object.entries(o).map(([k, x]) => `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, unprepared | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`),
-    ...Object.entries((r.rlsOverheadPrepared ?? {}) as Record<string, any>).map(([k, x]) => `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, prepared (PostgREST default) | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`),
-    ...Object.entries(rest).map(([k, x]) => `| through PostgREST, user vs service_role ≤ 1.2× at p50 and p95 — ${k.replaceAll('_', ' ')} | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 && x.ratioP95 <= 1.2 ? 'yes' : '**no**'} |`),
-    ...(rest.teacher_class_sheet ? [`| teacher class sheet through PostgREST < 20 ms p95 end to end | ${ms(rest.teacher_class_sheet.user.p95)} ms | ${rest.teacher_class_sheet.user.p95 < 20 ? 'yes' : '**no**'} |`] : []),
-    ...Object.entries(dash).filter(([k]) => !k.endsWith(', raw') && !k.includes('whole school')).map(([k, x]) => `| dashboard read < 10 ms p95 — ${k} | ${ms(x.p95)} ms | ${x.p95 < 10 ? 'yes' : '**no**'} |`),
-    ...Object.entries(ref.views).map(([k, x]: [string, any]) => `| concurrent refresh < 60 s — ${k} | ${(x.ms / 1000).toFixed(1)} s | ${x.ms < 60_000 ? 'yes' : '**no**'} |`),
-    ...(ref.readers?.during?.n ? [`| no reader blocked during the refresh | ${ref.readers.lockWaitSamples} lock-wait samples, max read ${ms(ref.readers.during.max)} ms | ${ref.readers.lockWaitSamples === 0 ? 'yes' : '**no**'} |`] : []),
+    ...Object.entries(o).map(
+      ([k, x]) =>
+        `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, unprepared | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`,
+    ),
+    ...Object.entries((r.rlsOverheadPrepared ?? {}) as Record<string, any>).map(
+      ([k, x]) =>
+        `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, prepared (PostgREST default) | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`,
+    ),
+    ...Object.entries(rest).map(
+      ([k, x]) =>
+        `| through PostgREST, user vs service_role ≤ 1.2× at p50 and p95 — ${k.replaceAll('_', ' ')} | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 && x.ratioP95 <= 1.2 ? 'yes' : '**no**'} |`,
+    ),
+    ...(rest.teacher_class_sheet
+      ? [
+          `| teacher class sheet through PostgREST < 20 ms p95 end to end | ${ms(rest.teacher_class_sheet.user.p95)} ms | ${rest.teacher_class_sheet.user.p95 < 20 ? 'yes' : '**no**'} |`,
+        ]
+      : []),
+    ...Object.entries(dash)
+      .filter(([k]) => !k.endsWith(', raw') && !k.includes('whole school'))
+      .map(([k, x]) => `| dashboard read < 10 ms p95 — ${k} | ${ms(x.p95)} ms | ${x.p95 < 10 ? 'yes' : '**no**'} |`),
+    ...Object.entries(ref.views).map(
+      ([k, x]: [string, any]) =>
+        `| concurrent refresh < 60 s — ${k} | ${(x.ms / 1000).toFixed(1)} s | ${x.ms < 60_000 ? 'yes' : '**no**'} |`,
+    ),
+    ...(ref.readers?.during?.n
+      ? [
+          `| no reader blocked during the refresh | ${ref.readers.lockWaitSamples} lock-wait samples, max read ${ms(ref.readers.during.max)} ms | ${ref.readers.lockWaitSamples === 0 ? 'yes' : '**no**'} |`,
+        ]
+      : []),
     '',
     '## 1–2. RLS overhead and partition pruning (target ≤ 1.2×)',
     '',
@@ -91,33 +136,43 @@ export function report(r: Record<string, any>): string {
     '|---|---|---|---|---|---|---|---|',
     ...Object.entries(o).map(([k, x]) => row(k.replaceAll('_', ' '), x)),
     '',
-    ...(r.rlsOverheadPrepared ? [
-      'The same queries **prepared, with parameters** — what PostgREST sends by default (`db-prepared-statements`):',
-      '',
-      '| query | same result | RLS p50 / p95 | service_role p50 / p95 | ratio p50 / p95 |',
-      '|---|---|---|---|---|',
-      ...Object.entries(r.rlsOverheadPrepared as Record<string, any>).map(([k, x]) =>
-        `| ${k.replaceAll('_', ' ')} | ${x.sameResult ? 'yes' : '**no**'} | ${ms(x.rls.p50)} / ${ms(x.rls.p95)} | ${ms(x.service.p50)} / ${ms(x.service.p95)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× |`),
-      '',
-      'Unprepared, the RLS query is planned for all 10 partitions on every execution (the institution is an initPlan, so pruning waits for run time; EXPLAIN shows ~1.2 ms planning against ~0.1 ms for the literal-institution query, which prunes at plan time). Prepared, the generic plan is kept and that planning is paid once.',
-      '',
-    ] : []),
-    ...(o.teacher_class_sheet && o.parent_child_card && o.principal_dashboard ? [
-      `The policies' per-row cost shows on the principal's dashboard, an aggregation over the school's ratings: ${o.principal_dashboard.ratioP50.toFixed(2)}×. Unprepared, the short queries carry a fixed cost per statement of about ${ms(o.teacher_class_sheet.rls.p50 - o.teacher_class_sheet.service.p50)} ms (teacher) and ${ms(o.parent_child_card.rls.p50 - o.parent_child_card.service.p50)} ms (parent): for the partitioned table mostly planning all 10 partitions, plus the helper initPlans (institution, HPC flag, duties, taught students, children). Against queries that themselves take ${ms(o.parent_child_card.service.p50)}–${ms(o.teacher_class_sheet.service.p50)} ms that fixed cost decides the unprepared ratio; prepared (above) it mostly disappears. The prepared absolute times include the client library's extended-protocol round trips on both sides.`,
-      '',
-    ] : []),
+    ...(r.rlsOverheadPrepared
+      ? [
+          'The same queries **prepared, with parameters** — what PostgREST sends by default (`db-prepared-statements`):',
+          '',
+          '| query | same result | RLS p50 / p95 | service_role p50 / p95 | ratio p50 / p95 |',
+          '|---|---|---|---|---|',
+          ...Object.entries(r.rlsOverheadPrepared as Record<string, any>).map(
+            ([k, x]) =>
+              `| ${k.replaceAll('_', ' ')} | ${x.sameResult ? 'yes' : '**no**'} | ${ms(x.rls.p50)} / ${ms(x.rls.p95)} | ${ms(x.service.p50)} / ${ms(x.service.p95)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× |`,
+          ),
+          '',
+          'Unprepared, the RLS query is planned for all 10 partitions on every execution (the institution is an initPlan, so pruning waits for run time; EXPLAIN shows ~1.2 ms planning against ~0.1 ms for the literal-institution query, which prunes at plan time). Prepared, the generic plan is kept and that planning is paid once.',
+          '',
+        ]
+      : []),
+    ...(o.teacher_class_sheet && o.parent_child_card && o.principal_dashboard
+      ? [
+          `The policies' per-row cost shows on the principal's dashboard, an aggregation over the school's ratings: ${o.principal_dashboard.ratioP50.toFixed(2)}×. Unprepared, the short queries carry a fixed cost per statement of about ${ms(o.teacher_class_sheet.rls.p50 - o.teacher_class_sheet.service.p50)} ms (teacher) and ${ms(o.parent_child_card.rls.p50 - o.parent_child_card.service.p50)} ms (parent): for the partitioned table mostly planning all 10 partitions, plus the helper initPlans (institution, HPC flag, duties, taught students, children). Against queries that themselves take ${ms(o.parent_child_card.service.p50)}–${ms(o.teacher_class_sheet.service.p50)} ms that fixed cost decides the unprepared ratio; prepared (above) it mostly disappears. The prepared absolute times include the client library's extended-protocol round trips on both sides.`,
+          '',
+        ]
+      : []),
     '"Partitions executed" counts hpc_evaluations partitions in the plan whose node ran (EXPLAIN ANALYZE: not "never executed"); hpc_reports is not partitioned. Under RLS the institution comes from `(select private.current_institution_id())`, an initPlan, so pruning happens at run time; service_role names the institution literally, so it prunes at plan time.',
     '',
     '## 3. Policy variants on the same queries: naive styles, and our policies with plpgsql helpers',
     '',
     '| variant | query | p50 / p95 | vs ours (p50) | vs service_role (p50) | partitions executed |',
     '|---|---|---|---|---|---|',
-    ...Object.entries(naive).flatMap(([style, qs]) => Object.entries(qs).map(([q, x]) =>
-      `| ${style.replaceAll('_', ' ')} | ${q.replaceAll('_', ' ')} | ${x.error ? `error: ${x.error}` : `${ms(x.stats.p50)} / ${ms(x.stats.p95)}`} | ${x.error ? '–' : `${x.vsOursP50.toFixed(2)}×`} | ${x.error || x.vsServiceP50 === undefined ? '–' : `${x.vsServiceP50.toFixed(2)}×`} | ${x.partitions ? `${x.partitions.executed} of ${x.partitions.inPlan}` : '–'} |`)),
+    ...Object.entries(naive).flatMap(([style, qs]) =>
+      Object.entries(qs).map(
+        ([q, x]) =>
+          `| ${style.replaceAll('_', ' ')} | ${q.replaceAll('_', ' ')} | ${x.error ? `error: ${x.error}` : `${ms(x.stats.p50)} / ${ms(x.stats.p95)}`} | ${x.error ? '–' : `${x.vsOursP50.toFixed(2)}×`} | ${x.error || x.vsServiceP50 === undefined ? '–' : `${x.vsServiceP50.toFixed(2)}×`} | ${x.partitions ? `${x.partitions.executed} of ${x.partitions.inPlan}` : '–'} |`,
+      ),
+    ),
     '',
-    '*ours same harness*: the deployed policies measured the way the variants are (one transaction that is rolled back, a savepoint per query) — the "vs ours" column compares with it, not with section 1. '
-    + `*ours with plpgsql helpers*: the deployed policies, with the \`private.*\` helpers that are still \`language sql\` (${(r.sqlHelpers ?? []).join(', ') || 'none'}) recompiled as plpgsql (same bodies; plans cached per session instead of re-planned on every call);`
-    + ' *unwrapped helpers*: our policies with the helper calls not wrapped in `(select …)`; *join per row*: correlated `exists` on user_profiles, feature flags, staff_duties / section_students / student_guardians per row. Each variant is swapped in inside a transaction that is rolled back; the naive ones get fewer iterations (they are slow) and a 60 s statement timeout.',
+    '*ours same harness*: the deployed policies measured the way the variants are (one transaction that is rolled back, a savepoint per query) — the "vs ours" column compares with it, not with section 1. ' +
+      `*ours with plpgsql helpers*: the deployed policies, with the \`private.*\` helpers that are still \`language sql\` (${(r.sqlHelpers ?? []).join(', ') || 'none'}) recompiled as plpgsql (same bodies; plans cached per session instead of re-planned on every call);` +
+      ' *unwrapped helpers*: our policies with the helper calls not wrapped in `(select …)`; *join per row*: correlated `exists` on user_profiles, feature flags, staff_duties / section_students / student_guardians per row. Each variant is swapped in inside a transaction that is rolled back; the naive ones get fewer iterations (they are slow) and a 60 s statement timeout.',
     '',
     '## 4. Dashboards: materialized views vs raw aggregation (target < 10 ms p95)',
     '',
@@ -139,15 +194,31 @@ export function report(r: Record<string, any>): string {
     `| during the refresh | ${ref.readers.during.n} | ${ms(ref.readers.during.p50)} | ${ms(ref.readers.during.p95)} | ${ms(ref.readers.during.max)} |`,
     '',
     `Readers seen waiting on a lock (pg_stat_activity sampled every 50 ms): ${ref.readers.lockWaitSamples} samples, at most ${ref.readers.maxReadersWaitingOnLock} at once.`,
-    ...((r.history ?? []).filter((h: any) => h.refresh).length ? [
-      '',
-      'Earlier measurements of this section (the machine is shared; the 1-minute load average says how much):',
-      '',
-      '| run | load average (start → end) | ' + Object.keys(ref.views).join(' | ') + ' | readers during: p95 / max | lock waits |',
-      '|---|---|' + Object.keys(ref.views).map(() => '---|').join('') + '---|---|',
-      ...(r.history as any[]).filter((h) => h.refresh).map((h) =>
-        `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(ref.views).map((v) => h.refresh.views[v] ? `${(h.refresh.views[v].ms / 1000).toFixed(1)} s` : '–').join(' | ')} | ${ms(h.refresh.readers.during.p95)} / ${ms(h.refresh.readers.during.max)} ms | ${h.refresh.readers.lockWaitSamples} |`),
-    ] : []),
+    ...((r.history ?? []).filter((h: any) => h.refresh).length
+      ? [
+          '',
+          'Earlier measurements of this section (the machine is shared; the 1-minute load average says how much):',
+          '',
+          '| run | load average (start → end) | ' + Object.keys(ref.views).join(' | ') + ' | readers during: p95 / max | lock waits |',
+          '|---|---|' +
+            Object.keys(ref.views)
+              .map(() => '---|')
+              .join('') +
+            '---|---|',
+          ...(r.history as any[])
+            .filter((h) => h.refresh)
+            .map(
+              (h) =>
+                `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(
+                  ref.views,
+                )
+                  .map((v) => (h.refresh.views[v] ? `${(h.refresh.views[v].ms / 1000).toFixed(1)} s` : '–'))
+                  .join(
+                    ' | ',
+                  )} | ${ms(h.refresh.readers.during.p95)} / ${ms(h.refresh.readers.during.max)} ms | ${h.refresh.readers.lockWaitSamples} |`,
+            ),
+        ]
+      : []),
     '',
     '## 6. Card generation at scale',
     '',

@@ -71,7 +71,12 @@ const { values: args } = parseArgs({
     help: { type: 'boolean', default: false },
   },
 });
-const wanted = new Set((args.sections ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+const wanted = new Set(
+  (args.sections ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 for (const w of wanted) if (!SECTIONS.includes(w)) throw new Error(`unknown section ${w}; sections: ${SECTIONS.join(', ')}`);
 const want = (section: string) => wanted.has(section);
 const partial = SECTIONS.some((x) => !wanted.has(x));
@@ -86,18 +91,37 @@ const log = (line: string) => console.log(line);
  * and the figures it replaces (with their run's start and load) under `history`, which
  * RESULTS.md lists as earlier measurements. */
 function startResults(): Record<string, unknown> {
-  const previous: Record<string, unknown> = partial && existsSync(join(args.out!, 'results.json'))
-    ? (JSON.parse(readFileSync(join(args.out!, 'results.json'), 'utf8')) as Record<string, unknown>)
-    : {};
+  const previous: Record<string, unknown> =
+    partial && existsSync(join(args.out!, 'results.json'))
+      ? (JSON.parse(readFileSync(join(args.out!, 'results.json'), 'utf8')) as Record<string, unknown>)
+      : {};
   const results: Record<string, unknown> = {
-    ...previous, preset: presetName, startedAt: new Date().toISOString(), loadAverageAtStart: loadavg(),
+    ...previous,
+    preset: presetName,
+    startedAt: new Date().toISOString(),
+    loadAverageAtStart: loadavg(),
     ...(partial ? { sectionsThisRun: [...wanted], previousRunStartedAt: previous.startedAt } : { sectionsThisRun: SECTIONS }),
   };
-  const sectionKey: Record<string, string> = { overhead: 'rlsOverhead', overheadPrepared: 'rlsOverheadPrepared', rest: 'restOverhead', variants: 'naivePolicies', dashboards: 'dashboards', refresh: 'refresh', cards: 'cards' };
+  const sectionKey: Record<string, string> = {
+    overhead: 'rlsOverhead',
+    overheadPrepared: 'rlsOverheadPrepared',
+    rest: 'restOverhead',
+    variants: 'naivePolicies',
+    dashboards: 'dashboards',
+    refresh: 'refresh',
+    cards: 'cards',
+  };
   const history = [...((previous.history as unknown[]) ?? [])];
   for (const section of partial ? wanted : []) {
     const key = sectionKey[section]!;
-    if (previous[key]) history.push({ section, startedAt: previous.startedAt, loadAverageAtStart: previous.loadAverageAtStart, loadAverageAtEnd: previous.loadAverageAtEnd, [key]: previous[key] });
+    if (previous[key])
+      history.push({
+        section,
+        startedAt: previous.startedAt,
+        loadAverageAtStart: previous.loadAverageAtStart,
+        loadAverageAtEnd: previous.loadAverageAtEnd,
+        [key]: previous[key],
+      });
   }
   results.history = history;
   return results;
@@ -135,8 +159,14 @@ async function main() {
 
     const x = await pickSubjects(admin);
     results.subjects = {
-      institution: x.inst, section: x.section, teacher: x.teacher, parent: x.parent, child: x.child, principal: x.principal,
-      cycle: x.cycle1, sectionStudents: x.roster.length,
+      institution: x.inst,
+      section: x.section,
+      teacher: x.teacher,
+      parent: x.parent,
+      child: x.child,
+      principal: x.principal,
+      cycle: x.cycle1,
+      sectionStudents: x.roster.length,
     };
 
     // 1–2. RLS overhead and partitions
@@ -152,9 +182,20 @@ async function main() {
     if (want('rest')) {
       const path = await startRestPath(s);
       try {
-        results.restOverhead = await measureRestPath(path, {
-          institution: x.inst, teacher: x.teacher, parent: x.parent, child: x.child, principal: x.principal, cycle: x.cycle1, roster: x.roster,
-        }, N, log);
+        results.restOverhead = await measureRestPath(
+          path,
+          {
+            institution: x.inst,
+            teacher: x.teacher,
+            parent: x.parent,
+            child: x.child,
+            principal: x.principal,
+            cycle: x.cycle1,
+            roster: x.roster,
+          },
+          N,
+          log,
+        );
       } finally {
         await path.stop();
       }
@@ -176,7 +217,8 @@ async function main() {
     // 6. card generation
     if (want('cards')) results.cards = await measureCards(admin, sql, x, log);
 
-    for (const r of schedules) await admin`update analytics.refresh_schedules set enabled = ${r.enabled as boolean} where view_name = ${r.view_name as string}`;
+    for (const r of schedules)
+      await admin`update analytics.refresh_schedules set enabled = ${r.enabled as boolean} where view_name = ${r.view_name as string}`;
 
     results.machine = await machineFacts(admin);
     results.loadAverageAtEnd = loadavg();

@@ -22,10 +22,17 @@ export interface Subjects {
 
 /** Generates the preset's data, or only its Term 1 cards, when missing; returns what it did. */
 export async function ensureData(
-  admin: Sql, sql: Sql, adminUrl: string, preset: Preset, presetName: string, regenerate: boolean, log: Log,
+  admin: Sql,
+  sql: Sql,
+  adminUrl: string,
+  preset: Preset,
+  presetName: string,
+  regenerate: boolean,
+  log: Log,
 ): Promise<Record<string, unknown> | undefined> {
   const [have] = await admin`select count(*)::int as n from public.institutions where slug like 'scale-%'`;
-  const [cards] = await admin`select count(*)::int as n from public.hpc_reports as r join public.institutions as i on i.id = r.institution_id where i.slug like 'scale-%'`;
+  const [cards] =
+    await admin`select count(*)::int as n from public.hpc_reports as r join public.institutions as i on i.id = r.institution_id where i.slug like 'scale-%'`;
   if (regenerate || have?.n !== preset.institutions) {
     log(`Generating the ${presetName} preset (${JSON.stringify(preset)})…`);
     const g = await generate(adminUrl, preset, { reset: true, parallel: cpus().length, log });
@@ -61,8 +68,9 @@ export async function pickSubjects(admin: Sql): Promise<Subjects> {
   const k = 5;
   const section = scaleId('section', 1, k);
   const j = k * 40 + 7;
-  const roster = (await admin`select student_id from public.section_students where institution_id = ${inst} and section_id = ${section} order by student_id`)
-    .map((r) => r.student_id as string);
+  const roster = (
+    await admin`select student_id from public.section_students where institution_id = ${inst} and section_id = ${section} order by student_id`
+  ).map((r) => r.student_id as string);
   return {
     inst,
     cycle1: scaleId('cycle', 1, 1),

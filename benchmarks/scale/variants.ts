@@ -13,7 +13,12 @@ import { runsFor, type OverheadQuery } from './queries.ts';
 const statementTimeoutMs = 60_000;
 
 export async function measureVariants(
-  admin: Sql, sql: Sql, queries: Record<string, OverheadQuery>, overhead: Record<string, unknown>, N: number, log: Log,
+  admin: Sql,
+  sql: Sql,
+  queries: Record<string, OverheadQuery>,
+  overhead: Record<string, unknown>,
+  N: number,
+  log: Log,
 ): Promise<{ naivePolicies: Record<string, unknown>; sqlHelpers: string[] }> {
   const naive: Record<string, unknown> = {};
   const ours = await admin`select tablename, policyname, pg_get_expr(p.polqual, p.polrelid) as qual
@@ -30,20 +35,27 @@ export async function measureVariants(
   }
   for (const [style, policy] of Object.entries(styles)) {
     const out: Record<string, unknown> = {};
-    await sql.begin(async (tx) => {
-      await swapPolicies(tx, policy, ours);
-      for (const [name, q] of Object.entries(queries)) {
-        const runs = style.startsWith('ours') ? runsFor(name, N) : name === 'principal_dashboard' ? 3 : 10;
-        const { samples, rows, error, parts } = await timeUnderVariant(tx, q, runs);
-        const st = stats(samples);
-        const oursStats = ((naive.ours_same_harness) as Record<string, { stats: Stats }> | undefined)?.[name]?.stats
-          ?? (overhead[name] as { rls: Stats; service: Stats }).rls;
-        const svcStats = (overhead[name] as { rls: Stats; service: Stats }).service;
-        out[name] = { rows, error, stats: st, partitions: parts, vsOursP50: st.p50 / oursStats.p50, vsServiceP50: st.p50 / svcStats.p50 };
-        log(`variant ${style.padEnd(26)} ${name.padEnd(22)} rows ${rows} ${error ? `ERROR ${error}` : `p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms (${(st.p50 / oursStats.p50).toFixed(2)}× ours, ${(st.p50 / svcStats.p50).toFixed(2)}× service_role)`}${parts ? ` partitions ${parts.executed}/${parts.inPlan}` : ''}`);
-      }
-      throw new RollbackSignal();
-    }).catch((e) => { if (!(e instanceof RollbackSignal)) throw e; });
+    await sql
+      .begin(async (tx) => {
+        await swapPolicies(tx, policy, ours);
+        for (const [name, q] of Object.entries(queries)) {
+          const runs = style.startsWith('ours') ? runsFor(name, N) : name === 'principal_dashboard' ? 3 : 10;
+          const { samples, rows, error, parts } = await timeUnderVariant(tx, q, runs);
+          const st = stats(samples);
+          const oursStats =
+            (naive.ours_same_harness as Record<string, { stats: Stats }> | undefined)?.[name]?.stats ??
+            (overhead[name] as { rls: Stats; service: Stats }).rls;
+          const svcStats = (overhead[name] as { rls: Stats; service: Stats }).service;
+          out[name] = { rows, error, stats: st, partitions: parts, vsOursP50: st.p50 / oursStats.p50, vsServiceP50: st.p50 / svcStats.p50 };
+          log(
+            `variant ${style.padEnd(26)} ${name.padEnd(22)} rows ${rows} ${error ? `ERROR ${error}` : `p50 ${ms(st.p50)} ms p95 ${ms(st.p95)} ms (${(st.p50 / oursStats.p50).toFixed(2)}× ours, ${(st.p50 / svcStats.p50).toFixed(2)}× service_role)`}${parts ? ` partitions ${parts.executed}/${parts.inPlan}` : ''}`,
+          );
+        }
+        throw new RollbackSignal();
+      })
+      .catch((e) => {
+        if (!(e instanceof RollbackSignal)) throw e;
+      });
     naive[style] = out;
   }
   return { naivePolicies: naive, sqlHelpers: (sqlHelpers?.names as string[] | undefined) ?? [] };

@@ -31,7 +31,10 @@ const REFUSED = ['unknown', 'malformed', 'expired', 'revoked', 'unpublished'] as
 type Kind = (typeof REFUSED)[number] | 'valid';
 const log = (line: string) => console.log(`[bench:share-links ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-interface Probe { kind: Kind; token: string }
+interface Probe {
+  kind: Kind;
+  token: string;
+}
 
 async function links(sql: postgres.Sql, student: string, n: number): Promise<{ id: string; token: string }[]> {
   const rows = await sql<{ link: { link_id: string; token: string } }[]>`
@@ -73,7 +76,12 @@ function medianDifference(a: number[], b: number[]): { diff: number; low: number
 }
 
 function table(title: string, samples: Record<Kind, number[]>): string[] {
-  const lines = [`### ${title}`, '', '| token | n | p50 ms | p95 ms | mean ms | p50 − unknown\'s p50 (95% CI) |', '|---|---|---|---|---|---|'];
+  const lines = [
+    `### ${title}`,
+    '',
+    "| token | n | p50 ms | p95 ms | mean ms | p50 − unknown's p50 (95% CI) |",
+    '|---|---|---|---|---|---|',
+  ];
   for (const kind of [...REFUSED, 'valid'] as Kind[]) {
     const s = stats(samples[kind]);
     const d = medianDifference(samples[kind], samples.unknown);
@@ -85,7 +93,9 @@ function table(title: string, samples: Record<Kind, number[]>): string[] {
 
 async function main() {
   const sql = postgres(dbUrl(settings), { max: 1, onnotice: () => {} });
-  const load = loadavg().map((l) => l.toFixed(1)).join(', ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
   log(`making ${SAMPLES} links of each kind…`);
   const { probes: order, made } = await probes(sql);
   const empty = (): Record<Kind, number[]> => ({ unknown: [], malformed: [], expired: [], revoked: [], unpublished: [], valid: [] });
@@ -98,8 +108,9 @@ async function main() {
     let n = 0;
     for (const probe of order) {
       const started = performance.now();
-      const response = await fetch(`${apiUrl(settings)}/functions/v1/hpc-shared-card/cards/${encodeURIComponent(probe.token)}`,
-        { headers: { 'x-forwarded-for': `198.18.${n >> 8}.${n & 255}` } });
+      const response = await fetch(`${apiUrl(settings)}/functions/v1/hpc-shared-card/cards/${encodeURIComponent(probe.token)}`, {
+        headers: { 'x-forwarded-for': `198.18.${n >> 8}.${n & 255}` },
+      });
       const body = await response.text();
       http[probe.kind].push(performance.now() - started);
       inFunction[probe.kind].push(Number(/fn;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]));

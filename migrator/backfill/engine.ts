@@ -37,8 +37,13 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
     from hpc_migration.backfill_ranges where table_name = any(${tables.map((t) => t.name)})`;
   const totalRows = await countRows(sql, tables);
   const progress: BackfillProgress = {
-    totalRows, scannedRows: Number(totals!.scanned), updatedRows: Number(totals!.updated),
-    batches: 0, failedBatches: 0, busyMs: 0, switchState: await backfillSwitch(sql),
+    totalRows,
+    scannedRows: Number(totals!.scanned),
+    updatedRows: Number(totals!.updated),
+    batches: 0,
+    failedBatches: 0,
+    busyMs: 0,
+    switchState: await backfillSwitch(sql),
   };
   const resumedScanned = progress.scannedRows;
   const resumedUpdated = progress.updatedRows;
@@ -59,7 +64,8 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
       const stageTables = tables.filter((t) => t.stage === stage);
       if (stageTables.length === 0) continue;
       const workers = Array.from({ length: options.workers }, (_, i) =>
-        worker({ sql, name: `w${i}-${process.pid}`, tables: stageTables, options, hooks, progress }));
+        worker({ sql, name: `w${i}-${process.pid}`, tables: stageTables, options, hooks, progress }),
+      );
       const outcomes = await Promise.all(workers);
       if (outcomes.includes('cancelled')) {
         cancelled = true;
@@ -76,7 +82,12 @@ export async function runBackfill(sql: Sql, options: BackfillOptions, hooks: Bac
   // Rows the old application inserted into earlier stages' tables while later stages ran
   // (the last stage was swept just above).
   const lastStage = Math.max(...tables.map((t) => t.stage));
-  if (!cancelled) swept += await sweepLateRows(sql, tables.filter((t) => t.stage < lastStage), options);
+  if (!cancelled)
+    swept += await sweepLateRows(
+      sql,
+      tables.filter((t) => t.stage < lastStage),
+      options,
+    );
   const seconds = (Date.now() - started) / 1000;
   const rowsUpdated = progress.updatedRows - resumedUpdated + swept;
   return {

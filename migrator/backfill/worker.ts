@@ -76,7 +76,11 @@ export async function worker(w: WorkerContext): Promise<'done' | 'cancelled'> {
 }
 
 async function claimNextRange(w: WorkerContext): Promise<ClaimedRange | undefined> {
-  const range = await claimRange(w.sql, w.tables.map((t) => t.name), w.name);
+  const range = await claimRange(
+    w.sql,
+    w.tables.map((t) => t.name),
+    w.name,
+  );
   if (!range) return undefined;
   return { range, table: w.tables.find((t) => t.name === range.table_name)! };
 }
@@ -85,7 +89,9 @@ async function claimNextRange(w: WorkerContext): Promise<ClaimedRange | undefine
  * whether it committed or not. `ms` is the committed batch's duration, 0 for one that
  * rolled back. */
 async function runNextBatch(
-  w: WorkerContext, { range, table }: ClaimedRange, sizer: BatchSizer,
+  w: WorkerContext,
+  { range, table }: ClaimedRange,
+  sizer: BatchSizer,
 ): Promise<{ ms: number; rangeDone: boolean }> {
   const { sql, options: o, hooks, progress } = w;
   if (hooks.pressure?.()) await sleep(o.throttleMs);

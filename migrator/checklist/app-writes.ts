@@ -54,8 +54,14 @@ export async function replayAppWrites(sql: Sql, options: { institutionId?: strin
     return r!.row as Record<string, unknown>;
   };
   const claims: Record<AppClient, string> = {
-    browser: JSON.stringify({ sub: school.adminId, role: 'authenticated', aud: 'authenticated', email: school.adminEmail,
-      aal: 'aal1', session_id: randomUUID() }),
+    browser: JSON.stringify({
+      sub: school.adminId,
+      role: 'authenticated',
+      aud: 'authenticated',
+      email: school.adminEmail,
+      aal: 'aal1',
+      session_id: randomUUID(),
+    }),
     service: JSON.stringify({ role: 'service_role', iss: 'supabase' }),
   };
   const results: AppWriteResult[] = [];

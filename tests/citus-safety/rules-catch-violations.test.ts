@@ -40,22 +40,32 @@ const plpgsql = (name: string, body: string, returns = 'void') =>
 
 describe('Citus-safety rules catch what breaks them', () => {
   it('policies: a subquery or a helper that reads tables is found, a column comparison is not', async () => {
-    const found = objects(await findings('policies read no tables', `${probeTable}
+    const found = objects(
+      await findings(
+        'policies read no tables',
+        `${probeTable}
       create policy "Probe by subquery" on public.probe_rows for select using (institution_id = (select private.current_institution_id()));
       create policy "Probe by helper" on public.probe_rows for update using (private.is_institution_admin());
       create policy "Probe by claim" on public.probe_rows for delete
-        using (institution_id = (current_setting('request.jwt.claims', true)::jsonb ->> 'institution_id')::uuid);`));
+        using (institution_id = (current_setting('request.jwt.claims', true)::jsonb ->> 'institution_id')::uuid);`,
+      ),
+    );
     expect(found).toContain('public.probe_rows: Probe by subquery');
     expect(found).toContain('public.probe_rows: Probe by helper');
     expect(found).not.toContain('public.probe_rows: Probe by claim');
   });
 
   it('trigger functions: TG_TABLE_NAME is found, TG_ARGV is not', async () => {
-    const found = objects(await findings('trigger functions do not read TG_TABLE_NAME', `
+    const found = objects(
+      await findings(
+        'trigger functions do not read TG_TABLE_NAME',
+        `
       create function public.probe_by_name() returns trigger language plpgsql set search_path = '' as $fn$
         begin if tg_table_name = 'probe_rows' then new.note := 'x'; end if; return new; end $fn$;
       create function public.probe_by_argument() returns trigger language plpgsql set search_path = '' as $fn$
-        begin if tg_argv[0] = 'probe_rows' then new.note := 'x'; end if; return new; end $fn$;`));
+        begin if tg_argv[0] = 'probe_rows' then new.note := 'x'; end if; return new; end $fn$;`,
+      ),
+    );
     expect(found).toContain('public.probe_by_name()');
     expect(found).not.toContain('public.probe_by_argument()');
   });
@@ -65,96 +75,172 @@ describe('Citus-safety rules catch what breaks them', () => {
       create function public.${name}() returns trigger language plpgsql set search_path = '' as $fn$
         begin ${body} return new; end $fn$;
       create trigger ${name} after insert on public.probe_rows for each row execute function public.${name}();`;
-    const found = await findings("triggers write only their own school's rows", `${probeTable}
+    const found = await findings(
+      "triggers write only their own school's rows",
+      `${probeTable}
       ${trigger('probe_writes_global', `insert into public.institutions (id, name, slug) values (new.id, 'x', 'x');`)}
       ${trigger('probe_writes_any_school', `update public.hpc_reports set content = '{}' where id = new.id;`)}
-      ${trigger('probe_writes_own_school', `update public.hpc_reports set content = '{}' where institution_id = new.institution_id and id = new.id;`)}`);
-    expect(found.find((v) => v.object === 'public.probe_writes_global()')?.detail).toMatch(/public\.institutions, which has no institution_id/);
-    expect(found.find((v) => v.object === 'public.probe_writes_any_school()')?.detail).toMatch(/public\.hpc_reports without naming institution_id/);
+      ${trigger('probe_writes_own_school', `update public.hpc_reports set content = '{}' where institution_id = new.institution_id and id = new.id;`)}`,
+    );
+    expect(found.find((v) => v.object === 'public.probe_writes_global()')?.detail).toMatch(
+      /public\.institutions, which has no institution_id/,
+    );
+    expect(found.find((v) => v.object === 'public.probe_writes_any_school()')?.detail).toMatch(
+      /public\.hpc_reports without naming institution_id/,
+    );
     expect(objects(found)).not.toContain('public.probe_writes_own_school()');
   });
 
   it('joins: a join of tenant tables on id alone is found, in functions and views; with institution_id it is not', async () => {
-    const found = objects(await findings('joins between tenant tables include institution_id', `
-      ${plpgsql('probe_join_by_id', `return (select count(*) from public.section_students as s
-        join public.user_profiles as u on u.id = s.student_id where s.institution_id = p);`, 'bigint')}
-      ${plpgsql('probe_join_by_school', `return (select count(*) from public.section_students as s
-        join public.user_profiles as u on u.institution_id = s.institution_id and u.id = s.student_id where s.institution_id = p);`, 'bigint')}
+    const found = objects(
+      await findings(
+        'joins between tenant tables include institution_id',
+        `
+      ${plpgsql(
+        'probe_join_by_id',
+        `return (select count(*) from public.section_students as s
+        join public.user_profiles as u on u.id = s.student_id where s.institution_id = p);`,
+        'bigint',
+      )}
+      ${plpgsql(
+        'probe_join_by_school',
+        `return (select count(*) from public.section_students as s
+        join public.user_profiles as u on u.institution_id = s.institution_id and u.id = s.student_id where s.institution_id = p);`,
+        'bigint',
+      )}
       create view public.probe_join_view as
-        select u.full_name from public.section_students as s join public.user_profiles as u on u.id = s.student_id;`));
+        select u.full_name from public.section_students as s join public.user_profiles as u on u.id = s.student_id;`,
+      ),
+    );
     expect(found).toContain('public.probe_join_by_id(p uuid)');
     expect(found).toContain('public.probe_join_view');
     expect(found).not.toContain('public.probe_join_by_school(p uuid)');
   });
 
   it('a forced generic plan is found', async () => {
-    const found = objects(await findings('no forced generic plans', `
+    const found = objects(
+      await findings(
+        'no forced generic plans',
+        `
       create function public.probe_generic(p uuid) returns void language plpgsql
         set search_path = '' set plan_cache_mode = force_generic_plan as $fn$ begin end $fn$;
-      ${plpgsql('probe_custom', '')}`));
+      ${plpgsql('probe_custom', '')}`,
+      ),
+    );
     expect(found).toContain('public.probe_generic(p uuid)');
     expect(found).not.toContain('public.probe_custom(p uuid)');
   });
 
   it('an OFFSET 0 fence is found', async () => {
-    const found = objects(await findings('no OFFSET 0 fences', `
+    const found = objects(
+      await findings(
+        'no OFFSET 0 fences',
+        `
       ${plpgsql('probe_fenced', `perform * from (select r.id from public.hpc_reports as r where r.institution_id = p offset 0) as x;`)}
-      ${plpgsql('probe_unfenced', `perform * from (select r.id from public.hpc_reports as r where r.institution_id = p) as x;`)}`));
+      ${plpgsql('probe_unfenced', `perform * from (select r.id from public.hpc_reports as r where r.institution_id = p) as x;`)}`,
+      ),
+    );
     expect(found).toContain('public.probe_fenced(p uuid)');
     expect(found).not.toContain('public.probe_unfenced(p uuid)');
   });
 
   it('a SQL function with a parameter that queries a tenant table is found, its PL/pgSQL twin is not', async () => {
-    const found = objects(await findings('SQL functions with parameters query no tenant table', `
+    const found = objects(
+      await findings(
+        'SQL functions with parameters query no tenant table',
+        `
       create function public.probe_sql(p uuid) returns bigint language sql set search_path = '' as $fn$
         select count(*) from public.hpc_reports as r where r.institution_id = p $fn$;
-      ${plpgsql('probe_plpgsql', `return (select count(*) from public.hpc_reports as r where r.institution_id = p);`, 'bigint')}`));
+      ${plpgsql('probe_plpgsql', `return (select count(*) from public.hpc_reports as r where r.institution_id = p);`, 'bigint')}`,
+      ),
+    );
     expect(found).toContain('public.probe_sql(p uuid)');
     expect(found).not.toContain('public.probe_plpgsql(p uuid)');
   });
 
   it('now() inside CASE or COALESCE in a write is found, a variable is not', async () => {
-    const found = objects(await findings('no now() inside CASE or COALESCE in a write', `
-      ${plpgsql('probe_now_in_coalesce', `update public.hpc_reports as r set published_at = coalesce(r.published_at, now())
-        where r.institution_id = p;`)}
-      ${plpgsql('probe_now_in_case', `insert into public.probe_rows (institution_id, note)
-        values (p, case when p is null then now()::text end);`)}
-      ${plpgsql('probe_now_taken_first', `declare v_now timestamptz := now(); begin
-        update public.hpc_reports as r set published_at = coalesce(r.published_at, v_now) where r.institution_id = p; end;`)}`));
+    const found = objects(
+      await findings(
+        'no now() inside CASE or COALESCE in a write',
+        `
+      ${plpgsql(
+        'probe_now_in_coalesce',
+        `update public.hpc_reports as r set published_at = coalesce(r.published_at, now())
+        where r.institution_id = p;`,
+      )}
+      ${plpgsql(
+        'probe_now_in_case',
+        `insert into public.probe_rows (institution_id, note)
+        values (p, case when p is null then now()::text end);`,
+      )}
+      ${plpgsql(
+        'probe_now_taken_first',
+        `declare v_now timestamptz := now(); begin
+        update public.hpc_reports as r set published_at = coalesce(r.published_at, v_now) where r.institution_id = p; end;`,
+      )}`,
+      ),
+    );
     expect(found).toContain('public.probe_now_in_coalesce(p uuid)');
     expect(found).toContain('public.probe_now_in_case(p uuid)');
     expect(found).not.toContain('public.probe_now_taken_first(p uuid)');
   });
 
   it('a subquery inside INSERT … VALUES is found, INSERT … SELECT is not', async () => {
-    const found = objects(await findings('no subquery inside INSERT … VALUES', `${probeTable}
-      ${plpgsql('probe_insert_subquery', `insert into public.probe_rows (institution_id, note)
-        values (p, (select r.status::text from public.hpc_reports as r where r.institution_id = p limit 1));`)}
-      ${plpgsql('probe_insert_select', `insert into public.probe_rows (institution_id, note)
-        select p, r.status::text from public.hpc_reports as r where r.institution_id = p limit 1;`)}`));
+    const found = objects(
+      await findings(
+        'no subquery inside INSERT … VALUES',
+        `${probeTable}
+      ${plpgsql(
+        'probe_insert_subquery',
+        `insert into public.probe_rows (institution_id, note)
+        values (p, (select r.status::text from public.hpc_reports as r where r.institution_id = p limit 1));`,
+      )}
+      ${plpgsql(
+        'probe_insert_select',
+        `insert into public.probe_rows (institution_id, note)
+        select p, r.status::text from public.hpc_reports as r where r.institution_id = p limit 1;`,
+      )}`,
+      ),
+    );
     expect(found).toContain('public.probe_insert_subquery(p uuid)');
     expect(found).not.toContain('public.probe_insert_select(p uuid)');
   });
 
   it("a simple CASE in SQL is found, a searched CASE and PL/pgSQL's CASE statement are not", async () => {
-    const found = objects(await findings('no simple CASE in SQL', `
+    const found = objects(
+      await findings(
+        'no simple CASE in SQL',
+        `
       create function public.probe_simple_case(p text) returns int language sql set search_path = '' as $fn$
         select case p when 'a' then 1 else 2 end $fn$;
       create function public.probe_searched_case(p text) returns int language sql set search_path = '' as $fn$
         select case when p = 'a' then 1 else 2 end $fn$;
       create function public.probe_case_statement(p text) returns int language plpgsql set search_path = '' as $fn$
-        begin case p when 'a' then return 1; else return 2; end case; end $fn$;`));
+        begin case p when 'a' then return 1; else return 2; end case; end $fn$;`,
+      ),
+    );
     expect(found).toContain('public.probe_simple_case(p text)');
     expect(found).not.toContain('public.probe_searched_case(p text)');
     expect(found).not.toContain('public.probe_case_statement(p text)');
   });
 
   it('FOR UPDATE over a function-valued filter is found, over a variable it is not', async () => {
-    const found = objects(await findings('no FOR UPDATE over a function-valued filter', `
-      ${plpgsql('probe_lock_by_call', `perform 1 from public.hpc_evaluation_cycles as c
-        where c.institution_id = private.current_institution_id() and c.id = p for update;`)}
-      ${plpgsql('probe_lock_by_value', `perform 1 from public.hpc_evaluation_cycles as c
-        where c.institution_id = v_institution and c.id = p for update;`)}`));
+    const found = objects(
+      await findings(
+        'no FOR UPDATE over a function-valued filter',
+        `
+      ${plpgsql(
+        'probe_lock_by_call',
+        `perform 1 from public.hpc_evaluation_cycles as c
+        where c.institution_id = private.current_institution_id() and c.id = p for update;`,
+      )}
+      ${plpgsql(
+        'probe_lock_by_value',
+        `perform 1 from public.hpc_evaluation_cycles as c
+        where c.institution_id = v_institution and c.id = p for update;`,
+      )}`,
+      ),
+    );
     expect(found).toContain('public.probe_lock_by_call(p uuid)');
     expect(found).not.toContain('public.probe_lock_by_value(p uuid)');
   });

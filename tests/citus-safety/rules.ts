@@ -16,7 +16,8 @@ export interface Rule {
   check(catalog: Catalog): Violation[];
 }
 
-const NOW_LIKE = /\b(?:now\(\)|current_timestamp|current_date|localtimestamp|clock_timestamp\(\)|statement_timestamp\(\)|transaction_timestamp\(\))/;
+const NOW_LIKE =
+  /\b(?:now\(\)|current_timestamp|current_date|localtimestamp|clock_timestamp\(\)|statement_timestamp\(\)|transaction_timestamp\(\))/;
 
 function tenantTables(catalog: Catalog): Set<string> {
   return new Set(catalog.relations.filter((r) => r.tenant).map((r) => r.name));
@@ -51,7 +52,9 @@ function tableReaders(catalog: Catalog): Set<string> {
 
 function calledReaders(text: string, catalog: Catalog, readers: Set<string>): string[] {
   const called = new Set([...text.matchAll(/\b([a-z_]+\.[a-z_]\w*)\s*\(/g)].map((m) => m[1]!));
-  return catalog.functions.filter((f) => readers.has(f.signature) && called.has(f.signature.slice(0, f.signature.indexOf('(')))).map((f) => f.signature);
+  return catalog.functions
+    .filter((f) => readers.has(f.signature) && called.has(f.signature.slice(0, f.signature.indexOf('('))))
+    .map((f) => f.signature);
 }
 
 const perFunction = (rule: string, test: (f: DbFunction, code: string) => string | null) => ({
@@ -95,7 +98,13 @@ const triggersWriteTheirTenant: Rule = {
       return writes(codeOnly(f.source)).flatMap(({ table, statement }) => {
         const target = qualified(table);
         if (!tenant.has(target)) {
-          return [{ rule: this.name, object: signature, detail: `writes ${target}, which has no institution_id (a reference or global table on Citus)` }];
+          return [
+            {
+              rule: this.name,
+              object: signature,
+              detail: `writes ${target}, which has no institution_id (a reference or global table on Citus)`,
+            },
+          ];
         }
         if (!/\binstitution_id\b/.test(statement)) {
           return [{ rule: this.name, object: signature, detail: `writes ${target} without naming institution_id` }];
@@ -114,7 +123,28 @@ function joinsWithoutInstitution(code: string, tenant: Set<string>): string[] {
     const table = qualified(m[1]!);
     if (!tenant.has(table)) continue;
     const start = m.index + m[0].length;
-    const condition = m[2] === 'using' ? untilClose(code, code.indexOf('(', start) + 1) : untilClause(code, start, ['join', 'left', 'right', 'inner', 'full', 'cross', 'where', 'group', 'order', 'limit', 'window', 'having', 'union', 'returning', 'for', 'into', 'on\\s+conflict']);
+    const condition =
+      m[2] === 'using'
+        ? untilClose(code, code.indexOf('(', start) + 1)
+        : untilClause(code, start, [
+            'join',
+            'left',
+            'right',
+            'inner',
+            'full',
+            'cross',
+            'where',
+            'group',
+            'order',
+            'limit',
+            'window',
+            'having',
+            'union',
+            'returning',
+            'for',
+            'into',
+            'on\\s+conflict',
+          ]);
     if (!/\binstitution_id\b/.test(condition)) bad.push(`joins ${table} on ${condition.replace(/\s+/g, ' ').trim()}`);
   }
   return bad;
@@ -147,8 +177,18 @@ const sqlFunctionsWithParameters: Rule = {
     return catalog.functions
       .filter((f) => f.language === 'sql' && f.argumentCount > 0)
       .flatMap((f) => {
-        const read = [...codeOnly(f.source).matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)].map((m) => m[1]!).filter((t) => tenant.has(t));
-        return read.length ? [{ rule: this.name, object: f.signature, detail: `a SQL-language function with parameters that queries ${[...new Set(read)].join(', ')} (write it in PL/pgSQL)` }] : [];
+        const read = [...codeOnly(f.source).matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)]
+          .map((m) => m[1]!)
+          .filter((t) => tenant.has(t));
+        return read.length
+          ? [
+              {
+                rule: this.name,
+                object: f.signature,
+                detail: `a SQL-language function with parameters that queries ${[...new Set(read)].join(', ')} (write it in PL/pgSQL)`,
+              },
+            ]
+          : [];
       });
   },
 };
@@ -173,7 +213,9 @@ function caseAndCoalesce(text: string): string[] {
 
 const noNowInConditionalWrites = perFunction('no now() inside CASE or COALESCE in a write', (_f, code) => {
   const bad = writes(code).filter(({ statement }) => caseAndCoalesce(statement).some((span) => NOW_LIKE.test(span)));
-  return bad.length ? `writes ${bad.map((b) => qualified(b.table)).join(', ')} with the time inside CASE or COALESCE (take it into a variable first)` : null;
+  return bad.length
+    ? `writes ${bad.map((b) => qualified(b.table)).join(', ')} with the time inside CASE or COALESCE (take it into a variable first)`
+    : null;
 });
 
 const noSubqueryInInsertValues = perFunction('no subquery inside INSERT … VALUES', (_f, code) => {
@@ -193,7 +235,8 @@ const noSimpleCase = perFunction('no simple CASE in SQL', (_f, code) => {
       depth += w[1] === 'case' ? 1 : -1;
       if (depth === 0) {
         // PL/pgSQL's own CASE statement (… END CASE) is not planned as SQL.
-        if (!/^end\s+case\b/.test(code.slice(w.index, w.index + 12))) return `simple CASE: ${code.slice(m.index, m.index + 60).replace(/\s+/g, ' ')}…`;
+        if (!/^end\s+case\b/.test(code.slice(w.index, w.index + 12)))
+          return `simple CASE: ${code.slice(m.index, m.index + 60).replace(/\s+/g, ' ')}…`;
         break;
       }
     }
@@ -206,7 +249,8 @@ const noLockingOverFunctionFilter = perFunction('no FOR UPDATE over a function-v
     const statementStart = code.lastIndexOf(';', m.index) + 1;
     const statement = code.slice(statementStart, m.index);
     const where = statement.lastIndexOf('where');
-    if (where !== -1 && /\b[a-z_]+\.[a-z_]\w*\s*\(/.test(statement.slice(where))) return 'locks rows chosen by a function call (take its value into a variable first)';
+    if (where !== -1 && /\b[a-z_]+\.[a-z_]\w*\s*\(/.test(statement.slice(where)))
+      return 'locks rows chosen by a function call (take its value into a variable first)';
   }
   return null;
 });

@@ -14,7 +14,11 @@ const LAKSHMI = () => person('lakshmi.narayanan@vidyaniketan.example'); // class
 const KAVITA = () => person('kavita.sharma@parents.vidyaniketan.example'); // Anaya's mother
 const ANAYA_ID = '00000000-0000-4000-a000-000000000009';
 
-interface IssuedLink { link_id: string; token: string; path: string }
+interface IssuedLink {
+  link_id: string;
+  token: string;
+  path: string;
+}
 
 let db: postgres.Sql;
 let card: string;
@@ -23,15 +27,20 @@ const run = randomBytes(2);
 const address = (n: number) => `10.${run[0]}.${run[1]}.${n}`;
 
 async function issue(language = 'hi'): Promise<IssuedLink> {
-  const { data, error } = await client(LAKSHMI().token).rpc('hpc_issue_share_link',
-    { p_report_id: card, p_guardian_id: KAVITA().id, p_language: language });
+  const { data, error } = await client(LAKSHMI().token).rpc('hpc_issue_share_link', {
+    p_report_id: card,
+    p_guardian_id: KAVITA().id,
+    p_language: language,
+  });
   if (error) throw new Error(error.message);
   return data as IssuedLink;
 }
 
 /** What a guardian's browser sends: no API key, no token, the platform's x-forwarded-for. */
-const open = (token: string, from: string) => fetch(`${credentials().apiUrl}/functions/v1/hpc-shared-card/cards/${encodeURIComponent(token)}`,
-  { headers: { 'x-forwarded-for': `${from}, 172.16.0.1` } });
+const open = (token: string, from: string) =>
+  fetch(`${credentials().apiUrl}/functions/v1/hpc-shared-card/cards/${encodeURIComponent(token)}`, {
+    headers: { 'x-forwarded-for': `${from}, 172.16.0.1` },
+  });
 
 beforeAll(async () => {
   db = connect();
@@ -44,14 +53,14 @@ afterAll(async () => {
 });
 
 describe('a card shared with a family', () => {
-  it('opens without any account, in the link\'s language, as hpc-reports prints it', async () => {
+  it("opens without any account, in the link's language, as hpc-reports prints it", async () => {
     const link = await issue('hi');
     expect(functionUrl(link.path.replace('/functions/v1/', ''))).toBe(`${credentials().apiUrl}${link.path}`);
     const response = await open(link.token, address(1));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
-    const shared = await response.json() as { language: string; version: number; html: string };
+    const shared = (await response.json()) as { language: string; version: number; html: string };
     expect(shared.language).toBe('hi');
     expect(shared.html).toContain('<html lang="hi">');
     expect(shared.html).toContain('Anaya Sharma');
@@ -61,8 +70,9 @@ describe('a card shared with a family', () => {
 
     const receipts = await client(LAKSHMI().token).rpc('hpc_share_receipts', { p_report_id: card });
     expect(receipts.error).toBeNull();
-    const mine = (receipts.data as { links: { link_id: string; opens: number; first_opened_at: string | null }[] }).links
-      .find((l) => l.link_id === link.link_id)!;
+    const mine = (receipts.data as { links: { link_id: string; opens: number; first_opened_at: string | null }[] }).links.find(
+      (l) => l.link_id === link.link_id,
+    )!;
     expect(mine.opens).toBe(1);
     expect(Date.now() - new Date(mine.first_opened_at!).getTime()).toBeLessThan(60_000);
   });
@@ -75,11 +85,12 @@ describe('a card shared with a family', () => {
     const revoke = await client(LAKSHMI().token).rpc('hpc_revoke_share_link', { p_link_id: revoked.link_id });
     expect(revoke.data).toBe(true);
     const forged = randomBytes(32).toString('base64url');
-    const answers = await Promise.all([expired.token, revoked.token, forged, 'not-a-token', "'; select 1; --"]
-      .map(async (token, i) => {
+    const answers = await Promise.all(
+      [expired.token, revoked.token, forged, 'not-a-token', "'; select 1; --"].map(async (token, i) => {
         const response = await open(token, address(10 + i));
         return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
-      }));
+      }),
+    );
     expect(answers[0]!.status).toBe(404);
     expect(JSON.parse(answers[0]!.body).error.code).toBe('link_unavailable');
     for (const answer of answers) expect(answer).toEqual(answers[0]);

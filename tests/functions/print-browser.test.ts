@@ -31,15 +31,60 @@ let meera: string;
 
 /** What each language's card must show: the dictionary's words and the school's own texts. */
 const EXPECTED = {
-  en: { script: /[A-Za-z]/, font: /Noto Sans|DejaVu|Liberation/i,
-    words: ['Holistic Progress Card', 'Term 1', 'Term 2', 'Self', 'Peer', 'Teacher', 'Parent', 'Principal', 'Signatures',
-      'Mathematics — Awareness', 'Term 1 2026-27', 'Proficient'] },
-  hi: { script: /[\u0900-\u097F]/, font: /Devanagari/i,
-    words: ['समग्र प्रगति कार्ड', 'सत्र 1', 'सत्र 2', 'स्वयं', 'सहपाठी', 'शिक्षक', 'अभिभावक', 'प्रधानाचार्य', 'हस्ताक्षर',
-      'गणित — जागरूकता', 'सत्र 1, 2026-27', 'दक्ष', 'जागरूकता'] },
-  ta: { script: /[\u0B80-\u0BFF]/, font: /Tamil/i,
-    words: ['முழுமையான முன்னேற்ற அட்டை', 'பருவம் 1', 'பருவம் 2', 'சுயம்', 'ஆசிரியர்', 'பெற்றோர்', 'தலைமையாசிரியர்', 'கையொப்பங்கள்',
-      'கணிதம் — விழிப்புணர்வு', 'பருவம் 1, 2026-27', 'தேர்ச்சி'] },
+  en: {
+    script: /[A-Za-z]/,
+    font: /Noto Sans|DejaVu|Liberation/i,
+    words: [
+      'Holistic Progress Card',
+      'Term 1',
+      'Term 2',
+      'Self',
+      'Peer',
+      'Teacher',
+      'Parent',
+      'Principal',
+      'Signatures',
+      'Mathematics — Awareness',
+      'Term 1 2026-27',
+      'Proficient',
+    ],
+  },
+  hi: {
+    script: /[\u0900-\u097F]/,
+    font: /Devanagari/i,
+    words: [
+      'समग्र प्रगति कार्ड',
+      'सत्र 1',
+      'सत्र 2',
+      'स्वयं',
+      'सहपाठी',
+      'शिक्षक',
+      'अभिभावक',
+      'प्रधानाचार्य',
+      'हस्ताक्षर',
+      'गणित — जागरूकता',
+      'सत्र 1, 2026-27',
+      'दक्ष',
+      'जागरूकता',
+    ],
+  },
+  ta: {
+    script: /[\u0B80-\u0BFF]/,
+    font: /Tamil/i,
+    words: [
+      'முழுமையான முன்னேற்ற அட்டை',
+      'பருவம் 1',
+      'பருவம் 2',
+      'சுயம்',
+      'ஆசிரியர்',
+      'பெற்றோர்',
+      'தலைமையாசிரியர்',
+      'கையொப்பங்கள்',
+      'கணிதம் — விழிப்புணர்வு',
+      'பருவம் 1, 2026-27',
+      'தேர்ச்சி',
+    ],
+  },
 } as const;
 
 beforeAll(async () => {
@@ -54,8 +99,16 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -63,7 +116,7 @@ afterAll(async () => {
   await sql?.end();
 });
 
-describe.each(['en', 'hi', 'ta'] as const)('the demo school\'s printable card in %s', (lang) => {
+describe.each(['en', 'hi', 'ta'] as const)("the demo school's printable card in %s", (lang) => {
   it('renders in Chromium without overflowing A4, in its language throughout, shaped by a proper font', async () => {
     const printable = await invoke(meera, `hpc-reports/reports/${demoReportId}/print?lang=${lang}`);
     expect(printable.status).toBe(200);
@@ -88,7 +141,7 @@ describe.each(['en', 'hi', 'ta'] as const)('the demo school\'s printable card in
       expect(screen.grid).toMatch(EXPECTED[lang].script);
       if (lang !== 'en') {
         // Part B — areas, parameters, abilities, levels, raters — and the legend have no English left
-        expect(screen.grid, 'Part B in the card\'s language throughout').not.toMatch(/[A-Za-z]/);
+        expect(screen.grid, "Part B in the card's language throughout").not.toMatch(/[A-Za-z]/);
         expect(screen.legend).not.toMatch(/[A-Za-z]/);
       }
       expect(screen.fallbacks, 'every text of the demo school is translated').toBe(0);
@@ -101,7 +154,10 @@ describe.each(['en', 'hi', 'ta'] as const)('the demo school\'s printable card in
       const { root } = await cdp.send('DOM.getDocument');
       const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
       const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-      expect(fonts.filter((font) => EXPECTED[lang].font.test(font.familyName) && font.glyphCount > 0), JSON.stringify(fonts)).not.toHaveLength(0);
+      expect(
+        fonts.filter((font) => EXPECTED[lang].font.test(font.familyName) && font.glyphCount > 0),
+        JSON.stringify(fonts),
+      ).not.toHaveLength(0);
 
       // the level icons are drawn
       expect(await page.locator('td.lvl svg.icon').count()).toBeGreaterThan(5);

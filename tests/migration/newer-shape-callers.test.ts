@@ -20,7 +20,10 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
       await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: user!.id, role: 'authenticated' })}, true)`;
       return tx`select count(*) from public.user_profiles`;
     });
-    await expect(attempt).rejects.toMatchObject({ code: '42P17', message: 'infinite recursion detected in policy for relation "user_profiles"' });
+    await expect(attempt).rejects.toMatchObject({
+      code: '42P17',
+      message: 'infinite recursion detected in policy for relation "user_profiles"',
+    });
   });
 
   it('lets anon read every profile of all three schools through search_users()', async () => {
@@ -44,15 +47,17 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     const before = await tableCounts(db);
     let written: Record<string, unknown>[] = [];
     const rolledBack = new Error('rolled back');
-    await expect(db.sql.begin(async (tx) => {
-      await tx`set local role service_role`;
-      await tx`select set_config('request.jwt.claims', '{"role": "service_role"}', true)`;
-      await tx`update public.user_profiles set contact_number = '+91-9000000009' where id = ${profile!.id}`;
-      written = await tx`select action, user_id::text, performed_by, new_values ->> 'contact_number' as new
+    await expect(
+      db.sql.begin(async (tx) => {
+        await tx`set local role service_role`;
+        await tx`select set_config('request.jwt.claims', '{"role": "service_role"}', true)`;
+        await tx`update public.user_profiles set contact_number = '+91-9000000009' where id = ${profile!.id}`;
+        written = await tx`select action, user_id::text, performed_by, new_values ->> 'contact_number' as new
                          from public.audit_logs where record_id = ${profile!.id} and table_name = 'user_profiles'
                            and performed_at = now()`;
-      throw rolledBack;
-    })).rejects.toBe(rolledBack);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
     expect(written).toEqual([{ action: 'update', user_id: profile!.id, performed_by: null, new: '+91-9000000009' }]);
     expect(await tableCounts(db)).toEqual(before);
   });

@@ -32,9 +32,15 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     expect(rows.every((r) => r.relrowsecurity && !r.relforcerowsecurity)).toBe(true);
     const withInstitution = await db.sql`select c.table_name, c.is_nullable from information_schema.columns as c
                                          where c.table_schema = 'public' and c.column_name = 'institution_id' order by 1`;
-    expect(withInstitution.map((r) => `${r.table_name} ${r.is_nullable}`))
-      .toEqual(['academic_terms NO', 'allocation_settings NO', 'cohorts NO', 'courses NO', 'slot_templates NO']);
-    const [cols] = await db.sql`select count(*)::int as n from information_schema.columns where table_schema = 'public' and table_name = 'user_profiles'`;
+    expect(withInstitution.map((r) => `${r.table_name} ${r.is_nullable}`)).toEqual([
+      'academic_terms NO',
+      'allocation_settings NO',
+      'cohorts NO',
+      'courses NO',
+      'slot_templates NO',
+    ]);
+    const [cols] =
+      await db.sql`select count(*)::int as n from information_schema.columns where table_schema = 'public' and table_name = 'user_profiles'`;
     expect(cols!.n).toBe(32);
   });
 
@@ -46,7 +52,9 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     expect(rows.every((r) => r.roles.length === 1 && r.roles[0] === 'authenticated')).toBe(true);
     const qual = (name: string) => rows.find((r) => r.policyname === name)!;
     // The self-reference, with auth.uid() called directly (not wrapped in a scalar subselect).
-    expect(qual('Admins can manage all user profiles').qual.replace(/\s+/g, ' ')).toContain('FROM user_profiles up WHERE ((up.id = auth.uid())');
+    expect(qual('Admins can manage all user profiles').qual.replace(/\s+/g, ' ')).toContain(
+      'FROM user_profiles up WHERE ((up.id = auth.uid())',
+    );
     expect(qual('Admins can manage all user profiles').with_check).toBeNull();
     expect(qual('System can insert audit logs').with_check).toBe('true');
     expect(qual('Admins can update settings').with_check).not.toBeNull();
@@ -59,12 +67,23 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
       where c.contype = 'f' and c.connamespace = 'public'::regnamespace`;
     expect(Object.fromEntries(fks.map((f) => [`${f.tbl}.${f.attname}`, `${f.ref} ${f.confdeltype}`]))).toEqual(foreignKeys);
     const names = (await db.sql`select conname from pg_constraint where connamespace = 'public'::regnamespace`).map((r) => r.conname);
-    expect(names).toEqual(expect.arrayContaining([
-      'check_student_fields', 'fk_user_profiles_group_id', 'user_profiles_email_key', 'user_profiles_admission_number_key',
-      'user_profiles_employee_id_key', 'user_profiles_accommodation_type_check', 'user_permissions_user_id_permission_resource_key',
-      'teacher_load_rules_teacher_id_key', 'slot_template_assignments_check', 'system_settings_key_key', 'audit_logs_user_id_fkey',
-      'section_students_section_id_student_id_key', 'section_courses_section_id_course_id_key',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'check_student_fields',
+        'fk_user_profiles_group_id',
+        'user_profiles_email_key',
+        'user_profiles_admission_number_key',
+        'user_profiles_employee_id_key',
+        'user_profiles_accommodation_type_check',
+        'user_permissions_user_id_permission_resource_key',
+        'teacher_load_rules_teacher_id_key',
+        'slot_template_assignments_check',
+        'system_settings_key_key',
+        'audit_logs_user_id_fkey',
+        'section_students_section_id_student_id_key',
+        'section_courses_section_id_course_id_key',
+      ]),
+    );
     const secondary = await db.sql`select i.indexrelid::regclass::text as name from pg_index as i
                                    join pg_class as t on t.oid = i.indrelid
                                    where t.relnamespace = 'public'::regnamespace
@@ -78,14 +97,22 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     const fns = await db.sql`select proname, prosecdef, proconfig, pg_get_function_arguments(oid) as args,
                                     pg_get_function_result(oid) as result
                              from pg_proc where pronamespace = 'public'::regnamespace order by proname`;
-    expect(fns.map((f) => `${f.proname} ${f.prosecdef}`)).toEqual(['log_user_changes false', 'search_users true', 'update_updated_at_column false']);
+    expect(fns.map((f) => `${f.proname} ${f.prosecdef}`)).toEqual([
+      'log_user_changes false',
+      'search_users true',
+      'update_updated_at_column false',
+    ]);
     expect(fns.every((f) => f.proconfig === null)).toBe(true);
     const search = fns.find((f) => f.proname === 'search_users')!;
-    expect(search.args).toBe("search_term text DEFAULT ''::text, filter_role text[] DEFAULT NULL::text[], filter_status text[] DEFAULT NULL::text[], "
-      + 'filter_peer_group text[] DEFAULT NULL::text[], filter_department text[] DEFAULT NULL::text[], limit_count integer DEFAULT 50, '
-      + 'offset_count integer DEFAULT 0');
-    expect(search.result).toBe('TABLE(id uuid, full_name text, email text, role text, status text, peer_group text, department text, '
-      + 'admission_number text, employee_id text, contact_number text, created_at timestamp with time zone, total_count bigint)');
+    expect(search.args).toBe(
+      "search_term text DEFAULT ''::text, filter_role text[] DEFAULT NULL::text[], filter_status text[] DEFAULT NULL::text[], " +
+        'filter_peer_group text[] DEFAULT NULL::text[], filter_department text[] DEFAULT NULL::text[], limit_count integer DEFAULT 50, ' +
+        'offset_count integer DEFAULT 0',
+    );
+    expect(search.result).toBe(
+      'TABLE(id uuid, full_name text, email text, role text, status text, peer_group text, department text, ' +
+        'admission_number text, employee_id text, contact_number text, created_at timestamp with time zone, total_count bigint)',
+    );
     const rows = await db.sql`select t.tgrelid::regclass::text as tbl, t.tgname, p.proname,
                                      regexp_replace(pg_get_triggerdef(t.oid), '^.* (BEFORE|AFTER) (.*) ON .*$', '\\1 \\2') as timing
                               from pg_trigger as t join pg_proc as p on p.oid = t.tgfoid
@@ -103,12 +130,16 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
     expect(counts['public.user_groups']).toBe(10);
     expect(counts['public.system_settings']).toBe(3);
     // Every person is an auth user with the same id.
-    const [orphans] = await db.sql`select count(*)::int as n from public.user_profiles as u where not exists (select 1 from auth.users as a where a.id = u.id)`;
+    const [orphans] =
+      await db.sql`select count(*)::int as n from public.user_profiles as u where not exists (select 1 from auth.users as a where a.id = u.id)`;
     expect(orphans!.n).toBe(0);
     // The five institution_id columns hold the schools' legacy ids; one allocation_settings row each.
     for (const t of ['academic_terms', 'cohorts', 'courses', 'slot_templates', 'allocation_settings']) {
       const rows = await db.sql.unsafe(`select institution_id::text as id, count(*)::int as n from public.${t} group by 1 order by 1`);
-      expect(rows.map((r) => r.id), t).toEqual([1, 2, 3].map(legacySchoolId).sort());
+      expect(
+        rows.map((r) => r.id),
+        t,
+      ).toEqual([1, 2, 3].map(legacySchoolId).sort());
       if (t === 'allocation_settings') expect(rows.every((r) => r.n === 1)).toBe(true);
     }
     // Per school one teacher not allocated yet; admins and staff have no class link.
@@ -135,18 +166,25 @@ describe('the newer-shape fixture (the real BIG DAY schema)', () => {
       from public.timetable_conflicts`;
     expect(conflicts!.linked).toBeGreaterThan(0);
     expect(conflicts!.teacher_only).toBeGreaterThan(0);
-    const [emails] = await db.sql`select array_agg(distinct split_part(email, '@', 2) order by split_part(email, '@', 2)) as d from public.user_profiles`;
+    const [emails] =
+      await db.sql`select array_agg(distinct split_part(email, '@', 2) order by split_part(email, '@', 2)) as d from public.user_profiles`;
     expect(emails!.d).toEqual(['school1.example', 'school2.example', 'school3.example']);
   });
 
-
   it('with cliHistory, the CLI history holds the three versions as `supabase db push` would; without it there is none, and the load leaves the schema as the fixture makes it', async () => {
     const history = await db.sql`select version, name, statements from supabase_migrations.schema_migrations order by version`;
-    expect(history.map((r) => `${r.version}_${r.name}`)).toEqual(['20250830114948_mute_bridge', '20250831105539_morning_cliff',
-      '20251013110434_create_system_settings']);
+    expect(history.map((r) => `${r.version}_${r.name}`)).toEqual([
+      '20250830114948_mute_bridge',
+      '20250831105539_morning_cliff',
+      '20251013110434_create_system_settings',
+    ]);
     const columns = await db.sql`select column_name, data_type, is_nullable from information_schema.columns
                                  where table_schema = 'supabase_migrations' and table_name = 'schema_migrations' order by ordinal_position`;
-    expect(columns.map((c) => `${c.column_name} ${c.data_type} ${c.is_nullable}`)).toEqual(['version text NO', 'statements ARRAY YES', 'name text YES']);
+    expect(columns.map((c) => `${c.column_name} ${c.data_type} ${c.is_nullable}`)).toEqual([
+      'version text NO',
+      'statements ARRAY YES',
+      'name text YES',
+    ]);
     expect(history.map((r) => r.statements)).toEqual(newerShapeMigrations().map((m) => m.statements));
     expect(history[0]!.statements[0]).toBe('drop table if exists user_profiles cascade');
     expect(history.flatMap((r) => r.statements as string[]).every((s) => !s.trimEnd().endsWith(';'))).toBe(true);

@@ -50,7 +50,7 @@ function readmeOptions(d: LegacyDatabase) {
 }
 
 describe('the real BIG DAY (newer shape)', () => {
-  it('migrates with the README command: schools isolated, the app\'s writes working between the steps and after', async () => {
+  it("migrates with the README command: schools isolated, the app's writes working between the steps and after", async () => {
     db = await legacyDatabase('test-migration-real', MIGRATION_TEST_PORT, 'newer');
     const sql = db.sql;
     expect(Object.values(db.counts).every((n) => n > 0)).toBe(true);
@@ -66,7 +66,10 @@ describe('the real BIG DAY (newer shape)', () => {
     expect(leaked[0]!.schools).toBe(3);
     const before = await replayAppWrites(sql, { institutionId: firstSchool });
     const workedBefore = new Set(before.filter((r) => r.ok).map((r) => r.name));
-    expect(before.filter((r) => r.client === 'service').every((r) => r.ok), failed(before).join('\n')).toBe(true);
+    expect(
+      before.filter((r) => r.client === 'service').every((r) => r.ok),
+      failed(before).join('\n'),
+    ).toBe(true);
 
     // The runner, one step at a time, the app's writes replayed after each.
     const o = readmeOptions(db);
@@ -91,34 +94,53 @@ describe('the real BIG DAY (newer shape)', () => {
       checklist: { item: string; ok: boolean; evidence: { totals?: Record<string, number> } }[];
     };
     expect(report.checklist.filter((c) => !c.ok).map((c) => c.item)).toEqual([]);
-    expect(report.checklist.map((c) => c.item)).toEqual(expect.arrayContaining([
-      'no row of another school is visible to any role on any exposed table',
-      'no row of another school is writable by any role',
-      "no API-callable function returns another school's rows",
-      'every write of the live app works for its own school',
-    ]));
+    expect(report.checklist.map((c) => c.item)).toEqual(
+      expect.arrayContaining([
+        'no row of another school is visible to any role on any exposed table',
+        'no row of another school is writable by any role',
+        "no API-callable function returns another school's rows",
+        'every write of the live app works for its own school',
+      ]),
+    );
     const totals = report.checklist.find((c) => c.item.startsWith('no row of another school is visible'))!.evidence.totals;
-    console.log(`real BIG DAY: checklist ${report.checklist.length}/${report.checklist.length}; isolation ${JSON.stringify(totals)}; `
-      + `app writes replayed ${after.length} x ${runbook(o).length + 2} times, ${after.filter((r) => r.ok).length} working after, `
-      + `broken by BIG DAY itself: ${after.filter((r) => !r.ok).map((r) => r.name).join(', ')}`);
+    console.log(
+      `real BIG DAY: checklist ${report.checklist.length}/${report.checklist.length}; isolation ${JSON.stringify(totals)}; ` +
+        `app writes replayed ${after.length} x ${runbook(o).length + 2} times, ${after.filter((r) => r.ok).length} working after, ` +
+        `broken by BIG DAY itself: ${after
+          .filter((r) => !r.ok)
+          .map((r) => r.name)
+          .join(', ')}`,
+    );
 
     // The reads that failed with 42P17 work, within the admin's school only.
-    const [own] = await asUser(sql, admin!.id, 'select count(*)::int as n, count(distinct institution_id)::int as schools from public.user_profiles');
+    const [own] = await asUser(
+      sql,
+      admin!.id,
+      'select count(*)::int as n, count(distinct institution_id)::int as schools from public.user_profiles',
+    );
     expect(own).toMatchObject({ schools: 1 });
     expect(own!.n).toBeGreaterThan(100);
     // BIG DAY's screens for a teacher and a student: a teacher allocated in section_courses
     // (no HPC duty recorded) sees their students; a student sees their timetable.
     const [teacher] = await sql`select sc.teacher_id::text as id, sc.section_id::text as section from public.section_courses as sc
                                 where sc.institution_id = ${firstSchool} and sc.teacher_id is not null order by sc.id limit 1`;
-    const [taught] = await asUser(sql, teacher!.id, `select count(*)::int as n from public.user_profiles as u
-      join public.section_students as ss on ss.student_id = u.id where ss.section_id = '${teacher!.section}'`);
+    const [taught] = await asUser(
+      sql,
+      teacher!.id,
+      `select count(*)::int as n from public.user_profiles as u
+      join public.section_students as ss on ss.student_id = u.id where ss.section_id = '${teacher!.section}'`,
+    );
     const [enrolled] = await sql`select count(*)::int as n from public.section_students where section_id = ${teacher!.section}`;
     expect(taught!.n).toBe(enrolled!.n);
     const [student] = await sql`select ss.student_id::text as id from public.section_students as ss
                                 join public.timetable_sessions as ts on ts.section_id = ss.section_id
                                 where ss.institution_id = ${firstSchool} limit 1`;
-    const [timetable] = await asUser(sql, student!.id, `select count(*)::int as n from public.timetable_sessions as ts
-      join public.section_students as ss on ss.section_id = ts.section_id where ss.student_id = '${student!.id}'`);
+    const [timetable] = await asUser(
+      sql,
+      student!.id,
+      `select count(*)::int as n from public.timetable_sessions as ts
+      join public.section_students as ss on ss.section_id = ts.section_id where ss.student_id = '${student!.id}'`,
+    );
     expect(timetable!.n).toBeGreaterThan(0);
 
     // The checklist's replay fails when one policy keeps the app from its own rows.
@@ -134,17 +156,25 @@ describe('the real BIG DAY (newer shape)', () => {
     // The institution_id indexes of BIG DAY's newer tables were built concurrently by the
     // runner ahead of their files (so no writer waited for a build); each is valid.
     const [expandStep] = await sql`select evidence from hpc_migration.steps where name = 'phase1.expand'`;
-    expect((expandStep!.evidence as { prebuiltIndexes: string[] }).prebuiltIndexes).toEqual(expect.arrayContaining(['timetable_sessions', 'teacher_load_rules']));
+    expect((expandStep!.evidence as { prebuiltIndexes: string[] }).prebuiltIndexes).toEqual(
+      expect.arrayContaining(['timetable_sessions', 'teacher_load_rules']),
+    );
     const tenantIndexes = await sql`select c.relname, i.indisvalid as valid from pg_index as i join pg_class as c on c.oid = i.indexrelid
                                     where c.relname = any(${['timetable_sessions_institution_id_idx', 'teacher_load_rules_institution_id_idx']})`;
-    expect(tenantIndexes.map((r) => `${r.relname}:${r.valid}`).sort())
-      .toEqual(['teacher_load_rules_institution_id_idx:true', 'timetable_sessions_institution_id_idx:true']);
+    expect(tenantIndexes.map((r) => `${r.relname}:${r.valid}`).sort()).toEqual([
+      'teacher_load_rules_institution_id_idx:true',
+      'timetable_sessions_institution_id_idx:true',
+    ]);
 
     // search_users is closed to the API roles.
-    expect(await sqlstateOf(sql.begin(async (tx) => {
-      await tx`set local role anon`;
-      await tx`select * from public.search_users()`;
-    }))).toBe('42501');
+    expect(
+      await sqlstateOf(
+        sql.begin(async (tx) => {
+          await tx`set local role anon`;
+          await tx`select * from public.search_users()`;
+        }),
+      ),
+    ).toBe('42501');
     // Every BIG DAY table carries institution_id now, or is shared / platform by decision.
     const withoutSchool = await sql`select c.relname from pg_class as c
       where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and not c.relispartition
@@ -153,7 +183,7 @@ describe('the real BIG DAY (newer shape)', () => {
     expect(withoutSchool.map((r) => r.relname)).toEqual(['audit_logs', 'institutions']);
   }, 600_000);
 
-  it('with BIG DAY\'s own CLI history: completes, and BIG DAY\'s history rows stay', async () => {
+  it("with BIG DAY's own CLI history: completes, and BIG DAY's history rows stay", async () => {
     await db?.close();
     db = await legacyDatabase('test-migration-real-history', MIGRATION_TEST_PORT, 'newer', {}, { cliHistory: true });
     const outcome = await runMigration(readmeOptions(db), quietLog);
@@ -167,7 +197,7 @@ describe('the real BIG DAY (newer shape)', () => {
     expect(baseline!.n).toBe(1);
   }, 600_000);
 
-  it('rolls back to a schema dump-identical to before, BIG DAY\'s own policies back', async () => {
+  it("rolls back to a schema dump-identical to before, BIG DAY's own policies back", async () => {
     await db?.close();
     db = await legacyDatabase('test-migration-real-rollback', MIGRATION_TEST_PORT, 'newer', { schools: 1 });
     const dumpBefore = await schemaDump(db.cluster.superUrl);

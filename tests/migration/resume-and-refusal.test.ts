@@ -15,12 +15,36 @@ import { MIGRATION_TEST_PORT, legacyDatabase, nullCounts, type LegacyDatabase } 
 let db: LegacyDatabase | undefined;
 afterAll(async () => db?.close());
 
-
 function runner(url: string, extra: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'migrator', 'cli.ts'), 'run', '--db-url', url, '--mapping', 'existing',
-    '--skip-backup', '--observe', '0', '--workers', '2', '--fixed-batch', '--batch-size', '100', '--sleep-ms', '25', '--duty-cycle', '1',
-    '--report-dir', join(projectRoot, '.local', 'test-migration-resume', 'report'), ...extra],
-  { cwd: projectRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(projectRoot, 'migrator', 'cli.ts'),
+      'run',
+      '--db-url',
+      url,
+      '--mapping',
+      'existing',
+      '--skip-backup',
+      '--observe',
+      '0',
+      '--workers',
+      '2',
+      '--fixed-batch',
+      '--batch-size',
+      '100',
+      '--sleep-ms',
+      '25',
+      '--duty-cycle',
+      '1',
+      '--report-dir',
+      join(projectRoot, '.local', 'test-migration-resume', 'report'),
+      ...extra,
+    ],
+    { cwd: projectRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));
@@ -36,13 +60,18 @@ describe('contract refusal and crash resume', () => {
     const expandOnly = runner(db.cluster.url, ['--stop-after', 'phase1.expand']);
     expect(await expandOnly.exited, expandOnly.output()).toBe(0);
 
-    const error = await pushSubset(db.cluster.url, allMigrations()).then(() => undefined, (e: unknown) => e);
+    const error = await pushSubset(db.cluster.url, allMigrations()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CommandError);
     const profiles = db.counts.user_profiles!;
     expect((error as CommandError).output).toContain(
-      `contract refused: ${profiles} rows of public.user_profiles still have institution_id null`);
+      `contract refused: ${profiles} rows of public.user_profiles still have institution_id null`,
+    );
     expect((error as CommandError).output).toContain('run the backfill first');
-    const [history] = await db.sql`select count(*)::int as n from supabase_migrations.schema_migrations where starts_with(name, 'contract_')`;
+    const [history] =
+      await db.sql`select count(*)::int as n from supabase_migrations.schema_migrations where starts_with(name, 'contract_')`;
     expect(history!.n).toBe(0);
   }, 120_000);
 
@@ -63,8 +92,7 @@ describe('contract refusal and crash resume', () => {
     const first = runner(db!.cluster.url);
     let scanned = 0;
     for (;;) {
-      const [r] = await db!.sql`select coalesce(sum(rows_scanned), 0)::int as n from hpc_migration.backfill_ranges`
-        .catch(() => [{ n: 0 }]);
+      const [r] = await db!.sql`select coalesce(sum(rows_scanned), 0)::int as n from hpc_migration.backfill_ranges`.catch(() => [{ n: 0 }]);
       scanned = r!.n as number;
       if (scanned >= killAt) break;
       expect(first.child.exitCode, first.output()).toBeNull();
@@ -80,7 +108,10 @@ describe('contract refusal and crash resume', () => {
     expect(step!.status).toBe('running'); // the ledger shows the crash
 
     // Still refused, now with the smaller count.
-    const error = await pushSubset(db!.cluster.url, allMigrations()).then(() => undefined, (e: unknown) => e);
+    const error = await pushSubset(db!.cluster.url, allMigrations()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((error as CommandError).output).toMatch(/contract refused: .*still have institution_id null/);
 
     const second = runner(db!.cluster.url);

@@ -85,11 +85,24 @@ describe('an erasure on request', () => {
     // pg_cron lives in one database of the cluster only; the restore check leaves it out.
     const contents = await run(`${PG_BIN}/pg_restore`, ['--list', backup]);
     const list = join(work, 'restore.list');
-    writeFileSync(list, contents.split('\n').filter((line) => !/EXTENSION - pg_cron|EXTENSION pg_cron| cron /.test(line)).join('\n'));
+    writeFileSync(
+      list,
+      contents
+        .split('\n')
+        .filter((line) => !/EXTENSION - pg_cron|EXTENSION pg_cron| cron /.test(line))
+        .join('\n'),
+    );
     await admin.unsafe(`drop database if exists ${RESTORED}`);
     await admin.unsafe(`create database ${RESTORED}`);
-    await run(`${PG_BIN}/pg_restore`, ['--exit-on-error', '--single-transaction', '--use-list', list,
-      '-d', dbUrl(settings, SUPERUSER, RESTORED), backup]);
+    await run(`${PG_BIN}/pg_restore`, [
+      '--exit-on-error',
+      '--single-transaction',
+      '--use-list',
+      list,
+      '-d',
+      dbUrl(settings, SUPERUSER, RESTORED),
+      backup,
+    ]);
     const restored = postgres(dbUrl(settings, SUPERUSER, RESTORED), { max: 1, onnotice: () => {} });
     try {
       expect(await childRows(restored)).toEqual(before);

@@ -98,7 +98,9 @@ describe('gateway with verify_jwt off', () => {
   beforeAll(async () => {
     upstream = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ path: req.url, authorization: req.headers.authorization ?? null, forwardedFor: req.headers['x-forwarded-for'] }));
+      res.end(
+        JSON.stringify({ path: req.url, authorization: req.headers.authorization ?? null, forwardedFor: req.headers['x-forwarded-for'] }),
+      );
     });
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()));
     const port = (upstream.address() as { port: number }).port;
@@ -118,7 +120,7 @@ describe('gateway with verify_jwt off', () => {
     expect(await res.json()).toEqual({ path: '/open-fn/webhook?x=1', authorization: null, forwardedFor: '127.0.0.1' });
   });
 
-  it('passes the client\'s address in x-forwarded-for, after any the request brought, as Kong does', async () => {
+  it("passes the client's address in x-forwarded-for, after any the request brought, as Kong does", async () => {
     const res = await fetch(`${base}/functions/v1/open-fn/`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
     expect((await res.json()).forwardedFor).toBe('203.0.113.9, 127.0.0.1');
   });

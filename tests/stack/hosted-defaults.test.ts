@@ -108,7 +108,12 @@ describe('hosted defaults', () => {
   });
 
   it('the every-minute jobs fire, as postgres', async () => {
-    const everyMinute = ['analytics-refresh-requests', 'hpc-release-due-reports', 'hpc-resume-stale-report-jobs', 'hpc-share-forget-rate-windows'];
+    const everyMinute = [
+      'analytics-refresh-requests',
+      'hpc-release-due-reports',
+      'hpc-resume-stale-report-jobs',
+      'hpc-share-forget-rate-windows',
+    ];
     const deadline = Date.now() + 90_000;
     let runs: { jobname: string; username: string; status: string }[] = [];
     while (Date.now() < deadline) {

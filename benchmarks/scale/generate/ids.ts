@@ -20,8 +20,11 @@ export const scaleGenFunctions = `
     `;
 
 /** The numbered entities the benchmark names: institution i's k-th section, j-th student… */
-export function scaleId(kind: 'institution' | 'section' | 'student' | 'parent' | 'teacher' | 'principal' | 'coordinator' | 'cycle',
-  institution: number, serial = 0): string {
+export function scaleId(
+  kind: 'institution' | 'section' | 'student' | 'parent' | 'teacher' | 'principal' | 'coordinator' | 'cycle',
+  institution: number,
+  serial = 0,
+): string {
   const code = { institution: 16, section: 19, student: 32, parent: 33, teacher: 34, principal: 35, coordinator: 35, cycle: 50 }[kind];
   const b = kind === 'coordinator' ? 1 : serial;
   return `${code.toString(16).padStart(2, '0')}${institution.toString(16).padStart(6, '0')}-0000-4000-8000-${b.toString(16).padStart(12, '0')}`;

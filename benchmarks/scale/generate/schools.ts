@@ -8,7 +8,9 @@ export function schoolSteps(preset: Preset): [name: string, sql: string][] {
   return [
     // Institutions and their sizes: weight i^-0.7, at least 30 students, the rounding
     // remainder goes to the largest so the total is exact.
-    ['institutions', `
+    [
+      'institutions',
+      `
       drop table if exists scale_gen.inst;
       create unlogged table scale_gen.inst as
       with w as (
@@ -31,10 +33,13 @@ export function schoolSteps(preset: Preset): [name: string, sql: string][] {
              case t when 1 then date '2026-04-01' else date '2026-10-01' end,
              case t when 1 then date '2026-09-30' else date '2027-03-31' end
       from scale_gen.inst cross join generate_series(1, 2) as t;
-    `],
+    `,
+    ],
     // Sections (40 students each, the last one smaller but never below 2), spread over
     // grades 1–12; one cohort per grade present.
-    ['sections', `
+    [
+      'sections',
+      `
       drop table if exists scale_gen.sec;
       create unlogged table scale_gen.sec as
       select n.i, k, n.id as institution_id,
@@ -53,10 +58,13 @@ export function schoolSteps(preset: Preset): [name: string, sql: string][] {
       select scale_gen.sid(19, i, k), institution_id, scale_gen.sid(18, i, grade),
              grade || '-' || chr(65 + (k % 26)) || (k / 26)
       from scale_gen.sec;
-    `],
+    `,
+    ],
     // People: students, one guardian each, a class teacher per section, a principal (BIG DAY
     // role admin) and a coordinator per institution.
-    ['people', `
+    [
+      'people',
+      `
       drop table if exists scale_gen.stu;
       create unlogged table scale_gen.stu as
       select s.i, s.k, s.institution_id, s.stage_no, s.grade, s.first_student + p as j, p as pos, s.size
@@ -91,10 +99,13 @@ export function schoolSteps(preset: Preset): [name: string, sql: string][] {
       insert into public.staff_duties (id, institution_id, user_id, duty)
       select scale_gen.sid(37, i, r), id, scale_gen.sid(35, i, r), case r when 0 then 'principal' else 'coordinator' end
       from scale_gen.inst cross join generate_series(0, 1) as r;
-    `],
+    `,
+    ],
     // PARAKH content per institution: 4 stages × 4 areas × 3 abilities, a 3-level scale per
     // stage (Middle: the self grid's statements ranges), two cycles.
-    ['parameters and cycles', `
+    [
+      'parameters and cycles',
+      `
       drop table if exists scale_gen.par;
       create unlogged table scale_gen.par as
       select st.stage_no, st.stage, st.grades, a.area_no, a.area_code, a.area, b.ability_no, b.ability,
@@ -144,6 +155,7 @@ export function schoolSteps(preset: Preset): [name: string, sql: string][] {
       from scale_gen.sec as s
       join scale_gen.par as p on p.stage_no = s.stage_no
       cross join generate_series(1, 2) as c;
-    `],
+    `,
+    ],
   ];
 }

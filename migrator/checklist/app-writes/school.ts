@@ -92,8 +92,10 @@ export async function findSchool(sql: Sql, institutionId?: string): Promise<Scho
   const [tge] = await sql`select id::text from public.teacher_grade_eligibility where teacher_id = ${teacherId} order by id limit 1`;
   const [tt] = await sql`select id::text from public.timetables where section_id = ${cls!.section} and academic_term_id = ${cls!.term}
                          order by (status = 'published') desc, created_at desc limit 1`;
-  const [session] = tt ? await sql`select id::text from public.timetable_sessions where timetable_id = ${tt.id}
-                                   order by day_of_week, period_index limit 1` : [];
+  const [session] = tt
+    ? await sql`select id::text from public.timetable_sessions where timetable_id = ${tt.id}
+                                   order by day_of_week, period_index limit 1`
+    : [];
   const [template] = await sql`select id::text from public.slot_templates where institution_id = ${inst} order by created_at, id limit 1`;
   return {
     institutionId: inst,

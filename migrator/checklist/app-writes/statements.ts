@@ -32,7 +32,9 @@ export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export function insert(table: string, body: Record<string, unknown>, onConflict?: string[]): Step {
   const cols = Object.keys(body).map(ident).join(', ');
   const upsert = onConflict
-    ? ` on conflict (${onConflict.map(ident).join(', ')}) do update set ${Object.keys(body).map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}`
+    ? ` on conflict (${onConflict.map(ident).join(', ')}) do update set ${Object.keys(body)
+        .map((c) => `${ident(c)} = excluded.${ident(c)}`)
+        .join(', ')}`
     : '';
   return {
     method: 'POST',
@@ -42,12 +44,15 @@ export function insert(table: string, body: Record<string, unknown>, onConflict?
 }
 
 export function update(table: string, body: Record<string, unknown>, where: string, whereParams: unknown[] = []): Step {
-  const sets = Object.keys(body).map((c) => `${ident(c)} = pgrst_body.${ident(c)}`).join(', ');
+  const sets = Object.keys(body)
+    .map((c) => `${ident(c)} = pgrst_body.${ident(c)}`)
+    .join(', ');
   const shifted = where.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + 1}`);
   return {
     method: 'PATCH',
-    sql: `update public.${ident(table)} as t set ${sets} from json_populate_record(null::public.${ident(table)}, $1::text::json) as pgrst_body`
-      + (where ? ` where ${shifted}` : ''),
+    sql:
+      `update public.${ident(table)} as t set ${sets} from json_populate_record(null::public.${ident(table)}, $1::text::json) as pgrst_body` +
+      (where ? ` where ${shifted}` : ''),
     params: [JSON.stringify(body), ...whereParams],
   };
 }

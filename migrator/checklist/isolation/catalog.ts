@@ -11,8 +11,12 @@ export async function exposedSchemas(sql: Sql): Promise<string[]> {
          from pg_db_role_setting as s join pg_roles as r on r.oid = s.setrole, unnest(s.setconfig) as c
         where r.rolname = 'authenticator' and c like 'pgrst.db_schemas=%' limit 1),
       'public, graphql_public') as v`;
-  const wanted = String(row!.v).split(',').map((s) => s.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
-  const present = await sql`select nspname from pg_namespace where nspname = any(${wanted}) order by array_position(${wanted}::text[], nspname::text)`;
+  const wanted = String(row!.v)
+    .split(',')
+    .map((s) => s.trim().replace(/^"(.*)"$/, '$1'))
+    .filter(Boolean);
+  const present =
+    await sql`select nspname from pg_namespace where nspname = any(${wanted}) order by array_position(${wanted}::text[], nspname::text)`;
   return present.map((r) => r.nspname as string);
 }
 
@@ -74,12 +78,31 @@ export async function catalog(sql: Sql, schemas: string[], maxHops: number) {
   const relations: Relation[] = relRows.map((r) => {
     const oid = Number(r.oid);
     const cols = columns.get(oid) ?? [];
-    const kinds: Record<string, Relation['kind']> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view', f: 'foreign table' };
+    const kinds: Record<string, Relation['kind']> = {
+      r: 'table',
+      p: 'partitioned table',
+      v: 'view',
+      m: 'materialized view',
+      f: 'foreign table',
+    };
     const kind = kinds[r.relkind as string]!;
     const key = (r.pk as string[]).length ? (r.pk as string[]) : kind === 'view' && cols.some((c) => c.name === 'id') ? ['id'] : [];
     const rel: Relation = {
-      oid, isRoot: oid === rootOid, name: `${r.schema}.${r.name}`, sqlName: `${ident(r.schema)}.${ident(r.name)}`, kind, parent: r.parent, isPartition: r.is_partition,
-      grantedToApi: Boolean(r.granted), columns: cols, key, judged: 'none', schoolColumn: schoolColumnOf(oid), paths: [], pathExprs: [], totalRows: 0,
+      oid,
+      isRoot: oid === rootOid,
+      name: `${r.schema}.${r.name}`,
+      sqlName: `${ident(r.schema)}.${ident(r.name)}`,
+      kind,
+      parent: r.parent,
+      isPartition: r.is_partition,
+      grantedToApi: Boolean(r.granted),
+      columns: cols,
+      key,
+      judged: 'none',
+      schoolColumn: schoolColumnOf(oid),
+      paths: [],
+      pathExprs: [],
+      totalRows: 0,
     };
     if (rel.schoolColumn) {
       rel.judged = 'direct';
@@ -98,14 +121,21 @@ export async function catalog(sql: Sql, schemas: string[], maxHops: number) {
   // are a way in of their own and are read too.
   const covered = new Set(relations.map((r) => r.name));
   for (const r of relations) {
-    if (r.isPartition && r.parent && covered.has(r.parent) && !r.grantedToApi) r.skipped = `partition of ${r.parent}, no grant to anon or authenticated: read through its parent`;
+    if (r.isPartition && r.parent && covered.has(r.parent) && !r.grantedToApi)
+      r.skipped = `partition of ${r.parent}, no grant to anon or authenticated: read through its parent`;
   }
   return { relations, fks, columns, names, schoolColumnOf, rootOid };
 }
 
 /** Every path of foreign keys from `start` to a relation that carries a school, up to
  * `maxHops`, as a scalar SQL expression over alias t0. */
-function schoolPaths(start: number, fks: Fk[], schoolColumnOf: (oid: number) => string | null, names: Map<number, string>, maxHops: number) {
+function schoolPaths(
+  start: number,
+  fks: Fk[],
+  schoolColumnOf: (oid: number) => string | null,
+  names: Map<number, string>,
+  maxHops: number,
+) {
   const out: { text: string; expr: string }[] = [];
   const walk = (at: number, path: Fk[], seen: Set<number>) => {
     if (out.length >= 12) return;
@@ -131,7 +161,12 @@ function describePath(start: number, path: Fk[], names: Map<number, string>, sch
 
 function pathExpr(path: Fk[], names: Map<number, string>, school: string): string {
   const alias = (i: number) => `p${i + 1}`;
-  const on = (f: Fk, left: string, right: string) => f.cols.map((c, j) => `${right}.${ident(f.refCols[j]!)} = ${left}.${ident(c)}`).join(' and ');
-  const from = path.map((f, i) => (i === 0 ? `${names.get(f.to)} as ${alias(i)}` : `join ${names.get(f.to)} as ${alias(i)} on ${on(f, alias(i - 1), alias(i))}`)).join(' ');
+  const on = (f: Fk, left: string, right: string) =>
+    f.cols.map((c, j) => `${right}.${ident(f.refCols[j]!)} = ${left}.${ident(c)}`).join(' and ');
+  const from = path
+    .map((f, i) =>
+      i === 0 ? `${names.get(f.to)} as ${alias(i)}` : `join ${names.get(f.to)} as ${alias(i)} on ${on(f, alias(i - 1), alias(i))}`,
+    )
+    .join(' ');
   return `(select ${alias(path.length - 1)}.${ident(school)}::text from ${from} where ${on(path[0]!, 't0', alias(0))} limit 1)`;
 }

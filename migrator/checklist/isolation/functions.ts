@@ -3,7 +3,10 @@
 import type { Caller, FunctionFailure, FunctionTally, IsolationResult, Relation } from './types.ts';
 import { ident, type Reserved } from './sql.ts';
 
-export interface FunctionCall { rows: Record<string, unknown>[]; refused?: string }
+export interface FunctionCall {
+  rows: Record<string, unknown>[];
+  refused?: string;
+}
 
 export interface FunctionCandidate {
   name: string;
@@ -33,8 +36,14 @@ export async function functionCandidates(c: Reserved, schemas: string[], relatio
     if (!(r.retset || returnsTenantRow || (r.has_out && typrelid === 0 && !r.retset))) continue;
     const executableBy = [...(r.anon ? ['anon' as const] : []), ...(r.authenticated ? ['authenticated' as const] : [])];
     const needsArgs = r.nargs > r.ndefaults;
-    out.push({ name: r.name, call: r.call, executableBy, probe: !needsArgs, rowOf: typrelid || null,
-      ...(needsArgs ? { why: 'not probed: needs arguments' } : {}) });
+    out.push({
+      name: r.name,
+      call: r.call,
+      executableBy,
+      probe: !needsArgs,
+      rowOf: typrelid || null,
+      ...(needsArgs ? { why: 'not probed: needs arguments' } : {}),
+    });
   }
   return out;
 }
@@ -42,8 +51,13 @@ export async function functionCandidates(c: Reserved, schemas: string[], relatio
 /** Which school each returned row belongs to: its institution_id; or its id, if the
  * function returns a tenant relation's row type; or any uuid column whose name is a
  * foreign-key column somewhere in the catalog (student_id → user_profiles …). */
-export async function judgeFunctionRows(c: Reserved, fns: FunctionCandidate[], fnRows: Map<string, Map<string, FunctionCall>>,
-  callers: Caller[], failures: FunctionFailure[]): Promise<IsolationResult['functions']> {
+export async function judgeFunctionRows(
+  c: Reserved,
+  fns: FunctionCandidate[],
+  fnRows: Map<string, Map<string, FunctionCall>>,
+  callers: Caller[],
+  failures: FunctionFailure[],
+): Promise<IsolationResult['functions']> {
   const refs = await c`
     select distinct a.attname::text as col, format('%I.%I', n.nspname, rc.relname) as rel, ra.attname::text as ref_col,
            case when rc.oid = to_regclass('public.institutions') then ra.attname::text else 'institution_id' end as school
@@ -61,7 +75,10 @@ export async function judgeFunctionRows(c: Reserved, fns: FunctionCandidate[], f
   const resolve = async (rel: string, refCol: string, school: string, values: string[]) => {
     const todo = [...new Set(values)].filter((v) => !schoolOf.has(`${rel}|${refCol}|${v}`));
     if (!todo.length) return;
-    const rows = await c.unsafe(`select ${ident(refCol)}::text as v, ${ident(school)}::text as s from ${rel} where ${ident(refCol)}::text = any($1::text[])`, [todo]);
+    const rows = await c.unsafe(
+      `select ${ident(refCol)}::text as v, ${ident(school)}::text as s from ${rel} where ${ident(refCol)}::text = any($1::text[])`,
+      [todo],
+    );
     for (const v of todo) schoolOf.set(`${rel}|${refCol}|${v}`, new Set());
     for (const r of rows) schoolOf.get(`${rel}|${refCol}|${r.v}`)!.add(r.s as string);
   };
@@ -71,7 +88,11 @@ export async function judgeFunctionRows(c: Reserved, fns: FunctionCandidate[], f
       out.push({ function: fn.name, probed: false, why: fn.why });
       continue;
     }
-    const rowRel = fn.rowOf ? (await c`select format('%I.%I', n.nspname, c.relname) as q from pg_class as c join pg_namespace as n on n.oid = c.relnamespace where c.oid = ${fn.rowOf}::oid`)[0]?.q as string | undefined : undefined;
+    const rowRel = fn.rowOf
+      ? ((
+          await c`select format('%I.%I', n.nspname, c.relname) as q from pg_class as c join pg_namespace as n on n.oid = c.relnamespace where c.oid = ${fn.rowOf}::oid`
+        )[0]?.q as string | undefined)
+      : undefined;
     const perKind: Record<string, FunctionTally> = {};
     for (const caller of callers) {
       const call = fnRows.get(fn.name)?.get(caller.label);
@@ -88,10 +109,20 @@ export async function judgeFunctionRows(c: Reserved, fns: FunctionCandidate[], f
       const lookups: { col: string; rel: string; refCol: string; school: string }[] = [];
       for (const col of columns) {
         if (col === 'institution_id') continue;
-        if (col === 'id' && rowRel) lookups.push({ col, rel: rowRel, refCol: 'id', school: rowRel === 'public.institutions' ? 'id' : 'institution_id' });
+        if (col === 'id' && rowRel)
+          lookups.push({ col, rel: rowRel, refCol: 'id', school: rowRel === 'public.institutions' ? 'id' : 'institution_id' });
         for (const ref of byColumn.get(col) ?? []) lookups.push({ col, ...ref });
       }
-      for (const l of lookups) await resolve(l.rel, l.refCol, l.school, rows.map((r) => r[l.col]).filter((v) => v !== null && v !== undefined).map(String));
+      for (const l of lookups)
+        await resolve(
+          l.rel,
+          l.refCol,
+          l.school,
+          rows
+            .map((r) => r[l.col])
+            .filter((v) => v !== null && v !== undefined)
+            .map(String),
+        );
       let foreign = 0;
       for (const row of rows) {
         const found = new Set<string>();
@@ -105,7 +136,14 @@ export async function judgeFunctionRows(c: Reserved, fns: FunctionCandidate[], f
         else if (!caller.institutionId || [...found].some((s) => s !== caller.institutionId)) foreign += 1;
       }
       tally.foreign += foreign;
-      if (foreign > 0) failures.push({ function: fn.name, role: caller.kind, caller: caller.label, count: foreign, why: 'returned rows of another school' });
+      if (foreign > 0)
+        failures.push({
+          function: fn.name,
+          role: caller.kind,
+          caller: caller.label,
+          count: foreign,
+          why: 'returned rows of another school',
+        });
     }
     out.push({ function: fn.name, probed: true, rows: perKind });
   }

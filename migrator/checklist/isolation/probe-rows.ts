@@ -6,10 +6,12 @@ import { ident, lit, run, type Reserved } from './sql.ts';
 
 export function keyMatch(rel: Relation, values: Record<string, string | null>, alias = 't'): string {
   if (!rel.key.length) return `${alias}.ctid = ${lit(values.ctid!)}::tid and ${alias}.tableoid = ${lit(values.tableoid!)}::oid`;
-  return rel.key.map((k) => {
-    const col = rel.columns.find((c) => c.name === k)!;
-    return `${alias}.${ident(k)} = ${lit(values[k] ?? null)}::${col.type}`;
-  }).join(' and ');
+  return rel.key
+    .map((k) => {
+      const col = rel.columns.find((c) => c.name === k)!;
+      return `${alias}.${ident(k)} = ${lit(values[k] ?? null)}::${col.type}`;
+    })
+    .join(' and ');
 }
 
 /** Build, as postgres, the map from each row of a links-judged relation to the schools its
@@ -18,9 +20,12 @@ export async function buildSchoolMap(c: Reserved, rel: Relation, n: number) {
   const name = `iso_map_${n}`;
   const keyCols = rel.key.length ? rel.key.map((k) => `t0.${ident(k)}`).join(', ') : 't0.ctid as tid';
   await run(c, `drop table if exists pg_temp.${name}`);
-  await run(c, `create temporary table ${name} as
+  await run(
+    c,
+    `create temporary table ${name} as
     select ${keyCols}, array(select distinct s from unnest(array[${rel.pathExprs.join(', ')}]::text[]) as s where s is not null order by 1) as schools
-    from ${rel.sqlName} as t0`);
+    from ${rel.sqlName} as t0`,
+  );
   await run(c, `grant select on pg_temp.${name} to anon, authenticated`);
   rel.mapTable = `pg_temp.${name}`;
 }
@@ -35,9 +40,10 @@ export async function probeRows(c: Reserved, rel: Relation, schools: string[]): 
   if (!rel.key.length) cols.push('t.ctid::text as ctid', 't.tableoid::text as tableoid');
   for (const school of schools) {
     const schoolType = rel.columns.find((x) => x.name === rel.schoolColumn)?.type ?? 'uuid';
-    const where = rel.judged === 'direct'
-      ? `from ${rel.sqlName} as t where t.${ident(rel.schoolColumn!)} = ${lit(school)}::${schoolType}`
-      : `from ${rel.sqlName} as t join ${rel.mapTable} as m on ${mapJoin(rel)} where m.schools = array[${lit(school)}]::text[]`;
+    const where =
+      rel.judged === 'direct'
+        ? `from ${rel.sqlName} as t where t.${ident(rel.schoolColumn!)} = ${lit(school)}::${schoolType}`
+        : `from ${rel.sqlName} as t join ${rel.mapTable} as m on ${mapJoin(rel)} where m.schools = array[${lit(school)}]::text[]`;
     const [row] = await run(c, `select ${cols.join(', ')} ${where} limit 1`);
     if (row) out.set(school, { school, values: row as unknown as Record<string, string | null> });
   }

@@ -30,7 +30,15 @@
 // the row (a constraint, class 23) counts as written; any other error is inconclusive and
 // fails too: the proof is not made.
 import type { Sql } from '../../db.ts';
-import { defaultIsolationOptions, type Caller, type Cell, type IsolationOptions, type IsolationResult, type ProbeRow, type Relation } from './types.ts';
+import {
+  defaultIsolationOptions,
+  type Caller,
+  type Cell,
+  type IsolationOptions,
+  type IsolationResult,
+  type ProbeRow,
+  type Relation,
+} from './types.ts';
 import { code, firstError, message, pipeline, run, value, type Reserved } from './sql.ts';
 import { catalog, exposedSchemas } from './catalog.ts';
 import { findCallers, institutionsOf } from './callers.ts';
@@ -58,7 +66,12 @@ function cell(tallies: Tallies, table: string, kind: string): Cell {
 }
 
 /** As postgres, before any caller: row counts, school maps, and which relations take writes. */
-async function prepare(c: Reserved, checked: Relation[], errors: string[], writesNotProbed: Tallies['writesNotProbed']): Promise<Relation[]> {
+async function prepare(
+  c: Reserved,
+  checked: Relation[],
+  errors: string[],
+  writesNotProbed: Tallies['writesNotProbed'],
+): Promise<Relation[]> {
   let n = 0;
   for (const rel of checked) {
     try {
@@ -70,11 +83,15 @@ async function prepare(c: Reserved, checked: Relation[], errors: string[], write
       rel.skipped = `could not be read as postgres: ${message(error)}`;
     }
   }
-  const writable = checked.filter((r) => !r.skipped && r.judged !== 'none' && (r.kind === 'table' || r.kind === 'partitioned table' || (r.kind === 'view' && r.key.length)));
+  const writable = checked.filter(
+    (r) =>
+      !r.skipped && r.judged !== 'none' && (r.kind === 'table' || r.kind === 'partitioned table' || (r.kind === 'view' && r.key.length)),
+  );
   for (const r of checked) {
     if (r.skipped) continue;
     if (r.judged === 'none') writesNotProbed.push({ table: r.name, why: 'no tenant path: no row belongs to another school' });
-    else if (!writable.includes(r)) writesNotProbed.push({ table: r.name, why: r.kind === 'view' ? 'view without an id column' : `${r.kind}: not writable` });
+    else if (!writable.includes(r))
+      writesNotProbed.push({ table: r.name, why: r.kind === 'view' ? 'view without an id column' : `${r.kind}: not writable` });
   }
   return writable;
 }
@@ -95,15 +112,29 @@ async function readEveryRelation(round: Round, checked: Relation[]): Promise<voi
       seen[caller.label] = visible;
       round.noPathVisible.set(rel.name, seen);
     } else if (foreign > 0) {
-      failures.visibility.push({ table: rel.name, role: caller.kind, caller: caller.label, count: foreign,
-        why: rel.judged === 'direct' ? `rows whose ${rel.schoolColumn} is another school's (or null)` : 'rows whose links lead to another school (or to none)' });
+      failures.visibility.push({
+        table: rel.name,
+        role: caller.kind,
+        caller: caller.label,
+        count: foreign,
+        why:
+          rel.judged === 'direct'
+            ? `rows whose ${rel.schoolColumn} is another school's (or null)`
+            : 'rows whose links lead to another school (or to none)',
+      });
     }
   }
 }
 
 /** One row of each other school per relation: UPDATE, DELETE and INSERT aimed at it. */
-async function writeEveryRelation(round: Round, writable: Relation[], probes: Map<Relation, Map<string, ProbeRow>>, others: string[],
-  privileges: Privileges, schoolLabel: Map<string, string>): Promise<void> {
+async function writeEveryRelation(
+  round: Round,
+  writable: Relation[],
+  probes: Map<Relation, Map<string, ProbeRow>>,
+  others: string[],
+  privileges: Privileges,
+  schoolLabel: Map<string, string>,
+): Promise<void> {
   const { caller, failures, tallies } = round;
   for (const rel of writable) {
     for (const school of others) {
@@ -119,7 +150,15 @@ async function writeEveryRelation(round: Round, writable: Relation[], probes: Ma
         x.probes += 1;
         x.writable += result.written;
         if (result.fails) {
-          failures.writes.push({ table: rel.name, role: caller.kind, caller: caller.label, op, school: schoolLabel.get(school) ?? school, count: result.written, outcome: result.outcome });
+          failures.writes.push({
+            table: rel.name,
+            role: caller.kind,
+            caller: caller.label,
+            op,
+            school: schoolLabel.get(school) ?? school,
+            count: result.written,
+            outcome: result.outcome,
+          });
         }
       }
     }
@@ -127,7 +166,11 @@ async function writeEveryRelation(round: Round, writable: Relation[], probes: Ma
 }
 
 /** Functions callable through the API with their defaults, called as the caller. */
-async function callEveryFunction(round: Round, fnCandidates: FunctionCandidate[], fnRows: Map<string, Map<string, FunctionCall>>): Promise<void> {
+async function callEveryFunction(
+  round: Round,
+  fnCandidates: FunctionCandidate[],
+  fnRows: Map<string, Map<string, FunctionCall>>,
+): Promise<void> {
   const { c, caller } = round;
   for (const fn of fnCandidates) {
     if (!fn.probe || !fn.executableBy.includes(caller.role)) continue;
@@ -194,13 +237,30 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
     const functions = await judgeFunctionRows(c, fnCandidates, fnRows, callers, failures.functions);
     const unpinnedSecurityDefiner = await unpinnedSecurityDefiners(c, schemas);
     for (const f of unpinnedSecurityDefiner) {
-      failures.functions.push({ function: f, role: 'anon/authenticated', caller: '-', count: 0, why: 'SECURITY DEFINER, executable by an API role, search_path not pinned (proconfig)' });
+      failures.functions.push({
+        function: f,
+        role: 'anon/authenticated',
+        caller: '-',
+        count: 0,
+        why: 'SECURITY DEFINER, executable by an API role, search_path not pinned (proconfig)',
+      });
     }
     const noTenantPath = judgeNoTenantPath(checked, noPathVisible, callers, options, failures);
     if (!callers.some((x) => x.role === 'authenticated')) errors.push('no person of any school to impersonate');
     return isolationReport({
-      relations, rootOid, schemas, callers, institutions: schools.length, options, failures, tallies, functions,
-      functionsProbed: fnCandidates.filter((f) => f.probe).length, noTenantPath, unpinnedSecurityDefiner, errors,
+      relations,
+      rootOid,
+      schemas,
+      callers,
+      institutions: schools.length,
+      options,
+      failures,
+      tallies,
+      functions,
+      functionsProbed: fnCandidates.filter((f) => f.probe).length,
+      noTenantPath,
+      unpinnedSecurityDefiner,
+      errors,
     });
   } finally {
     await c.unsafe('discard temp').catch(() => {});

@@ -13,9 +13,14 @@ export interface ReadJudgement {
 
 function countQuery(rel: Relation, me: string | null, options: IsolationOptions): string {
   const sharedNulls = rel.judged === 'direct' && options.sharedTables[rel.name] !== undefined;
-  const foreignWhen = (school: string) => (sharedNulls
-    ? (me ? `(${school} is not null and ${school} <> ${lit(me)})` : `${school} is not null`)
-    : (me ? `(${school} is null or ${school} <> ${lit(me)})` : 'true'));
+  const foreignWhen = (school: string) =>
+    sharedNulls
+      ? me
+        ? `(${school} is not null and ${school} <> ${lit(me)})`
+        : `${school} is not null`
+      : me
+        ? `(${school} is null or ${school} <> ${lit(me)})`
+        : 'true';
   if (rel.judged === 'direct') {
     return `select count(*)::int8 as visible, count(*) filter (where ${foreignWhen(`t.${ident(rel.schoolColumn!)}::text`)})::int8 as foreign from ${rel.sqlName} as t`;
   }
@@ -26,8 +31,19 @@ function countQuery(rel: Relation, me: string | null, options: IsolationOptions)
   return `select count(*)::int8 as visible, 0::int8 as foreign from ${rel.sqlName} as t`;
 }
 
-export async function judgeRead(c: Reserved, rel: Relation, caller: Caller, asCaller: string, options: IsolationOptions): Promise<ReadJudgement> {
-  const read = await pipeline(c, ['savepoint iso_read', asCaller, countQuery(rel, caller.institutionId, options), 'rollback to savepoint iso_read']);
+export async function judgeRead(
+  c: Reserved,
+  rel: Relation,
+  caller: Caller,
+  asCaller: string,
+  options: IsolationOptions,
+): Promise<ReadJudgement> {
+  const read = await pipeline(c, [
+    'savepoint iso_read',
+    asCaller,
+    countQuery(rel, caller.institutionId, options),
+    'rollback to savepoint iso_read',
+  ]);
   const error = firstError(read);
   if (!error) {
     const [row] = value(read[2]!)!;
@@ -35,10 +51,19 @@ export async function judgeRead(c: Reserved, rel: Relation, caller: Caller, asCa
   }
   if (code(error) !== '42501') return { visible: 0, foreign: 0, problem: { count: 0, why: `could not read: ${message(error)}` } };
   // No privilege on the columns the judgement reads: does the caller see rows at all?
-  const plain = await pipeline(c, ['savepoint iso_read', asCaller, `select count(*)::int8 as n from ${rel.sqlName}`, 'rollback to savepoint iso_read']);
+  const plain = await pipeline(c, [
+    'savepoint iso_read',
+    asCaller,
+    `select count(*)::int8 as n from ${rel.sqlName}`,
+    'rollback to savepoint iso_read',
+  ]);
   const visible = firstError(plain) ? 0 : Number(value(plain[2]!)![0]!.n);
   if (visible > 0 && rel.judged !== 'none') {
-    return { visible, foreign: 0, problem: { count: visible, why: 'rows visible whose school cannot be judged: the caller may not read the key or school columns' } };
+    return {
+      visible,
+      foreign: 0,
+      problem: { count: visible, why: 'rows visible whose school cannot be judged: the caller may not read the key or school columns' },
+    };
   }
   return { visible, foreign: 0 };
 }

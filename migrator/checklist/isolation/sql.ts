@@ -16,7 +16,8 @@ export const run = (c: Reserved, text: string) => c.unsafe(text, [], { prepare: 
 export const pipeline = (c: Reserved, texts: string[]) => Promise.allSettled(texts.map((t) => run(c, t)));
 export type Settled = PromiseSettledResult<Awaited<ReturnType<typeof run>>>;
 /** The first error of a group (the one that aborted it), if any. */
-export const firstError = (results: Settled[]) => (results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined)?.reason as unknown;
+export const firstError = (results: Settled[]) =>
+  (results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined)?.reason as unknown;
 export const value = (r: Settled) => (r.status === 'fulfilled' ? r.value : undefined);
 
 export const code = (e: unknown) => (e as { code?: string }).code ?? '';

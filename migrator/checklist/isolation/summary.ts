@@ -15,22 +15,36 @@ export async function unpinnedSecurityDefiners(c: Reserved, schemas: string[]): 
 
 /** Relations with no tenant path: rows seen per kind of caller; rows seen of one that is not
  * an allowed shared table fail the check. */
-export function judgeNoTenantPath(checked: Relation[], noPathVisible: Map<string, Record<string, number>>, callers: Caller[],
-  options: IsolationOptions, failures: IsolationResult['failures']): IsolationResult['noTenantPath'] {
+export function judgeNoTenantPath(
+  checked: Relation[],
+  noPathVisible: Map<string, Record<string, number>>,
+  callers: Caller[],
+  options: IsolationOptions,
+  failures: IsolationResult['failures'],
+): IsolationResult['noTenantPath'] {
   const kindOf = (label: string) => callers.find((x) => x.label === label)!.kind;
-  return checked.filter((r) => !r.skipped && r.judged === 'none').map((r) => {
-    const visible = noPathVisible.get(r.name) ?? {};
-    const reason = options.sharedTables[r.name];
-    const total = Object.values(visible).reduce((a, b) => a + b, 0);
-    if (total > 0 && !reason) {
-      for (const [caller, count] of Object.entries(visible)) {
-        if (count > 0) failures.visibility.push({ table: r.name, role: kindOf(caller), caller, count, why: 'no tenant path: rows with no school, not an allowed shared table' });
+  return checked
+    .filter((r) => !r.skipped && r.judged === 'none')
+    .map((r) => {
+      const visible = noPathVisible.get(r.name) ?? {};
+      const reason = options.sharedTables[r.name];
+      const total = Object.values(visible).reduce((a, b) => a + b, 0);
+      if (total > 0 && !reason) {
+        for (const [caller, count] of Object.entries(visible)) {
+          if (count > 0)
+            failures.visibility.push({
+              table: r.name,
+              role: kindOf(caller),
+              caller,
+              count,
+              why: 'no tenant path: rows with no school, not an allowed shared table',
+            });
+        }
       }
-    }
-    const byKind: Record<string, number> = {};
-    for (const [label, count] of Object.entries(visible)) byKind[kindOf(label)] = (byKind[kindOf(label)] ?? 0) + count;
-    return { table: r.name, visible: byKind, ...(reason ? { shared: reason } : {}) };
-  });
+      const byKind: Record<string, number> = {};
+      for (const [label, count] of Object.entries(visible)) byKind[kindOf(label)] = (byKind[kindOf(label)] ?? 0) + count;
+      return { table: r.name, visible: byKind, ...(reason ? { shared: reason } : {}) };
+    });
 }
 
 export interface Tallies {
@@ -43,9 +57,19 @@ export interface Tallies {
 }
 
 export function isolationReport(args: {
-  relations: Relation[]; rootOid: number | null; schemas: string[]; callers: Caller[]; institutions: number; options: IsolationOptions;
-  failures: IsolationResult['failures']; tallies: Tallies; functions: IsolationResult['functions']; functionsProbed: number;
-  noTenantPath: IsolationResult['noTenantPath']; unpinnedSecurityDefiner: string[]; errors: string[];
+  relations: Relation[];
+  rootOid: number | null;
+  schemas: string[];
+  callers: Caller[];
+  institutions: number;
+  options: IsolationOptions;
+  failures: IsolationResult['failures'];
+  tallies: Tallies;
+  functions: IsolationResult['functions'];
+  functionsProbed: number;
+  noTenantPath: IsolationResult['noTenantPath'];
+  unpinnedSecurityDefiner: string[];
+  errors: string[];
 }): IsolationResult {
   const { relations, callers, failures, tallies, functions } = args;
   const covered = relations.filter((r) => r.skipped?.startsWith('partition of')).length;
@@ -59,16 +83,27 @@ export function isolationReport(args: {
     },
     failures,
     totals: {
-      tablesChecked, partitionsCoveredByParent: covered, tablesCovered: tablesChecked + covered,
-      rowsChecked: tallies.rowsChecked, rowsVisible: tallies.rowsVisible,
-      callers: callers.length, institutions: args.institutions, writeProbes: tallies.writeProbes,
+      tablesChecked,
+      partitionsCoveredByParent: covered,
+      tablesCovered: tablesChecked + covered,
+      rowsChecked: tallies.rowsChecked,
+      rowsVisible: tallies.rowsVisible,
+      callers: callers.length,
+      institutions: args.institutions,
+      writeProbes: tallies.writeProbes,
       functionsProbed: args.functionsProbed,
       functionRowsReturned: functions.reduce((a, f) => a + returned(f.rows), 0),
     },
     schemas: args.schemas,
     callers: callers.map((x) => x.label),
-    relations: relations.map((r) => ({ table: r.name, kind: r.kind, judged: r.oid === args.rootOid ? 'direct (the tenant root)' : r.judged,
-      ...(r.paths.length ? { path: r.paths } : {}), rows: r.totalRows, ...(r.skipped ? { skipped: r.skipped } : {}) })),
+    relations: relations.map((r) => ({
+      table: r.name,
+      kind: r.kind,
+      judged: r.oid === args.rootOid ? 'direct (the tenant root)' : r.judged,
+      ...(r.paths.length ? { path: r.paths } : {}),
+      rows: r.totalRows,
+      ...(r.skipped ? { skipped: r.skipped } : {}),
+    })),
     noTenantPath: args.noTenantPath,
     unusedSharedTables: Object.keys(args.options.sharedTables).filter((t) => !relations.some((x) => x.name === t)),
     perTable: tallies.perTable,

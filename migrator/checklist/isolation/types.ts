@@ -33,9 +33,21 @@ export interface Caller {
   institution: string | null;
 }
 
-export interface Column { name: string; type: string; generated: boolean; identityAlways: boolean; hasDefault: boolean }
+export interface Column {
+  name: string;
+  type: string;
+  generated: boolean;
+  identityAlways: boolean;
+  hasDefault: boolean;
+}
 
-export interface Fk { name: string; from: number; to: number; cols: string[]; refCols: string[] }
+export interface Fk {
+  name: string;
+  from: number;
+  to: number;
+  cols: string[];
+  refCols: string[];
+}
 
 export interface Relation {
   oid: number;
@@ -58,15 +70,49 @@ export interface Relation {
 }
 
 /** One row of a relation, each column as text, and the school it belongs to. */
-export interface ProbeRow { school: string; values: Record<string, string | null> }
+export interface ProbeRow {
+  school: string;
+  values: Record<string, string | null>;
+}
 
-export interface FunctionTally { returned: number; foreign: number; unmatched: number; refused: number; refusal?: string }
+export interface FunctionTally {
+  returned: number;
+  foreign: number;
+  unmatched: number;
+  refused: number;
+  refusal?: string;
+}
 
-export interface Cell { visible: number; foreign: number; writable: number; probes: number }
+export interface Cell {
+  visible: number;
+  foreign: number;
+  writable: number;
+  probes: number;
+}
 
-export interface VisibilityFailure { table: string; role: string; caller: string; count: number; why: string }
-export interface WriteFailure { table: string; role: string; caller: string; op: 'update' | 'delete' | 'insert'; school: string; count: number; outcome: string }
-export interface FunctionFailure { function: string; role: string; caller: string; count: number; why: string }
+export interface VisibilityFailure {
+  table: string;
+  role: string;
+  caller: string;
+  count: number;
+  why: string;
+}
+export interface WriteFailure {
+  table: string;
+  role: string;
+  caller: string;
+  op: 'update' | 'delete' | 'insert';
+  school: string;
+  count: number;
+  outcome: string;
+}
+export interface FunctionFailure {
+  function: string;
+  role: string;
+  caller: string;
+  count: number;
+  why: string;
+}
 
 export interface IsolationResult {
   ok: { visibility: boolean; writes: boolean; functions: boolean };

@@ -10,11 +10,23 @@ export type Outcome = { written: number; outcome: string; fails: boolean; catego
 
 function classify(error: unknown, op: string): Outcome {
   const c = code(error);
-  if (c === '42501') return { written: 0, outcome: `refused (${message(error)})`, fails: false, category: /row-level security/.test(message(error)) ? 'refused by a policy' : 'refused: no privilege' };
+  if (c === '42501')
+    return {
+      written: 0,
+      outcome: `refused (${message(error)})`,
+      fails: false,
+      category: /row-level security/.test(message(error)) ? 'refused by a policy' : 'refused: no privilege',
+    };
   // The row passed the policy (RLS filters rows before triggers and constraints run): only a
   // constraint stopped it. On INSERT, BEFORE triggers run before the policy check, so their
   // errors prove nothing either way.
-  if (c.startsWith('23')) return { written: 1, outcome: `${op} admitted by the policy, refused by a constraint (${c}: ${message(error)})`, fails: true, category: 'admitted, refused by a constraint' };
+  if (c.startsWith('23'))
+    return {
+      written: 1,
+      outcome: `${op} admitted by the policy, refused by a constraint (${c}: ${message(error)})`,
+      fails: true,
+      category: 'admitted, refused by a constraint',
+    };
   return { written: 0, outcome: `inconclusive: ${c} ${message(error)}`, fails: true, category: 'inconclusive' };
 }
 
@@ -36,8 +48,15 @@ export class Privileges {
   }
 }
 
-export async function writeProbe(c: Reserved, rel: Relation, row: ProbeRow, op: 'update' | 'delete' | 'insert', caller: Caller, asCaller: string,
-  privileges: Privileges): Promise<Outcome | null> {
+export async function writeProbe(
+  c: Reserved,
+  rel: Relation,
+  row: ProbeRow,
+  op: 'update' | 'delete' | 'insert',
+  caller: Caller,
+  asCaller: string,
+  privileges: Privileges,
+): Promise<Outcome | null> {
   if (op === 'insert') return insertProbe(c, rel, row, caller, asCaller, privileges);
   let statement: string;
   const target = rel.kind === 'view' ? `where ${keyMatch(rel, row.values, rel.sqlName)}` : 'where current of iso_c';
@@ -47,7 +66,8 @@ export async function writeProbe(c: Reserved, rel: Relation, row: ProbeRow, op: 
     const candidates = rel.columns.filter((x) => may.has(x.name) && !x.generated && !x.identityAlways);
     const rank = (x: Column) => (x.name === 'updated_at' ? 0 : rel.key.includes(x.name) || x.name === rel.schoolColumn ? 2 : 1);
     const column = candidates.sort((a, b) => rank(a) - rank(b))[0];
-    if (!column) return { written: 0, outcome: 'refused (no UPDATE privilege on any column)', fails: false, category: 'refused: no privilege' };
+    if (!column)
+      return { written: 0, outcome: 'refused (no UPDATE privilege on any column)', fails: false, category: 'refused: no privilege' };
     statement = `update ${rel.sqlName} set ${ident(column.name)} = ${lit(row.values[column.name] ?? null)}::${column.type} ${target}`;
   } else {
     statement = `delete from ${rel.sqlName} ${target}`;
@@ -56,11 +76,14 @@ export async function writeProbe(c: Reserved, rel: Relation, row: ProbeRow, op: 
   // UPDATE or DELETE policies decide (a view has no cursor: its key filter, read as the caller).
   // A cursor pruned to one partition cannot aim an UPDATE of the parent, which visits every
   // partition: unpruned, the other partitions' scans are simply not on a row.
-  const aim = rel.kind === 'view' ? [] : [
-    ...(rel.kind === 'partitioned table' ? ['set local enable_partition_pruning = off'] : []),
-    `declare iso_c no scroll cursor for select 1 from ${rel.sqlName} as t where ${keyMatch(rel, row.values)}`,
-    'fetch iso_c',
-  ];
+  const aim =
+    rel.kind === 'view'
+      ? []
+      : [
+          ...(rel.kind === 'partitioned table' ? ['set local enable_partition_pruning = off'] : []),
+          `declare iso_c no scroll cursor for select 1 from ${rel.sqlName} as t where ${keyMatch(rel, row.values)}`,
+          'fetch iso_c',
+        ];
   const results = await pipeline(c, ['savepoint iso_write', ...aim, asCaller, statement, 'rollback to savepoint iso_write']);
   if (aim.length && value(results[aim.length]!)?.length === 0) return null; // the row is gone since
   const error = firstError(results);
@@ -71,7 +94,14 @@ export async function writeProbe(c: Reserved, rel: Relation, row: ProbeRow, op: 
     : { written: 0, outcome: 'no row reached', fails: false, category: 'no row reached' };
 }
 
-async function insertProbe(c: Reserved, rel: Relation, row: ProbeRow, caller: Caller, asCaller: string, privileges: Privileges): Promise<Outcome | null> {
+async function insertProbe(
+  c: Reserved,
+  rel: Relation,
+  row: ProbeRow,
+  caller: Caller,
+  asCaller: string,
+  privileges: Privileges,
+): Promise<Outcome | null> {
   if (rel.isRoot) return null; // the tenant root: a new row is a new school, not another's
   // A single uuid (or defaulted) key of its own: the copy gets a new one. Otherwise the copy
   // keeps its key, so a policy that admits it is caught by the duplicate key (23505).
@@ -91,20 +121,45 @@ async function insertProbe(c: Reserved, rel: Relation, row: ProbeRow, caller: Ca
     if (error) return classify(error, 'insert');
     return value(results[2]!)!.count === 0
       ? { written: 0, outcome: 'nothing inserted', fails: false, category: 'nothing inserted' }
-      : { written: 1, outcome: 'inserted a copy of another school\'s row (its key came from a default: judged by the school it named)', fails: true, category: 'WRITTEN' };
+      : {
+          written: 1,
+          outcome: "inserted a copy of another school's row (its key came from a default: judged by the school it named)",
+          fails: true,
+          category: 'WRITTEN',
+        };
   }
   // Where did it land? Read back as postgres by its new key; and is it visible to the caller?
   const match = `t0.${ident(fresh.name)} = ${lit(newKey)}::uuid`;
-  const schoolExpr = rel.judged === 'direct' ? `array[t0.${ident(rel.schoolColumn!)}::text]`
-    : `array(select distinct s from unnest(array[${rel.pathExprs.join(', ')}]::text[]) as s where s is not null)`;
-  const results = await pipeline(c, ['savepoint iso_write', asCaller, insert, 'reset role',
-    `select ${schoolExpr} as schools from ${rel.sqlName} as t0 where ${match}`, asCaller,
-    `select count(*)::int as n from ${rel.sqlName} as t0 where ${match}`, 'rollback to savepoint iso_write']);
+  const schoolExpr =
+    rel.judged === 'direct'
+      ? `array[t0.${ident(rel.schoolColumn!)}::text]`
+      : `array(select distinct s from unnest(array[${rel.pathExprs.join(', ')}]::text[]) as s where s is not null)`;
+  const results = await pipeline(c, [
+    'savepoint iso_write',
+    asCaller,
+    insert,
+    'reset role',
+    `select ${schoolExpr} as schools from ${rel.sqlName} as t0 where ${match}`,
+    asCaller,
+    `select count(*)::int as n from ${rel.sqlName} as t0 where ${match}`,
+    'rollback to savepoint iso_write',
+  ]);
   if (results[2]!.status === 'rejected') return classify(results[2]!.reason, 'insert');
   if (value(results[2]!)!.count === 0) return { written: 0, outcome: 'nothing inserted', fails: false, category: 'nothing inserted' };
   const landed = (value(results[4]!)?.[0]?.schools as string[] | undefined) ?? [];
   const seen = Number(value(results[6]!)?.[0]?.n ?? 0);
   const mine = caller.institutionId && landed.length > 0 && landed.every((x) => x === caller.institutionId);
-  if (mine) return { written: 0, outcome: 'inserted, but stored under the caller\'s own school', fails: false, category: 'stored under the caller\'s own school' };
-  return { written: 1, outcome: `inserted into another school (${seen ? 'visible' : 'invisible'} to the caller)`, fails: true, category: 'WRITTEN' };
+  if (mine)
+    return {
+      written: 0,
+      outcome: "inserted, but stored under the caller's own school",
+      fails: false,
+      category: "stored under the caller's own school",
+    };
+  return {
+    written: 1,
+    outcome: `inserted into another school (${seen ? 'visible' : 'invisible'} to the caller)`,
+    fails: true,
+    category: 'WRITTEN',
+  };
 }

@@ -3,7 +3,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../_shared/auth.ts';
 import { CardContent } from '../_shared/card/contract.ts';
-import { LANGUAGES, type Language } from '../_shared/card/i18n/index.ts';
+import { type Language, LANGUAGES } from '../_shared/card/i18n/index.ts';
 import { renderCard } from '../_shared/card/render.ts';
 import * as db from './queries.ts';
 import type * as routes from './routes.ts';
@@ -52,11 +52,15 @@ export const openSharedCard: RouteHandler<typeof routes.openSharedCard, AppEnv> 
     publishedAt: report.published_at,
   }, lang);
   const student = String(content.student?.admission_number ?? report.student_id).replace(/[^A-Za-z0-9_-]/g, '_');
-  return c.json({
-    version: report.version,
-    language: lang,
-    filename: `hpc-${student}-v${report.version}-${lang}.html`,
-    content_type: 'text/html; charset=utf-8' as const,
-    html,
-  }, 200, PRIVATE);
+  return c.json(
+    {
+      version: report.version,
+      language: lang,
+      filename: `hpc-${student}-v${report.version}-${lang}.html`,
+      content_type: 'text/html; charset=utf-8' as const,
+      html,
+    },
+    200,
+    PRIVATE,
+  );
 };

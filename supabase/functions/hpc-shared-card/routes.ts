@@ -8,9 +8,9 @@ export const openSharedCard = createRoute({
   path: '/cards/{token}',
   summary: 'The printable card of a share link, for a guardian without an account',
   description:
-    'Answers the card version the link was issued for, in the link\'s language, rendered as `hpc-reports` prints it (HTML inside JSON: ' +
-    'put `html` in an iframe\'s srcdoc). An unknown, malformed, expired or revoked token, a version no longer the latest published one, ' +
-    'a guardian no longer the child\'s or a school with the HPC off all get the same 404 with the same body. ' +
+    "Answers the card version the link was issued for, in the link's language, rendered as `hpc-reports` prints it (HTML inside JSON: " +
+    "put `html` in an iframe's srcdoc). An unknown, malformed, expired or revoked token, a version no longer the latest published one, " +
+    "a guardian no longer the child's or a school with the HPC off all get the same 404 with the same body. " +
     'Requests are limited per token and per client (x-forwarded-for): over the limit, 429 with Retry-After.',
   // Any text is accepted here, so that a malformed token gets the same answer as an unknown one.
   request: { params: z.object({ token: z.string().openapi({ param: { name: 'token', in: 'path' } }) }) },

@@ -21,7 +21,12 @@ export type OpenAnswer =
     link_id: string;
     language: string;
     report: {
-      id: string; student_id: string; version: number; status: string; content: unknown;
-      content_hash: string | null; published_at: string | null;
+      id: string;
+      student_id: string;
+      version: number;
+      status: string;
+      content: unknown;
+      content_hash: string | null;
+      published_at: string | null;
     };
   };

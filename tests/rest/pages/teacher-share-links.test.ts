@@ -18,8 +18,22 @@ let term1: string;
 let section7a: string;
 let ishaansCard: string;
 
-type IssuedLink = { link_id: string; token: string; path: string; report_id: string; guardian_id: string; language: string; expires_at: string };
-type SectionReceipts = { families: number; shared: number; opened: number; cycle: string; students: { student_id: string; links: number; opens: number }[] };
+type IssuedLink = {
+  link_id: string;
+  token: string;
+  path: string;
+  report_id: string;
+  guardian_id: string;
+  language: string;
+  expires_at: string;
+};
+type SectionReceipts = {
+  families: number;
+  shared: number;
+  opened: number;
+  cycle: string;
+  students: { student_id: string; links: number; opens: number }[];
+};
 
 const testStart = new Date().toISOString();
 const clean = () => db`delete from report_share_links where institution_id = ${SUNRISE} and issued_at > now() - interval '1 hour'`;
@@ -39,7 +53,7 @@ afterAll(async () => {
 });
 
 describe('sharing cards with families', () => {
-  it('the class teacher shares the section\'s cards with every family in one call', async () => {
+  it("the class teacher shares the section's cards with every family in one call", async () => {
     const { data, error } = await userClient(PRIYA).rpc('hpc_issue_section_share_links', { p_cycle_id: term1, p_section_id: section7a });
     expect(error).toBeNull();
     const batch = data as { links: IssuedLink[]; students_without_published_card: string[] };
@@ -56,7 +70,7 @@ describe('sharing cards with families', () => {
     expect(new Set(batch.links.map((l) => l.token)).size).toBe(n);
   });
 
-  it('the section\'s receipts say how many families have a link and how many opened it', async () => {
+  it("the section's receipts say how many families have a link and how many opened it", async () => {
     const { data, error } = await userClient(PRIYA).rpc('hpc_section_share_receipts', { p_cycle_id: term1, p_section_id: section7a });
     expect(error).toBeNull();
     const receipts = data as SectionReceipts;
@@ -72,8 +86,12 @@ describe('sharing cards with families', () => {
   });
 
   it('the principal shares one card with one guardian, in Hindi, for two days', async () => {
-    const { data, error } = await userClient(HARPREET).rpc('hpc_issue_share_link',
-      { p_report_id: ishaansCard, p_guardian_id: userId(NEHA), p_language: 'hi', p_expires_in: '2 days' });
+    const { data, error } = await userClient(HARPREET).rpc('hpc_issue_share_link', {
+      p_report_id: ishaansCard,
+      p_guardian_id: userId(NEHA),
+      p_language: 'hi',
+      p_expires_in: '2 days',
+    });
     expect(error).toBeNull();
     const link = data as IssuedLink;
     expect(link.language).toBe('hi');
@@ -81,10 +99,12 @@ describe('sharing cards with families', () => {
     expect(new Date(link.expires_at).getTime() - Date.now()).toBeLessThan(49 * 3600_000);
   });
 
-  it('the card\'s receipts list its links; the table rows hold no token', async () => {
+  it("the card's receipts list its links; the table rows hold no token", async () => {
     const { data, error } = await userClient(PRIYA).rpc('hpc_share_receipts', { p_report_id: ishaansCard });
     expect(error).toBeNull();
-    const receipts = data as { links: { guardian: string; language: string; opens: number; issued_at: string; revoked_at: string | null }[] };
+    const receipts = data as {
+      links: { guardian: string; language: string; opens: number; issued_at: string; revoked_at: string | null }[];
+    };
     const today = receipts.links.filter((l) => new Date(l.issued_at) > new Date(testStart));
     expect(today.map((l) => l.language).sort()).toEqual(['en', 'hi']);
     expect(today.every((l) => l.guardian === 'Neha Verma' && l.opens === 0 && l.revoked_at === null)).toBe(true);
@@ -95,7 +115,12 @@ describe('sharing cards with families', () => {
   });
 
   it('the class teacher revokes a link; once', async () => {
-    const { data: links } = await userClient(PRIYA).from('report_share_links').select('id').eq('report_id', ishaansCard).eq('language', 'hi').gt('issued_at', testStart);
+    const { data: links } = await userClient(PRIYA)
+      .from('report_share_links')
+      .select('id')
+      .eq('report_id', ishaansCard)
+      .eq('language', 'hi')
+      .gt('issued_at', testStart);
     const first = await userClient(PRIYA).rpc('hpc_revoke_share_link', { p_link_id: links![0]!.id });
     expect(first.data).toBe(true);
     const again = await userClient(PRIYA).rpc('hpc_revoke_share_link', { p_link_id: links![0]!.id });
@@ -108,11 +133,13 @@ describe('sharing cards with families', () => {
     ['the coordinator', JOSEPH, 403, 'HP403'],
     ['the institution admin', VIKRAM, 403, 'HP403'],
     ['the parent', NEHA, 403, 'HP403'],
-    ['another school\'s class teacher', MEERA, 404, 'HP404'],
+    ["another school's class teacher", MEERA, 404, 'HP404'],
     ['a class teacher of a school with the HPC off', SURESH, 403, 'HPOFF'],
   ])('%s may not issue a link', async (_who, email, status, code) => {
-    const { error, status: answered } = await userClient(email).rpc('hpc_issue_share_link',
-      { p_report_id: ishaansCard, p_guardian_id: userId(NEHA) });
+    const { error, status: answered } = await userClient(email).rpc('hpc_issue_share_link', {
+      p_report_id: ishaansCard,
+      p_guardian_id: userId(NEHA),
+    });
     expect(answered).toBe(status);
     expect(error?.code).toBe(code);
   });
@@ -126,8 +153,10 @@ describe('sharing cards with families', () => {
   });
 
   it('nobody writes a link directly, not even its class teacher', async () => {
-    const { error } = await userClient(PRIYA).from('report_share_links')
-      .update({ expires_at: '2030-01-01T00:00:00Z' }).eq('report_id', ishaansCard);
+    const { error } = await userClient(PRIYA)
+      .from('report_share_links')
+      .update({ expires_at: '2030-01-01T00:00:00Z' })
+      .eq('report_id', ishaansCard);
     expect(error?.code).toBe('42501');
   });
 

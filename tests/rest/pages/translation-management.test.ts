@@ -47,8 +47,11 @@ afterAll(async () => {
 
 describe('reading', () => {
   it('a teacher lists the parameter translations with the parameter each translates', async () => {
-    const { data, error } = await userClient(MEERA).from('parameter_translations')
-      .select('language, name, hpc_parameters(code, name)').eq('parameter_id', mathAwareness).order('language');
+    const { data, error } = await userClient(MEERA)
+      .from('parameter_translations')
+      .select('language, name, hpc_parameters(code, name)')
+      .eq('parameter_id', mathAwareness)
+      .order('language');
     expect(error).toBeNull();
     expect(data).toEqual([
       { language: 'hi', name: 'गणित — जागरूकता', hpc_parameters: { code: 'PR-MATH-AWA', name: 'Mathematics — Awareness' } },
@@ -56,23 +59,32 @@ describe('reading', () => {
     ]);
   });
 
-  it('the screen lists a stage\'s parameters with their Hindi texts side by side (docs/api.md)', async () => {
-    const { data, error } = await userClient(FARHAN).from('hpc_parameters')
+  it("the screen lists a stage's parameters with their Hindi texts side by side (docs/api.md)", async () => {
+    const { data, error } = await userClient(FARHAN)
+      .from('hpc_parameters')
       .select('code, name, parameter_translations(language, name)')
-      .eq('stage', 'preparatory').eq('parameter_translations.language', 'hi').order('code');
+      .eq('stage', 'preparatory')
+      .eq('parameter_translations.language', 'hi')
+      .order('code');
     expect(error).toBeNull();
     expect(data).toHaveLength(18);
     expect(data!.find((p) => p.code === 'PR-MATH-AWA')).toEqual({
-      code: 'PR-MATH-AWA', name: 'Mathematics — Awareness', parameter_translations: [{ language: 'hi', name: 'गणित — जागरूकता' }],
+      code: 'PR-MATH-AWA',
+      name: 'Mathematics — Awareness',
+      parameter_translations: [{ language: 'hi', name: 'गणित — जागरूकता' }],
     });
   });
 
-  it('the school\'s default language comes with the institution', async () => {
+  it("the school's default language comes with the institution", async () => {
     const { data } = await userClient(MEERA).from('institutions').select('default_language').eq('id', VIDYA_NIKETAN).single();
     expect(data).toEqual({ default_language: 'en' });
   });
 
-  it.each([['a student', AARAV], ['a parent', KAVITA], ['another school\'s admin', VIKRAM]])('%s reads none', async (_who, email) => {
+  it.each([
+    ['a student', AARAV],
+    ['a parent', KAVITA],
+    ["another school's admin", VIKRAM],
+  ])('%s reads none', async (_who, email) => {
     for (const table of ['parameter_translations', 'rubric_translations', 'cycle_translations'] as const) {
       const { data, error } = await userClient(email).from(table).select('language').eq('institution_id', VIDYA_NIKETAN);
       expect(error).toBeNull();
@@ -84,32 +96,43 @@ describe('reading', () => {
 describe('managing', () => {
   it('the coordinator upserts a cycle name in Tamil without institution_id, then renames it the same way', async () => {
     const farhan = userClient(FARHAN);
-    const first = await farhan.from('cycle_translations')
+    const first = await farhan
+      .from('cycle_translations')
       .upsert({ cycle_id: cycle2, language: 'ta', name: 'இரண்டாம் பருவம்' }, { onConflict: KEYS.cycle })
-      .select('institution_id, language, name').single();
+      .select('institution_id, language, name')
+      .single();
     expect(first.error).toBeNull();
     expect(first.data).toEqual({ institution_id: VIDYA_NIKETAN, language: 'ta', name: 'இரண்டாம் பருவம்' });
-    const second = await farhan.from('cycle_translations')
+    const second = await farhan
+      .from('cycle_translations')
       .upsert({ cycle_id: cycle2, language: 'ta', name: 'பருவம் 2, 2026-27' }, { onConflict: KEYS.cycle })
-      .select('name').single();
+      .select('name')
+      .single();
     expect(second.data).toEqual({ name: 'பருவம் 2, 2026-27' });
   });
 
-  it('the institution admin edits a level label and removes a parameter\'s Tamil texts', async () => {
+  it("the institution admin edits a level label and removes a parameter's Tamil texts", async () => {
     const rajesh = userClient(RAJESH);
-    const edited = await rajesh.from('rubric_translations')
+    const edited = await rajesh
+      .from('rubric_translations')
       .upsert({ rubric_id: beginner, language: 'hi', label: 'प्रारंभिक' }, { onConflict: KEYS.rubric })
-      .select('label, descriptor').single();
+      .select('label, descriptor')
+      .single();
     expect(edited.error).toBeNull();
     // an upsert writes what it sends: the descriptor it left out is kept
     expect(edited.data).toEqual({ label: 'प्रारंभिक', descriptor: saved.rubric.find((r) => r.language === 'hi')?.descriptor });
-    const removed = await rajesh.from('parameter_translations').delete()
-      .eq('parameter_id', mathAwareness).eq('language', 'ta').select('language');
+    const removed = await rajesh
+      .from('parameter_translations')
+      .delete()
+      .eq('parameter_id', mathAwareness)
+      .eq('language', 'ta')
+      .select('language');
     expect(removed.data).toEqual([{ language: 'ta' }]);
   });
 
   it('a language outside the list is refused: 400 22P02', async () => {
-    const { error, status } = await userClient(FARHAN).from('cycle_translations')
+    const { error, status } = await userClient(FARHAN)
+      .from('cycle_translations')
       .insert({ cycle_id: cycle2, language: 'fr' as never, name: 'Deuxième trimestre' });
     expect(status).toBe(400);
     expect(error?.code).toBe('22P02');
@@ -117,7 +140,8 @@ describe('managing', () => {
 
   it('a teacher may not add or change one: 403 42501, and edits reach no row', async () => {
     const meera = userClient(MEERA);
-    const added = await meera.from('parameter_translations')
+    const added = await meera
+      .from('parameter_translations')
       .upsert({ parameter_id: mathAwareness, language: 'ta', name: 'x' }, { onConflict: KEYS.parameter });
     expect(added.status).toBe(403);
     expect(added.error?.code).toBe('42501');
@@ -125,8 +149,9 @@ describe('managing', () => {
     expect(changed.data).toEqual([]);
   });
 
-  it('another school\'s admin may not add one to this school: 403 42501', async () => {
-    const { error, status } = await userClient(VIKRAM).from('parameter_translations')
+  it("another school's admin may not add one to this school: 403 42501", async () => {
+    const { error, status } = await userClient(VIKRAM)
+      .from('parameter_translations')
       .insert({ institution_id: VIDYA_NIKETAN, parameter_id: mathAwareness, language: 'ta', name: 'x' });
     expect(status).toBe(403);
     expect(error?.code).toBe('42501');

@@ -54,12 +54,22 @@ export const en = {
   } as Record<string, string>,
   /** the prompts of the Partnership card and the Ambition Card, by the key their answers are stored under */
   prompts: {
-    homework: 'homework', participation: 'participation', screen_time_vs_other_activities: 'screen time vs other activities',
-    my_child_enjoys: 'my child enjoys', can_be_supported_for: 'can be supported for', goals: 'goals', progress: 'progress',
+    homework: 'homework',
+    participation: 'participation',
+    screen_time_vs_other_activities: 'screen time vs other activities',
+    my_child_enjoys: 'my child enjoys',
+    can_be_supported_for: 'can be supported for',
+    goals: 'goals',
+    progress: 'progress',
   } as Record<string, string>,
   achievementLevels: {
-    class: 'class', school: 'school', inter_school: 'inter-school', district: 'district', state: 'state',
-    national: 'national', international: 'international',
+    class: 'class',
+    school: 'school',
+    inter_school: 'inter-school',
+    district: 'district',
+    state: 'state',
+    national: 'national',
+    international: 'international',
   } as Record<string, string>,
   /** PARAKH's three abilities, stored as codes */
   abilities: { awareness: 'Awareness', sensitivity: 'Sensitivity', creativity: 'Creativity' } as Record<string, string>,

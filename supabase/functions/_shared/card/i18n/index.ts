@@ -1,6 +1,6 @@
 // The languages a card prints in, each with its dictionary (the same list as the database's
 // public.hpc_language).
-import { en, type Dictionary } from './en.ts';
+import { type Dictionary, en } from './en.ts';
 import { hi } from './hi.ts';
 import { ta } from './ta.ts';
 

@@ -9,11 +9,15 @@ export function achievements({ content, t }: CardContext): string {
     `<li>${e(a.title)}` +
     (a.level ? ` <span class="sub">(${e(t.achievementLevels[a.level] ?? a.level.replace(/_/g, ' '))})</span>` : '') +
     (a.achieved_on ? ` <span class="sub">${e(a.achieved_on)}</span>` : '') +
-    '</li>').join('');
+    '</li>'
+  ).join('');
   const goals = (content.reflections?.ambition_card ?? []).map((g) =>
     `<li><b>${t.goal}:</b> ${e(g.body ?? plainText(g.goal, t.prompts))}` +
-    (g.reviews ?? []).map((r) => `<div class="sub">${t.review} (${t.term(r.term ?? 0)}): ${e(r.body ?? plainText(r.content, t.prompts))}</div>`).join('') +
-    '</li>').join('');
+    (g.reviews ?? []).map((r) =>
+      `<div class="sub">${t.review} (${t.term(r.term ?? 0)}): ${e(r.body ?? plainText(r.content, t.prompts))}</div>`
+    ).join('') +
+    '</li>'
+  ).join('');
   return `<section class="block">
 <h2>${t.achievements}</h2>
 ${list(achieved, t.none)}

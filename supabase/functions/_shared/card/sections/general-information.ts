@@ -22,8 +22,12 @@ export function generalInformation({ content, t, tr }: CardContext): string {
 <h2>${t.partA}</h2>
 <table class="info">
   <tr><th>${t.name}</th><td>${e(student.full_name)}</td><th>${t.admission}</th><td>${e(student.admission_number)}</td></tr>
-  <tr><th>${t.classSection}</th><td>${e(content.section?.name ?? student.grade)}</td><th>${t.dob}</th><td>${e(student.date_of_birth)}</td></tr>
-  <tr><th>${t.stage}</th><td>${e(t.stages[content.stage ?? ''] ?? content.stage)}</td><th>${t.cycle}</th><td>${schoolText(tr('cycle', content.cycle?.name))}</td></tr>
+  <tr><th>${t.classSection}</th><td>${e(content.section?.name ?? student.grade)}</td><th>${t.dob}</th><td>${
+    e(student.date_of_birth)
+  }</td></tr>
+  <tr><th>${t.stage}</th><td>${e(t.stages[content.stage ?? ''] ?? content.stage)}</td><th>${t.cycle}</th><td>${
+    schoolText(tr('cycle', content.cycle?.name))
+  }</td></tr>
   <tr><th>${t.aboutMe}</th><td colspan="3">${aboutMe}</td></tr>
 </table>
 </section>`;

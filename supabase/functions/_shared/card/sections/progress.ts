@@ -2,7 +2,7 @@
 // levels used and what is still to be assessed.
 import { type Area, type Level, RATERS } from '../contract.ts';
 import { escapeHtml as e, levelIcon } from '../html.ts';
-import { schoolText, type SchoolText } from '../translate.ts';
+import { type SchoolText, schoolText } from '../translate.ts';
 import type { CardContext } from './context.ts';
 
 const levelLabel = (level: Level, { tr }: CardContext): SchoolText => tr(`level:${level.rubric_id}`, level.label);
