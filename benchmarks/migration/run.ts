@@ -17,7 +17,7 @@ import { runSchemaRollback } from '../../migrator/rollback/execute.ts';
 import { hpcOff } from '../../migrator/rollback/flags-off.ts';
 import { logFile } from '../../stack/settings.ts';
 import { Workload, windowStats, type WindowStats } from './workload.ts';
-import { LockSampler, loggedLockWaits, type HeldLock } from './lock-sampler.ts';
+import { LockSampler, loggedLockWaits } from './lock-sampler.ts';
 import { rawUpdateRate } from './raw-rate.ts';
 import { BusyBackend } from './busy-backend.ts';
 import { renderResults, type BenchResults } from './results.ts';

@@ -2,7 +2,7 @@
 // SQL (hpc_batch_start + hpc_batch_run chunks), then the institution of 2,000 as a
 // background batch polled through the function, and regenerated unchanged.
 import type postgres from 'postgres';
-import { fn, log, rawCall } from './calls.ts';
+import { type BatchAnswer, fn, log, rawCall } from './calls.ts';
 import type { Dataset } from './dataset.ts';
 
 export interface BatchTimes {
@@ -13,7 +13,7 @@ export interface BatchTimes {
   /** Cards processed, per poll of the 2,000-card batch. */
   progressSeen: number[];
   /** The answer to regenerating the institution unchanged. */
-  again: any;
+  again: BatchAnswer;
 }
 
 export async function measureBatches(
@@ -21,7 +21,7 @@ export async function measureBatches(
   { inst, cycle2, principal, classTeachers, sections }: Dataset,
 ): Promise<BatchTimes> {
   log('a section of 40 (generate)…');
-  const [sectionFnMs, sectionStatus, sectionBody] = await fn(classTeachers[20]!, 'hpc-reports/batches', {
+  const [sectionFnMs, sectionStatus, sectionBody] = await fn<BatchAnswer>(classTeachers[20]!, 'hpc-reports/batches', {
     kind: 'generate',
     cycle_id: cycle2,
     section_id: sections[20]!,
@@ -49,19 +49,19 @@ export async function measureBatches(
   await sql`delete from public.hpc_approval_workflows where institution_id = ${inst} and kind = 'step'`;
   await sql`delete from public.hpc_reports where institution_id = ${inst}`;
   const t1 = performance.now();
-  const [, batchStatus, batchBody] = await fn(principal, 'hpc-reports/batches', { kind: 'generate', cycle_id: cycle2 });
+  const [, batchStatus, batchBody] = await fn<BatchAnswer>(principal, 'hpc-reports/batches', { kind: 'generate', cycle_id: cycle2 });
   if (batchStatus !== 202) throw new Error(`batch: ${batchStatus} ${JSON.stringify(batchBody)}`);
   let progress = batchBody.batch;
   const progressSeen: number[] = [];
   while (!progress.done) {
     await new Promise((r) => setTimeout(r, 250));
-    progress = (await fn(principal, `hpc-reports/batches/${progress.job_id}`))[2].batch;
+    progress = (await fn<BatchAnswer>(principal, `hpc-reports/batches/${progress.job_id}`))[2].batch;
     progressSeen.push(progress.processed);
   }
   const institutionMs = performance.now() - t1;
   if (progress.succeeded !== 2000) throw new Error(`institution batch: ${JSON.stringify(progress)}`);
   const t2 = performance.now();
-  const [, , again] = await fn(principal, 'hpc-reports/batches', { kind: 'generate', cycle_id: cycle2, wait: true });
+  const [, , again] = await fn<BatchAnswer>(principal, 'hpc-reports/batches', { kind: 'generate', cycle_id: cycle2, wait: true });
   const institutionAgainMs = performance.now() - t2;
   return { sectionFnMs, sectionRawMs, institutionMs, institutionAgainMs, progressSeen, again };
 }

@@ -37,7 +37,18 @@ export async function rawCall<T>(sql: postgres.Sql, who: Actor, call: (tx: postg
 
 /** One function call: end-to-end time, status, body, and the function's own time (its
  * Server-Timing `fn`, from routing to the answer inside Deno). */
-export async function fn(who: Actor, path: string, body?: unknown): Promise<[number, number, any, number]> {
+/** What the benchmark reads of the functions' answers. */
+export interface GenerateAnswer {
+  report: { outcome: string };
+}
+export interface BatchAnswer {
+  batch: { job_id: string; done: boolean; processed: number; succeeded: number; skipped: number; failed: number; unchanged: number };
+}
+export interface TransitionAnswer {
+  result: { lock_version: number };
+}
+
+export async function fn<Answer = unknown>(who: Actor, path: string, body?: unknown): Promise<[number, number, Answer, number]> {
   const started = performance.now();
   const response = await fetch(`${API}/functions/v1/${path}`, {
     method: body === undefined ? 'GET' : 'POST',
@@ -46,7 +57,7 @@ export async function fn(who: Actor, path: string, body?: unknown): Promise<[num
   });
   const json = await response.json();
   const inside = Number(/fn;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? NaN);
-  return [performance.now() - started, response.status, json, inside];
+  return [performance.now() - started, response.status, json as Answer, inside];
 }
 
 /** Runs work over the items, `concurrency` at a time. */

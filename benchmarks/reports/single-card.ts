@@ -2,7 +2,7 @@
 // paths see the same database state (the scale dataset, then the demo data), and the calls
 // that measure the HTTP path alone, a read and a printable card.
 import type postgres from 'postgres';
-import { actor, fn, log, rawCall, SAMPLES } from './calls.ts';
+import { actor, fn, log, rawCall, SAMPLES, type GenerateAnswer } from './calls.ts';
 import type { Dataset } from './dataset.ts';
 
 /** Warms up both paths (connections, plans, Deno JIT). */
@@ -57,7 +57,7 @@ export async function measureScaleCard(
     const [t1, r1] = await rawCall(one, principal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${cycle2}, ${a})) as r`);
     if (r1[0]!.r.outcome !== 'created') throw new Error(`expected created, got ${JSON.stringify(r1[0]!.r)}`);
     rawCreate.push(t1);
-    const [t2, status, body, inside] = await fn(principal, 'hpc-reports/generate', { cycle_id: cycle2, student_id: b });
+    const [t2, status, body, inside] = await fn<GenerateAnswer>(principal, 'hpc-reports/generate', { cycle_id: cycle2, student_id: b });
     if (status !== 200 || body.report.outcome !== 'created') throw new Error(`function: ${status} ${JSON.stringify(body)}`);
     fnCreate.push(t2);
     fnCreateInside.push(inside);
@@ -66,7 +66,7 @@ export async function measureScaleCard(
     const a = students[i]!;
     const b = students[SAMPLES + i]!;
     rawUnchanged.push((await rawCall(one, principal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${cycle2}, ${a})) as r`))[0]);
-    const [t2, status, body, inside] = await fn(principal, 'hpc-reports/generate', { cycle_id: cycle2, student_id: b });
+    const [t2, status, body, inside] = await fn<GenerateAnswer>(principal, 'hpc-reports/generate', { cycle_id: cycle2, student_id: b });
     if (status !== 200 || body.report.outcome !== 'unchanged') throw new Error(`function: ${status} ${JSON.stringify(body)}`);
     fnUnchanged.push(t2);
     fnUnchangedInside.push(inside);
@@ -132,7 +132,10 @@ export async function measureDemoCard(sql: postgres.Sql, one: postgres.Sql): Pro
           await rawCall(one, demoPrincipal, (tx) => tx`select to_jsonb(public.hpc_generate_report(${d.cycle_id}, ${d.student_id})) as r`)
         )[0],
       );
-      const [t, status, body, inside] = await fn(demoPrincipal, 'hpc-reports/generate', { cycle_id: d.cycle_id, student_id: d.student_id });
+      const [t, status, body, inside] = await fn<GenerateAnswer>(demoPrincipal, 'hpc-reports/generate', {
+        cycle_id: d.cycle_id,
+        student_id: d.student_id,
+      });
       if (status !== 200) throw new Error(`demo function: ${status} ${JSON.stringify(body)}`);
       demoFn.push(t);
       demoFnInside.push(inside);

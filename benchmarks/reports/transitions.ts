@@ -2,7 +2,7 @@
 // class teachers at once), approvals as raw SQL, batches of approvals through the function,
 // and "what awaits me" for the coordinator and the principal.
 import type postgres from 'postgres';
-import { fn, log, pool, rawCall } from './calls.ts';
+import { type BatchAnswer, fn, log, pool, rawCall, type TransitionAnswer } from './calls.ts';
 import type { Dataset } from './dataset.ts';
 
 export interface TransitionTimes {
@@ -12,9 +12,9 @@ export interface TransitionTimes {
   approveRaw: number[];
   approveRawSeconds: number;
   /** The answers to the coordinator's and then the principal's approval batch. */
-  batchApprove: any;
+  batchApprove: BatchAnswer;
   batchApproveSeconds: number;
-  batchApprove2: any;
+  batchApprove2: BatchAnswer;
   batchApprove2Seconds: number;
   awaitingTimes: number[];
 }
@@ -36,7 +36,7 @@ export async function measureTransitions(
   const submitTimes: number[] = [];
   await pool(indexed, 8, async ({ s, i }) => {
     const card = current.get(s)!;
-    const [t, status, body] = await fn(classTeachers[sectionOf(i) - 1]!, `hpc-approvals/reports/${card.id}/transitions`, {
+    const [t, status, body] = await fn<TransitionAnswer>(classTeachers[sectionOf(i) - 1]!, `hpc-approvals/reports/${card.id}/transitions`, {
       action: 'submit',
       expected_version: card.v,
     });
@@ -61,7 +61,7 @@ export async function measureTransitions(
   }
   const approveRawSeconds = (performance.now() - t4) / 1000;
   const t5 = performance.now();
-  const [, , batchApprove] = await fn(coordinator, 'hpc-reports/batches', {
+  const [, , batchApprove] = await fn<BatchAnswer>(coordinator, 'hpc-reports/batches', {
     kind: 'transition',
     action: 'approve',
     cycle_id: cycle2,
@@ -69,7 +69,7 @@ export async function measureTransitions(
   });
   const batchApproveSeconds = (performance.now() - t5) / 1000;
   const t6 = performance.now();
-  const [, , batchApprove2] = await fn(principal, 'hpc-reports/batches', {
+  const [, , batchApprove2] = await fn<BatchAnswer>(principal, 'hpc-reports/batches', {
     kind: 'transition',
     action: 'approve',
     cycle_id: cycle2,

@@ -13,6 +13,6 @@ export async function machineFacts(admin: Sql): Promise<Record<string, unknown>>
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     os: `${platform()} ${release()}`,
     postgres: ver?.v,
-    settings: Object.fromEntries(settings.map((r) => [r.name, `${r.setting}${r.unit ? ' ' + r.unit : ''}`])),
+    settings: Object.fromEntries(settings.map((r) => [r.name, `${r.setting}${r.unit ? ` ${r.unit}` : ''}`])),
   };
 }

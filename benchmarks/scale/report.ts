@@ -1,6 +1,8 @@
 // RESULTS.md of the scale benchmark, written from results.json: the machine, the data, the
 // targets met or not, then one part per section with the figures of earlier partial runs.
-import { ms } from '../stats.ts';
+import { ms, type Stats, stats } from '../stats.ts';
+import type { RestRequestResult } from './rest-overhead.ts';
+import type { HistoryEntry, RlsOverhead, ScaleResults } from './results-shape.ts';
 
 /** A recorded request, readable: decoded, with a long `in.(…)` list of ids shortened. */
 function readableRequest(x: { method: string; url: string }): string {
@@ -9,8 +11,8 @@ function readableRequest(x: { method: string; url: string }): string {
   return `${x.method} ${url.pathname}${query}`;
 }
 
-function restSection(rest: Record<string, any>, history: any[]): string[] {
-  const triple = (x: any) => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`;
+function restSection(rest: Record<string, RestRequestResult>, history: HistoryEntry[]): string[] {
+  const triple = (x: Stats) => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`;
   const earlier = history.filter((h) => h.restOverhead);
   return [
     "## 7. The same pages through the frontend's real path (target ≤ 1.2× at p50 and p95; class sheet < 20 ms p95)",
@@ -50,7 +52,7 @@ function restSection(rest: Record<string, any>, history: any[]): string[] {
             (h) =>
               `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(rest)
                 .map((k) => {
-                  const x = h.restOverhead[k];
+                  const x = h.restOverhead?.[k];
                   return x ? `${ms(x.user.p50)} / ${ms(x.service.p50)} p50, ${ms(x.user.p95)} / ${ms(x.service.p95)} p95` : '–';
                 })
                 .join(' | ')} |`,
@@ -61,14 +63,19 @@ function restSection(rest: Record<string, any>, history: any[]): string[] {
   ];
 }
 
-export function report(r: Record<string, any>): string {
-  const o = (r.rlsOverhead ?? {}) as Record<string, any>;
-  const row = (name: string, x: any) =>
+export function report(r: ScaleResults): string {
+  const o = r.rlsOverhead ?? {};
+  const row = (name: string, x: RlsOverhead) =>
     `| ${name} | ${x.rows} | ${x.sameResult ? 'yes' : '**no**'} | ${ms(x.rls.p50)} / ${ms(x.rls.p95)} | ${ms(x.service.p50)} / ${ms(x.service.p95)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× | ${x.partitions.rls.executed} of ${x.partitions.rls.inPlan} | ${x.partitions.service.executed} of ${x.partitions.service.inPlan} |`;
-  const rest = (r.restOverhead ?? {}) as Record<string, any>;
-  const naive = (r.naivePolicies ?? {}) as Record<string, Record<string, any>>;
-  const dash = (r.dashboards ?? {}) as Record<string, any>;
-  const ref = r.refresh ?? { views: {}, totalSeconds: NaN, changedRatings: 0, readers: { connections: 0, before: {}, during: {} } };
+  const rest = r.restOverhead ?? {};
+  const naive = r.naivePolicies ?? {};
+  const dash = r.dashboards ?? {};
+  const ref = r.refresh ?? {
+    views: {},
+    totalSeconds: NaN,
+    changedRatings: 0,
+    readers: { connections: 0, before: stats([]), during: stats([]), lockWaitSamples: 0 },
+  };
   r.cards ??= {};
   const lines = [
     '# Scale benchmark results',
@@ -104,7 +111,7 @@ export function report(r: Record<string, any>): string {
       ([k, x]) =>
         `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, unprepared | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`,
     ),
-    ...Object.entries((r.rlsOverheadPrepared ?? {}) as Record<string, any>).map(
+    ...Object.entries(r.rlsOverheadPrepared ?? {}).map(
       ([k, x]) =>
         `| RLS overhead ≤ 1.2× — ${k.replaceAll('_', ' ')}, prepared (PostgREST default) | ${x.ratioP50.toFixed(2)}× p50, ${x.ratioP95.toFixed(2)}× p95 | ${x.ratioP50 <= 1.2 ? 'yes' : '**no**'} |`,
     ),
@@ -121,8 +128,7 @@ export function report(r: Record<string, any>): string {
       .filter(([k]) => !k.endsWith(', raw') && !k.includes('whole school'))
       .map(([k, x]) => `| dashboard read < 10 ms p95 — ${k} | ${ms(x.p95)} ms | ${x.p95 < 10 ? 'yes' : '**no**'} |`),
     ...Object.entries(ref.views).map(
-      ([k, x]: [string, any]) =>
-        `| concurrent refresh < 60 s — ${k} | ${(x.ms / 1000).toFixed(1)} s | ${x.ms < 60_000 ? 'yes' : '**no**'} |`,
+      ([k, x]) => `| concurrent refresh < 60 s — ${k} | ${(x.ms / 1000).toFixed(1)} s | ${x.ms < 60_000 ? 'yes' : '**no**'} |`,
     ),
     ...(ref.readers?.during?.n
       ? [
@@ -142,7 +148,7 @@ export function report(r: Record<string, any>): string {
           '',
           '| query | same result | RLS p50 / p95 | service_role p50 / p95 | ratio p50 / p95 |',
           '|---|---|---|---|---|',
-          ...Object.entries(r.rlsOverheadPrepared as Record<string, any>).map(
+          ...Object.entries(r.rlsOverheadPrepared).map(
             ([k, x]) =>
               `| ${k.replaceAll('_', ' ')} | ${x.sameResult ? 'yes' : '**no**'} | ${ms(x.rls.p50)} / ${ms(x.rls.p95)} | ${ms(x.service.p50)} / ${ms(x.service.p95)} | ${x.ratioP50.toFixed(2)}× / ${x.ratioP95.toFixed(2)}× |`,
           ),
@@ -186,7 +192,7 @@ export function report(r: Record<string, any>): string {
     '',
     '| view | time | rows | mode |',
     '|---|---|---|---|',
-    ...Object.entries(ref.views).map(([k, x]: [string, any]) => `| ${k} | ${(x.ms / 1000).toFixed(1)} s | ${x.rows} | ${x.mode} |`),
+    ...Object.entries(ref.views).map(([k, x]) => `| ${k} | ${(x.ms / 1000).toFixed(1)} s | ${x.rows} | ${x.mode} |`),
     '',
     `| readers | reads | p50 | p95 | max |`,
     `|---|---|---|---|---|`,
@@ -194,19 +200,19 @@ export function report(r: Record<string, any>): string {
     `| during the refresh | ${ref.readers.during.n} | ${ms(ref.readers.during.p50)} | ${ms(ref.readers.during.p95)} | ${ms(ref.readers.during.max)} |`,
     '',
     `Readers seen waiting on a lock (pg_stat_activity sampled every 50 ms): ${ref.readers.lockWaitSamples} samples, at most ${ref.readers.maxReadersWaitingOnLock} at once.`,
-    ...((r.history ?? []).filter((h: any) => h.refresh).length
+    ...((r.history ?? []).filter((h) => h.refresh).length
       ? [
           '',
           'Earlier measurements of this section (the machine is shared; the 1-minute load average says how much):',
           '',
-          '| run | load average (start → end) | ' + Object.keys(ref.views).join(' | ') + ' | readers during: p95 / max | lock waits |',
+          `| run | load average (start → end) | ${Object.keys(ref.views).join(' | ')} | readers during: p95 / max | lock waits |`,
           '|---|---|' +
             Object.keys(ref.views)
               .map(() => '---|')
               .join('') +
             '---|---|',
-          ...(r.history as any[])
-            .filter((h) => h.refresh)
+          ...(r.history ?? [])
+            .flatMap((h) => (h.refresh ? [{ ...h, refresh: h.refresh }] : []))
             .map(
               (h) =>
                 `| ${h.startedAt} | ${h.loadAverageAtStart?.[0]?.toFixed(1)} → ${h.loadAverageAtEnd?.[0]?.toFixed(1)} | ${Object.keys(

@@ -45,6 +45,7 @@ import { measureRefresh } from './refresh.ts';
 import { measureCards } from './cards.ts';
 import { machineFacts } from './machine.ts';
 import { report } from './report.ts';
+import type { ScaleResults } from './results-shape.ts';
 
 const SECTIONS = ['overhead', 'rest', 'variants', 'dashboards', 'refresh', 'cards'];
 const usage = `npm run bench:scale [-- options]
@@ -133,7 +134,7 @@ async function main() {
     return;
   }
   if (args.render) {
-    const saved = JSON.parse(readFileSync(join(args.out!, 'results.json'), 'utf8')) as Record<string, unknown>;
+    const saved = JSON.parse(readFileSync(join(args.out!, 'results.json'), 'utf8')) as ScaleResults;
     writeFileSync(join(args.out!, 'RESULTS.md'), report(saved));
     log(`Wrote ${join(args.out!, 'RESULTS.md')} from results.json.`);
     return;
@@ -224,8 +225,8 @@ async function main() {
     results.loadAverageAtEnd = loadavg();
     results.totalSeconds = (performance.now() - t0) / 1000;
     mkdirSync(args.out!, { recursive: true });
-    writeFileSync(join(args.out!, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-    writeFileSync(join(args.out!, 'RESULTS.md'), report(results));
+    writeFileSync(join(args.out!, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(args.out!, 'RESULTS.md'), report(results as unknown as ScaleResults));
     log(`Wrote ${join(args.out!, 'RESULTS.md')} and results.json (${results.totalSeconds as number} s).`);
   } finally {
     await sql.end();

@@ -128,8 +128,11 @@ describe.each(['en', 'hi', 'ta'] as const)("the demo school's printable card in 
 
       const screen = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out on screen; textContent would count hidden text too.
         text: document.body.innerText,
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out on screen; textContent would count hidden text too.
         grid: (document.querySelector('table.grid') as HTMLElement).innerText,
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out on screen; textContent would count hidden text too.
         legend: (document.querySelector('.legend') as HTMLElement).innerText,
         fallbacks: document.querySelectorAll('.fallback').length,
         lang: document.documentElement.lang,
@@ -185,7 +188,9 @@ describe('a school without translations', () => {
       await page.setContent(printable.body.html, { waitUntil: 'load' });
       const shown = await page.evaluate(() => ({
         fallbacks: [...document.querySelectorAll('.fallback')].map((el) => ({ lang: el.getAttribute('lang'), text: el.textContent })),
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out on screen; textContent would count hidden text too.
         footer: (document.querySelector('footer') as HTMLElement).innerText,
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out on screen; textContent would count hidden text too.
         title: (document.querySelector('h1') as HTMLElement).innerText,
       }));
       expect(shown.title).toBe('समग्र प्रगति कार्ड');

@@ -14,7 +14,6 @@ import { evaluateChecklist } from '../../migrator/checklist/evaluate.ts';
 import { schemaDump, dumpDifference } from '../../migrator/rollback/dump.ts';
 import { allMigrations, versionOf } from '../../migrator/supabase-cli.ts';
 import { MIGRATION_TEST_PORT, legacyDatabase, testOptions, type LegacyDatabase } from './support.ts';
-import { projectRoot } from '../../stack/settings.ts';
 
 let db: LegacyDatabase | undefined;
 afterAll(async () => db?.close());

@@ -98,7 +98,8 @@ export async function judgeFunctionRows(
       const call = fnRows.get(fn.name)?.get(caller.label);
       if (!call) continue;
       const rows = call.rows;
-      const tally = (perKind[caller.kind] ??= { returned: 0, foreign: 0, unmatched: 0, refused: 0 });
+      const tally = perKind[caller.kind] ?? { returned: 0, foreign: 0, unmatched: 0, refused: 0 };
+      perKind[caller.kind] = tally;
       tally.returned += rows.length;
       if (call.refused) {
         tally.refused += 1;

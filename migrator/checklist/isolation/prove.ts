@@ -62,7 +62,11 @@ interface Round {
 }
 
 function cell(tallies: Tallies, table: string, kind: string): Cell {
-  return ((tallies.perTable[table] ??= {})[kind] ??= { visible: 0, foreign: 0, writable: 0, probes: 0 });
+  const byKind = tallies.perTable[table] ?? {};
+  tallies.perTable[table] = byKind;
+  const found = byKind[kind] ?? { visible: 0, foreign: 0, writable: 0, probes: 0 };
+  byKind[kind] = found;
+  return found;
 }
 
 /** As postgres, before any caller: row counts, school maps, and which relations take writes. */
