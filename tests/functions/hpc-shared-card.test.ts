@@ -1,6 +1,7 @@
 // hpc-shared-card through the real gateway and Deno, without any account: Anaya's class
 // teacher shares her published Term 1 card with her mother in Hindi; the link opens the same
-// printable card as hpc-reports prints, and the teacher then sees the receipt. Expired,
+// printable card as hpc-reports prints, in Hindi throughout, and the teacher then sees the
+// receipt. Expired,
 // revoked, forged and malformed tokens get byte-identical answers; a client trying forged
 // tokens is stopped by the rate limit, and so is one token asked for too often.
 import { randomBytes } from 'node:crypto';
@@ -64,6 +65,11 @@ describe('a card shared with a family', () => {
     expect(shared.language).toBe('hi');
     expect(shared.html).toContain('<html lang="hi">');
     expect(shared.html).toContain('Anaya Sharma');
+    // Hindi throughout: every text the school wrote is translated (none marked as fallen back
+    // to English), the cycle and the levels included.
+    expect(shared.html).not.toContain('class="fallback"');
+    expect(shared.html).toContain('सत्र 1, 2026-27');
+    expect(shared.html).toContain('प्रगतिशील');
     const printed = await invoke(LAKSHMI().token, `hpc-reports/reports/${card}/print?lang=hi`);
     expect(printed.status).toBe(200);
     expect(shared.html).toBe(printed.body.html);
