@@ -482,9 +482,13 @@ revoke all on function private.hpc_generate_report(uuid, uuid) from public;
 grant execute on function private.hpc_generate_report(uuid, uuid) to authenticated, service_role;
 
 -- The teacher's narrative (Part C) for a student and cycle: the class teacher or a subject
--- teacher of the student's section. Returns the narrative row's id.
+-- teacher of the student's section. Returns the narrative row's id. It may start from a
+-- comment bank phrase (p_source_phrase_id; the bank and the narrative's source columns are
+-- 20250801000300's): a phrase of the caller's school (HP404), not retired (HP422), of the
+-- child's stage (HP422), whose text is kept with the narrative. Saving again without a
+-- phrase keeps the source already recorded: the narrative still came from it.
 create or replace function private.hpc_save_narrative(
-  p_cycle_id uuid, p_student_id uuid, p_summary text, p_strengths text, p_barriers text)
+  p_cycle_id uuid, p_student_id uuid, p_summary text, p_strengths text, p_barriers text, p_source_phrase_id uuid)
 returns uuid
 language plpgsql
 volatile
@@ -495,6 +499,9 @@ declare
   v_caller record;
   v_id uuid;
   v_sections uuid[];
+  v_phrase record;
+  v_phrase_text text;
+  v_stage text;
 begin
   select * into v_caller from private.hpc_caller();
   if not exists (select 1 from public.user_profiles as p
@@ -511,18 +518,40 @@ begin
   if nullif(btrim(p_summary), '') is null then
     raise exception 'summary is required' using errcode = 'HP400';
   end if;
+  if p_source_phrase_id is not null then
+    select f.phrase, f.retired_at, p.stage::text as stage into v_phrase
+    from public.comment_bank_phrases as f
+    join public.hpc_parameters as p on p.institution_id = f.institution_id and p.id = f.parameter_id
+    where f.institution_id = v_caller.institution_id and f.id = p_source_phrase_id;
+    if not found then
+      raise exception 'no such phrase in your school''s comment bank' using errcode = 'HP404';
+    end if;
+    if v_phrase.retired_at is not null then
+      raise exception 'the phrase was retired from the comment bank; pick another' using errcode = 'HP422';
+    end if;
+    v_stage := private.hpc_student_stage(v_caller.institution_id, p_student_id);
+    if v_stage is not null and v_stage <> v_phrase.stage then
+      raise exception 'the phrase is of the % stage bank and the student is in the % stage', v_phrase.stage, v_stage
+        using errcode = 'HP422';
+    end if;
+    v_phrase_text := v_phrase.phrase;
+  end if;
   insert into public.report_narratives as n
-    (institution_id, cycle_id, student_id, author_id, summary, strengths, barriers)
-  values (v_caller.institution_id, p_cycle_id, p_student_id, v_caller.user_id, p_summary, p_strengths, p_barriers)
+    (institution_id, cycle_id, student_id, author_id, summary, strengths, barriers, source_phrase_id, source_phrase_text)
+  values (v_caller.institution_id, p_cycle_id, p_student_id, v_caller.user_id, p_summary, p_strengths, p_barriers,
+          p_source_phrase_id, v_phrase_text)
   on conflict (institution_id, cycle_id, student_id) do update
     set author_id = excluded.author_id, summary = excluded.summary,
-        strengths = excluded.strengths, barriers = excluded.barriers
+        strengths = excluded.strengths, barriers = excluded.barriers,
+        source_phrase_id = coalesce(excluded.source_phrase_id, n.source_phrase_id),
+        source_phrase_text = case when excluded.source_phrase_id is null then n.source_phrase_text
+                                  else excluded.source_phrase_text end
   returning n.id into v_id;
   return v_id;
 end
 $$;
-revoke all on function private.hpc_save_narrative(uuid, uuid, text, text, text) from public;
-grant execute on function private.hpc_save_narrative(uuid, uuid, text, text, text) to authenticated, service_role;
+revoke all on function private.hpc_save_narrative(uuid, uuid, text, text, text, uuid) from public;
+grant execute on function private.hpc_save_narrative(uuid, uuid, text, text, text, uuid) to authenticated, service_role;
 
 -- The API (see the header). What public.hpc_generate_report returns.
 create type public.hpc_generate_outcome as enum ('created', 'updated', 'unchanged');
@@ -557,7 +586,8 @@ revoke all on function public.hpc_generate_report(uuid, uuid) from public, anon;
 grant execute on function public.hpc_generate_report(uuid, uuid) to authenticated, service_role;
 
 create or replace function public.hpc_save_narrative(
-  p_cycle_id uuid, p_student_id uuid, p_summary text, p_strengths text default null, p_barriers text default null)
+  p_cycle_id uuid, p_student_id uuid, p_summary text, p_strengths text default null, p_barriers text default null,
+  p_source_phrase_id uuid default null)
 returns uuid
 language plpgsql
 volatile
@@ -567,7 +597,7 @@ as $$
 declare
   v_message text; v_detail text; v_hint text;
 begin
-  return private.hpc_save_narrative(p_cycle_id, p_student_id, p_summary, p_strengths, p_barriers);
+  return private.hpc_save_narrative(p_cycle_id, p_student_id, p_summary, p_strengths, p_barriers, p_source_phrase_id);
 exception when others then
   if private.api_error_status(sqlstate) is not null then
     get stacked diagnostics v_message = message_text, v_detail = pg_exception_detail, v_hint = pg_exception_hint;
@@ -576,7 +606,7 @@ exception when others then
   raise;
 end
 $$;
-comment on function public.hpc_save_narrative(uuid, uuid, text, text, text) is
-  'Write the teacher''s narrative (Part C) of a student for a cycle. Teachers of the student''s section.';
-revoke all on function public.hpc_save_narrative(uuid, uuid, text, text, text) from public, anon;
-grant execute on function public.hpc_save_narrative(uuid, uuid, text, text, text) to authenticated, service_role;
+comment on function public.hpc_save_narrative(uuid, uuid, text, text, text, uuid) is
+  'Write the teacher''s narrative (Part C) of a student for a cycle, optionally from a comment bank phrase (p_source_phrase_id, kept with the narrative). Teachers of the student''s section.';
+revoke all on function public.hpc_save_narrative(uuid, uuid, text, text, text, uuid) from public, anon;
+grant execute on function public.hpc_save_narrative(uuid, uuid, text, text, text, uuid) to authenticated, service_role;
