@@ -192,17 +192,15 @@ begin
   where o.bucket_id = 'hpc-evidence' and o.id = any (v_ids);
 
   -- The log's entries about the children: those found above, and those the deletes above
-  -- just wrote (this transaction's time, one of the rows' ids).
+  -- just wrote (this transaction's time, one of the rows' ids; the children's share links,
+  -- 20250801000100, went with their cards by cascade and are known by their student).
   delete from public.audit_events as a
   using unnest(v_entry_times, v_entry_ids) as x (occurred_at, id)
   where a.occurred_at = x.occurred_at and a.id = x.id;
   delete from public.audit_events as a
   where a.occurred_at = now() and a.transaction_id = txid_current() and a.table_name = any (v_hpc_tables)
-    and (a.record_key ->> 'id')::uuid = any (v_ids);
-  -- The children's share links (20250801000100) go with their cards, by cascade.
-  delete from public.audit_events as a
-  where a.occurred_at = now() and a.transaction_id = txid_current() and a.table_name = 'report_share_links'
-    and (a.old_values ->> 'student_id')::uuid = any (p_student_ids);
+    and ((a.record_key ->> 'id')::uuid = any (v_ids)
+         or a.table_name = 'report_share_links' and (a.old_values ->> 'student_id')::uuid = any (p_student_ids));
   perform set_config('hpc.erasure', 'off', true);
 
   -- What remains: per child, an entry without personal data.
