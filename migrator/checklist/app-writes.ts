@@ -21,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
 import type { Sql } from '../db.ts';
 import { browserWrites } from './app-writes/browser-writes.ts';
+import { configuredPreRequest, runPreRequest } from './pre-request.ts';
 import { findSchool } from './app-writes/school.ts';
 import { serviceWrites } from './app-writes/service-writes.ts';
 import { ident, type AppClient, type AppWriteOp, type RowLoader, type Step } from './app-writes/statements.ts';
@@ -64,13 +65,14 @@ export async function replayAppWrites(sql: Sql, options: { institutionId?: strin
     }),
     service: JSON.stringify({ role: 'service_role', iss: 'supabase' }),
   };
+  const preRequest = await configuredPreRequest(sql);
   const results: AppWriteResult[] = [];
   for (const w of writes) {
     const steps = await w.steps(school, load);
     const base = { name: w.name, client: w.client, table: w.table, op: w.op };
     try {
       await sql.begin(async (tx) => {
-        for (const step of steps) await runStep(tx, step, claims, w.table);
+        for (const step of steps) await runStep(tx, step, claims, w.table, preRequest);
         throw new RolledBack();
       });
       throw new Error('the transaction was not rolled back');
@@ -86,11 +88,18 @@ export async function replayAppWrites(sql: Sql, options: { institutionId?: strin
   return results;
 }
 
-async function runStep(tx: TransactionSql, step: Step, claims: Record<AppClient, string>, table: string): Promise<void> {
+async function runStep(
+  tx: TransactionSql,
+  step: Step,
+  claims: Record<AppClient, string>,
+  table: string,
+  preRequest: string | null,
+): Promise<void> {
   if (step.as) {
     const role = step.as === 'browser' ? 'authenticated' : 'service_role';
     await tx`select set_config('role', ${role}, true), set_config('request.jwt.claims', ${claims[step.as]}, true),
                     set_config('request.method', ${step.method ?? 'POST'}, true), set_config('request.path', ${`/rest/v1/${table}`}, true)`;
+    await runPreRequest(tx, preRequest);
   } else {
     await tx`reset role`;
   }

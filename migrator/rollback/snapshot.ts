@@ -37,6 +37,9 @@ export interface Catalog {
   types: string[];
   publication_tables: { publication: string; table: string }[];
   cron_jobs: string[];
+  /** PostgREST's in-database settings on the authenticator role, `name=value`. Absent in
+   * snapshots taken before they were recorded. */
+  api_settings?: string[];
 }
 
 export async function readCatalog(sql: Sql): Promise<Catalog> {
@@ -48,7 +51,21 @@ export async function readCatalog(sql: Sql): Promise<Catalog> {
   });
   const catalog = row!.catalog as Catalog;
   catalog.cron_jobs = await cronJobs(sql);
+  catalog.api_settings = await apiSettings(sql);
   return catalog;
+}
+
+// Role settings live outside the schema (pg_dump -s does not show them), yet PostgREST reads
+// them: a pre-request function left configured after its function is dropped fails every
+// request.
+async function apiSettings(sql: Sql): Promise<string[]> {
+  const rows = await sql`
+    select c from pg_catalog.pg_db_role_setting as s
+    cross join lateral unnest(s.setconfig) as c
+    where s.setrole = (select r.oid from pg_catalog.pg_roles as r where r.rolname = 'authenticator')
+      and s.setdatabase = 0 and c like 'pgrst.%'
+    order by c`;
+  return rows.map((r) => r.c as string);
 }
 
 async function cronJobs(sql: Sql): Promise<string[]> {

@@ -46,6 +46,10 @@ grant pg_read_all_stats, pg_signal_backend, pg_monitor to postgres;
 -- Hosted supautils lets `postgres` set its privileged settings, session_replication_role among
 -- them (the migration's backfill runs in replica mode, past the application's row triggers).
 grant set on parameter session_replication_role to postgres;
+-- ... and PostgREST's in-database settings on authenticator (pgrst.*), which Supabase documents
+-- for hosted projects (`alter role authenticator set pgrst.… ; notify pgrst, 'reload config'`);
+-- the migrations set the pre-request function this way.
+grant set on parameter pgrst.db_pre_request to postgres;
 
 alter role anon set statement_timeout = '3s';
 alter role authenticated set statement_timeout = '8s';

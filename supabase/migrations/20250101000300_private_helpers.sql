@@ -19,12 +19,24 @@ comment on schema private is
 revoke all on schema private from public;
 grant usage on schema private to authenticated, service_role;
 
--- The caller's institution: user_profiles.institution_id of auth.uid(). Policies call it as
--- `(select private.current_institution_id())` so it runs once per statement (initPlan),
--- which also lets the planner prune hpc_evaluations to one hash partition at run time.
--- plpgsql, like the other RLS helpers: a security definer `language sql` function is never
--- inlined and is planned again by every statement that calls it; plpgsql keeps the plan
--- for the session.
+-- Is the request context (20250201000100_rls_helpers.sql: computed once per request into the
+-- hpc.* settings) the current claims' own? Every reader of the context asks first, so a
+-- context left from other claims grants nothing. Inlined into its callers (language sql, no
+-- settings, names qualified): see that file.
+create or replace function private.request_context_is_current()
+returns boolean
+language sql
+stable
+as $$
+  select pg_catalog.current_setting('hpc.context_claims', true)
+         operator(pg_catalog.=) coalesce(pg_catalog.current_setting('request.jwt.claims', true), '')
+$$;
+comment on function private.request_context_is_current() is
+  'True when the hpc.* request context was computed from the current request.jwt.claims.';
+
+-- The caller's institution, for column defaults, triggers and functions: the request
+-- context's when there is one, else user_profiles.institution_id of auth.uid() (the expand
+-- steps run before the context exists, while the application keeps writing).
 create or replace function private.current_institution_id()
 returns uuid
 language plpgsql
@@ -33,6 +45,9 @@ security definer
 set search_path = ''
 as $$
 begin
+  if private.request_context_is_current() then
+    return nullif(current_setting('hpc.institution_id', true), '')::uuid;
+  end if;
   return (
     select p.institution_id
     from public.user_profiles as p
@@ -43,6 +58,8 @@ comment on function private.current_institution_id() is
   'Institution of the signed-in user (user_profiles.institution_id of auth.uid()); NULL when anonymous or unassigned.';
 revoke all on function private.current_institution_id() from public;
 grant execute on function private.current_institution_id() to authenticated, service_role;
+revoke all on function private.request_context_is_current() from public;
+grant execute on function private.request_context_is_current() to authenticated, service_role;
 
 -- Keeps created_* immutable and stamps updated_* on every write (HPC and new tenant tables).
 create or replace function private.stamp_row_authorship()

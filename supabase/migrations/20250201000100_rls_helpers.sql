@@ -1,328 +1,275 @@
--- Row level security, part 1: the helpers every policy calls (docs/architecture.md §4.2).
+-- Row level security, part 1: the request context every policy reads (docs/architecture.md §4.2,
+-- docs/scale-out.md).
 --
--- Each helper answers one question about the signed-in user (auth.uid()) inside their own
--- institution. All are `security definer` (they read user_profiles, staff_duties, ... without
--- going through those tables' policies — which is also what keeps the user_profiles
--- policies free of the recursion BIG DAY once hit), `stable`, `set search_path = ''`, and
--- live in the unexposed `private` schema. Policies call them wrapped as
--- `(select private.fn())` so each runs once per statement as an initPlan; the set-valued
--- ones return arrays so that the per-row test is a cheap `= any (...)`, written
--- `= any ((select private.fn())::uuid[])`: the cast makes Postgres read the parenthesised
--- subquery as one array value (an initPlan), not as a row source of arrays.
+-- Who the caller is — their institution, BIG DAY role, HPC duties and the people, sections and
+-- cycles those give them — is computed ONCE per request by private.set_request_context(), which
+-- PostgREST runs before every request (its db-pre-request, configured at the end of this file;
+-- the edge functions and the test helpers call it the same way after setting the claims). It
+-- stores the answers as transaction-local settings `hpc.*`, and the policies compare columns
+-- with them through the small readers below. So no policy reads a table, and the same policy
+-- text runs on one node and on a Citus cluster, where a policy runs on the shards and may
+-- neither hold a subquery nor query another distributed table.
+--
+-- The readers are `language sql`, invoker, without `set search_path` and with every name
+-- qualified: that is what lets the planner inline them into the policy expression, so a
+-- per-row check costs a settings lookup, not a function call. Sets are kept as array text and
+-- tested with strpos on the uuid's text: a uuid's 36 characters hold no comma or brace, so a
+-- match is always one whole element, at a microsecond a row (parsing the array every row costs
+-- ten times that).
+--
+-- Every reader first asks private.request_context_is_current(): the context counts only for
+-- the claims it was computed from, so code that switches claims without computing it again
+-- gets no rights at all, never another user's.
 --
 -- Vocabulary (docs/role-matrix.md):
 --   whole-institution reader = coordinator, principal or institution admin;
 --   institution admin       = staff duty institution_admin, or BIG DAY role 'admin';
 --   teacher of a student     = active class_teacher / subject_teacher duty for a section the
---                              student is in;
+--                              student is in, or BIG DAY's allocation (section_courses.teacher_id);
 --   released cycle           = status locked or archived (evaluations final, moderated).
 set local lock_timeout = '50ms';
 set local statement_timeout = '30s';
 
--- Each statement-level helper below is ONE flat query from the caller's profile (`me`),
--- in plpgsql: none calls another, and plpgsql keeps its query plan for the session, where a
--- `language sql` security definer function is planned again on every call
--- (benchmarks/scale/FINDINGS.md).
+-- Computing the context ---------------------------------------------------------------------
 
--- True when the caller's institution has HPC switched on. Every HPC policy requires it, so
--- switching the flag off hides all HPC rows on the next request (the immediate rollback).
-create or replace function private.hpc_active()
-returns boolean
-language plpgsql stable security definer set search_path = ''
+-- One flat statement from the caller's profile (`me`); each list is an index lookup. On a
+-- Citus coordinator the values are set with SET LOCAL, which Citus passes on to the workers
+-- a transaction uses (citus.propagate_set_commands = 'local'), the claims included, so that
+-- auth.uid() answers there too; on one node set_config does the same without parsing a
+-- statement per setting.
+create or replace function private.set_request_context()
+returns void
+language plpgsql
+volatile
+security definer
+set search_path = ''
 as $$
+declare
+  v_claims text := coalesce(current_setting('request.jwt.claims', true), '');
+  v_user uuid := auth.uid();
+  v_names text[] := array[
+    'user_id', 'institution_id', 'hpc_institution_id', 'role', 'duties', 'is_institution_admin', 'is_principal',
+    'reads_whole_institution', 'reads_audit_log', 'taught_section_ids', 'taught_student_ids', 'child_ids',
+    'taught_guardian_ids', 'family_section_ids', 'family_teacher_ids', 'peer_reviewee_ids', 'open_cycle_ids',
+    'released_cycle_ids'];
+  v_values text[];
 begin
-  return (
-    select exists (
-      select 1
-      from public.user_profiles as me
-      join public.institution_feature_flags as f
-        on f.institution_id = me.institution_id and f.feature = 'hpc' and f.enabled
-      where me.id = (select auth.uid()))
-  );
+  if v_user is not null then
+    select array[
+             me.id::text, me.institution_id::text,
+             case when f.enabled then me.institution_id::text end,
+             me.role, d.duties::text,
+             (me.role = 'admin' or 'institution_admin' = any (d.duties))::text,
+             ('principal' = any (d.duties))::text,
+             (me.role = 'admin' or d.duties && array['coordinator', 'principal', 'institution_admin'])::text,
+             (me.role = 'admin' or d.duties && array['principal', 'institution_admin'])::text,
+             (select coalesce(array_agg(distinct t.section_id), '{}')
+              from (select sd.section_id from public.staff_duties as sd
+                    where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
+                      and sd.duty in ('class_teacher', 'subject_teacher') and sd.section_id is not null
+                    union all
+                    select sc.section_id from public.section_courses as sc
+                    where sc.institution_id = me.institution_id and sc.teacher_id = me.id) as t)::text,
+             (select coalesce(array_agg(distinct s.student_id), '{}')
+              from (select sd.section_id from public.staff_duties as sd
+                    where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
+                      and sd.duty in ('class_teacher', 'subject_teacher') and sd.section_id is not null
+                    union
+                    select sc.section_id from public.section_courses as sc
+                    where sc.institution_id = me.institution_id and sc.teacher_id = me.id) as t
+              join public.section_students as s on s.institution_id = me.institution_id and s.section_id = t.section_id)::text,
+             (select coalesce(array_agg(g.student_id), '{}') from public.student_guardians as g
+              where g.institution_id = me.institution_id and g.guardian_id = me.id)::text,
+             (select coalesce(array_agg(distinct g.guardian_id), '{}')
+              from public.staff_duties as sd
+              join public.section_students as s on s.institution_id = sd.institution_id and s.section_id = sd.section_id
+              join public.student_guardians as g on g.institution_id = sd.institution_id and g.student_id = s.student_id
+              where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
+                and sd.duty in ('class_teacher', 'subject_teacher'))::text,
+             (select coalesce(array_agg(distinct s.section_id), '{}') from public.section_students as s
+              where s.institution_id = me.institution_id
+                and (s.student_id = me.id
+                     or s.student_id in (select g.student_id from public.student_guardians as g
+                                         where g.institution_id = me.institution_id and g.guardian_id = me.id)))::text,
+             (select coalesce(array_agg(distinct t.user_id), '{}')
+              from public.section_students as s
+              cross join lateral (
+                select sd.user_id from public.staff_duties as sd
+                where sd.institution_id = s.institution_id and sd.section_id = s.section_id and sd.active
+                  and sd.duty in ('class_teacher', 'subject_teacher')
+                union
+                select sc.teacher_id from public.section_courses as sc
+                where sc.institution_id = s.institution_id and sc.section_id = s.section_id and sc.teacher_id is not null
+              ) as t
+              where s.institution_id = me.institution_id
+                and (s.student_id = me.id
+                     or s.student_id in (select g.student_id from public.student_guardians as g
+                                         where g.institution_id = me.institution_id and g.guardian_id = me.id)))::text,
+             (select coalesce(array_agg(distinct a.student_id), '{}') from public.hpc_parameter_assignments as a
+              where a.institution_id = me.institution_id and a.peer_reviewer_id = me.id and a.active)::text,
+             (select coalesce(array_agg(c.id), '{}') from public.hpc_evaluation_cycles as c
+              where c.institution_id = me.institution_id and c.status = 'open')::text,
+             (select coalesce(array_agg(c.id), '{}') from public.hpc_evaluation_cycles as c
+              where c.institution_id = me.institution_id and c.status in ('locked', 'archived'))::text]
+      into v_values
+    from public.user_profiles as me
+    left join public.institution_feature_flags as f
+      on f.institution_id = me.institution_id and f.feature = 'hpc' and f.enabled
+    cross join lateral (
+      select coalesce(array_agg(distinct sd.duty), '{}') as duties
+      from public.staff_duties as sd
+      where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
+    ) as d
+    where me.id = v_user;
+  end if;
+  if exists (select 1 from pg_catalog.pg_extension where extname = 'citus') then
+    execute (
+      select string_agg(format('set local hpc.%s = %L', n, coalesce(v, '')), '; ')
+      from unnest(v_names, coalesce(v_values, array[]::text[])) as t (n, v))
+      || format('; set local request.jwt.claims = %L; set local hpc.context_claims = %L', v_claims, v_claims);
+  else
+    perform set_config('hpc.' || n, coalesce(v, ''), true)
+    from unnest(v_names, coalesce(v_values, array[]::text[])) as t (n, v);
+    perform set_config('hpc.context_claims', v_claims, true);
+  end if;
 end
 $$;
+comment on function private.set_request_context() is
+  'PostgREST''s db-pre-request: computes who the caller is once per request into the transaction-local hpc.* settings the policies read.';
+
+-- For code that may run outside a request PostgREST prepared (the Storage API evaluating its
+-- policies, a test session): computes the context when it is not the current claims' own.
+create or replace function private.ensure_request_context()
+returns boolean
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  if not coalesce(private.request_context_is_current(), false) then
+    perform private.set_request_context();
+  end if;
+  return true;
+end
+$$;
+comment on function private.ensure_request_context() is
+  'Computes the request context unless it is already the current claims'' own; returns true.';
+
+-- Reading the context -----------------------------------------------------------------------
+
+create or replace function private.context_uuid(p_name text)
+returns uuid
+language sql
+stable
+as $$
+  select case when private.request_context_is_current()
+    then nullif(pg_catalog.current_setting('hpc.' operator(pg_catalog.||) p_name, true), '')::pg_catalog.uuid end
+$$;
+
+create or replace function private.context_flag(p_name text)
+returns boolean
+language sql
+stable
+as $$
+  select private.request_context_is_current()
+     and pg_catalog.current_setting('hpc.' operator(pg_catalog.||) p_name, true) operator(pg_catalog.=) 'true'
+$$;
+
+create or replace function private.context_list(p_name text)
+returns uuid[]
+language sql
+stable
+as $$
+  select case when private.request_context_is_current()
+    then coalesce(nullif(pg_catalog.current_setting('hpc.' operator(pg_catalog.||) p_name, true), '')::pg_catalog.uuid[], '{}')
+    else '{}' end
+$$;
+
+create or replace function private.context_lists(p_name text, p_id uuid)
+returns boolean
+language sql
+stable
+as $$
+  select private.request_context_is_current()
+     and pg_catalog.strpos(pg_catalog.current_setting('hpc.' operator(pg_catalog.||) p_name, true), p_id::pg_catalog.text) operator(pg_catalog.>) 0
+$$;
+
+-- The caller.
+create or replace function private.caller_id() returns uuid language sql stable
+as $$ select private.context_uuid('user_id') $$;
+create or replace function private.caller_institution_id() returns uuid language sql stable
+as $$ select private.context_uuid('institution_id') $$;
 
 -- The caller's institution if it has HPC on, else null. Every HPC policy compares
--- institution_id with it: one scalar initPlan that both scopes the tenant and honours the
--- flag, and lets the planner prune hpc_evaluations to one partition at run time.
-create or replace function private.hpc_institution_id()
-returns uuid
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select me.institution_id
-    from public.user_profiles as me
-    join public.institution_feature_flags as f
-      on f.institution_id = me.institution_id and f.feature = 'hpc' and f.enabled
-    where me.id = (select auth.uid())
-  );
-end
-$$;
+-- institution_id with it: it both scopes the tenant and honours the flag (switching the flag
+-- off hides all HPC rows on the next request: the immediate rollback), and on one node lets
+-- the planner prune hpc_evaluations to one partition at run time.
+create or replace function private.hpc_institution_id() returns uuid language sql stable
+as $$ select private.context_uuid('hpc_institution_id') $$;
+create or replace function private.hpc_active() returns boolean language sql stable
+as $$ select private.context_uuid('hpc_institution_id') is not null $$;
 
--- The caller's active HPC duties in their institution.
-create or replace function private.current_duties()
-returns text[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(distinct d.duty), '{}')
-    from public.user_profiles as me
-    join public.staff_duties as d on d.institution_id = me.institution_id and d.user_id = me.id and d.active
-    where me.id = (select auth.uid())
-  );
-end
-$$;
+-- The caller's BIG DAY role (student, teacher, admin, staff, parent) and active HPC duties.
+create or replace function private.current_role_name() returns text language sql stable
+as $$ select case when private.request_context_is_current() then nullif(pg_catalog.current_setting('hpc.role', true), '') end $$;
+create or replace function private.current_duties() returns text[] language sql stable
+as $$ select case when private.request_context_is_current()
+  then coalesce(nullif(pg_catalog.current_setting('hpc.duties', true), '')::pg_catalog.text[], '{}') else '{}' end $$;
+-- Does the caller hold one of these duties? (Parses the short duty list: for small tables.)
+create or replace function private.has_duty_in(p_duties text[]) returns boolean language sql stable
+as $$ select private.current_duties() operator(pg_catalog.&&) p_duties $$;
 
--- The caller's BIG DAY role (student, teacher, admin, staff, parent).
-create or replace function private.current_role_name()
-returns text
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select me.role from public.user_profiles as me where me.id = (select auth.uid())
-  );
-end
-$$;
-
-create or replace function private.is_institution_admin()
-returns boolean
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(bool_or(
-      me.role = 'admin'
-      or exists (
-        select 1 from public.staff_duties as d
-        where d.institution_id = me.institution_id and d.user_id = me.id and d.active and d.duty = any (array['institution_admin']))), false)
-    from public.user_profiles as me
-    where me.id = (select auth.uid())
-  );
-end
-$$;
-
-create or replace function private.is_principal()
-returns boolean
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(bool_or(
-      exists (
-        select 1 from public.staff_duties as d
-        where d.institution_id = me.institution_id and d.user_id = me.id and d.active and d.duty = any (array['principal']))), false)
-    from public.user_profiles as me
-    where me.id = (select auth.uid())
-  );
-end
-$$;
-
-create or replace function private.reads_whole_institution()
-returns boolean
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(bool_or(
-      me.role = 'admin'
-      or exists (
-        select 1 from public.staff_duties as d
-        where d.institution_id = me.institution_id and d.user_id = me.id and d.active and d.duty = any (array['coordinator', 'principal', 'institution_admin']))), false)
-    from public.user_profiles as me
-    where me.id = (select auth.uid())
-  );
-end
-$$;
-
+create or replace function private.is_institution_admin() returns boolean language sql stable
+as $$ select private.context_flag('is_institution_admin') $$;
+create or replace function private.is_principal() returns boolean language sql stable
+as $$ select private.context_flag('is_principal') $$;
+create or replace function private.reads_whole_institution() returns boolean language sql stable
+as $$ select private.context_flag('reads_whole_institution') $$;
 -- Principal or institution admin: the audit log's readers.
-create or replace function private.reads_audit_log()
-returns boolean
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(bool_or(
-      me.role = 'admin'
-      or exists (
-        select 1 from public.staff_duties as d
-        where d.institution_id = me.institution_id and d.user_id = me.id and d.active and d.duty = any (array['principal', 'institution_admin']))), false)
-    from public.user_profiles as me
-    where me.id = (select auth.uid())
-  );
-end
-$$;
+create or replace function private.reads_audit_log() returns boolean language sql stable
+as $$ select private.context_flag('reads_audit_log') $$;
 
--- Sections the caller teaches: a class or subject teacher duty, or a subject BIG DAY's
--- allocation gives them (section_courses.teacher_id), so that teachers BIG DAY allocated
--- before the HPC see their classes without a duty being recorded first.
-create or replace function private.taught_section_ids()
-returns uuid[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(distinct t.section_id), '{}')
-    from public.user_profiles as me
-    cross join lateral (
-      select d.section_id from public.staff_duties as d
-      where d.institution_id = me.institution_id and d.user_id = me.id and d.active
-        and d.duty in ('class_teacher', 'subject_teacher') and d.section_id is not null
-      union all
-      select sc.section_id from public.section_courses as sc
-      where sc.institution_id = me.institution_id and sc.teacher_id = me.id
-    ) as t
-    where me.id = (select auth.uid())
-  );
-end
-$$;
+-- The caller's sets, as arrays (for functions) and as per-row tests (for policies).
+-- Sections and students the caller teaches (duty or allocation); the guardians of the
+-- students of their duty sections; a student's or parent's children, sections and those
+-- sections' teachers; the classmates a student reviews; the school's open and released cycles.
+create or replace function private.taught_section_ids() returns uuid[] language sql stable
+as $$ select private.context_list('taught_section_ids') $$;
+create or replace function private.taught_student_ids() returns uuid[] language sql stable
+as $$ select private.context_list('taught_student_ids') $$;
+create or replace function private.child_ids() returns uuid[] language sql stable
+as $$ select private.context_list('child_ids') $$;
+create or replace function private.taught_guardian_ids() returns uuid[] language sql stable
+as $$ select private.context_list('taught_guardian_ids') $$;
+create or replace function private.family_section_ids() returns uuid[] language sql stable
+as $$ select private.context_list('family_section_ids') $$;
+create or replace function private.family_teacher_ids() returns uuid[] language sql stable
+as $$ select private.context_list('family_teacher_ids') $$;
+create or replace function private.peer_reviewee_ids() returns uuid[] language sql stable
+as $$ select private.context_list('peer_reviewee_ids') $$;
+create or replace function private.open_cycle_ids() returns uuid[] language sql stable
+as $$ select private.context_list('open_cycle_ids') $$;
+create or replace function private.released_cycle_ids() returns uuid[] language sql stable
+as $$ select private.context_list('released_cycle_ids') $$;
 
--- Students in the sections the caller teaches (duty or allocation, as above).
-create or replace function private.taught_student_ids()
-returns uuid[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(distinct s.student_id), '{}')
-    from public.user_profiles as me
-    cross join lateral (
-      select d.section_id from public.staff_duties as d
-      where d.institution_id = me.institution_id and d.user_id = me.id and d.active
-        and d.duty in ('class_teacher', 'subject_teacher') and d.section_id is not null
-      union
-      select sc.section_id from public.section_courses as sc
-      where sc.institution_id = me.institution_id and sc.teacher_id = me.id
-    ) as t
-    join public.section_students as s on s.institution_id = me.institution_id and s.section_id = t.section_id
-    where me.id = (select auth.uid())
-  );
-end
-$$;
-
--- Students whose guardian the caller is.
-create or replace function private.child_ids()
-returns uuid[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(g.student_id), '{}')
-    from public.user_profiles as me
-    join public.student_guardians as g on g.institution_id = me.institution_id and g.guardian_id = me.id
-    where me.id = (select auth.uid())
-  );
-end
-$$;
-
--- Guardians of the students the caller teaches.
-create or replace function private.taught_guardian_ids()
-returns uuid[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(distinct g.guardian_id), '{}')
-    from public.user_profiles as me
-    join public.staff_duties as d
-      on d.institution_id = me.institution_id and d.user_id = me.id and d.active
-     and d.duty in ('class_teacher', 'subject_teacher')
-    join public.section_students as s on s.institution_id = me.institution_id and s.section_id = d.section_id
-    join public.student_guardians as g on g.institution_id = me.institution_id and g.student_id = s.student_id
-    where me.id = (select auth.uid())
-  );
-end
-$$;
-
--- Sections of the caller (a student) and of the caller's children (a parent).
-create or replace function private.family_section_ids()
-returns uuid[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(distinct s.section_id), '{}')
-    from public.user_profiles as me
-    join public.section_students as s on s.institution_id = me.institution_id
-    where me.id = (select auth.uid())
-      and (s.student_id = me.id
-           or s.student_id in (select g.student_id from public.student_guardians as g
-                               where g.institution_id = me.institution_id and g.guardian_id = me.id))
-  );
-end
-$$;
-
--- Teachers of those sections (duty or allocation): the staff a student or parent deals with.
-create or replace function private.family_teacher_ids()
-returns uuid[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(distinct t.user_id), '{}')
-    from public.user_profiles as me
-    join public.section_students as s on s.institution_id = me.institution_id
-    cross join lateral (
-      select d.user_id from public.staff_duties as d
-      where d.institution_id = me.institution_id and d.section_id = s.section_id and d.active
-        and d.duty in ('class_teacher', 'subject_teacher')
-      union
-      select sc.teacher_id from public.section_courses as sc
-      where sc.institution_id = me.institution_id and sc.section_id = s.section_id and sc.teacher_id is not null
-    ) as t
-    where me.id = (select auth.uid())
-      and (s.student_id = me.id
-           or s.student_id in (select g.student_id from public.student_guardians as g
-                               where g.institution_id = me.institution_id and g.guardian_id = me.id))
-  );
-end
-$$;
-
--- Classmates the caller (a student) is assigned to review in any cycle.
-create or replace function private.peer_reviewee_ids()
-returns uuid[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(distinct a.student_id), '{}')
-    from public.user_profiles as me
-    join public.hpc_parameter_assignments as a
-      on a.institution_id = me.institution_id and a.peer_reviewer_id = me.id and a.active
-    where me.id = (select auth.uid())
-  );
-end
-$$;
-
-create or replace function private.open_cycle_ids()
-returns uuid[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(c.id), '{}')
-    from public.user_profiles as me
-    join public.hpc_evaluation_cycles as c on c.institution_id = me.institution_id and c.status = 'open'
-    where me.id = (select auth.uid())
-  );
-end
-$$;
-
-create or replace function private.released_cycle_ids()
-returns uuid[]
-language plpgsql stable security definer set search_path = ''
-as $$
-begin
-  return (
-    select coalesce(array_agg(c.id), '{}')
-    from public.user_profiles as me
-    join public.hpc_evaluation_cycles as c on c.institution_id = me.institution_id and c.status in ('locked', 'archived')
-    where me.id = (select auth.uid())
-  );
-end
-$$;
+create or replace function private.teaches_section(p_section_id uuid) returns boolean language sql stable
+as $$ select private.context_lists('taught_section_ids', p_section_id) $$;
+create or replace function private.teaches_student(p_student_id uuid) returns boolean language sql stable
+as $$ select private.context_lists('taught_student_ids', p_student_id) $$;
+create or replace function private.is_child(p_student_id uuid) returns boolean language sql stable
+as $$ select private.context_lists('child_ids', p_student_id) $$;
+create or replace function private.is_taught_guardian(p_guardian_id uuid) returns boolean language sql stable
+as $$ select private.context_lists('taught_guardian_ids', p_guardian_id) $$;
+create or replace function private.is_family_section(p_section_id uuid) returns boolean language sql stable
+as $$ select private.context_lists('family_section_ids', p_section_id) $$;
+create or replace function private.is_family_teacher(p_teacher_id uuid) returns boolean language sql stable
+as $$ select private.context_lists('family_teacher_ids', p_teacher_id) $$;
+create or replace function private.is_peer_reviewee(p_student_id uuid) returns boolean language sql stable
+as $$ select private.context_lists('peer_reviewee_ids', p_student_id) $$;
+create or replace function private.is_open_cycle(p_cycle_id uuid) returns boolean language sql stable
+as $$ select private.context_lists('open_cycle_ids', p_cycle_id) $$;
+create or replace function private.is_released_cycle(p_cycle_id uuid) returns boolean language sql stable
+as $$ select private.context_lists('released_cycle_ids', p_cycle_id) $$;
 
 -- May the caller enter this rating? One answer per rater role; called by the write policies
 -- of hpc_evaluations (only for the rows being written, so per-row cost is fine there).
@@ -360,34 +307,46 @@ end
 $$;
 
 -- May the caller see and write messages about this student?
-create or replace function private.in_conversation_circle(p_student_id uuid)
-returns boolean
-language sql stable security definer set search_path = ''
+create or replace function private.in_conversation_circle(p_student_id uuid) returns boolean language sql stable
 as $$
-  select p_student_id = (select auth.uid())
-      or p_student_id = any (private.child_ids())
-      or p_student_id = any (private.taught_student_ids())
+  select p_student_id operator(pg_catalog.=) private.caller_id()
+      or private.is_child(p_student_id)
+      or private.teaches_student(p_student_id)
       or private.reads_whole_institution()
 $$;
 
+-- Every function of this file is the API roles' to call (policies run as the caller); none
+-- is reachable through the API, as `private` is not an exposed schema. anon needs only the
+-- pre-request function, which PostgREST runs for anon requests too.
 do $$
 declare
-  v_fn text;
+  v_fn regprocedure;
 begin
-  foreach v_fn in array array[
-    'private.hpc_active()', 'private.hpc_institution_id()', 'private.current_duties()', 'private.current_role_name()',
-    'private.is_institution_admin()', 'private.is_principal()', 'private.reads_whole_institution()',
-    'private.reads_audit_log()', 'private.taught_section_ids()', 'private.taught_student_ids()',
-    'private.child_ids()', 'private.taught_guardian_ids()', 'private.family_section_ids()',
-    'private.family_teacher_ids()', 'private.peer_reviewee_ids()',
-    'private.open_cycle_ids()', 'private.released_cycle_ids()',
-    'private.may_rate(uuid, uuid, uuid, public.hpc_rater_role)', 'private.in_conversation_circle(uuid)'
-  ] loop
+  for v_fn in
+    select p.oid from pg_catalog.pg_proc as p
+    where p.pronamespace = 'private'::regnamespace
+      and p.proname in (
+        'set_request_context', 'ensure_request_context', 'request_context_is_current', 'context_uuid', 'context_flag',
+        'context_list', 'context_lists', 'caller_id', 'caller_institution_id', 'hpc_institution_id', 'hpc_active',
+        'current_role_name', 'current_duties', 'has_duty_in', 'is_institution_admin', 'is_principal',
+        'reads_whole_institution', 'reads_audit_log', 'taught_section_ids', 'taught_student_ids', 'child_ids',
+        'taught_guardian_ids', 'family_section_ids', 'family_teacher_ids', 'peer_reviewee_ids', 'open_cycle_ids',
+        'released_cycle_ids', 'teaches_section', 'teaches_student', 'is_child', 'is_taught_guardian',
+        'is_family_section', 'is_family_teacher', 'is_peer_reviewee', 'is_open_cycle', 'is_released_cycle',
+        'may_rate', 'in_conversation_circle')
+  loop
     execute format('revoke all on function %s from public', v_fn);
     execute format('grant execute on function %s to authenticated, service_role', v_fn);
   end loop;
 end
 $$;
+grant usage on schema private to anon;
+grant execute on function private.set_request_context() to anon;
+
+-- PostgREST runs the context function before each request (in-database configuration, as on a
+-- hosted Supabase project; the NOTIFY makes a running PostgREST read it again).
+alter role authenticator set pgrst.db_pre_request to 'private.set_request_context';
+notify pgrst, 'reload config';
 
 -- What the tables' own checks call runs as the writing user, so it must work for API roles
 -- too: the evidence path check is part of two CHECK constraints (EXECUTE is checked at run

@@ -23,26 +23,45 @@ set public = excluded.public,
 -- Whose evidence folder is this object in, as far as the caller is concerned?
 create or replace function private.evidence_access(p_name text, p_write boolean)
 returns boolean
-language sql stable security definer set search_path = ''
+language plpgsql
+stable
+security definer
+set search_path = ''
 as $$
-  with path as (
-    select (storage.foldername(p_name))[1] as institution, (storage.foldername(p_name))[2] as student
-  )
-  select coalesce(
-    path.institution = private.current_institution_id()::text
-    and private.hpc_active()
-    and path.student ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-    and (
-      (not p_write and private.reads_whole_institution())
-      or path.student::uuid = any (private.taught_student_ids())
-      or path.student::uuid = (select auth.uid())
-      or path.student::uuid = any (private.child_ids())
-      or (p_write and path.student::uuid = any (private.peer_reviewee_ids()))
-    ),
-    false)
-  from path
+declare
+  v_institution text := (storage.foldername(p_name))[1];
+  v_student text := (storage.foldername(p_name))[2];
+begin
+  -- The Storage API sets the claims but runs no PostgREST pre-request.
+  perform private.ensure_request_context();
+  if v_institution is distinct from private.caller_institution_id()::text or not private.hpc_active()
+     or v_student !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    return false;
+  end if;
+  return (not p_write and private.reads_whole_institution())
+      or private.teaches_student(v_student::uuid)
+      or v_student::uuid = private.caller_id()
+      or private.is_child(v_student::uuid)
+      or (p_write and private.is_peer_reviewee(v_student::uuid));
+end
 $$;
 revoke all on function private.evidence_access(text, boolean) from public;
+
+-- An institution admin removes any evidence file of their school.
+create or replace function private.evidence_removed_by_admin(p_name text)
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.ensure_request_context();
+  return (storage.foldername(p_name))[1] = private.caller_institution_id()::text and private.is_institution_admin();
+end
+$$;
+revoke all on function private.evidence_removed_by_admin(text) from public;
+grant execute on function private.evidence_removed_by_admin(text) to authenticated, service_role;
 grant execute on function private.evidence_access(text, boolean) to authenticated, service_role;
 
 create policy "HPC evidence is read by the student's circle" on storage.objects
@@ -64,7 +83,6 @@ create policy "HPC evidence is removed by its uploader or an institution admin" 
     bucket_id = 'hpc-evidence'
     and (
       (owner_id = (select auth.uid())::text and private.evidence_access(name, true))
-      or ((storage.foldername(name))[1] = (select private.current_institution_id())::text
-          and (select private.is_institution_admin()))
+      or private.evidence_removed_by_admin(name)
     )
   );

@@ -307,43 +307,23 @@ end
 $$;
 revoke all on function private.hpc_chain(uuid, text) from public;
 
--- The caller's active HPC duties in their institution (for the policies below; security
--- definer so that the policies do not depend on staff_duties' own policies).
-create or replace function private.hpc_caller_duties()
-returns text[]
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select coalesce(array_agg(distinct d.duty order by d.duty), '{}')
-  from public.staff_duties as d
-  where d.user_id = (select auth.uid())
-    and d.institution_id = private.current_institution_id()
-    and d.active
-$$;
-revoke all on function private.hpc_caller_duties() from public;
-grant execute on function private.hpc_caller_duties() to authenticated, service_role;
-
 -- RLS for the two new tables. Both require the HPC flag of the caller's institution.
 -- Narratives: staff with an HPC duty in the institution (the card carries them to
 -- students and parents once published).
 create policy "Staff with an HPC duty read narratives" on public.report_narratives
   for select to authenticated
   using (
-    institution_id = (select private.current_institution_id())
-    and (select private.hpc_enabled(private.current_institution_id()))
-    and cardinality((select private.hpc_caller_duties())) > 0
+    institution_id = private.hpc_institution_id()
+    and cardinality(private.current_duties()) > 0
   );
 
 -- Jobs: the requester, and whole-institution readers (coordinator, principal, admin).
 create policy "Requesters and leaders read batch jobs" on public.report_jobs
   for select to authenticated
   using (
-    institution_id = (select private.current_institution_id())
-    and (select private.hpc_enabled(private.current_institution_id()))
+    institution_id = private.hpc_institution_id()
     and (
-      requested_by = (select auth.uid())
-      or (select private.hpc_caller_duties()) && array['coordinator', 'principal', 'institution_admin']
+      requested_by = private.caller_id()
+      or private.has_duty_in(array['coordinator', 'principal', 'institution_admin'])
     )
   );

@@ -296,7 +296,7 @@ grant execute on function public.hpc_batch_run(uuid, bigint, bigint) to authenti
 -- Batches finish even when nobody drives them. The hpc-reports function runs a background
 -- batch chunk by chunk; if the function is stopped (deploy, wall-clock limit, crash) the
 -- batch stays queued or running with its cursor. Every minute pg_cron resumes such stale
--- batches on behalf of their requester: the requester's claims are set for the transaction,
+-- batches on behalf of their requester: the requester's claims and request context are set for the transaction,
 -- so every card is still checked against the requester's own duties (and audited with the
 -- requester as actor). A batch whose requester may no longer run it (HPC switched off, duty
 -- gone) is cancelled with the reason in its errors.
@@ -323,6 +323,7 @@ begin
   loop
     perform set_config('request.jwt.claims',
       json_build_object('sub', v_job.requested_by, 'role', 'authenticated')::text, true);
+    perform private.set_request_context();
     begin
       perform private.hpc_batch_run(v_job.id, 500, 20000);
       v_resumed := v_resumed + 1;
@@ -340,6 +341,7 @@ begin
     end;
   end loop;
   perform set_config('request.jwt.claims', '', true);
+  perform private.set_request_context();
   return v_resumed;
 end
 $$;

@@ -208,8 +208,8 @@ grant update (parameter_id, level_ordinal, language, phrase, retired_at) on publ
 create policy "Staff read their school's comment bank" on public.comment_bank_phrases
   for select to authenticated
   using (
-    institution_id = (select private.hpc_institution_id())
-    and (select private.current_role_name()) in ('teacher', 'admin', 'staff')
+    institution_id = private.hpc_institution_id()
+    and private.current_role_name() in ('teacher', 'admin', 'staff')
   );
 create policy "Coordinators of the stage and institution admins add phrases" on public.comment_bank_phrases
   for insert to authenticated
@@ -262,7 +262,7 @@ declare
   v_stage text;
 begin
   select * into v_caller from private.hpc_api_caller();
-  if (select private.current_role_name()) not in ('teacher', 'admin', 'staff') then
+  if private.current_role_name() not in ('teacher', 'admin', 'staff') then
     perform private.raise_api_error('HP403', 'The comment bank is for the school''s staff.');
   end if;
   select split_part(btrim(s.full_name), ' ', 1) as first_name, s.gender into v_student

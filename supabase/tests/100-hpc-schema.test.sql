@@ -2,7 +2,7 @@
 -- indexes, partition layout, RLS on every table and partition, triggers, helpers.
 begin;
 \ir support/tests-schema.sql
-select plan(219);
+select plan(220);
 
 create temporary table t_new (name text primary key, pk text[]) on commit drop;
 insert into t_new values
@@ -503,11 +503,21 @@ select is_definer('private', 'current_institution_id', array[]::text[], 'current
 select is_definer('private', 'hpc_enabled', array['uuid'], 'hpc_enabled is security definer');
 select volatility_is('private', 'current_institution_id', array[]::text[], 'stable', 'current_institution_id is stable');
 select volatility_is('private', 'hpc_enabled', array['uuid'], 'stable', 'hpc_enabled is stable');
+-- The request context's readers are inlined into the policies, which a pinned search_path
+-- would prevent: they are the only exception, and they may only read settings, run as the
+-- caller, and name everything with its schema.
 select is(
   (select array_agg(p.proname::text order by p.proname) from pg_proc as p
    where p.pronamespace = 'private'::regnamespace
-     and not coalesce(p.proconfig @> array['search_path=""'], false)),
-  null, 'every function in private pins search_path to empty');
+     and not coalesce(p.proconfig @> array['search_path=""'], false)
+     and (p.prolang <> (select oid from pg_language where lanname = 'sql') or p.prosecdef or p.provolatile <> 's'
+          or p.prosrc ~* '\m(from|join|insert|update|delete)\M'
+          or p.prosrc ~ '(^|[^.a-z_])(current_setting|strpos)\(')),
+  null, 'every function in private pins search_path to empty, but the inlined context readers, which read settings only');
+select ok(
+  (select bool_and(p.prosrc !~* '\m(from|join)\M') and count(*) >= 30 from pg_proc as p
+   where p.pronamespace = 'private'::regnamespace and p.proconfig is null),
+  'the context readers are there and none reads a table');
 select ok(has_function_privilege('authenticated', 'private.current_institution_id()', 'execute')
           and has_function_privilege('authenticated', 'private.hpc_enabled(uuid)', 'execute'),
   'authenticated may call the policy helpers');
@@ -517,7 +527,11 @@ select ok(not has_function_privilege('anon', 'private.hpc_enabled(uuid)', 'execu
           and not has_function_privilege('authenticated', 'private.audit_row_change()', 'execute')
           and not has_function_privilege('authenticated', 'private.register_unknown_institution()', 'execute'),
   'anon calls no helper; authenticated calls no maintenance or trigger function');
-select ok(not has_schema_privilege('anon', 'private', 'usage'), 'anon has no usage on schema private');
+-- anon needs the schema for PostgREST's pre-request function only.
+select is(
+  (select array_agg(p.oid::regprocedure::text) from pg_proc as p
+   where p.pronamespace = 'private'::regnamespace and has_function_privilege('anon', p.oid, 'execute')),
+  array['private.set_request_context()'], 'anon may call nothing in private but the pre-request function');
 select ok(current_setting('pgrst.db_schemas', true) not like '%private%', 'the API does not expose schema private');
 select ok(exists (select 1 from cron.job where jobname = 'audit-events-partitions'), 'a pg_cron job keeps audit partitions ahead');
 

@@ -19,6 +19,7 @@ async function asUser<T extends postgres.Row>(user: string, query: string): Prom
     await tx.unsafe(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [
       JSON.stringify({ sub: user, role: 'authenticated' }),
     ]);
+    await tx`select private.set_request_context()`;
     return [...(await tx.unsafe<T[]>(query))];
   }) as Promise<T[]>;
 }

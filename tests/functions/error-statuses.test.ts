@@ -39,6 +39,7 @@ describe('error statuses', () => {
       await sql.begin(async (tx) => {
         await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: '00000000-0000-4000-a000-000000000003', role: 'authenticated' })}, true)`;
         await tx`set local role authenticated`;
+        await tx`select private.set_request_context()`;
         await tx`select public.hpc_transition_report(gen_random_uuid(), 'submit', 0)`;
       });
     } catch (error) {

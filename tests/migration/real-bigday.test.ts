@@ -9,6 +9,7 @@ import { legacySchoolId } from '../../fixtures/legacy-bigday/presets.ts';
 import { quietLog } from '../../migrator/log.ts';
 import { runMigration, runbook } from '../../migrator/runner.ts';
 import { bigDayDefects, replayAppWrites, type AppWriteResult } from '../../migrator/checklist/app-writes.ts';
+import { configuredPreRequest, runPreRequest } from '../../migrator/checklist/pre-request.ts';
 import { runSchemaRollback } from '../../migrator/rollback/execute.ts';
 import { evaluateChecklist } from '../../migrator/checklist/evaluate.ts';
 import { schemaDump, dumpDifference } from '../../migrator/rollback/dump.ts';
@@ -20,11 +21,12 @@ afterAll(async () => db?.close());
 
 const firstSchool = legacySchoolId(1);
 
-/** A query as a signed-in person, the way PostgREST runs it. */
+/** A query as a signed-in person, the way PostgREST runs it (with the pre-request function once the migration configures one). */
 async function asUser(sql: Sql, userId: string, query: string): Promise<Record<string, unknown>[]> {
   return sql.begin(async (tx) => {
     await tx`select set_config('role', 'authenticated', true),
                     set_config('request.jwt.claims', ${JSON.stringify({ sub: userId, role: 'authenticated' })}, true)`;
+    await runPreRequest(tx, await configuredPreRequest(tx));
     return [...(await tx.unsafe(query))];
   });
 }

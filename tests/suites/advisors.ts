@@ -14,8 +14,20 @@ interface Finding {
   cacheKey: string;
 }
 
+/** One finding by its cache key, or one lint for a list of functions (the key of a function
+ * lint hashes its source, which changes with every edit). */
 interface AllowEntry {
-  cache_key: string;
+  cache_key?: string;
+  name?: string;
+  functions?: string[];
+}
+
+const functionOf = (f: Finding) => /Function `([^`]+)`/.exec(f.detail)?.[1];
+
+function allows(a: AllowEntry, f: Finding): boolean {
+  if (a.cache_key) return a.cache_key === f.cacheKey;
+  const fn = functionOf(f);
+  return a.name === f.name && fn !== undefined && (a.functions ?? []).includes(fn);
 }
 
 function allowList(): AllowEntry[] {
@@ -33,12 +45,17 @@ export async function advisors(s: StackSettings): Promise<SuiteResult> {
   const found = await findings(s);
   const allowed = allowList();
   const cases = found.map((f) => ({
-    ok: allowed.some((a) => a.cache_key === f.cacheKey),
+    ok: allowed.some((a) => allows(a, f)),
     label: `${f.level} ${f.name} (${f.cacheKey}): ${f.detail}`,
   }));
   for (const entry of allowed) {
-    if (!found.some((f) => f.cacheKey === entry.cache_key)) {
+    if (entry.cache_key && !found.some((f) => f.cacheKey === entry.cache_key)) {
       cases.push({ ok: false, label: `allow-list entry ${entry.cache_key} no longer reported: remove it` });
+    }
+    for (const fn of entry.functions ?? []) {
+      if (!found.some((f) => f.name === entry.name && functionOf(f) === fn)) {
+        cases.push({ ok: false, label: `allow-list entry ${entry.name} ${fn} no longer reported: remove it` });
+      }
     }
   }
   if (cases.length === 0) cases.push({ ok: true, label: 'no findings at WARN or above' });

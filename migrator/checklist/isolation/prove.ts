@@ -46,6 +46,7 @@ import { buildSchoolMap, probeRows } from './probe-rows.ts';
 import { judgeRead } from './reads.ts';
 import { Privileges, writeProbe } from './write-probes.ts';
 import { functionCandidates, judgeFunctionRows, type FunctionCall, type FunctionCandidate } from './functions.ts';
+import { configuredPreRequest, runPreRequest } from '../pre-request.ts';
 import { isolationReport, judgeNoTenantPath, unpinnedSecurityDefiners, type Tallies } from './summary.ts';
 
 export { defaultIsolationOptions, type IsolationOptions, type IsolationResult } from './types.ts';
@@ -219,8 +220,10 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
     const privileges = new Privileges(c);
     const fnRows = new Map<string, Map<string, FunctionCall>>(); // function → caller → what it returned
 
+    const preRequest = await configuredPreRequest(c);
     for (const caller of callers) {
-      // Impersonated as PostgREST does it: a transaction, the claims, `set local role`.
+      // Impersonated as PostgREST does it: a transaction, the claims, `set local role`, the
+      // pre-request function.
       const claims = JSON.stringify(caller.userId ? { sub: caller.userId, role: 'authenticated' } : { role: 'anon' });
       const round: Round = { c, caller, asCaller: `set local role ${caller.role}`, options, failures, tallies, noPathVisible };
       await c.unsafe('begin');
@@ -228,6 +231,7 @@ export async function proveIsolation(sql: Sql, options: IsolationOptions = defau
         await c.unsafe(`set local statement_timeout = '30s'`);
         await c.unsafe(`set local lock_timeout = '2s'`);
         await c`select set_config('request.jwt.claims', ${claims}, true)`;
+        await runPreRequest(c, preRequest);
         await readEveryRelation(round, checked);
         const others = allSchools.filter((s) => s !== caller.institutionId).slice(0, options.maxForeignSchools ?? Infinity);
         await writeEveryRelation(round, writable, probes, others, privileges, schoolLabel);

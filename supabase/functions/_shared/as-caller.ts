@@ -1,6 +1,7 @@
 // Every query of a function runs as its caller, exactly as PostgREST runs a request: one
 // transaction, `set local role authenticated` and the caller's claims in
-// request.jwt.claims. Row level security and every check in the database functions then
+// request.jwt.claims, then PostgREST's pre-request function (the request context the policies
+// read). Row level security and every check in the database functions then
 // apply to the function as they apply to the frontend's own supabase-js calls; no route
 // uses service_role.
 // @ts-types="@types/pg"
@@ -18,6 +19,7 @@ export async function queryAsCaller(caller: Caller, statements: Statement[]): Pr
     client = await db().connect();
     await client.query('begin; set local role authenticated');
     await client.query(`select set_config('request.jwt.claims', $1, true)`, [caller.claimsJson]);
+    await client.query('select private.set_request_context()');
     const results: Row[][] = [];
     for (const statement of statements) results.push((await client.query(statement.text, statement.values)).rows);
     await client.query('commit');

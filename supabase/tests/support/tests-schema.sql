@@ -3,8 +3,11 @@
 -- so the schema lives in that file's transaction and is rolled back with it: the database the
 -- API, the advisors and the generated types see never holds it.
 --
--- Acting as someone sets what PostgREST sets for a request: the role of the token (`set local
--- role`) and the token's claims in request.jwt.claims. Unlike basejump's, clear_authentication
+-- Acting as someone does what PostgREST does for a request: the role of the token (`set local
+-- role`), the token's claims in request.jwt.claims, then the request context computed from
+-- them (PostgREST's pre-request function, private.set_request_context). The context is
+-- computed when the caller is set: data changed afterwards shows in it after the next
+-- tests.authenticate_as, as in the API on the next request. Unlike basejump's, clear_authentication
 -- goes back to the test's own role (postgres, the owner), not to anon: assertions compare what
 -- a caller reached with what is there, counted as the owner.
 create schema tests;
@@ -47,6 +50,7 @@ create function tests.set_claims_of(p_user uuid) returns void
 language plpgsql set search_path = '' as $$
 begin
   perform set_config('request.jwt.claims', tests.claims_of(p_user)::text, true);
+  perform private.set_request_context();
 end $$;
 
 -- The anon key's claims while the role stays the owner's.
@@ -54,6 +58,7 @@ create function tests.set_anon_claims() returns void
 language plpgsql set search_path = '' as $$
 begin
   perform set_config('request.jwt.claims', tests.anon_claims()::text, true);
+  perform private.set_request_context();
 end $$;
 
 -- Acting as a caller -------------------------------------------------------------------------
@@ -64,6 +69,7 @@ language plpgsql set search_path = '' as $$
 begin
   perform set_config('role', 'none', true);
   perform set_config('request.jwt.claims', '', true);
+  perform private.set_request_context();
 end $$;
 
 -- A signed-in user: role authenticated with the user's claims.
@@ -76,6 +82,7 @@ begin
   v_claims := tests.claims_of(p_user);
   perform set_config('request.jwt.claims', v_claims::text, true);
   perform set_config('role', 'authenticated', true);
+  perform private.set_request_context();
 end $$;
 
 -- A caller with the anon key and no user.
@@ -84,6 +91,7 @@ language plpgsql set search_path = '' as $$
 begin
   perform set_config('request.jwt.claims', tests.anon_claims()::text, true);
   perform set_config('role', 'anon', true);
+  perform private.set_request_context();
 end $$;
 
 -- A server with the service_role key (RLS bypassed, grants still apply).
@@ -92,6 +100,7 @@ language plpgsql set search_path = '' as $$
 begin
   perform set_config('request.jwt.claims', tests.service_role_claims()::text, true);
   perform set_config('role', 'service_role', true);
+  perform private.set_request_context();
 end $$;
 
 -- Errors as the API answers them ---------------------------------------------------------------
