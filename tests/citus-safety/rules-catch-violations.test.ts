@@ -39,20 +39,20 @@ const plpgsql = (name: string, body: string, returns = 'void') =>
    begin ${body} end $fn$;`;
 
 describe('Citus-safety rules catch what breaks them', () => {
-  it('policies: a subquery or a helper that reads tables is found, a column comparison is not', async () => {
+  it('policies: a subquery or a helper that reads tables is found, a comparison with the request context is not', async () => {
     const found = objects(
       await findings(
         'policies read no tables',
         `${probeTable}
       create policy "Probe by subquery" on public.probe_rows for select using (institution_id = (select private.current_institution_id()));
-      create policy "Probe by helper" on public.probe_rows for update using (private.is_institution_admin());
-      create policy "Probe by claim" on public.probe_rows for delete
-        using (institution_id = (current_setting('request.jwt.claims', true)::jsonb ->> 'institution_id')::uuid);`,
+      create policy "Probe by helper" on public.probe_rows for update using (institution_id = private.current_institution_id());
+      create policy "Probe by context" on public.probe_rows for delete
+        using (institution_id = private.hpc_institution_id() and private.is_institution_admin());`,
       ),
     );
     expect(found).toContain('public.probe_rows: Probe by subquery');
     expect(found).toContain('public.probe_rows: Probe by helper');
-    expect(found).not.toContain('public.probe_rows: Probe by claim');
+    expect(found).not.toContain('public.probe_rows: Probe by context');
   });
 
   it('trigger functions: TG_TABLE_NAME is found, TG_ARGV is not', async () => {
