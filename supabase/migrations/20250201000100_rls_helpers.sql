@@ -17,9 +17,8 @@
 -- match is always one whole element, at a microsecond a row (parsing the array every row costs
 -- ten times that).
 --
--- Every reader first asks private.request_context_is_current(): the context counts only for
--- the claims it was computed from, so code that switches claims without computing it again
--- gets no rights at all, never another user's.
+-- The context counts only for the claims it was computed from: code that switches claims
+-- without computing it again gets no rights at all, never another user's (see the readers).
 --
 -- Vocabulary (docs/role-matrix.md):
 --   whole-institution reader = coordinator, principal or institution admin;
@@ -157,119 +156,94 @@ comment on function private.ensure_request_context() is
 
 -- Reading the context -----------------------------------------------------------------------
 
-create or replace function private.context_uuid(p_name text)
-returns uuid
-language sql
-stable
-as $$
-  select case when private.request_context_is_current()
-    then nullif(pg_catalog.current_setting('hpc.' operator(pg_catalog.||) p_name, true), '')::pg_catalog.uuid end
-$$;
-
-create or replace function private.context_flag(p_name text)
-returns boolean
-language sql
-stable
-as $$
-  select private.request_context_is_current()
-     and pg_catalog.current_setting('hpc.' operator(pg_catalog.||) p_name, true) operator(pg_catalog.=) 'true'
-$$;
-
-create or replace function private.context_list(p_name text)
-returns uuid[]
-language sql
-stable
-as $$
-  select case when private.request_context_is_current()
-    then coalesce(nullif(pg_catalog.current_setting('hpc.' operator(pg_catalog.||) p_name, true), '')::pg_catalog.uuid[], '{}')
-    else '{}' end
-$$;
-
-create or replace function private.context_lists(p_name text, p_id uuid)
-returns boolean
-language sql
-stable
-as $$
-  select private.request_context_is_current()
-     and pg_catalog.strpos(pg_catalog.current_setting('hpc.' operator(pg_catalog.||) p_name, true), p_id::pg_catalog.text) operator(pg_catalog.>) 0
-$$;
-
--- The caller.
+-- Each reader is one expression with no call to another function of ours: the planner
+-- inlines a function by parsing its body, on every statement, so nesting would multiply that
+-- cost.
+--
+-- The caller and their school: these check that the context was computed from the current
+-- claims (private.request_context_is_current, spelled out). Every policy of a school's table
+-- compares institution_id with one of the two school readers, or the row's person with
+-- caller_id (supabase/tests/122-…), so a context left from other claims grants nothing; the
+-- flags and sets below, read only beside that comparison, skip the check, which would cost
+-- two settings lookups and a comparison of the claims text per row each.
 create or replace function private.caller_id() returns uuid language sql stable
-as $$ select private.context_uuid('user_id') $$;
+as $$ select case when pg_catalog.current_setting('hpc.context_claims', true) operator(pg_catalog.=) coalesce(pg_catalog.current_setting('request.jwt.claims', true), '')
+  then nullif(pg_catalog.current_setting('hpc.user_id', true), '')::pg_catalog.uuid end $$;
 create or replace function private.caller_institution_id() returns uuid language sql stable
-as $$ select private.context_uuid('institution_id') $$;
+as $$ select case when pg_catalog.current_setting('hpc.context_claims', true) operator(pg_catalog.=) coalesce(pg_catalog.current_setting('request.jwt.claims', true), '')
+  then nullif(pg_catalog.current_setting('hpc.institution_id', true), '')::pg_catalog.uuid end $$;
 
 -- The caller's institution if it has HPC on, else null. Every HPC policy compares
 -- institution_id with it: it both scopes the tenant and honours the flag (switching the flag
 -- off hides all HPC rows on the next request: the immediate rollback), and on one node lets
 -- the planner prune hpc_evaluations to one partition at run time.
 create or replace function private.hpc_institution_id() returns uuid language sql stable
-as $$ select private.context_uuid('hpc_institution_id') $$;
+as $$ select case when pg_catalog.current_setting('hpc.context_claims', true) operator(pg_catalog.=) coalesce(pg_catalog.current_setting('request.jwt.claims', true), '')
+  then nullif(pg_catalog.current_setting('hpc.hpc_institution_id', true), '')::pg_catalog.uuid end $$;
 create or replace function private.hpc_active() returns boolean language sql stable
-as $$ select private.context_uuid('hpc_institution_id') is not null $$;
+as $$ select (case when pg_catalog.current_setting('hpc.context_claims', true) operator(pg_catalog.=) coalesce(pg_catalog.current_setting('request.jwt.claims', true), '')
+  then nullif(pg_catalog.current_setting('hpc.hpc_institution_id', true), '')::pg_catalog.uuid end) is not null $$;
 
 -- The caller's BIG DAY role (student, teacher, admin, staff, parent) and active HPC duties.
 create or replace function private.current_role_name() returns text language sql stable
-as $$ select case when private.request_context_is_current() then nullif(pg_catalog.current_setting('hpc.role', true), '') end $$;
+as $$ select nullif(pg_catalog.current_setting('hpc.role', true), '') $$;
 create or replace function private.current_duties() returns text[] language sql stable
-as $$ select case when private.request_context_is_current()
-  then coalesce(nullif(pg_catalog.current_setting('hpc.duties', true), '')::pg_catalog.text[], '{}') else '{}' end $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.duties', true), '')::pg_catalog.text[], '{}') $$;
 -- Does the caller hold one of these duties? (Parses the short duty list: for small tables.)
 create or replace function private.has_duty_in(p_duties text[]) returns boolean language sql stable
-as $$ select private.current_duties() operator(pg_catalog.&&) p_duties $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.duties', true), '')::pg_catalog.text[], '{}') operator(pg_catalog.&&) p_duties $$;
 
 create or replace function private.is_institution_admin() returns boolean language sql stable
-as $$ select private.context_flag('is_institution_admin') $$;
+as $$ select pg_catalog.current_setting('hpc.is_institution_admin', true) operator(pg_catalog.=) 'true' $$;
 create or replace function private.is_principal() returns boolean language sql stable
-as $$ select private.context_flag('is_principal') $$;
+as $$ select pg_catalog.current_setting('hpc.is_principal', true) operator(pg_catalog.=) 'true' $$;
 create or replace function private.reads_whole_institution() returns boolean language sql stable
-as $$ select private.context_flag('reads_whole_institution') $$;
+as $$ select pg_catalog.current_setting('hpc.reads_whole_institution', true) operator(pg_catalog.=) 'true' $$;
 -- Principal or institution admin: the audit log's readers.
 create or replace function private.reads_audit_log() returns boolean language sql stable
-as $$ select private.context_flag('reads_audit_log') $$;
+as $$ select pg_catalog.current_setting('hpc.reads_audit_log', true) operator(pg_catalog.=) 'true' $$;
 
 -- The caller's sets, as arrays (for functions) and as per-row tests (for policies).
 -- Sections and students the caller teaches (duty or allocation); the guardians of the
 -- students of their duty sections; a student's or parent's children, sections and those
 -- sections' teachers; the classmates a student reviews; the school's open and released cycles.
 create or replace function private.taught_section_ids() returns uuid[] language sql stable
-as $$ select private.context_list('taught_section_ids') $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.taught_section_ids', true), '')::pg_catalog.uuid[], '{}') $$;
 create or replace function private.taught_student_ids() returns uuid[] language sql stable
-as $$ select private.context_list('taught_student_ids') $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.taught_student_ids', true), '')::pg_catalog.uuid[], '{}') $$;
 create or replace function private.child_ids() returns uuid[] language sql stable
-as $$ select private.context_list('child_ids') $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.child_ids', true), '')::pg_catalog.uuid[], '{}') $$;
 create or replace function private.taught_guardian_ids() returns uuid[] language sql stable
-as $$ select private.context_list('taught_guardian_ids') $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.taught_guardian_ids', true), '')::pg_catalog.uuid[], '{}') $$;
 create or replace function private.family_section_ids() returns uuid[] language sql stable
-as $$ select private.context_list('family_section_ids') $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.family_section_ids', true), '')::pg_catalog.uuid[], '{}') $$;
 create or replace function private.family_teacher_ids() returns uuid[] language sql stable
-as $$ select private.context_list('family_teacher_ids') $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.family_teacher_ids', true), '')::pg_catalog.uuid[], '{}') $$;
 create or replace function private.peer_reviewee_ids() returns uuid[] language sql stable
-as $$ select private.context_list('peer_reviewee_ids') $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.peer_reviewee_ids', true), '')::pg_catalog.uuid[], '{}') $$;
 create or replace function private.open_cycle_ids() returns uuid[] language sql stable
-as $$ select private.context_list('open_cycle_ids') $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.open_cycle_ids', true), '')::pg_catalog.uuid[], '{}') $$;
 create or replace function private.released_cycle_ids() returns uuid[] language sql stable
-as $$ select private.context_list('released_cycle_ids') $$;
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.released_cycle_ids', true), '')::pg_catalog.uuid[], '{}') $$;
 
 create or replace function private.teaches_section(p_section_id uuid) returns boolean language sql stable
-as $$ select private.context_lists('taught_section_ids', p_section_id) $$;
+as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.taught_section_ids', true), p_section_id::pg_catalog.text) operator(pg_catalog.>) 0 $$;
 create or replace function private.teaches_student(p_student_id uuid) returns boolean language sql stable
-as $$ select private.context_lists('taught_student_ids', p_student_id) $$;
+as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.taught_student_ids', true), p_student_id::pg_catalog.text) operator(pg_catalog.>) 0 $$;
 create or replace function private.is_child(p_student_id uuid) returns boolean language sql stable
-as $$ select private.context_lists('child_ids', p_student_id) $$;
+as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.child_ids', true), p_student_id::pg_catalog.text) operator(pg_catalog.>) 0 $$;
 create or replace function private.is_taught_guardian(p_guardian_id uuid) returns boolean language sql stable
-as $$ select private.context_lists('taught_guardian_ids', p_guardian_id) $$;
+as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.taught_guardian_ids', true), p_guardian_id::pg_catalog.text) operator(pg_catalog.>) 0 $$;
 create or replace function private.is_family_section(p_section_id uuid) returns boolean language sql stable
-as $$ select private.context_lists('family_section_ids', p_section_id) $$;
+as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.family_section_ids', true), p_section_id::pg_catalog.text) operator(pg_catalog.>) 0 $$;
 create or replace function private.is_family_teacher(p_teacher_id uuid) returns boolean language sql stable
-as $$ select private.context_lists('family_teacher_ids', p_teacher_id) $$;
+as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.family_teacher_ids', true), p_teacher_id::pg_catalog.text) operator(pg_catalog.>) 0 $$;
 create or replace function private.is_peer_reviewee(p_student_id uuid) returns boolean language sql stable
-as $$ select private.context_lists('peer_reviewee_ids', p_student_id) $$;
+as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.peer_reviewee_ids', true), p_student_id::pg_catalog.text) operator(pg_catalog.>) 0 $$;
 create or replace function private.is_open_cycle(p_cycle_id uuid) returns boolean language sql stable
-as $$ select private.context_lists('open_cycle_ids', p_cycle_id) $$;
+as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.open_cycle_ids', true), p_cycle_id::pg_catalog.text) operator(pg_catalog.>) 0 $$;
 create or replace function private.is_released_cycle(p_cycle_id uuid) returns boolean language sql stable
-as $$ select private.context_lists('released_cycle_ids', p_cycle_id) $$;
+as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.released_cycle_ids', true), p_cycle_id::pg_catalog.text) operator(pg_catalog.>) 0 $$;
 
 -- May the caller enter this rating? One answer per rater role; called by the write policies
 -- of hpc_evaluations (only for the rows being written, so per-row cost is fine there).
@@ -326,8 +300,7 @@ begin
     select p.oid from pg_catalog.pg_proc as p
     where p.pronamespace = 'private'::regnamespace
       and p.proname in (
-        'set_request_context', 'ensure_request_context', 'request_context_is_current', 'context_uuid', 'context_flag',
-        'context_list', 'context_lists', 'caller_id', 'caller_institution_id', 'hpc_institution_id', 'hpc_active',
+        'set_request_context', 'ensure_request_context', 'request_context_is_current', 'caller_id', 'caller_institution_id', 'hpc_institution_id', 'hpc_active',
         'current_role_name', 'current_duties', 'has_duty_in', 'is_institution_admin', 'is_principal',
         'reads_whole_institution', 'reads_audit_log', 'taught_section_ids', 'taught_student_ids', 'child_ids',
         'taught_guardian_ids', 'family_section_ids', 'family_teacher_ids', 'peer_reviewee_ids', 'open_cycle_ids',

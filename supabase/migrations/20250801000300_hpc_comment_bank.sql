@@ -213,11 +213,11 @@ create policy "Staff read their school's comment bank" on public.comment_bank_ph
   );
 create policy "Coordinators of the stage and institution admins add phrases" on public.comment_bank_phrases
   for insert to authenticated
-  with check (private.manages_comment_bank(institution_id, parameter_id));
+  with check (institution_id = private.hpc_institution_id() and private.manages_comment_bank(institution_id, parameter_id));
 create policy "Coordinators of the stage and institution admins edit phrases" on public.comment_bank_phrases
   for update to authenticated
-  using (private.manages_comment_bank(institution_id, parameter_id))
-  with check (private.manages_comment_bank(institution_id, parameter_id));
+  using (institution_id = private.hpc_institution_id() and private.manages_comment_bank(institution_id, parameter_id))
+  with check (institution_id = private.hpc_institution_id() and private.manages_comment_bank(institution_id, parameter_id));
 
 -- Which phrase a narrative came from (null: written from scratch).
 alter table public.report_narratives

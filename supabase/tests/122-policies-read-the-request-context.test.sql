@@ -3,7 +3,7 @@
 -- for the claims it was computed from.
 begin;
 \ir support/tests-schema.sql
-select plan(9);
+select plan(10);
 
 create temp table who as
 select (select d.user_id from public.staff_duties d join public.institution_feature_flags f using (institution_id)
@@ -19,6 +19,16 @@ select is(
    where s.setrole = 'authenticator'::regrole and s.setdatabase = 0 and c like 'pgrst.db_pre_request=%'),
   'pgrst.db_pre_request=private.set_request_context',
   'PostgREST runs private.set_request_context before every request (in-database configuration)');
+
+-- Only the caller and school readers check that the context is the current claims' own; the
+-- flags and sets are read beside them.
+select is(
+  (select array_agg(format('%s: %s', p.tablename, p.policyname) order by 1)
+   from pg_policies as p
+   where p.schemaname = 'public'
+     and coalesce(p.qual, '') || coalesce(p.with_check, '') ~ 'private\.'
+     and coalesce(p.qual, '') || coalesce(p.with_check, '') !~ 'private\.(hpc_institution_id|caller_institution_id|caller_id)\(\)'),
+  null, 'every policy that reads the context compares with the caller or their school, which check it is current');
 
 -- What a teacher's read of the evaluations plans: the policy with the readers inlined.
 create function pg_temp.plan_of(p_sql text) returns text language plpgsql as $$
