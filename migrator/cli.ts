@@ -16,6 +16,7 @@ import { legacyShapes } from '../fixtures/legacy-bigday/shapes.ts';
 import { renderSkew, skewReport } from '../operations/partitions/skew.ts';
 import { splitPartition } from '../operations/partitions/split.ts';
 import { archiveEvaluations } from '../operations/partitions/archive.ts';
+import { addScaleOutCommand } from './scale-out/command.ts';
 
 const program = new Command('migrate').description('The HPC zero-downtime migration runbook');
 const dbOption = () => new Option('--db-url <url>', 'target database (default: the local stack)').default(dbUrl(stackSettings()));
@@ -242,6 +243,8 @@ partitions
       await sql.end();
     }
   });
+
+addScaleOutCommand(program, dbOption);
 
 program.parseAsync().catch((error: Error) => {
   console.error(error.message);

@@ -1,0 +1,132 @@
+// What the scale-out step reads from the database: the project's tables with the facts that
+// decide whether and how Citus can take them (keys, foreign keys, policies, partitioning),
+// and what Citus already holds. Read through the caller's connection, so that a test can add
+// a table in a transaction and see the plan take it before rolling it back.
+import type postgres from 'postgres';
+
+/** The schemas the project writes; Supabase's own (auth, storage, …) stay on the coordinator. */
+export const scaledSchemas = ['public', 'private', 'analytics'];
+
+/** The column every tenant table is distributed by. */
+export const DISTRIBUTION_COLUMN = 'institution_id';
+
+export interface Table {
+  /** schema.name, as PostgreSQL quotes it where needed. */
+  name: string;
+  /** Has institution_id: distributed by it; the others become reference tables. */
+  tenant: boolean;
+  /** The type of institution_id, which every colocated table must share. */
+  distributionType: string | null;
+  partitioned: boolean;
+  /** A partition that is itself partitioned, which Citus does not distribute. */
+  subPartitioned: boolean;
+  /** Has a primary key or replica identity: the concurrent variant keeps UPDATE/DELETE going. */
+  replicaIdentity: boolean;
+  triggers: number;
+  /** Triggers whose function writes a table (insert / update / delete in its source). */
+  writingTriggers: string[];
+  /** The tables those triggers insert into: copying rows into the shards fires them, so the
+   * targets must be in Citus first. */
+  triggerTargets: string[];
+  /** Primary keys, unique constraints and indexes, exclusion constraints without institution_id. */
+  keysWithoutTenant: string[];
+  /** Policies whose stored expression holds a subquery. */
+  policiesWithSubquery: string[];
+}
+
+export interface ForeignKey {
+  name: string;
+  from: string;
+  to: string;
+  /** institution_id is in both column lists, at the same position. */
+  matchesOnTenant: boolean;
+  /** SET NULL / SET DEFAULT on delete, or a cascading update, over a key holding institution_id. */
+  unsupportedAction: boolean;
+}
+
+export interface CitusTable {
+  name: string;
+  kind: 'distributed' | 'reference' | 'local';
+  distributionColumn: string | null;
+  colocationId: number;
+}
+
+export interface ScaleOutCatalog {
+  tables: Table[];
+  foreignKeys: ForeignKey[];
+  /** Empty without the citus extension. */
+  citusTables: CitusTable[];
+}
+
+export async function citusVersion(sql: postgres.Sql | postgres.TransactionSql): Promise<string | null> {
+  const [row] = await sql<{ version: string | null }[]>`select extversion as version from pg_extension where extname = 'citus'`;
+  return row?.version ?? null;
+}
+
+export async function readScaleOutCatalog(sql: postgres.Sql | postgres.TransactionSql): Promise<ScaleOutCatalog> {
+  const tables = await sql<Table[]>`
+    select format('%I.%I', n.nspname, c.relname) as name,
+           a.attnum is not null as tenant,
+           format_type(a.atttypid, a.atttypmod) as "distributionType",
+           c.relkind = 'p' as partitioned,
+           exists (select 1 from pg_inherits i join pg_class p on p.oid = i.inhrelid
+                   where i.inhparent = c.oid and p.relkind = 'p') as "subPartitioned",
+           c.relreplident in ('f', 'i') or exists (select 1 from pg_index x where x.indrelid = c.oid and x.indisprimary)
+             as "replicaIdentity",
+           (select count(*)::int from pg_trigger t where t.tgrelid = c.oid and not t.tgisinternal) as triggers,
+           array(select t.tgname || ' (' || t.tgfoid::regproc::text || ')'
+                 from pg_trigger t join pg_proc f on f.oid = t.tgfoid
+                 where t.tgrelid = c.oid and not t.tgisinternal
+                   and f.prosrc ~* '\\m(insert\\s+into|update\\s+[a-z_."]+\\s+set|delete\\s+from)\\M'
+                 order by 1) as "writingTriggers",
+           array(select distinct lower(m[1])
+                 from pg_trigger t join pg_proc f on f.oid = t.tgfoid,
+                      regexp_matches(f.prosrc, 'insert\\s+into\\s+([a-z_]+\\.[a-z_]+)', 'gi') as m
+                 where t.tgrelid = c.oid and not t.tgisinternal
+                 order by 1) as "triggerTargets",
+           array(select coalesce(k.conname, i.relname)
+                 from pg_index x
+                 join pg_class i on i.oid = x.indexrelid
+                 left join pg_constraint k on k.conindid = x.indexrelid and k.conrelid = c.oid
+                 where x.indrelid = c.oid and (x.indisunique or k.contype = 'x')
+                   and not (coalesce(a.attnum, 0) = any ((x.indkey::int2[])[0:x.indnkeyatts - 1]))
+                 order by 1) as "keysWithoutTenant",
+           array(select p.polname from pg_policy p
+                 where p.polrelid = c.oid
+                   and coalesce(p.polqual::text, '') || coalesce(p.polwithcheck::text, '') like '%{SUBLINK %'
+                 order by 1) as "policiesWithSubquery"
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    left join pg_attribute a on a.attrelid = c.oid and a.attname = ${DISTRIBUTION_COLUMN} and not a.attisdropped
+    where n.nspname = any(${scaledSchemas}) and c.relkind in ('r', 'p') and not c.relispartition
+    order by 1`;
+  // The parent's constraint only: a partitioned table's foreign key is cloned onto every partition.
+  const foreignKeys = await sql<ForeignKey[]>`
+    select k.conname as name, format('%I.%I', n.nspname, c.relname) as from,
+           format('%I.%I', tn.nspname, t.relname) as to,
+           coalesce(array_position(k.conkey, a.attnum) = array_position(k.confkey, r.attnum), false) as "matchesOnTenant",
+           (a.attnum = any (k.conkey) and (k.confdeltype in ('n', 'd') or k.confupdtype in ('c', 'n', 'd')))
+             is true as "unsupportedAction"
+    from pg_constraint k
+    join pg_class c on c.oid = k.conrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_class t on t.oid = k.confrelid
+    join pg_namespace tn on tn.oid = t.relnamespace
+    left join pg_attribute a on a.attrelid = k.conrelid and a.attname = ${DISTRIBUTION_COLUMN}
+    left join pg_attribute r on r.attrelid = k.confrelid and r.attname = ${DISTRIBUTION_COLUMN}
+    where k.contype = 'f' and k.conparentid = 0 and not c.relispartition and n.nspname = any(${scaledSchemas})
+    order by 2, 1`;
+  const citusTables = (await citusVersion(sql))
+    ? await sql<CitusTable[]>`
+        select format('%I.%I', n.nspname, c.relname) as name,
+               case when p.partmethod = 'h' then 'distributed' when p.repmodel = 't' then 'reference' else 'local' end as kind,
+               case when p.partmethod = 'h' then pg_catalog.column_to_column_name(p.logicalrelid, p.partkey) end
+                 as "distributionColumn",
+               p.colocationid as "colocationId"
+        from pg_catalog.pg_dist_partition p
+        join pg_class c on c.oid = p.logicalrelid
+        join pg_namespace n on n.oid = c.relnamespace
+        where not c.relispartition`
+    : [];
+  return { tables: [...tables], foreignKeys: [...foreignKeys], citusTables: [...citusTables] };
+}

@@ -1,0 +1,101 @@
+// The scale-out plan: every table of the scaled schemas once, in foreign-key order, as a
+// reference table (no institution_id) or distributed by institution_id in one colocation
+// group, with the Citus function that takes it and why; or refused, with the reasons.
+import { DISTRIBUTION_COLUMN, type ForeignKey, type ScaleOutCatalog, type Table } from './catalog.ts';
+import { parentsFirst } from './order.ts';
+import { refusalReasons } from './refusals.ts';
+
+export type Method = 'create_reference_table' | 'create_distributed_table' | 'create_distributed_table_concurrently';
+
+export interface Step {
+  table: string;
+  kind: 'reference' | 'distributed';
+  method: Method;
+  /** Distributed only: 'none' starts the colocation group, every other table joins it. */
+  colocateWith: string | null;
+  partitioned: boolean;
+  /** Its triggers are switched off while Citus copies the rows into the shards. */
+  triggers: number;
+  /** Already what the plan wants: a second run skips it. */
+  done: boolean;
+  why: string;
+}
+
+export interface Refusal {
+  table: string;
+  reasons: string[];
+}
+
+export interface ScaleOutPlan {
+  steps: Step[];
+  refusals: Refusal[];
+  /** The tenant table that starts (or started) the colocation group. */
+  anchor: string | null;
+}
+
+export interface PlanOptions {
+  /** The concurrent variant streams the rows with logical replication. */
+  walLevelLogical: boolean;
+}
+
+/** Tables this one references or is referenced by, itself aside. */
+function foreignKeyNeighbours(table: Table, foreignKeys: ForeignKey[]): string[] {
+  const neighbours = foreignKeys.flatMap((fk) =>
+    fk.from === fk.to ? [] : fk.from === table.name ? [fk.to] : fk.to === table.name ? [fk.from] : [],
+  );
+  return [...new Set(neighbours)];
+}
+
+/** create_distributed_table_concurrently first adds the table to Citus' metadata as a Citus
+ * local table, which Citus 13 refuses for a table "involved in a foreign key relationship with
+ * another table" (a reference table included); so it takes only tables without foreign keys
+ * to or from other tables, and every other one is distributed with writes blocked. */
+function distributionMethod(table: Table, catalog: ScaleOutCatalog, options: PlanOptions): { method: Method; why: string } {
+  const blocking = (why: string) => ({ method: 'create_distributed_table' as const, why: `blocking: ${why}` });
+  if (!options.walLevelLogical) return blocking('wal_level is not logical, which the concurrent variant needs');
+  if (!table.replicaIdentity) return blocking('no primary key or replica identity: UPDATE and DELETE would fail while it copies');
+  const neighbours = foreignKeyNeighbours(table, catalog.foreignKeys);
+  if (neighbours.length > 0) {
+    const shown = neighbours.slice(0, 3).join(', ') + (neighbours.length > 3 ? ` and ${neighbours.length - 3} more` : '');
+    return blocking(`foreign keys with ${shown}; the concurrent variant takes tables without foreign keys only`);
+  }
+  return { method: 'create_distributed_table_concurrently', why: 'concurrently: no foreign keys; writes continue while it copies' };
+}
+
+export function planScaleOut(catalog: ScaleOutCatalog, options: PlanOptions): ScaleOutPlan {
+  const { order, cyclic } = parentsFirst(catalog.tables, catalog.foreignKeys);
+  const refused = refusalReasons(catalog, order);
+  for (const t of cyclic)
+    refused.set(t.name, ['on a foreign-key cycle: no order distributes every table before the tables referencing it']);
+  const citus = new Map(catalog.citusTables.map((c) => [c.name, c]));
+  const distributedTenant = order.find((t) => t.tenant && citus.get(t.name)?.distributionColumn === DISTRIBUTION_COLUMN);
+  const anchor = distributedTenant?.name ?? order.find((t) => t.tenant && !refused.has(t.name))?.name ?? null;
+  const steps: Step[] = [];
+  for (const table of order) {
+    const current = citus.get(table.name);
+    if (table.tenant && current?.kind === 'distributed' && current.distributionColumn !== DISTRIBUTION_COLUMN) {
+      refused.set(table.name, [...(refused.get(table.name) ?? []), `already distributed by ${current.distributionColumn}`]);
+    }
+    if (refused.has(table.name)) continue;
+    const base = { table: table.name, partitioned: table.partitioned, triggers: table.triggers };
+    if (!table.tenant) {
+      const done = current?.kind === 'reference';
+      steps.push({
+        ...base,
+        kind: 'reference',
+        method: 'create_reference_table',
+        colocateWith: null,
+        done,
+        why: 'no institution_id: a copy on every node (blocks writes while it copies)',
+      });
+      continue;
+    }
+    const { method, why } = distributionMethod(table, catalog, options);
+    const done = current?.kind === 'distributed';
+    steps.push({ ...base, kind: 'distributed', method, colocateWith: table.name === anchor ? 'none' : anchor, done, why });
+  }
+  const refusals = [...order, ...cyclic]
+    .filter((t) => refused.has(t.name))
+    .map((t) => ({ table: t.name, reasons: refused.get(t.name) ?? [] }));
+  return { steps, refusals, anchor };
+}

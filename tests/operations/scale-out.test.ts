@@ -1,0 +1,186 @@
+// `npm run migrate -- scale-out` against the one-node test stack, which has no Citus: the
+// plan it derives from the migrated catalog (every table once, parents first, partitions
+// under their parent), its refusals on tables built to break each Citus rule (created in a
+// transaction that is rolled back), and the refusal of the whole command without Citus.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../stack/settings.ts';
+import { readScaleOutCatalog, type ScaleOutCatalog, scaledSchemas } from '../../migrator/scale-out/catalog.ts';
+import { parentsFirst } from '../../migrator/scale-out/order.ts';
+import { planScaleOut, type ScaleOutPlan } from '../../migrator/scale-out/plan.ts';
+import { selectTables } from '../../migrator/scale-out/selection.ts';
+import { projectSchemas } from '../citus-safety/catalog.ts';
+import { credentials, sql as connect } from '../support/test-stack.ts';
+
+const sql = connect();
+afterAll(() => sql.end());
+
+const rolledBack = new Error('rolled back');
+
+/** The catalog once `ddl` has run, in a transaction that is then rolled back. */
+async function catalogWith(ddl: string): Promise<ScaleOutCatalog> {
+  let catalog: ScaleOutCatalog | undefined;
+  await sql
+    .begin(async (tx) => {
+      await tx.unsafe(ddl);
+      catalog = await readScaleOutCatalog(tx);
+      throw rolledBack;
+    })
+    .catch((error: unknown) => {
+      if (error !== rolledBack) throw error;
+    });
+  if (!catalog) throw new Error('no catalog read');
+  return catalog;
+}
+
+const planned = (plan: ScaleOutPlan) => [...plan.steps.map((s) => s.table), ...plan.refusals.map((r) => r.table)];
+const reasonsOf = (plan: ScaleOutPlan, table: string) => plan.refusals.find((r) => r.table === table)?.reasons ?? [];
+const stepOf = (plan: ScaleOutPlan, table: string) => plan.steps.find((s) => s.table === table);
+
+describe('scale-out plan from the migrated catalog', () => {
+  it('scales the schemas the Citus-safety checks read', () => {
+    expect(scaledSchemas).toEqual(projectSchemas);
+  });
+
+  it('takes every table of those schemas once, as reference (no institution_id) or distributed, partitions under their parent', async () => {
+    const catalog = await readScaleOutCatalog(sql);
+    const plan = planScaleOut(catalog, { walLevelLogical: true });
+    const tables = await sql<{ name: string; tenant: boolean; partition: boolean }[]>`
+      select format('%I.%I', n.nspname, c.relname) as name, c.relispartition as partition,
+             exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'institution_id' and not a.attisdropped) as tenant
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = any(${scaledSchemas}) and c.relkind in ('r', 'p')`;
+    const roots = tables.filter((t) => !t.partition).map((t) => t.name);
+    expect(planned(plan).sort()).toEqual([...roots].sort());
+    expect(new Set(planned(plan)).size).toBe(planned(plan).length);
+    expect(roots).toEqual(expect.arrayContaining(['public.hpc_evaluations', 'public.audit_events', 'public.institutions']));
+    const partitions = await sql<{ name: string }[]>`
+      select format('%I.%I', n.nspname, c.relname) as name
+      from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_namespace n on n.oid = c.relnamespace
+      where i.inhparent in ('public.hpc_evaluations'::regclass, 'public.audit_events'::regclass)`;
+    expect(partitions.length).toBeGreaterThan(1);
+    for (const p of partitions) expect(planned(plan)).not.toContain(p.name);
+    const tenant = new Map(tables.map((t) => [t.name, t.tenant]));
+    for (const step of plan.steps) expect(step.kind).toBe(tenant.get(step.table) ? 'distributed' : 'reference');
+    expect(tenant.get('public.institutions')).toBe(false);
+  });
+
+  it('places every table after the tables it references and the tables its triggers insert into', async () => {
+    const catalog = await readScaleOutCatalog(sql);
+    const { order, cyclic } = parentsFirst(catalog.tables, catalog.foreignKeys);
+    expect(cyclic).toEqual([]);
+    const at = new Map(order.map((t, i) => [t.name, i]));
+    const edges = [
+      ...catalog.foreignKeys.map((fk) => [fk.from, fk.to] as const),
+      ...catalog.tables.flatMap((t) => t.triggerTargets.map((target) => [t.name, target] as const)),
+    ].filter(([from, to]) => from !== to && at.has(from) && at.has(to));
+    expect(edges.length).toBeGreaterThan(50);
+    for (const [from, to] of edges) expect(at.get(to), `${to} before ${from}`).toBeLessThan(at.get(from)!);
+    expect(catalog.tables.find((t) => t.name === 'public.hpc_reports')?.triggerTargets).toContain('public.audit_events');
+    const plan = planScaleOut(catalog, { walLevelLogical: true });
+    expect(order.map((t) => t.name).filter((t) => stepOf(plan, t))).toEqual(plan.steps.map((s) => s.table));
+  });
+});
+
+describe('scale-out refusals, on tables built to break each rule', () => {
+  const probes = `
+    create table public.scale_out_probe_school (institution_id uuid not null, id uuid not null, primary key (institution_id, id));
+    create table public.scale_out_probe_child (institution_id uuid not null, id uuid not null, school_row uuid,
+      primary key (institution_id, id),
+      foreign key (institution_id, school_row) references public.scale_out_probe_school (institution_id, id));
+    create table public.scale_out_probe_alone (institution_id uuid not null, id uuid not null, primary key (institution_id, id));
+    create table public.scale_out_probe_id_keyed (institution_id uuid not null, id uuid primary key);
+    create table public.scale_out_probe_loose_link (institution_id uuid not null, id uuid not null, other uuid,
+      primary key (institution_id, id), unique (id),
+      foreign key (other) references public.scale_out_probe_loose_link (id));
+    create table public.scale_out_probe_mismatch (institution_id uuid not null, id uuid not null, school_row uuid,
+      primary key (institution_id, id),
+      foreign key (school_row, institution_id) references public.scale_out_probe_school (institution_id, id));
+    create table public.scale_out_probe_lookup (code text primary key, school_row uuid, school uuid,
+      foreign key (school, school_row) references public.scale_out_probe_school (institution_id, id));
+    create table public.scale_out_probe_user_link (institution_id uuid not null, id uuid not null,
+      primary key (institution_id, id), user_id uuid references auth.users (id));
+    create table public.scale_out_probe_policed (institution_id uuid not null, id uuid not null, primary key (institution_id, id));
+    alter table public.scale_out_probe_policed enable row level security;
+    create policy "Probe reads through a subquery" on public.scale_out_probe_policed for select
+      using (institution_id in (select institution_id from public.scale_out_probe_school));
+    create table public.scale_out_probe_global (code text primary key);
+    create function public.scale_out_probe_log() returns trigger language plpgsql set search_path = '' as $fn$
+      begin insert into public.scale_out_probe_school (institution_id, id) values (gen_random_uuid(), gen_random_uuid()); return new; end $fn$;
+    create trigger scale_out_probe_log after insert on public.scale_out_probe_global
+      for each row execute function public.scale_out_probe_log();`;
+
+  it('distributes colocated, parents first, concurrently only without foreign keys', async () => {
+    const plan = planScaleOut(selectTables(await catalogWith(probes), ['public.scale_out_probe_*']), { walLevelLogical: true });
+    const school = stepOf(plan, 'public.scale_out_probe_school');
+    const child = stepOf(plan, 'public.scale_out_probe_child');
+    const alone = stepOf(plan, 'public.scale_out_probe_alone');
+    expect(school?.kind).toBe('distributed');
+    expect(child?.kind).toBe('distributed');
+    expect(plan.steps.indexOf(school!)).toBeLessThan(plan.steps.indexOf(child!));
+    expect(alone?.method).toBe('create_distributed_table_concurrently');
+    expect(child?.method).toBe('create_distributed_table');
+    expect(child?.why).toContain('foreign keys with public.scale_out_probe_school');
+    const anchors = plan.steps.filter((s) => s.kind === 'distributed' && s.colocateWith === 'none');
+    expect(anchors.map((s) => s.table)).toEqual([plan.anchor]);
+    for (const s of plan.steps.filter((s) => s.kind === 'distributed' && s.table !== plan.anchor)) expect(s.colocateWith).toBe(plan.anchor);
+    const blocked = planScaleOut(selectTables(await catalogWith(probes), ['public.scale_out_probe_alone']), { walLevelLogical: false });
+    expect(blocked.steps[0]?.why).toContain('wal_level is not logical');
+  });
+
+  it('refuses each table that breaks a rule, saying which object and why', async () => {
+    const plan = planScaleOut(selectTables(await catalogWith(probes), ['public.scale_out_probe_*']), { walLevelLogical: true });
+    expect(reasonsOf(plan, 'public.scale_out_probe_id_keyed')).toEqual([
+      'unique key scale_out_probe_id_keyed_pkey does not include institution_id; Citus enforces uniqueness within a shard only',
+    ]);
+    expect(reasonsOf(plan, 'public.scale_out_probe_loose_link').join('\n')).toContain('unique key scale_out_probe_loose_link_id_key');
+    expect(reasonsOf(plan, 'public.scale_out_probe_mismatch').join('\n')).toContain(
+      'foreign key scale_out_probe_mismatch_school_row_institution_id_fkey to public.scale_out_probe_school does not match institution_id',
+    );
+    expect(reasonsOf(plan, 'public.scale_out_probe_lookup').join('\n')).toContain(
+      'references tenant table public.scale_out_probe_school; a reference table cannot reference a distributed table',
+    );
+    expect(reasonsOf(plan, 'public.scale_out_probe_user_link').join('\n')).toContain(
+      'references auth.users, which stays a local table on the coordinator',
+    );
+    expect(reasonsOf(plan, 'public.scale_out_probe_policed').join('\n')).toContain(
+      '1 policy holds a subquery (Probe reads through a subquery)',
+    );
+    expect(reasonsOf(plan, 'public.scale_out_probe_global').join('\n')).toContain(
+      "trigger scale_out_probe_log (scale_out_probe_log) writes a table, and a reference table's triggers run on every node's copy",
+    );
+    for (const fine of ['public.scale_out_probe_school', 'public.scale_out_probe_child', 'public.scale_out_probe_alone']) {
+      expect(reasonsOf(plan, fine)).toEqual([]);
+    }
+  });
+
+  it('refuses a table outside the selection as the local table it then stays', async () => {
+    const plan = planScaleOut(selectTables(await catalogWith(probes), ['public.scale_out_probe_child']), { walLevelLogical: true });
+    expect(reasonsOf(plan, 'public.scale_out_probe_child').join('\n')).toContain(
+      'references public.scale_out_probe_school, which stays a local table on the coordinator',
+    );
+  });
+});
+
+describe('npm run migrate -- scale-out without Citus', () => {
+  it('refuses with a non-zero exit and says why, changing nothing', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(projectRoot, 'migrator', 'cli.ts'), 'scale-out', '--db-url', credentials().dbUrl],
+      {
+        cwd: projectRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(code, stdout + stderr).toBe(2);
+    expect(stderr).toContain('scale-out refused: the citus extension is not installed in this database');
+    expect(stderr).toContain('nothing was changed');
+    expect(stdout).toBe('');
+  });
+});
