@@ -240,7 +240,9 @@ begin
       case when v_schema = 'public' and v_table = 'institutions' then v_src ->> 'id' end)::uuid,
     v_actor,
     v_actor_role,
-    v_schema, v_table, tg_op,
+    -- tg_op is text: cast it, as Citus sends this INSERT to a shard as text, not as the literal
+    -- PostgreSQL would coerce on one node.
+    v_schema, v_table, tg_op::public.audit_operation,
     v_key, v_old, v_new, v_changed
   );
   return null;
