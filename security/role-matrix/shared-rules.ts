@@ -33,4 +33,5 @@ export const MEMBERS_READ: PerRole = {
   teacher: all('every member reads them'),
   ...LEADERS,
 };
+/** Rows about the fixture teacher's students: the condition "their students" is written with. */
 export const TAUGHT = `student_id in ({student}, {classmate})`;
