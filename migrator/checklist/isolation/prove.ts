@@ -29,46 +29,22 @@
 // cross-school write, seen by the caller or not. An error raised after the policy admitted
 // the row (a constraint, class 23) counts as written; any other error is inconclusive and
 // fails too: the proof is not made.
+//
+// This file prepares as postgres and runs one round per caller; what a round does is in
+// caller-round.ts.
 import type { Sql } from '../../db.ts';
-import {
-  defaultIsolationOptions,
-  type Caller,
-  type Cell,
-  type IsolationOptions,
-  type IsolationResult,
-  type ProbeRow,
-  type Relation,
-} from './types.ts';
-import { code, firstError, message, pipeline, run, value, type Reserved } from './sql.ts';
+import { defaultIsolationOptions, type IsolationOptions, type IsolationResult, type ProbeRow, type Relation } from './types.ts';
+import { message, run, type Reserved } from './sql.ts';
 import { catalog, exposedSchemas } from './catalog.ts';
 import { findCallers, institutionsOf } from './callers.ts';
 import { buildSchoolMap, probeRows } from './probe-rows.ts';
-import { judgeRead } from './reads.ts';
-import { Privileges, writeProbe } from './write-probes.ts';
-import { functionCandidates, judgeFunctionRows, type FunctionCall, type FunctionCandidate } from './functions.ts';
+import { Privileges } from './write-probes.ts';
+import { functionCandidates, judgeFunctionRows, type FunctionCall } from './functions.ts';
 import { configuredPreRequest, runPreRequest } from '../pre-request.ts';
 import { isolationReport, judgeNoTenantPath, unpinnedSecurityDefiners, type Tallies } from './summary.ts';
+import { callEveryFunction, readEveryRelation, type Round, writeEveryRelation } from './caller-round.ts';
 
 export { defaultIsolationOptions, type IsolationOptions, type IsolationResult } from './types.ts';
-
-/** What one caller's transaction needs beside the connection. */
-interface Round {
-  c: Reserved;
-  caller: Caller;
-  asCaller: string;
-  options: IsolationOptions;
-  failures: IsolationResult['failures'];
-  tallies: Tallies;
-  noPathVisible: Map<string, Record<string, number>>;
-}
-
-function cell(tallies: Tallies, table: string, kind: string): Cell {
-  const byKind = tallies.perTable[table] ?? {};
-  tallies.perTable[table] = byKind;
-  const found = byKind[kind] ?? { visible: 0, foreign: 0, writable: 0, probes: 0 };
-  byKind[kind] = found;
-  return found;
-}
 
 /** As postgres, before any caller: row counts, school maps, and which relations take writes. */
 async function prepare(
@@ -99,98 +75,6 @@ async function prepare(
       writesNotProbed.push({ table: r.name, why: r.kind === 'view' ? 'view without an id column' : `${r.kind}: not writable` });
   }
   return writable;
-}
-
-async function readEveryRelation(round: Round, checked: Relation[]): Promise<void> {
-  const { caller, failures, tallies } = round;
-  for (const rel of checked) {
-    if (rel.skipped) continue;
-    tallies.rowsChecked += rel.totalRows;
-    const { visible, foreign, problem } = await judgeRead(round.c, rel, caller, round.asCaller, round.options);
-    if (problem) failures.visibility.push({ table: rel.name, role: caller.kind, caller: caller.label, ...problem });
-    tallies.rowsVisible += visible;
-    const x = cell(tallies, rel.name, caller.kind);
-    x.visible += visible;
-    x.foreign += foreign;
-    if (rel.judged === 'none') {
-      const seen = round.noPathVisible.get(rel.name) ?? {};
-      seen[caller.label] = visible;
-      round.noPathVisible.set(rel.name, seen);
-    } else if (foreign > 0) {
-      failures.visibility.push({
-        table: rel.name,
-        role: caller.kind,
-        caller: caller.label,
-        count: foreign,
-        why:
-          rel.judged === 'direct'
-            ? `rows whose ${rel.schoolColumn} is another school's (or null)`
-            : 'rows whose links lead to another school (or to none)',
-      });
-    }
-  }
-}
-
-/** One row of each other school per relation: UPDATE, DELETE and INSERT aimed at it. */
-async function writeEveryRelation(
-  round: Round,
-  writable: Relation[],
-  probes: Map<Relation, Map<string, ProbeRow>>,
-  others: string[],
-  privileges: Privileges,
-  schoolLabel: Map<string, string>,
-): Promise<void> {
-  const { caller, failures, tallies } = round;
-  for (const rel of writable) {
-    for (const school of others) {
-      const row = probes.get(rel)!.get(school);
-      if (!row) continue;
-      for (const op of ['update', 'delete', 'insert'] as const) {
-        const result = await writeProbe(round.c, rel, row, op, caller, round.asCaller, privileges);
-        if (!result) continue;
-        tallies.writeProbes += 1;
-        const tallyKey = `${op}: ${result.category}`;
-        tallies.writeOutcomes[tallyKey] = (tallies.writeOutcomes[tallyKey] ?? 0) + 1;
-        const x = cell(tallies, rel.name, caller.kind);
-        x.probes += 1;
-        x.writable += result.written;
-        if (result.fails) {
-          failures.writes.push({
-            table: rel.name,
-            role: caller.kind,
-            caller: caller.label,
-            op,
-            school: schoolLabel.get(school) ?? school,
-            count: result.written,
-            outcome: result.outcome,
-          });
-        }
-      }
-    }
-  }
-}
-
-/** Functions callable through the API with their defaults, called as the caller. */
-async function callEveryFunction(
-  round: Round,
-  fnCandidates: FunctionCandidate[],
-  fnRows: Map<string, Map<string, FunctionCall>>,
-): Promise<void> {
-  const { c, caller } = round;
-  for (const fn of fnCandidates) {
-    if (!fn.probe || !fn.executableBy.includes(caller.role)) continue;
-    const byCaller = fnRows.get(fn.name) ?? new Map<string, FunctionCall>();
-    fnRows.set(fn.name, byCaller);
-    const call = await pipelineCall(c, round.asCaller, `select * from ${fn.call} limit ${round.options.maxFunctionRows}`);
-    // A function that refuses the caller (it checks and raises) returns no rows: no leak.
-    byCaller.set(caller.label, call);
-  }
-}
-
-async function pipelineCall(c: Reserved, asCaller: string, query: string): Promise<FunctionCall> {
-  const call = await pipeline(c, ['savepoint iso_fn', asCaller, query, 'rollback to savepoint iso_fn']);
-  const error = firstError(call);
-  return error ? { rows: [], refused: `${code(error)} ${message(error)}` } : { rows: [...value(call[2]!)!] as Record<string, unknown>[] };
 }
 
 export async function proveIsolation(sql: Sql, options: IsolationOptions = defaultIsolationOptions()): Promise<IsolationResult> {
