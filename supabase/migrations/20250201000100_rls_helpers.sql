@@ -31,7 +31,9 @@ set local statement_timeout = '30s';
 
 -- Computing the context ---------------------------------------------------------------------
 
--- One flat statement from the caller's profile (`me`); each list is an index lookup. On a
+-- One flat statement from the caller's profile (`me`); each list is an index lookup, made only
+-- for the roles whose policies ask for it (staff teach; students and parents have children,
+-- classes and their teachers; students review peers). On a
 -- Citus coordinator the values are set with SET LOCAL, which Citus passes on to the workers
 -- a transaction uses (citus.propagate_set_commands = 'local'), the claims included, so that
 -- auth.uid() answers there too; on one node set_config does the same without parsing a
@@ -62,35 +64,35 @@ begin
              ('principal' = any (d.duties))::text,
              (me.role = 'admin' or d.duties && array['coordinator', 'principal', 'institution_admin'])::text,
              (me.role = 'admin' or d.duties && array['principal', 'institution_admin'])::text,
-             (select coalesce(array_agg(distinct t.section_id), '{}')
+             case when me.role <> 'student' and me.role <> 'parent' then (select coalesce(array_agg(distinct t.section_id), '{}')
               from (select sd.section_id from public.staff_duties as sd
                     where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
                       and sd.duty in ('class_teacher', 'subject_teacher') and sd.section_id is not null
                     union all
                     select sc.section_id from public.section_courses as sc
-                    where sc.institution_id = me.institution_id and sc.teacher_id = me.id) as t)::text,
-             (select coalesce(array_agg(distinct s.student_id), '{}')
+                    where sc.institution_id = me.institution_id and sc.teacher_id = me.id) as t)::text end,
+             case when me.role <> 'student' and me.role <> 'parent' then (select coalesce(array_agg(distinct s.student_id), '{}')
               from (select sd.section_id from public.staff_duties as sd
                     where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
                       and sd.duty in ('class_teacher', 'subject_teacher') and sd.section_id is not null
                     union
                     select sc.section_id from public.section_courses as sc
                     where sc.institution_id = me.institution_id and sc.teacher_id = me.id) as t
-              join public.section_students as s on s.institution_id = me.institution_id and s.section_id = t.section_id)::text,
-             (select coalesce(array_agg(g.student_id), '{}') from public.student_guardians as g
-              where g.institution_id = me.institution_id and g.guardian_id = me.id)::text,
-             (select coalesce(array_agg(distinct g.guardian_id), '{}')
+              join public.section_students as s on s.institution_id = me.institution_id and s.section_id = t.section_id)::text end,
+             case when me.role = 'parent' then (select coalesce(array_agg(g.student_id), '{}') from public.student_guardians as g
+              where g.institution_id = me.institution_id and g.guardian_id = me.id)::text end,
+             case when me.role <> 'student' and me.role <> 'parent' then (select coalesce(array_agg(distinct g.guardian_id), '{}')
               from public.staff_duties as sd
               join public.section_students as s on s.institution_id = sd.institution_id and s.section_id = sd.section_id
               join public.student_guardians as g on g.institution_id = sd.institution_id and g.student_id = s.student_id
               where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
-                and sd.duty in ('class_teacher', 'subject_teacher'))::text,
-             (select coalesce(array_agg(distinct s.section_id), '{}') from public.section_students as s
+                and sd.duty in ('class_teacher', 'subject_teacher'))::text end,
+             case when me.role in ('student', 'parent') then (select coalesce(array_agg(distinct s.section_id), '{}') from public.section_students as s
               where s.institution_id = me.institution_id
                 and (s.student_id = me.id
                      or s.student_id in (select g.student_id from public.student_guardians as g
-                                         where g.institution_id = me.institution_id and g.guardian_id = me.id)))::text,
-             (select coalesce(array_agg(distinct t.user_id), '{}')
+                                         where g.institution_id = me.institution_id and g.guardian_id = me.id)))::text end,
+             case when me.role in ('student', 'parent') then (select coalesce(array_agg(distinct t.user_id), '{}')
               from public.section_students as s
               cross join lateral (
                 select sd.user_id from public.staff_duties as sd
@@ -103,9 +105,9 @@ begin
               where s.institution_id = me.institution_id
                 and (s.student_id = me.id
                      or s.student_id in (select g.student_id from public.student_guardians as g
-                                         where g.institution_id = me.institution_id and g.guardian_id = me.id)))::text,
-             (select coalesce(array_agg(distinct a.student_id), '{}') from public.hpc_parameter_assignments as a
-              where a.institution_id = me.institution_id and a.peer_reviewer_id = me.id and a.active)::text,
+                                         where g.institution_id = me.institution_id and g.guardian_id = me.id)))::text end,
+             case when me.role = 'student' then (select coalesce(array_agg(distinct a.student_id), '{}') from public.hpc_parameter_assignments as a
+              where a.institution_id = me.institution_id and a.peer_reviewer_id = me.id and a.active)::text end,
              (select coalesce(array_agg(c.id), '{}') from public.hpc_evaluation_cycles as c
               where c.institution_id = me.institution_id and c.status = 'open')::text,
              (select coalesce(array_agg(c.id), '{}') from public.hpc_evaluation_cycles as c
