@@ -30,8 +30,12 @@ export interface Table {
   triggerTargets: string[];
   /** Primary keys, unique constraints and indexes, exclusion constraints without institution_id. */
   keysWithoutTenant: string[];
-  /** Policies whose stored expression holds a subquery. */
+  /** Policies whose stored expression holds a subquery other than a context wrapper. */
   policiesWithSubquery: string[];
+  /** `alter policy` statements that drop the `(select private.fn())` wrappers around the
+   * request context's readers: one node reads each once per statement that way, Citus
+   * refuses a subquery in a policy, and the readers answer the same per row. */
+  policyUnwraps: string[];
 }
 
 export interface ForeignKey {
@@ -63,7 +67,35 @@ export async function citusVersion(sql: postgres.Sql | postgres.TransactionSql):
   return row?.version ?? null;
 }
 
+// The request context's readers: private, language sql, no arguments, invoker, no settings
+// (docs/architecture.md §4.2), and what a policy reads of them once per statement.
+const CONTEXT_READERS = `(select string_agg(f.proname, '|') from pg_proc f
+  where f.pronamespace = 'private'::regnamespace and f.prolang = (select oid from pg_language where lanname = 'sql')
+    and f.pronargs = 0 and not f.prosecdef and f.proconfig is null)`;
+const unwrapped = (expr: string) =>
+  `regexp_replace(pg_get_expr(${expr}, p.polrelid), '\\(\\s*SELECT (private\\.(?:' || ${CONTEXT_READERS} || ')\\(\\)) AS \\w+\\)', '\\1', 'g')`;
+
+// Per row, a set is tested with its own reader (strpos on the uuid's text, about 1 µs) rather
+// than by parsing the whole array for every row (about 11 µs).
+const SET_TESTS: Record<string, string> = {
+  taught_section_ids: 'teaches_section',
+  taught_student_ids: 'teaches_student',
+  child_ids: 'is_child',
+  taught_guardian_ids: 'is_taught_guardian',
+  family_section_ids: 'is_family_section',
+  family_teacher_ids: 'is_family_teacher',
+  peer_reviewee_ids: 'is_peer_reviewee',
+  open_cycle_ids: 'is_open_cycle',
+  released_cycle_ids: 'is_released_cycle',
+};
+const perRowSets = (statement: string) =>
+  statement.replace(/\(([a-z_]+) = ANY \(private\.([a-z_]+)\(\)::uuid\[\]\)\)/g, (whole, column: string, set: string) =>
+    SET_TESTS[set] ? `private.${SET_TESTS[set]}(${column})` : whole,
+  );
+
 export async function readScaleOutCatalog(sql: postgres.Sql | postgres.TransactionSql): Promise<ScaleOutCatalog> {
+  const UNWRAPPED_QUAL = sql.unsafe(unwrapped('p.polqual'));
+  const UNWRAPPED_CHECK = sql.unsafe(unwrapped('p.polwithcheck'));
   const tables = await sql<Table[]>`
     select format('%I.%I', n.nspname, c.relname) as name,
            a.attnum is not null as tenant,
@@ -91,10 +123,18 @@ export async function readScaleOutCatalog(sql: postgres.Sql | postgres.Transacti
                  where x.indrelid = c.oid and (x.indisunique or k.contype = 'x')
                    and not (coalesce(a.attnum, 0) = any ((x.indkey::int2[])[0:x.indnkeyatts - 1]))
                  order by 1) as "keysWithoutTenant",
-           array(select p.polname from pg_policy p
+           array(select p.polname from pg_policy p, lateral (select ${UNWRAPPED_QUAL} as qual, ${UNWRAPPED_CHECK} as checks) as u
                  where p.polrelid = c.oid
                    and coalesce(p.polqual::text, '') || coalesce(p.polwithcheck::text, '') like '%{SUBLINK %'
-                 order by 1) as "policiesWithSubquery"
+                   and concat_ws(' ', u.qual, u.checks) ~* '\\mselect\\M'
+                 order by 1) as "policiesWithSubquery",
+           array(select format('alter policy %I on %I.%I', p.polname, n.nspname, c.relname)
+                          || coalesce(' using (' || u.qual || ')', '') || coalesce(' with check (' || u.checks || ')', '')
+                 from pg_policy p, lateral (select ${UNWRAPPED_QUAL} as qual, ${UNWRAPPED_CHECK} as checks) as u
+                 where p.polrelid = c.oid
+                   and coalesce(p.polqual::text, '') || coalesce(p.polwithcheck::text, '') like '%{SUBLINK %'
+                   and concat_ws(' ', u.qual, u.checks) !~* '\\mselect\\M'
+                 order by 1) as "policyUnwraps"
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     left join pg_attribute a on a.attrelid = c.oid and a.attname = ${DISTRIBUTION_COLUMN} and not a.attisdropped
@@ -128,5 +168,6 @@ export async function readScaleOutCatalog(sql: postgres.Sql | postgres.Transacti
         join pg_namespace n on n.oid = c.relnamespace
         where not c.relispartition`
     : [];
+  for (const t of tables) t.policyUnwraps = t.policyUnwraps.map(perRowSets);
   return { tables: [...tables], foreignKeys: [...foreignKeys], citusTables: [...citusTables] };
 }

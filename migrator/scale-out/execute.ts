@@ -33,6 +33,8 @@ function distribute(sql: postgres.ReservedSql, step: Step, shardCount: number | 
  * unaudited. The concurrent variant copies with logical replication, which fires no triggers,
  * and may not run in a transaction block. */
 export async function takeTable(sql: postgres.ReservedSql, step: Step, shardCount: number | null): Promise<void> {
+  // Citus refuses a subquery in a policy: the context readers are read per row instead.
+  for (const statement of step.policyUnwraps) await sql.unsafe(statement);
   if (step.method === 'create_distributed_table_concurrently' || step.triggers === 0) {
     await distribute(sql, step, shardCount);
     return;

@@ -16,6 +16,8 @@ export interface Step {
   partitioned: boolean;
   /** Its triggers are switched off while Citus copies the rows into the shards. */
   triggers: number;
+  /** `alter policy` statements run first: the context readers' per-statement wrappers out. */
+  policyUnwraps: string[];
   /** Already what the plan wants: a second run skips it. */
   done: boolean;
   why: string;
@@ -77,7 +79,7 @@ export function planScaleOut(catalog: ScaleOutCatalog, options: PlanOptions): Sc
       refused.set(table.name, [...(refused.get(table.name) ?? []), `already distributed by ${current.distributionColumn}`]);
     }
     if (refused.has(table.name)) continue;
-    const base = { table: table.name, partitioned: table.partitioned, triggers: table.triggers };
+    const base = { table: table.name, partitioned: table.partitioned, triggers: table.triggers, policyUnwraps: table.policyUnwraps };
     if (!table.tenant) {
       const done = current?.kind === 'reference';
       steps.push({

@@ -39,20 +39,20 @@ as $$
 begin
   execute format($p$
     create policy %I on public.%I for select to authenticated
-    using (institution_id = private.caller_institution_id())$p$,
+    using (institution_id = (select private.caller_institution_id()))$p$,
     format('Members read their institution''s %s', p_label), p_table);
   execute format($p$
     create policy %I on public.%I for insert to authenticated
-    with check (institution_id = private.caller_institution_id() and private.is_institution_admin())$p$,
+    with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))$p$,
     format('Institution admins add %s', p_label), p_table);
   execute format($p$
     create policy %I on public.%I for update to authenticated
-    using (institution_id = private.caller_institution_id() and private.is_institution_admin())
-    with check (institution_id = private.caller_institution_id() and private.is_institution_admin())$p$,
+    using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))
+    with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))$p$,
     format('Institution admins edit %s', p_label), p_table);
   execute format($p$
     create policy %I on public.%I for delete to authenticated
-    using (institution_id = private.caller_institution_id() and private.is_institution_admin())$p$,
+    using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))$p$,
     format('Institution admins remove %s', p_label), p_table);
 end
 $$;
@@ -222,10 +222,10 @@ declare
   v_table regclass := to_regclass(format('public.%I', p_table));
   v_readers text := case
     when p_readers = 'members' then 'true'
-    when p_readers = 'staff' then $r$private.current_role_name() in ('teacher', 'admin', 'staff')$r$
-    when p_readers = 'admins' then 'private.is_institution_admin()'
+    when p_readers = 'staff' then $r$(select private.current_role_name()) in ('teacher', 'admin', 'staff')$r$
+    when p_readers = 'admins' then '(select private.is_institution_admin())'
   end;
-  v_admin text := 'institution_id = private.caller_institution_id() and private.is_institution_admin()';
+  v_admin text := 'institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin())';
 begin
   if v_readers is null then
     raise exception 'unknown readers %', p_readers using errcode = '22023';
@@ -236,10 +236,10 @@ begin
   perform private.drop_existing_policies(v_table);
   -- A row's owner (p_owner_column = the signed-in user) reads it too: one read policy, as
   -- several permissive ones for one action are each evaluated for every row.
-  execute format('create policy %I on %s for select to authenticated using (institution_id = private.caller_institution_id() and (%s%s))',
+  execute format('create policy %I on %s for select to authenticated using (institution_id = (select private.caller_institution_id()) and (%s%s))',
                  format('%s%s read their institution''s %s', case when p_readers = 'members' then 'Members' when p_readers = 'staff' then 'Staff' else 'Institution admins' end,
                         case when p_owner_column is null then '' else ' and the person' end, p_label),
-                 v_table, v_readers, case when p_owner_column is null then '' else format(' or %I = private.caller_id()', p_owner_column) end);
+                 v_table, v_readers, case when p_owner_column is null then '' else format(' or %I = (select private.caller_id())', p_owner_column) end);
   execute format('create policy %I on %s for insert to authenticated with check (%s)', format('Institution admins add %s', p_label), v_table, v_admin);
   execute format('create policy %I on %s for update to authenticated using (%s) with check (%s)', format('Institution admins edit %s', p_label), v_table, v_admin, v_admin);
   execute format('create policy %I on %s for delete to authenticated using (%s)', format('Institution admins remove %s', p_label), v_table, v_admin);
@@ -261,41 +261,41 @@ revoke all on function private.scope_school_table(text, text, text, text[], text
 select private.drop_existing_policies('public.user_groups');
 create policy "Signed-in users read shared groups and their institution's" on public.user_groups
   for select to authenticated
-  using (institution_id is null or institution_id = private.caller_institution_id());
+  using (institution_id is null or institution_id = (select private.caller_institution_id()));
 create policy "Institution admins add user groups" on public.user_groups
   for insert to authenticated
-  with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 create policy "Institution admins edit user groups" on public.user_groups
   for update to authenticated
-  using (institution_id = private.caller_institution_id() and private.is_institution_admin())
-  with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))
+  with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 create policy "Institution admins remove user groups" on public.user_groups
   for delete to authenticated
-  using (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 create trigger keep_row_in_its_institution
   before insert or update of institution_id on public.user_groups
   for each row execute function private.keep_row_in_its_institution('user_groups');
 
 -- institutions: members read their own; its admins edit name and settings.
 create policy "Members read their own institution" on public.institutions
-  for select to authenticated using (id = private.caller_institution_id());
+  for select to authenticated using (id = (select private.caller_institution_id()));
 create policy "Institution admins edit their institution" on public.institutions
   for update to authenticated
-  using (id = private.caller_institution_id() and private.is_institution_admin())
-  with check (id = private.caller_institution_id() and private.is_institution_admin());
+  using (id = (select private.caller_institution_id()) and (select private.is_institution_admin()))
+  with check (id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 revoke insert, update, delete, truncate on public.institutions from authenticated;
 grant update (name, settings, updated_at) on public.institutions to authenticated;
 
 -- institution_feature_flags: members read their institution's switches; admins flip them.
 create policy "Members read their institution's feature flags" on public.institution_feature_flags
-  for select to authenticated using (institution_id = private.caller_institution_id());
+  for select to authenticated using (institution_id = (select private.caller_institution_id()));
 create policy "Institution admins add feature flags" on public.institution_feature_flags
   for insert to authenticated
-  with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 create policy "Institution admins switch feature flags" on public.institution_feature_flags
   for update to authenticated
-  using (institution_id = private.caller_institution_id() and private.is_institution_admin())
-  with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))
+  with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 revoke update, delete, truncate on public.institution_feature_flags from authenticated;
 grant update (enabled, pilot_cohort, note) on public.institution_feature_flags to authenticated;
 
@@ -303,19 +303,19 @@ grant update (enabled, pilot_cohort, note) on public.institution_feature_flags t
 create policy "Staff read their institution's duties" on public.staff_duties
   for select to authenticated
   using (
-    institution_id = private.caller_institution_id()
-    and (user_id = private.caller_id() or private.current_role_name() in ('teacher', 'admin', 'staff'))
+    institution_id = (select private.caller_institution_id())
+    and (user_id = (select private.caller_id()) or (select private.current_role_name()) in ('teacher', 'admin', 'staff'))
   );
 create policy "Institution admins assign duties" on public.staff_duties
   for insert to authenticated
-  with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 create policy "Institution admins change duties" on public.staff_duties
   for update to authenticated
-  using (institution_id = private.caller_institution_id() and private.is_institution_admin())
-  with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))
+  with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 create policy "Institution admins remove duties" on public.staff_duties
   for delete to authenticated
-  using (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 revoke update on public.staff_duties from authenticated;
 grant update (duty, section_id, course_id, stage, active, updated_at, updated_by) on public.staff_duties to authenticated;
 
@@ -324,24 +324,24 @@ grant update (duty, section_id, course_id, stage, active, updated_at, updated_by
 create policy "Families, teachers and leaders read guardian links" on public.student_guardians
   for select to authenticated
   using (
-    institution_id = private.caller_institution_id()
+    institution_id = (select private.caller_institution_id())
     and (
-      guardian_id = private.caller_id()
-      or student_id = private.caller_id()
-      or private.teaches_student(student_id)
-      or private.reads_whole_institution()
+      guardian_id = (select private.caller_id())
+      or student_id = (select private.caller_id())
+      or student_id = any ((select private.taught_student_ids())::uuid[])
+      or (select private.reads_whole_institution())
     )
   );
 create policy "Institution admins link guardians" on public.student_guardians
   for insert to authenticated
-  with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 create policy "Institution admins change guardian links" on public.student_guardians
   for update to authenticated
-  using (institution_id = private.caller_institution_id() and private.is_institution_admin())
-  with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))
+  with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 create policy "Institution admins remove guardian links" on public.student_guardians
   for delete to authenticated
-  using (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 revoke update on public.student_guardians from authenticated;
 grant update (relationship, is_primary, updated_at, updated_by) on public.student_guardians to authenticated;
 

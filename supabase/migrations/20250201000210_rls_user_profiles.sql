@@ -21,39 +21,39 @@ select private.drop_existing_policies('public.user_profiles');
 create policy "People see the profiles their duties need" on public.user_profiles
   for select to authenticated
   using (
-    id = private.caller_id()
+    id = (select private.caller_id())
     or (
-      institution_id = private.caller_institution_id()
+      institution_id = (select private.caller_institution_id())
       and (
-        private.reads_whole_institution()
-        or (role in ('teacher', 'admin', 'staff') and private.current_role_name() in ('teacher', 'admin', 'staff'))
-        or private.teaches_student(id)
-        or private.is_taught_guardian(id)
-        or private.is_child(id)
-        or private.is_family_teacher(id)
-        or private.is_peer_reviewee(id)
+        (select private.reads_whole_institution())
+        or (role in ('teacher', 'admin', 'staff') and (select private.current_role_name()) in ('teacher', 'admin', 'staff'))
+        or id = any ((select private.taught_student_ids())::uuid[])
+        or id = any ((select private.taught_guardian_ids())::uuid[])
+        or id = any ((select private.child_ids())::uuid[])
+        or id = any ((select private.family_teacher_ids())::uuid[])
+        or id = any ((select private.peer_reviewee_ids())::uuid[])
       )
     )
   );
 
 create policy "Institution admins add people to their institution" on public.user_profiles
   for insert to authenticated
-  with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 
 create policy "People edit their own profile and admins their institution's" on public.user_profiles
   for update to authenticated
   using (
-    id = private.caller_id()
-    or (institution_id = private.caller_institution_id() and private.is_institution_admin())
+    id = (select private.caller_id())
+    or (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))
   )
   with check (
-    id = private.caller_id()
-    or (institution_id = private.caller_institution_id() and private.is_institution_admin())
+    id = (select private.caller_id())
+    or (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))
   );
 
 create policy "Institution admins remove people from their institution" on public.user_profiles
   for delete to authenticated
-  using (institution_id = private.caller_institution_id() and private.is_institution_admin());
+  using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
 
 -- Nobody moves a person to another institution (the tenant guard trigger) or changes their
 -- own role; an institution admin may change the role of a person of their school. Triggers,
@@ -72,7 +72,7 @@ as $$
 begin
   if new.role is distinct from old.role
      and current_user in ('anon', 'authenticated')
-     and not private.is_institution_admin() then
+     and not (select private.is_institution_admin()) then
     raise exception 'Only an institution admin may change a person''s role.' using errcode = '42501';
   end if;
   return new;

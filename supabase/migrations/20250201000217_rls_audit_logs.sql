@@ -14,6 +14,6 @@ select private.drop_existing_policies('public.audit_logs');
 revoke all on public.audit_logs from anon, authenticated;
 grant insert on public.audit_logs to authenticated;
 create policy "Signed-in users log the changes they make" on public.audit_logs
-  for insert to authenticated with check (performed_by = private.caller_id());
+  for insert to authenticated with check (performed_by = (select private.caller_id()));
 create policy "Nobody reads BIG DAY audit logs through the API" on public.audit_logs
   for select to authenticated using (false);

@@ -16,19 +16,19 @@ begin
   perform private.drop_existing_policies('public.system_settings');
   create policy "Signed-in users read public settings, institution admins all of theirs" on public.system_settings
     for select to authenticated
-    using ((institution_id is null or institution_id = private.caller_institution_id())
+    using ((institution_id is null or institution_id = (select private.caller_institution_id()))
            and (category in ('public', 'branding')
-                or (institution_id = private.caller_institution_id() and private.is_institution_admin())));
+                or (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))));
   create policy "Institution admins add settings" on public.system_settings
     for insert to authenticated
-    with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+    with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
   create policy "Institution admins change their institution's settings" on public.system_settings
     for update to authenticated
-    using (institution_id = private.caller_institution_id() and private.is_institution_admin())
-    with check (institution_id = private.caller_institution_id() and private.is_institution_admin());
+    using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()))
+    with check (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
   create policy "Institution admins remove settings" on public.system_settings
     for delete to authenticated
-    using (institution_id = private.caller_institution_id() and private.is_institution_admin());
+    using (institution_id = (select private.caller_institution_id()) and (select private.is_institution_admin()));
   revoke all on public.system_settings from anon;
   create trigger keep_row_in_its_institution
     before insert or update of institution_id on public.system_settings

@@ -32,24 +32,24 @@ begin
   loop
     execute format($p$
       create policy %I on public.%I for select to authenticated
-      using (institution_id = private.hpc_institution_id())$p$,
+      using (institution_id = (select private.hpc_institution_id()))$p$,
       format('Members read their institution''s %s', v_label), v_table);
     execute format($p$
       create policy %I on public.%I for insert to authenticated
-      with check (institution_id = private.hpc_institution_id()
-                  and private.is_institution_admin())$p$,
+      with check (institution_id = (select private.hpc_institution_id())
+                  and (select private.is_institution_admin()))$p$,
       format('Institution admins add %s', v_label), v_table);
     execute format($p$
       create policy %I on public.%I for update to authenticated
-      using (institution_id = private.hpc_institution_id()
-             and private.is_institution_admin())
-      with check (institution_id = private.hpc_institution_id()
-                  and private.is_institution_admin())$p$,
+      using (institution_id = (select private.hpc_institution_id())
+             and (select private.is_institution_admin()))
+      with check (institution_id = (select private.hpc_institution_id())
+                  and (select private.is_institution_admin()))$p$,
       format('Institution admins edit %s', v_label), v_table);
     execute format($p$
       create policy %I on public.%I for delete to authenticated
-      using (institution_id = private.hpc_institution_id()
-             and private.is_institution_admin())$p$,
+      using (institution_id = (select private.hpc_institution_id())
+             and (select private.is_institution_admin()))$p$,
       format('Institution admins remove %s', v_label), v_table);
   end loop;
 end
@@ -60,28 +60,28 @@ $$;
 create policy "Members read the assignments of their sections" on public.hpc_parameter_assignments
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
+    institution_id = (select private.hpc_institution_id())
     and (
-      private.reads_whole_institution()
-      or private.teaches_section(section_id)
-      or private.is_family_section(section_id)
-      or peer_reviewer_id = private.caller_id()
+      (select private.reads_whole_institution())
+      or section_id = any ((select private.taught_section_ids())::uuid[])
+      or section_id = any ((select private.family_section_ids())::uuid[])
+      or peer_reviewer_id = (select private.caller_id())
     )
   );
 create policy "Institution admins add assignments" on public.hpc_parameter_assignments
   for insert to authenticated
-  with check (institution_id = private.hpc_institution_id()
-              and private.is_institution_admin());
+  with check (institution_id = (select private.hpc_institution_id())
+              and (select private.is_institution_admin()));
 create policy "Institution admins edit assignments" on public.hpc_parameter_assignments
   for update to authenticated
-  using (institution_id = private.hpc_institution_id()
-         and private.is_institution_admin())
-  with check (institution_id = private.hpc_institution_id()
-              and private.is_institution_admin());
+  using (institution_id = (select private.hpc_institution_id())
+         and (select private.is_institution_admin()))
+  with check (institution_id = (select private.hpc_institution_id())
+              and (select private.is_institution_admin()));
 create policy "Institution admins remove assignments" on public.hpc_parameter_assignments
   for delete to authenticated
-  using (institution_id = private.hpc_institution_id()
-         and private.is_institution_admin());
+  using (institution_id = (select private.hpc_institution_id())
+         and (select private.is_institution_admin()));
 
 -- Evaluations -------------------------------------------------------------------------------
 -- Read: leaders everything; teachers their students' ratings; every rater their own;
@@ -89,12 +89,12 @@ create policy "Institution admins remove assignments" on public.hpc_parameter_as
 create policy "Raters, teachers and leaders read evaluations" on public.hpc_evaluations
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
+    institution_id = (select private.hpc_institution_id())
     and (
-      private.reads_whole_institution()
-      or private.teaches_student(student_id)
-      or rater_id = private.caller_id()
-      or (student_id = private.caller_id() and private.is_released_cycle(cycle_id))
+      (select private.reads_whole_institution())
+      or student_id = any ((select private.taught_student_ids())::uuid[])
+      or rater_id = (select private.caller_id())
+      or (student_id = (select private.caller_id()) and cycle_id = any ((select private.released_cycle_ids())::uuid[]))
     )
   );
 -- Write: only one's own ratings, only while the cycle is open (the insert policy here; changes
@@ -103,26 +103,26 @@ create policy "Raters, teachers and leaders read evaluations" on public.hpc_eval
 create policy "Raters enter their ratings while the cycle is open" on public.hpc_evaluations
   for insert to authenticated
   with check (
-    institution_id = private.hpc_institution_id()
-    and rater_id = private.caller_id()
+    institution_id = (select private.hpc_institution_id())
+    and rater_id = (select private.caller_id())
     and private.may_rate(cycle_id, student_id, parameter_id, rater_role)
   );
 create policy "Raters change their own ratings" on public.hpc_evaluations
   for update to authenticated
   using (
-    institution_id = private.hpc_institution_id()
-    and rater_id = private.caller_id()
+    institution_id = (select private.hpc_institution_id())
+    and rater_id = (select private.caller_id())
   )
   with check (
-    institution_id = private.hpc_institution_id()
-    and rater_id = private.caller_id()
+    institution_id = (select private.hpc_institution_id())
+    and rater_id = (select private.caller_id())
     and private.may_rate(cycle_id, student_id, parameter_id, rater_role)
   );
 create policy "Raters withdraw their own draft ratings" on public.hpc_evaluations
   for delete to authenticated
   using (
-    institution_id = private.hpc_institution_id()
-    and rater_id = private.caller_id()
+    institution_id = (select private.hpc_institution_id())
+    and rater_id = (select private.caller_id())
     and status = 'draft'
   );
 
@@ -133,13 +133,13 @@ create policy "Raters withdraw their own draft ratings" on public.hpc_evaluation
 create policy "Families read published cards, teachers and leaders all" on public.hpc_reports
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
+    institution_id = (select private.hpc_institution_id())
     and (
-      private.reads_whole_institution()
-      or private.teaches_student(student_id)
+      (select private.reads_whole_institution())
+      or student_id = any ((select private.taught_student_ids())::uuid[])
       or (
         status = 'published' and (release_at is null or release_at <= now())
-        and (student_id = private.caller_id() or private.is_child(student_id))
+        and (student_id = (select private.caller_id()) or student_id = any ((select private.child_ids())::uuid[]))
       )
     )
   );
@@ -151,43 +151,43 @@ create policy "Families read published cards, teachers and leaders all" on publi
 create policy "Staff read approval chains and steps" on public.hpc_approval_workflows
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
+    institution_id = (select private.hpc_institution_id())
     and (
-      private.reads_whole_institution()
+      (select private.reads_whole_institution())
       or (
-        private.current_role_name() = 'teacher'
+        (select private.current_role_name()) = 'teacher'
         and (
           kind = 'chain'
           or exists (
             select 1 from public.hpc_reports as r
             where r.institution_id = hpc_approval_workflows.institution_id
               and r.id = hpc_approval_workflows.report_id
-              and private.teaches_student(r.student_id))
+              and r.student_id = any ((select private.taught_student_ids())::uuid[]))
         )
       )
     )
   );
 create policy "Institution admins configure the approval chain" on public.hpc_approval_workflows
   for insert to authenticated
-  with check (institution_id = private.hpc_institution_id()
-              and kind = 'chain' and private.is_institution_admin());
+  with check (institution_id = (select private.hpc_institution_id())
+              and kind = 'chain' and (select private.is_institution_admin()));
 create policy "Institution admins edit the approval chain" on public.hpc_approval_workflows
   for update to authenticated
-  using (institution_id = private.hpc_institution_id()
-         and kind = 'chain' and private.is_institution_admin())
-  with check (institution_id = private.hpc_institution_id()
-              and kind = 'chain' and private.is_institution_admin());
+  using (institution_id = (select private.hpc_institution_id())
+         and kind = 'chain' and (select private.is_institution_admin()))
+  with check (institution_id = (select private.hpc_institution_id())
+              and kind = 'chain' and (select private.is_institution_admin()));
 create policy "Institution admins remove approval chain steps" on public.hpc_approval_workflows
   for delete to authenticated
-  using (institution_id = private.hpc_institution_id()
-         and kind = 'chain' and private.is_institution_admin());
+  using (institution_id = (select private.hpc_institution_id())
+         and kind = 'chain' and (select private.is_institution_admin()));
 
 -- Analytics: leaders the institution, teachers their sections. Written by server jobs. -----
 create policy "Leaders and teachers read analytics" on public.hpc_analytics
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
-    and (private.reads_whole_institution() or private.teaches_section(section_id))
+    institution_id = (select private.hpc_institution_id())
+    and ((select private.reads_whole_institution()) or section_id = any ((select private.taught_section_ids())::uuid[]))
   );
 
 -- Achievements: leaders, the student's teachers, the student and their parents read them;
@@ -195,28 +195,28 @@ create policy "Leaders and teachers read analytics" on public.hpc_analytics
 create policy "Families, teachers and leaders read achievements" on public.hpc_achievements
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
+    institution_id = (select private.hpc_institution_id())
     and (
-      private.reads_whole_institution()
-      or private.teaches_student(student_id)
-      or student_id = private.caller_id()
-      or private.is_child(student_id)
+      (select private.reads_whole_institution())
+      or student_id = any ((select private.taught_student_ids())::uuid[])
+      or student_id = (select private.caller_id())
+      or student_id = any ((select private.child_ids())::uuid[])
     )
   );
 create policy "Teachers record achievements of their students" on public.hpc_achievements
   for insert to authenticated
-  with check (institution_id = private.hpc_institution_id()
-              and private.teaches_student(student_id));
+  with check (institution_id = (select private.hpc_institution_id())
+              and student_id = any ((select private.taught_student_ids())::uuid[]));
 create policy "Teachers edit achievements of their students" on public.hpc_achievements
   for update to authenticated
-  using (institution_id = private.hpc_institution_id()
-         and private.teaches_student(student_id))
-  with check (institution_id = private.hpc_institution_id()
-              and private.teaches_student(student_id));
+  using (institution_id = (select private.hpc_institution_id())
+         and student_id = any ((select private.taught_student_ids())::uuid[]))
+  with check (institution_id = (select private.hpc_institution_id())
+              and student_id = any ((select private.taught_student_ids())::uuid[]));
 create policy "Teachers remove unverified achievements of their students" on public.hpc_achievements
   for delete to authenticated
-  using (institution_id = private.hpc_institution_id()
-         and private.teaches_student(student_id) and verified_at is null);
+  using (institution_id = (select private.hpc_institution_id())
+         and student_id = any ((select private.taught_student_ids())::uuid[]) and verified_at is null);
 
 -- Reflections: the author writes while the cycle is open (students: self-reflection,
 -- All About Me, Ambition Card; parents: Partnership card, All About Me); leaders and the
@@ -224,45 +224,45 @@ create policy "Teachers remove unverified achievements of their students" on pub
 create policy "Authors, teachers and leaders read reflections" on public.hpc_reflections
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
+    institution_id = (select private.hpc_institution_id())
     and (
-      private.reads_whole_institution()
-      or private.teaches_student(student_id)
-      or student_id = private.caller_id()
-      or author_id = private.caller_id()
+      (select private.reads_whole_institution())
+      or student_id = any ((select private.taught_student_ids())::uuid[])
+      or student_id = (select private.caller_id())
+      or author_id = (select private.caller_id())
     )
   );
 create policy "Students and parents write reflections while the cycle is open" on public.hpc_reflections
   for insert to authenticated
   with check (
-    institution_id = private.hpc_institution_id()
-    and author_id = private.caller_id()
-    and private.is_open_cycle(cycle_id)
+    institution_id = (select private.hpc_institution_id())
+    and author_id = (select private.caller_id())
+    and cycle_id = any ((select private.open_cycle_ids())::uuid[])
     and (
-      (author_role = 'self' and student_id = private.caller_id())
-      or (author_role = 'parent' and private.is_child(student_id))
+      (author_role = 'self' and student_id = (select private.caller_id()))
+      or (author_role = 'parent' and student_id = any ((select private.child_ids())::uuid[]))
     )
   );
 create policy "Authors edit their own reflections" on public.hpc_reflections
   for update to authenticated
   using (
-    institution_id = private.hpc_institution_id()
-    and author_id = private.caller_id()
+    institution_id = (select private.hpc_institution_id())
+    and author_id = (select private.caller_id())
   )
   with check (
-    institution_id = private.hpc_institution_id()
-    and author_id = private.caller_id()
-    and private.is_open_cycle(cycle_id)
+    institution_id = (select private.hpc_institution_id())
+    and author_id = (select private.caller_id())
+    and cycle_id = any ((select private.open_cycle_ids())::uuid[])
     and (
-      (author_role = 'self' and student_id = private.caller_id())
-      or (author_role = 'parent' and private.is_child(student_id))
+      (author_role = 'self' and student_id = (select private.caller_id()))
+      or (author_role = 'parent' and student_id = any ((select private.child_ids())::uuid[]))
     )
   );
 create policy "Authors remove their own draft reflections" on public.hpc_reflections
   for delete to authenticated
   using (
-    institution_id = private.hpc_institution_id()
-    and author_id = private.caller_id()
+    institution_id = (select private.hpc_institution_id())
+    and author_id = (select private.caller_id())
     and status = 'draft'
   );
 
@@ -270,42 +270,42 @@ create policy "Authors remove their own draft reflections" on public.hpc_reflect
 create policy "The circle around a student reads its conversations" on public.hpc_conversations
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
+    institution_id = (select private.hpc_institution_id())
     and (
-      private.reads_whole_institution()
-      or student_id = private.caller_id()
-      or private.is_child(student_id)
-      or private.teaches_student(student_id)
+      (select private.reads_whole_institution())
+      or student_id = (select private.caller_id())
+      or student_id = any ((select private.child_ids())::uuid[])
+      or student_id = any ((select private.taught_student_ids())::uuid[])
     )
   );
 create policy "The circle around a student writes in its conversations" on public.hpc_conversations
   for insert to authenticated
   with check (
-    institution_id = private.hpc_institution_id()
-    and author_id = private.caller_id()
+    institution_id = (select private.hpc_institution_id())
+    and author_id = (select private.caller_id())
     and private.in_conversation_circle(student_id)
     and case author_role
-      when 'student' then student_id = private.caller_id()
-      when 'parent' then private.is_child(student_id)
-      when 'teacher' then private.teaches_student(student_id)
-      when 'coordinator' then private.has_duty_in(array['coordinator'])
-      when 'principal' then private.is_principal()
+      when 'student' then student_id = (select private.caller_id())
+      when 'parent' then student_id = any ((select private.child_ids())::uuid[])
+      when 'teacher' then student_id = any ((select private.taught_student_ids())::uuid[])
+      when 'coordinator' then (select private.current_duties()) && array['coordinator']
+      when 'principal' then (select private.is_principal())
       else false
     end
   );
 create policy "Authors edit their own messages" on public.hpc_conversations
   for update to authenticated
-  using (institution_id = private.hpc_institution_id()
-         and author_id = private.caller_id())
-  with check (institution_id = private.hpc_institution_id()
-              and author_id = private.caller_id());
+  using (institution_id = (select private.hpc_institution_id())
+         and author_id = (select private.caller_id()))
+  with check (institution_id = (select private.hpc_institution_id())
+              and author_id = (select private.caller_id()));
 
 -- The audit log: principals and admins of the institution read it; nobody writes it
 -- through the API (the audit trigger writes as its definer). -----------------------------
 grant select on public.audit_events to authenticated;
 create policy "Principals and admins read their institution's audit log" on public.audit_events
   for select to authenticated
-  using (institution_id = private.caller_institution_id() and private.reads_audit_log());
+  using (institution_id = (select private.caller_institution_id()) and (select private.reads_audit_log()));
 
 -- The tenant guard, as on BIG DAY's tables after their contract: institution_id defaults to
 -- the caller's school (so it is optional in the generated Insert types), and

@@ -313,17 +313,17 @@ revoke all on function private.hpc_chain(uuid, text) from public;
 create policy "Staff with an HPC duty read narratives" on public.report_narratives
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
-    and cardinality(private.current_duties()) > 0
+    institution_id = (select private.hpc_institution_id())
+    and cardinality((select private.current_duties())) > 0
   );
 
 -- Jobs: the requester, and whole-institution readers (coordinator, principal, admin).
 create policy "Requesters and leaders read batch jobs" on public.report_jobs
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
+    institution_id = (select private.hpc_institution_id())
     and (
-      requested_by = private.caller_id()
-      or private.has_duty_in(array['coordinator', 'principal', 'institution_admin'])
+      requested_by = (select private.caller_id())
+      or (select private.current_duties()) && array['coordinator', 'principal', 'institution_admin']
     )
   );

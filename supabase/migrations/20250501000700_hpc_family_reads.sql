@@ -46,9 +46,9 @@ as $$
   join public.staff_duties as d
     on d.institution_id = s.institution_id and d.section_id = s.section_id and d.duty = 'class_teacher' and d.active
   join public.user_profiles as t on t.institution_id = d.institution_id and t.id = d.user_id
-  where s.institution_id = private.caller_institution_id()
-    and private.hpc_active()
-    and (s.student_id = private.caller_id() or private.is_child(s.student_id))
+  where s.institution_id = (select private.caller_institution_id())
+    and (select private.hpc_active())
+    and (s.student_id = (select private.caller_id()) or s.student_id = any ((select private.child_ids())::uuid[]))
   order by st.full_name, sec.name, t.full_name
 $$;
 comment on function public.hpc_class_teachers() is

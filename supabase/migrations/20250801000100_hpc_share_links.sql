@@ -119,14 +119,14 @@ revoke all on private.report_share_link_tokens, private.report_share_rate_window
 create policy "The child's teachers and the school's leaders read share links" on public.report_share_links
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
-    and (private.reads_whole_institution()
-         or private.teaches_student(student_id)));
+    institution_id = (select private.hpc_institution_id())
+    and ((select private.reads_whole_institution())
+         or student_id = any ((select private.taught_student_ids())::uuid[])));
 
 create policy "Whoever reads a share link reads its opens" on public.report_share_link_opens
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
+    institution_id = (select private.hpc_institution_id())
     and exists (select 1 from public.report_share_links as l
                 where l.institution_id = report_share_link_opens.institution_id and l.id = report_share_link_opens.link_id));
 
@@ -364,9 +364,9 @@ begin
     perform private.raise_api_error('HP404', format('No card %s among yours.', p_report_id));
   end if;
   -- A family reads its published card, not who the school shared it with.
-  if not (private.reads_whole_institution()
+  if not ((select private.reads_whole_institution())
           or exists (select 1 from public.hpc_reports as r
-                     where r.id = p_report_id and private.teaches_student(r.student_id))) then
+                     where r.id = p_report_id and r.student_id = any ((select private.taught_student_ids())::uuid[]))) then
     perform private.raise_api_error('HP403', 'The child''s teachers and the school''s leaders read a card''s receipts.');
   end if;
   return jsonb_build_object(
@@ -405,7 +405,7 @@ begin
      or not exists (select 1 from public.sections as s where s.id = p_section_id) then
     perform private.raise_api_error('HP404', 'No such cycle and section among yours.');
   end if;
-  if not (private.reads_whole_institution() or private.teaches_section(p_section_id)) then
+  if not ((select private.reads_whole_institution()) or p_section_id = any ((select private.taught_section_ids())::uuid[])) then
     perform private.raise_api_error('HP403', 'The section''s teachers and the school''s leaders read its receipts.');
   end if;
   -- A family is a student of the section with at least one guardian.

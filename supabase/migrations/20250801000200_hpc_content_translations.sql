@@ -97,7 +97,7 @@ returns boolean
 language sql
 stable
 as $$
-  select private.is_institution_admin() or private.has_duty_in(array['coordinator'])
+  select (select private.is_institution_admin()) or (select private.current_duties()) && array['coordinator']
 $$;
 comment on function private.manages_translations() is
   'True when the signed-in user is a coordinator or an institution admin (they manage the school''s translations).';
@@ -134,25 +134,25 @@ begin
 
     execute format($p$
       create policy %I on public.%I for select to authenticated
-      using (institution_id = private.hpc_institution_id()
-             and private.current_role_name() in ('teacher', 'admin', 'staff'))$p$,
+      using (institution_id = (select private.hpc_institution_id())
+             and (select private.current_role_name()) in ('teacher', 'admin', 'staff'))$p$,
       format('Staff read their school''s %s', v_label), v_table);
     execute format($p$
       create policy %I on public.%I for insert to authenticated
-      with check (institution_id = private.hpc_institution_id()
-                  and private.manages_translations())$p$,
+      with check (institution_id = (select private.hpc_institution_id())
+                  and (select private.manages_translations()))$p$,
       format('Coordinators and admins add %s', v_label), v_table);
     execute format($p$
       create policy %I on public.%I for update to authenticated
-      using (institution_id = private.hpc_institution_id()
-             and private.manages_translations())
-      with check (institution_id = private.hpc_institution_id()
-                  and private.manages_translations())$p$,
+      using (institution_id = (select private.hpc_institution_id())
+             and (select private.manages_translations()))
+      with check (institution_id = (select private.hpc_institution_id())
+                  and (select private.manages_translations()))$p$,
       format('Coordinators and admins edit %s', v_label), v_table);
     execute format($p$
       create policy %I on public.%I for delete to authenticated
-      using (institution_id = private.hpc_institution_id()
-             and private.manages_translations())$p$,
+      using (institution_id = (select private.hpc_institution_id())
+             and (select private.manages_translations()))$p$,
       format('Coordinators and admins remove %s', v_label), v_table);
   end loop;
 end

@@ -117,9 +117,9 @@ security definer
 set search_path = ''
 as $$
 begin
-  return p_institution_id = private.hpc_institution_id()
+  return p_institution_id = (select private.hpc_institution_id())
     and (
-      private.is_institution_admin()
+      (select private.is_institution_admin())
       or exists (
         select 1
         from public.staff_duties as d
@@ -208,16 +208,16 @@ grant update (parameter_id, level_ordinal, language, phrase, retired_at) on publ
 create policy "Staff read their school's comment bank" on public.comment_bank_phrases
   for select to authenticated
   using (
-    institution_id = private.hpc_institution_id()
-    and private.current_role_name() in ('teacher', 'admin', 'staff')
+    institution_id = (select private.hpc_institution_id())
+    and (select private.current_role_name()) in ('teacher', 'admin', 'staff')
   );
 create policy "Coordinators of the stage and institution admins add phrases" on public.comment_bank_phrases
   for insert to authenticated
-  with check (institution_id = private.hpc_institution_id() and private.manages_comment_bank(institution_id, parameter_id));
+  with check (institution_id = (select private.hpc_institution_id()) and private.manages_comment_bank(institution_id, parameter_id));
 create policy "Coordinators of the stage and institution admins edit phrases" on public.comment_bank_phrases
   for update to authenticated
-  using (institution_id = private.hpc_institution_id() and private.manages_comment_bank(institution_id, parameter_id))
-  with check (institution_id = private.hpc_institution_id() and private.manages_comment_bank(institution_id, parameter_id));
+  using (institution_id = (select private.hpc_institution_id()) and private.manages_comment_bank(institution_id, parameter_id))
+  with check (institution_id = (select private.hpc_institution_id()) and private.manages_comment_bank(institution_id, parameter_id));
 
 -- Which phrase a narrative came from (null: written from scratch).
 alter table public.report_narratives
@@ -262,7 +262,7 @@ declare
   v_stage text;
 begin
   select * into v_caller from private.hpc_api_caller();
-  if private.current_role_name() not in ('teacher', 'admin', 'staff') then
+  if (select private.current_role_name()) not in ('teacher', 'admin', 'staff') then
     perform private.raise_api_error('HP403', 'The comment bank is for the school''s staff.');
   end if;
   select split_part(btrim(s.full_name), ' ', 1) as first_name, s.gender into v_student

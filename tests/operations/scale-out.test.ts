@@ -83,6 +83,27 @@ describe('scale-out plan from the migrated catalog', () => {
   });
 });
 
+describe('scale-out policies', () => {
+  it('drops the per-statement wrappers of the request context and tests sets per row, leaving other subqueries refused', async () => {
+    const catalog = await readScaleOutCatalog(sql);
+    const evaluations = catalog.tables.find((t) => t.name === 'public.hpc_evaluations')!;
+    const read = evaluations.policyUnwraps.find((s) => s.startsWith('alter policy "Raters, teachers and leaders read evaluations"'));
+    expect(read).toContain('(institution_id = private.hpc_institution_id())');
+    expect(read).toContain('private.teaches_student(student_id)');
+    expect(read).toContain('private.is_released_cycle(cycle_id)');
+    for (const statement of evaluations.policyUnwraps) expect(statement).not.toMatch(/select/i);
+    expect(evaluations.policiesWithSubquery).toEqual([]);
+    // A subquery that reads a table stays a refusal.
+    const probe = await catalogWith(`
+      create table public.probe_policy (institution_id uuid, id uuid);
+      create policy "Probe by table read" on public.probe_policy for select
+        using (exists (select 1 from public.institutions as i where i.id = institution_id));`);
+    const table = probe.tables.find((t) => t.name === 'public.probe_policy')!;
+    expect(table.policiesWithSubquery).toEqual(['Probe by table read']);
+    expect(table.policyUnwraps).toEqual([]);
+  });
+});
+
 describe('scale-out refusals, on tables built to break each rule', () => {
   const probes = `
     create table public.scale_out_probe_school (institution_id uuid not null, id uuid not null, primary key (institution_id, id));
