@@ -1,0 +1,141 @@
+import { codeOnly, qualified, untilClause, untilClose, writes } from './sql-text.ts';
+import { NOW_LIKE, perFunction, type Rule, tenantTables } from './rule.ts';
+
+function joinsWithoutInstitution(code: string, tenant: Set<string>): string[] {
+  const bad = [];
+  const join = /\bjoin\s+(?:lateral\s+)?([a-z_"][\w$"]*(?:\.[a-z_"][\w$"]*)?)(?:\s+(?:as\s+)?(?!on\b|using\b)[a-z_]\w*)?\s+(on|using)\b/g;
+  for (const m of code.matchAll(join)) {
+    const table = qualified(m[1]!);
+    if (!tenant.has(table)) continue;
+    const start = m.index + m[0].length;
+    const condition =
+      m[2] === 'using'
+        ? untilClose(code, code.indexOf('(', start) + 1)
+        : untilClause(code, start, [
+            'join',
+            'left',
+            'right',
+            'inner',
+            'full',
+            'cross',
+            'where',
+            'group',
+            'order',
+            'limit',
+            'window',
+            'having',
+            'union',
+            'returning',
+            'for',
+            'into',
+            'on\\s+conflict',
+          ]);
+    if (!/\binstitution_id\b/.test(condition)) bad.push(`joins ${table} on ${condition.replace(/\s+/g, ' ').trim()}`);
+  }
+  return bad;
+}
+
+export const joinsIncludeInstitution: Rule = {
+  name: 'joins between tenant tables include institution_id',
+  check(catalog) {
+    const tenant = tenantTables(catalog);
+    const inFunctions = catalog.functions.flatMap((f) =>
+      joinsWithoutInstitution(codeOnly(f.source), tenant).map((detail) => ({ rule: this.name, object: f.signature, detail })),
+    );
+    const inViews = catalog.views.flatMap((v) =>
+      joinsWithoutInstitution(codeOnly(v.definition), tenant).map((detail) => ({ rule: this.name, object: v.name, detail })),
+    );
+    return [...inFunctions, ...inViews];
+  },
+};
+
+export const noForcedGenericPlan = perFunction('no forced generic plans', (f) =>
+  f.settings.some((s) => /^plan_cache_mode=force_generic_plan$/i.test(s)) ? 'sets plan_cache_mode = force_generic_plan' : null,
+);
+
+export const noOffsetFence = perFunction('no OFFSET 0 fences', (_f, code) => (/\boffset\s+0\b/.test(code) ? 'uses OFFSET 0' : null));
+
+export const sqlFunctionsWithParameters: Rule = {
+  name: 'SQL functions with parameters query no tenant table',
+  check(catalog) {
+    const tenant = tenantTables(catalog);
+    return catalog.functions
+      .filter((f) => f.language === 'sql' && f.argumentCount > 0)
+      .flatMap((f) => {
+        const read = [...codeOnly(f.source).matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)]
+          .map((m) => m[1]!)
+          .filter((t) => tenant.has(t));
+        return read.length
+          ? [
+              {
+                rule: this.name,
+                object: f.signature,
+                detail: `a SQL-language function with parameters that queries ${[...new Set(read)].join(', ')} (write it in PL/pgSQL)`,
+              },
+            ]
+          : [];
+      });
+  },
+};
+
+/** The `case … end` expressions and `coalesce(…)` arguments in `text`. */
+function caseAndCoalesce(text: string): string[] {
+  const spans = [...text.matchAll(/\bcoalesce\s*\(/g)].map((m) => untilClose(text, m.index + m[0].length));
+  for (const m of text.matchAll(/\bcase\b/g)) {
+    let depth = 0;
+    const words = /\b(case|end)\b/g;
+    words.lastIndex = m.index;
+    for (let w = words.exec(text); w; w = words.exec(text)) {
+      depth += w[1] === 'case' ? 1 : -1;
+      if (depth === 0) {
+        spans.push(text.slice(m.index, w.index));
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+export const noNowInConditionalWrites = perFunction('no now() inside CASE or COALESCE in a write', (_f, code) => {
+  const bad = writes(code).filter(({ statement }) => caseAndCoalesce(statement).some((span) => NOW_LIKE.test(span)));
+  return bad.length
+    ? `writes ${bad.map((b) => qualified(b.table)).join(', ')} with the time inside CASE or COALESCE (take it into a variable first)`
+    : null;
+});
+
+export const noSubqueryInInsertValues = perFunction('no subquery inside INSERT … VALUES', (_f, code) => {
+  const bad = writes(code).filter(({ statement }) => {
+    const values = statement.search(/\bvalues\s*\(/);
+    return /^insert\b/.test(statement) && values !== -1 && /\bselect\b/.test(statement.slice(values));
+  });
+  return bad.length ? `inserts into ${bad.map((b) => qualified(b.table)).join(', ')} with a subquery in VALUES` : null;
+});
+
+export const noSimpleCase = perFunction('no simple CASE in SQL', (_f, code) => {
+  for (const m of code.matchAll(/\bcase(?=\s)(?!\s+when\b)/g)) {
+    let depth = 0;
+    const words = /\b(case|end)\b/g;
+    words.lastIndex = m.index;
+    for (let w = words.exec(code); w; w = words.exec(code)) {
+      depth += w[1] === 'case' ? 1 : -1;
+      if (depth === 0) {
+        // PL/pgSQL's own CASE statement (… END CASE) is not planned as SQL.
+        if (!/^end\s+case\b/.test(code.slice(w.index, w.index + 12)))
+          return `simple CASE: ${code.slice(m.index, m.index + 60).replace(/\s+/g, ' ')}…`;
+        break;
+      }
+    }
+  }
+  return null;
+});
+
+export const noLockingOverFunctionFilter = perFunction('no FOR UPDATE over a function-valued filter', (_f, code) => {
+  for (const m of code.matchAll(/\bfor\s+(?:no\s+key\s+)?(?:update|share)\b/g)) {
+    const statementStart = code.lastIndexOf(';', m.index) + 1;
+    const statement = code.slice(statementStart, m.index);
+    const where = statement.lastIndexOf('where');
+    if (where !== -1 && /\b[a-z_]+\.[a-z_]\w*\s*\(/.test(statement.slice(where)))
+      return 'locks rows chosen by a function call (take its value into a variable first)';
+  }
+  return null;
+});
