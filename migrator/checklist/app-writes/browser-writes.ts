@@ -1,7 +1,7 @@
 // The writes the browser sends through PostgREST as the school's admin (role authenticated
 // with the admin's JWT claims), screen by screen (domain/bigday-real-schema.md §6).
 import { randomUUID } from 'node:crypto';
-import { browser, insert, now, remove, tag, update, type Write } from './statements.ts';
+import { browser, insert, now, PRIMARY_KEY, remove, tag, update, type Write } from './statements.ts';
 
 export const browserWrites: Write[] = [
   // User management (Settings → Users)
@@ -207,7 +207,9 @@ export const browserWrites: Write[] = [
     client: 'browser',
     table: 'teacher_subject_eligibility',
     op: 'UPSERT',
-    steps: (s) => [browser(insert('teacher_subject_eligibility', { teacher_id: s.newTeacherId, course_id: s.newTeacherCourseId }, ['id']))],
+    steps: (s) => [
+      browser(insert('teacher_subject_eligibility', { teacher_id: s.newTeacherId, course_id: s.newTeacherCourseId }, PRIMARY_KEY)),
+    ],
   },
   {
     name: 'teacher eligibility: remove a subject',
@@ -221,7 +223,7 @@ export const browserWrites: Write[] = [
     client: 'browser',
     table: 'teacher_grade_eligibility',
     op: 'UPSERT',
-    steps: (s) => [browser(insert('teacher_grade_eligibility', { teacher_id: s.newTeacherId, grade: s.newTeacherGrade }, ['id']))],
+    steps: (s) => [browser(insert('teacher_grade_eligibility', { teacher_id: s.newTeacherId, grade: s.newTeacherGrade }, PRIMARY_KEY))],
   },
   {
     name: 'teacher eligibility: remove a grade',
@@ -246,7 +248,7 @@ export const browserWrites: Write[] = [
             max_periods_per_week: 28,
             availability: { unavailable: [] },
           },
-          ['id'],
+          PRIMARY_KEY,
         ),
       ),
     ],
