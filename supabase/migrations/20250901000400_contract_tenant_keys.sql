@@ -127,6 +127,7 @@ declare
   v_table regclass := to_regclass(format('public.%I', p_table));
   v_key name;
   v_columns text[];
+  v_dependents text;
 begin
   if v_table is null then
     return;
@@ -139,6 +140,17 @@ begin
     return;
   end if;
   perform private.assert_tenant_keys_may_change(v_table);
+  -- A table this contract does not know (one the database has beside BIG DAY's) may still
+  -- reference this one by id: it needs institution_id and a composite key first; no guess.
+  select string_agg(format('%s (%s)', c.conrelid::regclass, c.conname), ', ' order by c.conrelid::regclass::text, c.conname) into v_dependents
+  from pg_catalog.pg_constraint as c
+  where c.contype = 'f' and c.confrelid = v_table
+    and c.conindid = (select k.conindid from pg_catalog.pg_constraint as k where k.conrelid = v_table and k.contype = 'p');
+  if v_dependents is not null then
+    raise exception 'contract refused: % still reference % by id alone', v_dependents, v_table
+      using errcode = '55000',
+            hint = 'Give each of them institution_id and a key (institution_id, fk) → (institution_id, id), then run the contract again.';
+  end if;
   if v_key is not null then
     execute format('alter table %s drop constraint %I', v_table, v_key);
   end if;

@@ -8,7 +8,7 @@
 -- Last, a table made to break each rule is caught, and its compliant twin is not.
 begin;
 \ir support/tests-schema.sql
-select plan(4);
+select plan(6);
 
 create temporary view t_tenant_tables as
 select c.oid, c.oid::regclass::text as name, a.attnum as institution_attnum
@@ -104,6 +104,20 @@ select is(
   (select array_agg(v.problem) from t_key_violations as v where v.relation = 't_keys_no_primary'),
   array['has no primary key'],
   'a tenant table without a primary key is named');
+
+-- The contract's own step: a table it does not know that references a BIG DAY table by id
+-- alone stops the primary key move with a reason, instead of losing its key; without it the
+-- key moves to (institution_id, id).
+create table public.t_keys_legacy (institution_id uuid not null, id uuid primary key);
+create unique index t_keys_legacy_tenant_pkey on public.t_keys_legacy (institution_id, id);
+create table public.t_keys_unknown (id uuid primary key, legacy_id uuid references public.t_keys_legacy (id));
+select throws_like(
+  $$select private.promote_tenant_primary_key('t_keys_legacy')$$,
+  'contract refused: public.t_keys_unknown (t_keys_unknown_legacy_id_fkey) still reference public.t_keys_legacy by id alone',
+  'a key by id from an unknown table refuses the primary key move, naming it');
+drop table public.t_keys_unknown;
+select private.promote_tenant_primary_key('t_keys_legacy');
+select col_is_pk('public', 't_keys_legacy', array['institution_id', 'id'], 'without it, the primary key becomes (institution_id, id)');
 
 select * from finish();
 rollback;
