@@ -187,5 +187,5 @@ describe('checklist: tenant isolation proved as every role of every school', () 
     expect(functions[VISIBLE]!.ok).toBe(true);
     expect(functions[WRITABLE]!.ok).toBe(true);
     await db.sql.unsafe('drop function public.all_profiles(); drop function public.count_profiles()');
-  }, 120_000);
+  }, 240_000);
 });
