@@ -79,19 +79,16 @@ begin
                     select sc.section_id from public.section_courses as sc
                     where sc.institution_id = me.institution_id and sc.teacher_id = me.id) as t
               join public.section_students as s on s.institution_id = me.institution_id and s.section_id = t.section_id)::text end,
-             case when me.role = 'parent' then (select coalesce(array_agg(g.student_id), '{}') from public.student_guardians as g
-              where g.institution_id = me.institution_id and g.guardian_id = me.id)::text end,
+             case when me.role = 'parent' then k.family::text end,
              case when me.role <> 'student' and me.role <> 'parent' then (select coalesce(array_agg(distinct g.guardian_id), '{}')
               from public.staff_duties as sd
               join public.section_students as s on s.institution_id = sd.institution_id and s.section_id = sd.section_id
               join public.student_guardians as g on g.institution_id = sd.institution_id and g.student_id = s.student_id
               where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
                 and sd.duty in ('class_teacher', 'subject_teacher'))::text end,
-             case when me.role in ('student', 'parent') then (select coalesce(array_agg(distinct s.section_id), '{}') from public.section_students as s
-              where s.institution_id = me.institution_id
-                and (s.student_id = me.id
-                     or s.student_id in (select g.student_id from public.student_guardians as g
-                                         where g.institution_id = me.institution_id and g.guardian_id = me.id)))::text end,
+             case when me.role in ('student', 'parent') then (select coalesce(array_agg(distinct s.section_id), '{}')
+              from public.section_students as s
+              where s.institution_id = me.institution_id and s.student_id = any (k.family))::text end,
              case when me.role in ('student', 'parent') then (select coalesce(array_agg(distinct t.user_id), '{}')
               from public.section_students as s
               cross join lateral (
@@ -102,10 +99,7 @@ begin
                 select sc.teacher_id from public.section_courses as sc
                 where sc.institution_id = s.institution_id and sc.section_id = s.section_id and sc.teacher_id is not null
               ) as t
-              where s.institution_id = me.institution_id
-                and (s.student_id = me.id
-                     or s.student_id in (select g.student_id from public.student_guardians as g
-                                         where g.institution_id = me.institution_id and g.guardian_id = me.id)))::text end,
+              where s.institution_id = me.institution_id and s.student_id = any (k.family))::text end,
              case when me.role = 'student' then (select coalesce(array_agg(distinct a.student_id), '{}') from public.hpc_parameter_assignments as a
               where a.institution_id = me.institution_id and a.peer_reviewer_id = me.id and a.active)::text end,
              (select coalesce(array_agg(c.id), '{}') from public.hpc_evaluation_cycles as c
@@ -121,6 +115,15 @@ begin
       from public.staff_duties as sd
       where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
     ) as d
+    -- The students whose classes are the caller's family's: themselves, or their children.
+    cross join lateral (
+      select case
+               when me.role = 'student' then array[me.id]
+               when me.role = 'parent' then (select coalesce(array_agg(g.student_id), '{}') from public.student_guardians as g
+                                   where g.institution_id = me.institution_id and g.guardian_id = me.id)
+               else '{}'::uuid[]
+             end as family
+    ) as k
     where me.id = v_user;
   end if;
   if exists (select 1 from pg_catalog.pg_extension where extname = 'citus') then
