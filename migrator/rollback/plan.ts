@@ -5,44 +5,17 @@
 // rolled-back versions removed from the CLI's migration history. Relation and type names in
 // the catalog (catalog.sql) are already quoted where needed and go into the SQL as they are.
 import type { Catalog } from './snapshot.ts';
+import { byKey, quoteIdent, quoteLiteral, type RollbackStatement } from './quote.ts';
+import { outsideTheSchema } from './outside-schema.ts';
 
-export interface RollbackStatement {
-  sql: string;
-  /** Must run outside a transaction (DROP INDEX CONCURRENTLY). */
-  concurrently?: boolean;
-  why: string;
-}
-
-const byKey = <T>(xs: T[], key: (x: T) => string) => new Map(xs.map((x) => [key(x), x]));
-const quoteIdent = (s: string) => (/^[a-z_][a-z0-9_]*$/.test(s) ? s : `"${s.replace(/"/g, '""')}"`);
-const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
+export type { RollbackStatement } from './quote.ts';
 
 export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: string[], nowVersions: string[]): RollbackStatement[] {
   const out: RollbackStatement[] = [];
   const baseRel = byKey(baseline.relations, (r) => r.name);
   const isBaseTable = (t: string) => baseRel.has(t);
 
-  for (const job of now.cron_jobs.filter((j) => !baseline.cron_jobs.includes(j))) {
-    out.push({ sql: `select cron.unschedule(${quoteLiteral(job)})`, why: `cron job ${job} is new` });
-  }
-  const baseApi = baseline.api_settings ?? [];
-  const nowApi = now.api_settings ?? [];
-  const settingName = (c: string) => c.slice(0, c.indexOf('='));
-  for (const c of nowApi.filter((c) => !baseApi.includes(c))) {
-    const before = baseApi.find((b) => settingName(b) === settingName(c));
-    out.push({
-      sql: before
-        ? `alter role authenticator set ${settingName(c)} to ${quoteLiteral(before.slice(before.indexOf('=') + 1))}`
-        : `alter role authenticator reset ${settingName(c)}`,
-      why: `PostgREST setting ${settingName(c)} is new or changed`,
-    });
-  }
-  if (nowApi.some((c) => !baseApi.includes(c)))
-    out.push({ sql: `notify pgrst, 'reload config'`, why: 'PostgREST reads its settings again' });
-  const basePub = new Set(baseline.publication_tables.map((p) => `${p.publication} ${p.table}`));
-  for (const p of now.publication_tables.filter((p) => !basePub.has(`${p.publication} ${p.table}`))) {
-    out.push({ sql: `alter publication ${quoteIdent(p.publication)} drop table ${p.table}`, why: 'added to a publication' });
-  }
+  out.push(...outsideTheSchema(baseline, now));
 
   // A school's own settings rows exist only beside institution_id; the baseline's key is
   // unique for the whole database and could not be restored over them. Going back to one
