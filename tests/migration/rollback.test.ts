@@ -8,6 +8,7 @@ import { runMigration } from '../../migrator/runner.ts';
 import { quietLog } from '../../migrator/log.ts';
 import { hpcOff } from '../../migrator/rollback/flags-off.ts';
 import { runSchemaRollback } from '../../migrator/rollback/execute.ts';
+import { configuredPreRequest } from '../../migrator/checklist/pre-request.ts';
 import { dumpDifference, schemaDump } from '../../migrator/rollback/dump.ts';
 import { restoreBackup } from '../../migrator/rollback/restore.ts';
 import { applyBootstrap } from '../../stack/bootstrap.ts';
@@ -28,6 +29,7 @@ describe('rollback', () => {
     expect(applied.failure).toBeUndefined();
     const migrated = await schemaDump(db.cluster.superUrl);
     expect(migrated).not.toEqual(before);
+    expect(await configuredPreRequest(db.sql)).toBe('private.set_request_context');
 
     const off = await hpcOff(db.sql, db.cluster.url);
     expect(off.institutions).toBe(1);
@@ -40,6 +42,8 @@ describe('rollback', () => {
     const diff = dumpDifference(before, after);
     expect(diff).toEqual({ onlyBefore: [], onlyAfter: [] });
     expect(after).toEqual(before); // same lines in the same order
+    // PostgREST's settings live outside the dump: its pre-request function is unset again.
+    expect(await configuredPreRequest(db.sql)).toBeNull();
     const [history] = await db.sql`select array_agg(version order by version) as v from supabase_migrations.schema_migrations`;
     expect(history!.v).toEqual(['20240101000000']);
 
