@@ -156,14 +156,7 @@ create policy "Staff read approval chains and steps" on public.hpc_approval_work
       private.reads_whole_institution()
       or (
         private.current_role_name() = 'teacher'
-        and (
-          kind = 'chain'
-          or exists (
-            select 1 from public.hpc_reports as r
-            where r.institution_id = hpc_approval_workflows.institution_id
-              and r.id = hpc_approval_workflows.report_id
-              and private.teaches_student(r.student_id))
-        )
+        and (kind = 'chain' or private.teaches_student(student_id))
       )
     )
   );
