@@ -80,10 +80,16 @@ comment on table public.report_share_link_opens is
 -- are still read in opened_at order.
 create index report_share_link_opens_link_idx on public.report_share_link_opens (institution_id, link_id, student_id, opened_at);
 
+-- Keyed by school like every tenant table, so that it is distributed with its link on Citus
+-- (which keeps a key unique within a shard only). Opening a link finds the token by its hash
+-- alone (the index below), without knowing the school: on Citus that asks every shard, on a
+-- public, rate-limited path. The SHA-256 of a random 32-byte token does not repeat across
+-- schools.
 create table private.report_share_link_tokens (
-  token_hash bytea primary key,
+  token_hash bytea not null,
   institution_id uuid not null,
   link_id uuid not null,
+  constraint report_share_link_tokens_pkey primary key (institution_id, token_hash),
   constraint report_share_link_tokens_link_fkey foreign key (institution_id, link_id)
     references public.report_share_links (institution_id, id) on delete cascade,
   constraint report_share_link_tokens_hash_length check (octet_length(token_hash) = 32)
@@ -91,6 +97,7 @@ create table private.report_share_link_tokens (
 comment on table private.report_share_link_tokens is
   'SHA-256 of each share link''s token, the only form in which a token is kept; looked up by hash.';
 create index report_share_link_tokens_link_idx on private.report_share_link_tokens (institution_id, link_id);
+create index report_share_link_tokens_hash_idx on private.report_share_link_tokens (token_hash);
 
 create table private.report_share_rate_windows (
   bucket bytea not null,
