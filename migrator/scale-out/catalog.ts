@@ -10,10 +10,16 @@ export const scaledSchemas = ['public', 'private', 'analytics'];
 /** The column every tenant table is distributed by. */
 export const DISTRIBUTION_COLUMN = 'institution_id';
 
+/** Tables with institution_id that are reference tables all the same, each with the reason. */
+export const referenceByDecision: Record<string, string> = {
+  'private.institution_email_domains':
+    'reference by decision: an e-mail domain belongs to one school platform-wide (the key is the domain alone) and is looked up before the school is known; a few rows per school, a copy on every node',
+};
+
 export interface Table {
   /** schema.name, as PostgreSQL quotes it where needed. */
   name: string;
-  /** Has institution_id: distributed by it; the others become reference tables. */
+  /** Has institution_id and is not a reference table by decision: distributed by it. */
   tenant: boolean;
   /** The type of institution_id, which every colocated table must share. */
   distributionType: string | null;
@@ -169,5 +175,6 @@ export async function readScaleOutCatalog(sql: postgres.Sql | postgres.Transacti
         where not c.relispartition`
     : [];
   for (const t of tables) t.policyUnwraps = t.policyUnwraps.map(perRowSets);
-  return { tables: [...tables], foreignKeys: [...foreignKeys], citusTables: [...citusTables] };
+  const decided = tables.map((t) => (t.name in referenceByDecision ? { ...t, tenant: false } : t));
+  return { tables: decided, foreignKeys: [...foreignKeys], citusTables: [...citusTables] };
 }

@@ -1,7 +1,7 @@
 // The scale-out plan: every table of the scaled schemas once, in foreign-key order, as a
 // reference table (no institution_id) or distributed by institution_id in one colocation
 // group, with the Citus function that takes it and why; or refused, with the reasons.
-import { DISTRIBUTION_COLUMN, type ForeignKey, type ScaleOutCatalog, type Table } from './catalog.ts';
+import { DISTRIBUTION_COLUMN, type ForeignKey, referenceByDecision, type ScaleOutCatalog, type Table } from './catalog.ts';
 import { parentsFirst } from './order.ts';
 import { refusalReasons } from './refusals.ts';
 
@@ -88,7 +88,7 @@ export function planScaleOut(catalog: ScaleOutCatalog, options: PlanOptions): Sc
         method: 'create_reference_table',
         colocateWith: null,
         done,
-        why: 'no institution_id: a copy on every node (blocks writes while it copies)',
+        why: referenceByDecision[table.name] ?? 'no institution_id: a copy on every node (blocks writes while it copies)',
       });
       continue;
     }

@@ -330,6 +330,8 @@ create table public.hpc_reports (
   updated_by uuid default auth.uid(),
   constraint hpc_reports_pkey primary key (institution_id, id),
   constraint hpc_reports_version_key unique (institution_id, cycle_id, student_id, version),
+  -- The target of the approval steps' (institution_id, report_id, student_id) key.
+  constraint hpc_reports_student_key unique (institution_id, id, student_id),
   constraint hpc_reports_cycle_fkey foreign key (institution_id, cycle_id)
     references public.hpc_evaluation_cycles (institution_id, id),
   constraint hpc_reports_supersedes_fkey foreign key (institution_id, supersedes_id)
@@ -378,6 +380,7 @@ create table public.hpc_approval_workflows (
   name text,
   active boolean not null default true,
   report_id uuid,
+  student_id uuid,
   round bigint,
   chain_step_id uuid,
   decision public.hpc_approval_decision,
@@ -390,17 +393,17 @@ create table public.hpc_approval_workflows (
   created_by uuid default auth.uid(),
   updated_by uuid default auth.uid(),
   constraint hpc_approval_workflows_pkey primary key (institution_id, id),
-  constraint hpc_approval_workflows_report_fkey foreign key (institution_id, report_id)
-    references public.hpc_reports (institution_id, id),
+  constraint hpc_approval_workflows_report_fkey foreign key (institution_id, report_id, student_id)
+    references public.hpc_reports (institution_id, id, student_id),
   constraint hpc_approval_workflows_chain_step_fkey foreign key (institution_id, chain_step_id)
     references public.hpc_approval_workflows (institution_id, id),
   constraint hpc_approval_workflows_step_order_positive check (step_order >= 1),
   constraint hpc_approval_workflows_version_positive check (version >= 1),
   constraint hpc_approval_workflows_shape check (
     case kind
-      when 'chain' then report_id is null and round is null and chain_step_id is null
+      when 'chain' then report_id is null and student_id is null and round is null and chain_step_id is null
         and decision is null and decided_by is null and decided_at is null and decided_role is null
-      else report_id is not null and round >= 1 and decision is not null
+      else report_id is not null and student_id is not null and round >= 1 and decision is not null
     end
   ),
   constraint hpc_approval_workflows_decision_complete check (
@@ -420,7 +423,7 @@ create unique index hpc_approval_workflows_chain_key
 create unique index hpc_approval_workflows_step_key
   on public.hpc_approval_workflows (institution_id, report_id, round, step_order)
   where kind = 'step';
-create index hpc_approval_workflows_report_idx on public.hpc_approval_workflows (institution_id, report_id);
+create index hpc_approval_workflows_report_idx on public.hpc_approval_workflows (institution_id, report_id, student_id);
 create index hpc_approval_workflows_chain_step_idx on public.hpc_approval_workflows (institution_id, chain_step_id);
 create index hpc_approval_workflows_decided_by_idx on public.hpc_approval_workflows (institution_id, decided_by);
 -- "what is waiting for me": pending steps by duty
@@ -754,6 +757,29 @@ revoke all on function private.hpc_conversation_thread_default() from public;
 create trigger default_thread
   before insert on public.hpc_conversations
   for each row execute function private.hpc_conversation_thread_default();
+
+-- An approval step carries its report's student (see hpc_approval_workflows above). A writer
+-- may give it; otherwise it is read from the report, by the full key, so that on a
+-- distributed table the lookup stays on the step's own shard. The foreign key refuses a
+-- student that is not the report's.
+create or replace function private.hpc_approval_step_student_default()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.report_id is not null and new.student_id is null then
+    select r.student_id into new.student_id
+    from public.hpc_reports as r
+    where r.institution_id = new.institution_id and r.id = new.report_id;
+  end if;
+  return new;
+end
+$$;
+revoke all on function private.hpc_approval_step_student_default() from public;
+create trigger default_step_student
+  before insert on public.hpc_approval_workflows
+  for each row execute function private.hpc_approval_step_student_default();
 
 -- A write that a closed cycle refuses raises an error instead of changing nothing. Ratings
 -- and reflections are written by their authors only while their cycle is open; the

@@ -1,7 +1,7 @@
 -- Row level security, part 3: the 11 HPC tables, following docs/role-matrix.md.
 --
 -- Every policy starts with the same condition, institution_id = (select
--- private.hpc_institution_id()): the row belongs to the caller's institution and that
+-- (select private.hpc_institution_id())): the row belongs to the caller's institution and that
 -- institution has HPC switched on. Then one policy per table and
 -- command says, role by role, which rows the caller reaches. One policy per command (not
 -- one per role) keeps Postgres from evaluating several permissive policies per row.
@@ -156,14 +156,7 @@ create policy "Staff read approval chains and steps" on public.hpc_approval_work
       (select private.reads_whole_institution())
       or (
         (select private.current_role_name()) = 'teacher'
-        and (
-          kind = 'chain'
-          or exists (
-            select 1 from public.hpc_reports as r
-            where r.institution_id = hpc_approval_workflows.institution_id
-              and r.id = hpc_approval_workflows.report_id
-              and r.student_id = any ((select private.taught_student_ids())::uuid[]))
-        )
+        and (kind = 'chain' or student_id = any ((select private.taught_student_ids())::uuid[]))
       )
     )
   );

@@ -49,7 +49,9 @@ create table analytics.refresh_requests (
     constraint refresh_requests_reason_check check (reason in ('cycle_closed', 'manual')),
   requested_at timestamptz not null default now(),
   processed_at timestamptz,
-  constraint refresh_requests_pkey primary key (id)
+  -- Keyed by school: written by a trigger on hpc_evaluation_cycles, so on Citus it is a
+  -- tenant table like the cycles (a shard's trigger writes its own school's rows only).
+  constraint refresh_requests_pkey primary key (institution_id, id)
 );
 comment on table analytics.refresh_requests is
   'Refreshes asked for outside the schedule (a cycle closed); processed by the every-minute job analytics-refresh-requests.';
@@ -227,17 +229,25 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_ids bigint[];
+  v_ids bigint[] := '{}';
+  v_school uuid;
+  v_school_ids bigint[];
   v_request record;
 begin
-  select array_agg(r.id) into v_ids
-  from (
-    select q.id from analytics.refresh_requests as q
-    where q.processed_at is null
-    order by q.id
-    for update skip locked
-  ) as r;
-  if v_ids is null then
+  -- Locked school by school: Citus locks rows (FOR UPDATE) only in a query on one shard.
+  for v_school in
+    select distinct q.institution_id from analytics.refresh_requests as q where q.processed_at is null
+  loop
+    select array_agg(r.id) into v_school_ids
+    from (
+      select q.id from analytics.refresh_requests as q
+      where q.institution_id = v_school and q.processed_at is null
+      order by q.id
+      for update skip locked
+    ) as r;
+    v_ids := v_ids || coalesce(v_school_ids, '{}');
+  end loop;
+  if cardinality(v_ids) = 0 then
     return 0;
   end if;
   perform analytics.refresh(null, 'cycle_closed');

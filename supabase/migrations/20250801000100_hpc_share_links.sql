@@ -46,6 +46,8 @@ create table public.report_share_links (
   revoked_at timestamptz,
   revoked_by uuid,
   constraint report_share_links_pkey primary key (institution_id, id),
+  -- The target of the opens' (institution_id, link_id, student_id) key.
+  constraint report_share_links_student_key unique (institution_id, id, student_id),
   -- A card erased with its child, or a guardian link removed, takes its share links along.
   constraint report_share_links_report_fkey foreign key (institution_id, report_id)
     references public.hpc_reports (institution_id, id) on delete cascade,
@@ -64,19 +66,30 @@ create table public.report_share_link_opens (
   institution_id uuid not null references public.institutions (id),
   id uuid not null default gen_random_uuid(),
   link_id uuid not null,
+  -- The link's child, carried so that the read policy compares a column instead of reading
+  -- the link (a policy on a distributed table may hold no subquery); the key keeps it equal.
+  student_id uuid not null,
   opened_at timestamptz not null default now(),
   constraint report_share_link_opens_pkey primary key (institution_id, id),
-  constraint report_share_link_opens_link_fkey foreign key (institution_id, link_id)
-    references public.report_share_links (institution_id, id) on delete cascade
+  constraint report_share_link_opens_link_fkey foreign key (institution_id, link_id, student_id)
+    references public.report_share_links (institution_id, id, student_id) on delete cascade
 );
 comment on table public.report_share_link_opens is
   'Each time a share link opened its card: when and which link; nothing about who or from where.';
-create index report_share_link_opens_link_idx on public.report_share_link_opens (institution_id, link_id, opened_at);
+-- Leads with the foreign key's columns; student_id follows from link_id, so opens of one link
+-- are still read in opened_at order.
+create index report_share_link_opens_link_idx on public.report_share_link_opens (institution_id, link_id, student_id, opened_at);
 
+-- Keyed by school like every tenant table, so that it is distributed with its link on Citus
+-- (which keeps a key unique within a shard only). Opening a link finds the token by its hash
+-- alone (the index below), without knowing the school: on Citus that asks every shard, on a
+-- public, rate-limited path. The SHA-256 of a random 32-byte token does not repeat across
+-- schools.
 create table private.report_share_link_tokens (
-  token_hash bytea primary key,
+  token_hash bytea not null,
   institution_id uuid not null,
   link_id uuid not null,
+  constraint report_share_link_tokens_pkey primary key (institution_id, token_hash),
   constraint report_share_link_tokens_link_fkey foreign key (institution_id, link_id)
     references public.report_share_links (institution_id, id) on delete cascade,
   constraint report_share_link_tokens_hash_length check (octet_length(token_hash) = 32)
@@ -84,6 +97,7 @@ create table private.report_share_link_tokens (
 comment on table private.report_share_link_tokens is
   'SHA-256 of each share link''s token, the only form in which a token is kept; looked up by hash.';
 create index report_share_link_tokens_link_idx on private.report_share_link_tokens (institution_id, link_id);
+create index report_share_link_tokens_hash_idx on private.report_share_link_tokens (token_hash);
 
 create table private.report_share_rate_windows (
   bucket bytea not null,
@@ -123,12 +137,35 @@ create policy "The child's teachers and the school's leaders read share links" o
     and ((select private.reads_whole_institution())
          or student_id = any ((select private.taught_student_ids())::uuid[])));
 
+-- The same test as the links' own read policy, on the link's child carried by the open.
 create policy "Whoever reads a share link reads its opens" on public.report_share_link_opens
   for select to authenticated
   using (
     institution_id = (select private.hpc_institution_id())
-    and exists (select 1 from public.report_share_links as l
-                where l.institution_id = report_share_link_opens.institution_id and l.id = report_share_link_opens.link_id));
+    and ((select private.reads_whole_institution())
+         or student_id = any ((select private.taught_student_ids())::uuid[])));
+
+-- An open carries its link's child. The opening function gives it; another writer may leave
+-- it out and it is read from the link, by the full key, so that on a distributed table the
+-- lookup stays on the open's own shard.
+create or replace function private.report_share_open_student_default()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.student_id is null then
+    select l.student_id into new.student_id
+    from public.report_share_links as l
+    where l.institution_id = new.institution_id and l.id = new.link_id;
+  end if;
+  return new;
+end
+$$;
+revoke all on function private.report_share_open_student_default() from public;
+create trigger default_open_student
+  before insert on public.report_share_link_opens
+  for each row execute function private.report_share_open_student_default();
 
 create trigger audit_row_change
   after insert or update or delete on public.report_share_links
@@ -513,8 +550,8 @@ begin
     return jsonb_build_object('outcome', 'rate_limited', 'retry_after', v_wait);
   end if;
 
-  select l.institution_id, l.id as link_id, l.language, r.id as report_id, r.version, r.status, r.content,
-         r.content_hash, r.published_at, r.student_id,
+  select l.institution_id, l.id as link_id, l.student_id as link_student_id, l.language, r.id as report_id,
+         r.version, r.status, r.content, r.content_hash, r.published_at, r.student_id,
          (k.token_hash = t.token_hash and l.revoked_at is null and l.expires_at > now()
           and coalesce(f.enabled, false) and g.guardian_id is not null
           and r.status = 'published' and later.id is null) as valid
@@ -543,7 +580,8 @@ begin
   if not coalesce(v_found.valid, false) then
     return jsonb_build_object('outcome', 'refused');
   end if;
-  insert into public.report_share_link_opens (institution_id, link_id) values (v_found.institution_id, v_found.link_id);
+  insert into public.report_share_link_opens (institution_id, link_id, student_id)
+  values (v_found.institution_id, v_found.link_id, v_found.link_student_id);
   return jsonb_build_object(
     'outcome', 'open', 'link_id', v_found.link_id, 'language', v_found.language,
     'report', jsonb_build_object('id', v_found.report_id, 'student_id', v_found.student_id, 'version', v_found.version,

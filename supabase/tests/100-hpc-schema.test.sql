@@ -110,7 +110,7 @@ select set_has(
     ('hpc_approval_workflows', 'hpc_approval_workflows_chain_step_fkey', 'institution_id,chain_step_id', 'hpc_approval_workflows', 'institution_id,id'),
     ('hpc_approval_workflows', 'hpc_approval_workflows_decided_by_fkey', 'institution_id,decided_by', 'user_profiles', 'institution_id,id'),
     ('hpc_approval_workflows', 'hpc_approval_workflows_institution_id_fkey', 'institution_id', 'institutions', 'id'),
-    ('hpc_approval_workflows', 'hpc_approval_workflows_report_fkey', 'institution_id,report_id', 'hpc_reports', 'institution_id,id'),
+    ('hpc_approval_workflows', 'hpc_approval_workflows_report_fkey', 'institution_id,report_id,student_id', 'hpc_reports', 'institution_id,id,student_id'),
     ('hpc_conversations', 'hpc_conversations_author_fkey', 'institution_id,author_id', 'user_profiles', 'institution_id,id'),
     ('hpc_conversations', 'hpc_conversations_institution_id_fkey', 'institution_id', 'institutions', 'id'),
     ('hpc_conversations', 'hpc_conversations_report_fkey', 'institution_id,report_id', 'hpc_reports', 'institution_id,id'),
@@ -325,7 +325,7 @@ select has_index('public', 'hpc_approval_workflows', 'hpc_approval_workflows_cha
 select has_index('public', 'hpc_approval_workflows', 'hpc_approval_workflows_decided_by_idx', array['institution_id', 'decided_by'], 'index hpc_approval_workflows_decided_by_idx on hpc_approval_workflows');
 select has_index('public', 'hpc_approval_workflows', 'hpc_approval_workflows_pending_idx', array['institution_id', 'approver_duty'], 'index hpc_approval_workflows_pending_idx on hpc_approval_workflows');
 select has_index('public', 'hpc_approval_workflows', 'hpc_approval_workflows_pkey', array['institution_id', 'id'], 'index hpc_approval_workflows_pkey on hpc_approval_workflows');
-select has_index('public', 'hpc_approval_workflows', 'hpc_approval_workflows_report_idx', array['institution_id', 'report_id'], 'index hpc_approval_workflows_report_idx on hpc_approval_workflows');
+select has_index('public', 'hpc_approval_workflows', 'hpc_approval_workflows_report_idx', array['institution_id', 'report_id', 'student_id'], 'index hpc_approval_workflows_report_idx on hpc_approval_workflows');
 select has_index('public', 'hpc_approval_workflows', 'hpc_approval_workflows_step_key', array['institution_id', 'report_id', 'round', 'step_order'], 'index hpc_approval_workflows_step_key on hpc_approval_workflows');
 select has_index('public', 'hpc_conversations', 'hpc_conversations_author_idx', array['institution_id', 'author_id'], 'index hpc_conversations_author_idx on hpc_conversations');
 select has_index('public', 'hpc_conversations', 'hpc_conversations_pkey', array['institution_id', 'id'], 'index hpc_conversations_pkey on hpc_conversations');

@@ -132,7 +132,8 @@ select is((select count(*)::int from public.report_share_link_opens as o, t_link
   1, 'the open is recorded');
 select is((select array_agg(a.attname::text order by a.attnum) from pg_catalog.pg_attribute as a
            where a.attrelid = 'public.report_share_link_opens'::regclass and a.attnum > 0 and not a.attisdropped),
-  array['institution_id', 'id', 'link_id', 'opened_at'], 'an open is when and which link, nothing about who or from where');
+  array['institution_id', 'id', 'link_id', 'student_id', 'opened_at'],
+  'an open is when and which link (with the link''s child), nothing about who or from where');
 select is((select count(*)::int from private.report_share_rate_windows as w
            where position(convert_to('203.0.113.1', 'UTF8') in w.bucket) > 0),
   0, 'the client''s address is kept only as a keyed hash');

@@ -35,14 +35,12 @@ export const allowList: Allowed[] = [
   },
   {
     rule: 'policies read no tables',
-    why: "write checks and reads that need a parent row of the same school (the cycle and assignment a rating is for, a parameter's stage, a step's report, an open's link); colocated, but a Citus policy may hold no subquery: to be carried on the row itself or checked in a trigger",
+    why: "write checks and reads that need a parent row of the same school (the cycle and assignment a rating is for, a parameter's stage); colocated, but a Citus policy may hold no subquery: to be carried on the row itself or checked in a trigger",
     objects: [
       'public.comment_bank_phrases: Coordinators of the stage and institution admins add phrases',
       'public.comment_bank_phrases: Coordinators of the stage and institution admins edit phrases',
-      'public.hpc_approval_workflows: Staff read approval chains and steps',
       'public.hpc_evaluations: Raters change their own ratings',
       'public.hpc_evaluations: Raters enter their ratings while the cycle is open',
-      'public.report_share_link_opens: Whoever reads a share link reads its opens',
     ],
   },
 ];

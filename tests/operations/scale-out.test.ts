@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../stack/settings.ts';
-import { readScaleOutCatalog, type ScaleOutCatalog, scaledSchemas } from '../../migrator/scale-out/catalog.ts';
+import { readScaleOutCatalog, referenceByDecision, type ScaleOutCatalog, scaledSchemas } from '../../migrator/scale-out/catalog.ts';
 import { parentsFirst } from '../../migrator/scale-out/order.ts';
 import { planScaleOut, type ScaleOutPlan } from '../../migrator/scale-out/plan.ts';
 import { selectTables } from '../../migrator/scale-out/selection.ts';
@@ -62,8 +62,14 @@ describe('scale-out plan from the migrated catalog', () => {
     expect(partitions.length).toBeGreaterThan(1);
     for (const p of partitions) expect(planned(plan)).not.toContain(p.name);
     const tenant = new Map(tables.map((t) => [t.name, t.tenant]));
-    for (const step of plan.steps) expect(step.kind).toBe(tenant.get(step.table) ? 'distributed' : 'reference');
+    for (const step of plan.steps) {
+      const distributed = tenant.get(step.table) && !(step.table in referenceByDecision);
+      expect(step.kind).toBe(distributed ? 'distributed' : 'reference');
+    }
     expect(tenant.get('public.institutions')).toBe(false);
+    // has institution_id, and is planned as a reference table all the same
+    expect(tenant.get('private.institution_email_domains')).toBe(true);
+    expect(catalog.tables.find((t) => t.name === 'private.institution_email_domains')?.tenant).toBe(false);
   });
 
   it('places every table after the tables it references and the tables its triggers insert into', async () => {

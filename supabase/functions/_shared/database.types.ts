@@ -249,14 +249,14 @@ isOneToOne: false
                   ]
                 },"hpc_approval_workflows": {
                   Row: {
-                    "active": boolean,"approver_duty": Database["public"]['Enums']["hpc_staff_duty"],"chain_step_id": string | null,"comment": string | null,"created_at": string,"created_by": string | null,"decided_at": string | null,"decided_by": string | null,"decided_role": string | null,"decision": Database["public"]['Enums']["hpc_approval_decision"] | null,"id": string,"institution_id": string,"kind": Database["public"]['Enums']["hpc_approval_kind"],"name": string | null,"report_id": string | null,"round": number | null,"stage": Database["public"]['Enums']["hpc_stage"] | null,"step_order": number,"updated_at": string,"updated_by": string | null,"version": number
+                    "active": boolean,"approver_duty": Database["public"]['Enums']["hpc_staff_duty"],"chain_step_id": string | null,"comment": string | null,"created_at": string,"created_by": string | null,"decided_at": string | null,"decided_by": string | null,"decided_role": string | null,"decision": Database["public"]['Enums']["hpc_approval_decision"] | null,"id": string,"institution_id": string,"kind": Database["public"]['Enums']["hpc_approval_kind"],"name": string | null,"report_id": string | null,"round": number | null,"stage": Database["public"]['Enums']["hpc_stage"] | null,"step_order": number,"student_id": string | null,"updated_at": string,"updated_by": string | null,"version": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"approver_duty": Database["public"]['Enums']["hpc_staff_duty"],"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: Database["public"]['Enums']["hpc_approval_decision"] | null,"id"?: string,"institution_id"?: string,"kind": Database["public"]['Enums']["hpc_approval_kind"],"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: Database["public"]['Enums']["hpc_stage"] | null,"step_order": number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "active"?: boolean,"approver_duty": Database["public"]['Enums']["hpc_staff_duty"],"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: Database["public"]['Enums']["hpc_approval_decision"] | null,"id"?: string,"institution_id"?: string,"kind": Database["public"]['Enums']["hpc_approval_kind"],"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: Database["public"]['Enums']["hpc_stage"] | null,"step_order": number,"student_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Update: {
-                    "active"?: boolean,"approver_duty"?: Database["public"]['Enums']["hpc_staff_duty"],"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: Database["public"]['Enums']["hpc_approval_decision"] | null,"id"?: string,"institution_id"?: string,"kind"?: Database["public"]['Enums']["hpc_approval_kind"],"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: Database["public"]['Enums']["hpc_stage"] | null,"step_order"?: number,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
+                    "active"?: boolean,"approver_duty"?: Database["public"]['Enums']["hpc_staff_duty"],"chain_step_id"?: string | null,"comment"?: string | null,"created_at"?: string,"created_by"?: string | null,"decided_at"?: string | null,"decided_by"?: string | null,"decided_role"?: string | null,"decision"?: Database["public"]['Enums']["hpc_approval_decision"] | null,"id"?: string,"institution_id"?: string,"kind"?: Database["public"]['Enums']["hpc_approval_kind"],"name"?: string | null,"report_id"?: string | null,"round"?: number | null,"stage"?: Database["public"]['Enums']["hpc_stage"] | null,"step_order"?: number,"student_id"?: string | null,"updated_at"?: string,"updated_by"?: string | null,"version"?: number
                   }
                   Relationships: [
                     {
@@ -279,16 +279,16 @@ isOneToOne: false
       referencedColumns: ["id"]
     },{
       foreignKeyName: "hpc_approval_workflows_report_fkey"
-      columns: ["institution_id","report_id"]
+      columns: ["institution_id","report_id","student_id"]
 isOneToOne: false
       referencedRelation: "hpc_published_reports"
-      referencedColumns: ["institution_id","id"]
+      referencedColumns: ["institution_id","id","student_id"]
     },{
       foreignKeyName: "hpc_approval_workflows_report_fkey"
-      columns: ["institution_id","report_id"]
+      columns: ["institution_id","report_id","student_id"]
 isOneToOne: false
       referencedRelation: "hpc_reports"
-      referencedColumns: ["institution_id","id"]
+      referencedColumns: ["institution_id","id","student_id"]
     }
                   ]
                 },"hpc_conversations": {
@@ -790,14 +790,14 @@ isOneToOne: false
                   ]
                 },"report_share_link_opens": {
                   Row: {
-                    "id": string,"institution_id": string,"link_id": string,"opened_at": string
+                    "id": string,"institution_id": string,"link_id": string,"opened_at": string,"student_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "id"?: string,"institution_id": string,"link_id": string,"opened_at"?: string
+                    "id"?: string,"institution_id": string,"link_id": string,"opened_at"?: string,"student_id": string
                   }
                   Update: {
-                    "id"?: string,"institution_id"?: string,"link_id"?: string,"opened_at"?: string
+                    "id"?: string,"institution_id"?: string,"link_id"?: string,"opened_at"?: string,"student_id"?: string
                   }
                   Relationships: [
                     {
@@ -808,10 +808,10 @@ isOneToOne: false
       referencedColumns: ["id"]
     },{
       foreignKeyName: "report_share_link_opens_link_fkey"
-      columns: ["institution_id","link_id"]
+      columns: ["institution_id","link_id","student_id"]
 isOneToOne: false
       referencedRelation: "report_share_links"
-      referencedColumns: ["institution_id","id"]
+      referencedColumns: ["institution_id","id","student_id"]
     }
                   ]
                 },"report_share_links": {
