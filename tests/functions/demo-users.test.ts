@@ -3,6 +3,7 @@
 // principal, the parent and another school see what their role allows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type postgres from 'postgres';
+import { userToken } from '../../stack/keys.ts';
 import { credentials, sql as openSql } from '../support/test-stack.ts';
 import { invoke } from './support/invoke.ts';
 
@@ -49,6 +50,17 @@ describe('demo users', () => {
     }
     const parent = await invoke(token(6), 'hpc-approvals/awaiting');
     expect(parent.body.items).toEqual([]);
+  });
+
+  // The claims reach the database inside a SQL literal (one round trip opens the request):
+  // quotes, backslashes and a statement separator in a claim must stay data.
+  it('claims holding quotes, backslashes and a semicolon still act as their user', async () => {
+    const email = String.raw`meera.o'iyer\'); select pg_sleep(5); --@example.com`;
+    const r = await invoke(await userToken({ id: demo(2), email }), 'hpc-reports/generate', {
+      body: { cycle_id: cycle, student_id: demo(3) },
+    });
+    expect(r.status).toBe(200);
+    expect(['created', 'updated', 'unchanged']).toContain(r.body.report.outcome);
   });
 
   it('Greenfield (HPC off) gets 403 hpc_disabled', async () => {

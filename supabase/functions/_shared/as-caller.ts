@@ -17,9 +17,7 @@ export async function queryAsCaller(caller: Caller, statements: Statement[]): Pr
   let broken = false;
   try {
     client = await db().connect();
-    await client.query('begin; set local role authenticated');
-    await client.query(`select set_config('request.jwt.claims', $1, true)`, [caller.claimsJson]);
-    await client.query('select private.set_request_context()');
+    await client.query(openingAs(client, caller));
     const results: Row[][] = [];
     for (const statement of statements) results.push((await client.query(statement.text, statement.values)).rows);
     await client.query('commit');
@@ -31,6 +29,18 @@ export async function queryAsCaller(caller: Caller, statements: Statement[]): Pr
   } finally {
     client?.release(broken);
   }
+}
+
+/** PostgREST's opening of a request, in one round trip: a simple-protocol query of four
+ * statements. The claims are the one value spliced into a text, because a simple query takes
+ * no parameters; they come from a verified token and go through the driver's literal escaping. */
+function openingAs(client: pg.PoolClient, caller: Caller): string {
+  return [
+    'begin',
+    'set local role authenticated',
+    `select set_config('request.jwt.claims', ${client.escapeLiteral(caller.claimsJson)}, true)`,
+    'select private.set_request_context()',
+  ].join('; ');
 }
 
 /** The one row of a statement that returns exactly one (an rpc call). */
