@@ -49,6 +49,23 @@ describe('gateway with verify_jwt on', () => {
     expect(body.error?.code).toBe('jwt_expired');
   });
 
+  it('refuses a token it let through once that token has expired', async () => {
+    const exp = now() + 2;
+    const token = await sign({ role: 'anon', exp });
+    expect((await call('hpc-reports/health', `Bearer ${token}`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, (exp + 1) * 1000 - Date.now()));
+    const { status, body } = await call('hpc-reports/health', `Bearer ${token}`);
+    expect(status).toBe(401);
+    expect(body.error?.code).toBe('jwt_expired');
+  });
+
+  it('refuses a token it let through once its signature is changed', async () => {
+    const token = await sign({ role: 'anon', exp: now() + 60 });
+    expect((await call('hpc-reports/health', `Bearer ${token}`)).status).toBe(200);
+    const forged = `${token.slice(0, -4)}${token.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+    expect((await call('hpc-reports/health', `Bearer ${forged}`)).status).toBe(401);
+  });
+
   it('refuses a token signed with another secret', async () => {
     const token = await sign({ role: 'anon', exp: now() + 60 }, new TextEncoder().encode('another-secret-that-is-at-least-32-chars!!'));
     const { status, body } = await call('hpc-reports/health', `Bearer ${token}`);
