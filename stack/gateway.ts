@@ -84,7 +84,17 @@ async function handleFunction(routes: Map<string, FunctionRoute>, req: IncomingM
   proxy(req, res, {
     port: route.port,
     path: `/${route.name}${match[2] ?? ''}${url.search}`,
-    headers: { ...req.headers, host: `127.0.0.1:${route.port}`, 'x-request-id': requestId, 'x-forwarded-for': forwardedFor(req) },
+    headers: {
+      ...req.headers,
+      host: `127.0.0.1:${route.port}`,
+      'x-request-id': requestId,
+      'x-forwarded-for': forwardedFor(req),
+      // Deno.serve compresses a JSON answer when the client accepts it, which Supabase's edge
+      // runtime leaves to the CDN in front of it. On this local hop it cost every answer about
+      // 0.7 ms at each end (a 200-byte error as much as a 45 KiB card), so the function is
+      // asked for the body as it is, as the hosted runtime gives it.
+      'accept-encoding': 'identity',
+    },
     responseHeaders: (headers) => ({ ...headers, ...CORS_HEADERS }),
     unavailable: () => sendError(req, res, 502, 'function_unavailable', `Function ${route.name} is not answering.`, requestId),
   });

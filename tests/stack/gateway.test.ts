@@ -100,6 +100,14 @@ describe('gateway with verify_jwt on', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it("passes a real function's answer on uncompressed, as the hosted runtime gives it", async () => {
+    const res = await fetch(functionUrl('hpc-reports/health'), {
+      headers: { Authorization: `Bearer ${credentials().anonKey}`, 'accept-encoding': 'br, gzip, deflate' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBeNull();
+  });
+
   it('answers 404 for an unknown function', async () => {
     const { status, body } = await call('no-such-function/health', `Bearer ${credentials().anonKey}`);
     expect(status).toBe(404);
@@ -116,7 +124,12 @@ describe('gateway with verify_jwt off', () => {
     upstream = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
-        JSON.stringify({ path: req.url, authorization: req.headers.authorization ?? null, forwardedFor: req.headers['x-forwarded-for'] }),
+        JSON.stringify({
+          path: req.url,
+          authorization: req.headers.authorization ?? null,
+          forwardedFor: req.headers['x-forwarded-for'],
+          acceptEncoding: req.headers['accept-encoding'],
+        }),
       );
     });
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()));
@@ -134,7 +147,17 @@ describe('gateway with verify_jwt off', () => {
   it('lets a request without a token through, with the path the function expects', async () => {
     const res = await fetch(`${base}/functions/v1/open-fn/webhook?x=1`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ path: '/open-fn/webhook?x=1', authorization: null, forwardedFor: '127.0.0.1' });
+    expect(await res.json()).toEqual({
+      path: '/open-fn/webhook?x=1',
+      authorization: null,
+      forwardedFor: '127.0.0.1',
+      acceptEncoding: 'identity',
+    });
+  });
+
+  it('asks the function for an uncompressed body, whatever the client accepts', async () => {
+    const res = await fetch(`${base}/functions/v1/open-fn/`, { headers: { 'accept-encoding': 'br, gzip, deflate' } });
+    expect((await res.json()).acceptEncoding).toBe('identity');
   });
 
   it("passes the client's address in x-forwarded-for, after any the request brought, as Kong does", async () => {
