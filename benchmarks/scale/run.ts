@@ -88,6 +88,14 @@ const preset = maybePreset;
 const N = Number(args.iterations);
 const log = (line: string) => console.log(line);
 
+/** When the sections this run does not measure were measured: a previous partial run that
+ * measured only sections this run measures again passes on its own source. */
+function otherSectionsFrom(previous: Record<string, unknown>): unknown {
+  const previousSections = previous.sectionsThisRun as string[] | undefined;
+  const coveredAgain = previousSections?.every((section) => wanted.has(section)) ?? false;
+  return coveredAgain && previous.previousRunStartedAt ? previous.previousRunStartedAt : previous.startedAt;
+}
+
 /** The results a run starts from: a partial run keeps the other sections of results.json,
  * and the figures it replaces (with their run's start and load) under `history`, which
  * RESULTS.md lists as earlier measurements. */
@@ -101,7 +109,7 @@ function startResults(): Record<string, unknown> {
     preset: presetName,
     startedAt: new Date().toISOString(),
     loadAverageAtStart: loadavg(),
-    ...(partial ? { sectionsThisRun: [...wanted], previousRunStartedAt: previous.startedAt } : { sectionsThisRun: SECTIONS }),
+    ...(partial ? { sectionsThisRun: [...wanted], previousRunStartedAt: otherSectionsFrom(previous) } : { sectionsThisRun: SECTIONS }),
   };
   const sectionKey: Record<string, string> = {
     overhead: 'rlsOverhead',
