@@ -96,11 +96,13 @@ comment on function private.swap_to_tenant_key_where_present(text, text, text, t
   'Contract helper: replaces a key by id with its (institution_id, fk) twin, NOT VALID, where both tables exist.';
 revoke all on function private.swap_to_tenant_key_where_present(text, text, text, text) from public;
 
--- A unique index built inside the file's transaction, for the allocation tables only: a file
--- of CREATE INDEX CONCURRENTLY cannot skip a table the older shape lacks. It holds SHARE on
--- that one table while it builds (reads go on, writers wait); these tables hold a school's
--- timetable and allocation rules, thousands of rows, not millions.
-create or replace function private.build_tenant_unique_index(p_table text, p_name text, p_columns text[])
+-- An index built inside the file's transaction, for the allocation tables only: a file of
+-- CREATE INDEX CONCURRENTLY cannot skip a table the older shape lacks. It holds SHARE on that
+-- one table while it builds (reads go on, writers wait); these tables hold a school's
+-- timetable and allocation rules, thousands of rows, not millions. p_unique: a unique index
+-- (the key (institution_id, id) and the per-school unique keys) or a plain one (the index on
+-- id that stays beside the key).
+create or replace function private.build_tenant_index(p_table text, p_name text, p_columns text[], p_unique boolean)
 returns void
 language plpgsql
 set search_path = ''
@@ -109,11 +111,13 @@ begin
   if to_regclass(format('public.%I', p_table)) is null or to_regclass(format('public.%I', p_name)) is not null then
     return;
   end if;
-  execute format('create unique index %I on public.%I (%s)', p_name, p_table,
+  execute format('create %sindex %I on public.%I (%s)', case when p_unique then 'unique ' else '' end, p_name, p_table,
                  (select string_agg(format('%I', c), ', ' order by o) from unnest(p_columns) with ordinality as u(c, o)));
 end
 $$;
-revoke all on function private.build_tenant_unique_index(text, text, text[]) from public;
+comment on function private.build_tenant_index(text, text, text[], boolean) is
+  'Contract helper: builds an index (unique or not) on an allocation table under SHARE, where the database has the table.';
+revoke all on function private.build_tenant_index(text, text, text[], boolean) from public;
 
 -- The primary key moved from (id) to (institution_id, id): the old key dropped (no foreign key
 -- may still depend on it: the swaps before this run first), the index <table>_tenant_pkey
@@ -247,7 +251,7 @@ begin
   where c.conrelid = v_table and c.contype = 'u'
     and c.conkey = array(select a.attnum from unnest(p_columns) with ordinality as u(n, o)
                          join pg_catalog.pg_attribute as a on a.attrelid = v_table and a.attname = u.n order by u.o);
-  perform private.build_tenant_unique_index(p_table, p_name, array['institution_id'] || p_columns);
+  perform private.build_tenant_index(p_table, p_name, array['institution_id'] || p_columns, true);
   if v_original is not null then
     execute format('alter table %s drop constraint %I', v_table, v_original);
   end if;
