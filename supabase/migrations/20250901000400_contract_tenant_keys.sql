@@ -5,8 +5,11 @@
 --
 --   20250901000401        unique (institution_id, id) and the per-school unique keys of the
 --                         class structure and people, built CONCURRENTLY
---   20250901000410..417   the same (institution_id, id) index on BIG DAY's newer-shape
---                         allocation tables, where the database has them
+--   20250901000402..409   a plain index on (id) on each of BIG DAY's newer-shape allocation
+--                         tables, where the database has them, under SHARE
+--   20250901000410..417   the same (institution_id, id) index on those allocation tables
+--   20250901000418        a plain index on (id) on the class structure and people, built
+--                         CONCURRENTLY
 --   20250901000420..438   each foreign key by id between two tenant tables replaced by its
 --                         (institution_id, fk) twin, NOT VALID
 --   20250901000440..454   the primary key moved from (id) to (institution_id, id)
@@ -20,6 +23,12 @@
 -- Why a new index and not the existing twin: PostgreSQL cannot turn a unique constraint into
 -- a primary key, and a foreign key stays bound to the index it was created on. So the primary
 -- key is made from a new index, and the keys bound to the twin are re-created bound to it.
+-- Why an index on (id) stays beside the key (institution_id, id): a lookup by id alone cannot
+-- use an index that leads with institution_id, and the platform looks rows up by id alone
+-- everywhere — the request context (private.set_request_context, the caller by auth.uid()),
+-- the tenant and role triggers, PostgREST's `id=eq.` filters, rows found from auth.users.
+-- Without it each of those scans the table. Not unique: the key (institution_id, id) is the
+-- constraint; ids are uuids, so the index is as selective as the old key was.
 -- Tables a database lacks (the older BIG DAY shape has no allocation tables) are skipped.
 -- Tables whose rows may have no school by decision (user_groups, system_settings,
 -- system_reports, user_permissions, timetable_conflicts) keep their primary key by id: a key
