@@ -129,8 +129,9 @@ comment on function private.build_tenant_index(text, text, text[], boolean) is
 revoke all on function private.build_tenant_index(text, text, text[], boolean) from public;
 
 -- The primary key moved from (id) to (institution_id, id): the old key dropped (no foreign key
--- may still depend on it: the swaps before this run first), the index <table>_tenant_pkey
--- made the key, catalog only (both columns are NOT NULL already). Named <table>_pkey.
+-- may still depend on it: the swaps before this run first; and another index must lead with
+-- id, or lookups by id would scan), the index <table>_tenant_pkey made the key, catalog only
+-- (both columns are NOT NULL already). Named <table>_pkey.
 create or replace function private.promote_tenant_primary_key(p_table text)
 returns void
 language plpgsql
@@ -163,6 +164,18 @@ begin
     raise exception 'contract refused: % still reference % by id alone', v_dependents, v_table
       using errcode = '55000',
             hint = 'Give each of them institution_id and a key (institution_id, fk) → (institution_id, id), then run the contract again.';
+  end if;
+  -- A key on id is what every lookup by id alone uses (the request context, the triggers,
+  -- PostgREST's id=eq. filters): it goes only if another valid, whole-table index leads with
+  -- id (<table>_id_idx, 20250901000402..418); otherwise each of those lookups would scan.
+  if v_columns[1] = 'id' and not exists (
+       select 1 from pg_catalog.pg_index as i
+       join pg_catalog.pg_attribute as a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+       where i.indrelid = v_table and a.attname = 'id' and i.indisvalid and i.indisready and i.indpred is null
+         and i.indexrelid <> (select k.conindid from pg_catalog.pg_constraint as k where k.conrelid = v_table and k.contype = 'p')) then
+    raise exception 'contract refused: % has no index leading with id besides its primary key %; dropping the key would make every lookup by id scan the table', v_table, v_key
+      using errcode = '55000',
+            hint = format('Build one first: create index concurrently %I on %s (id); then run the contract again.', p_table || '_id_idx', v_table);
   end if;
   if v_key is not null then
     execute format('alter table %s drop constraint %I', v_table, v_key);

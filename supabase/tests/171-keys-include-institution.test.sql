@@ -5,10 +5,12 @@
 -- table; its primary key leads with institution_id, each of its unique keys (constraint or
 -- index) includes it, and each foreign key to another tenant table pairs institution_id with
 -- institution_id. The exceptions are listed with their reasons (docs/scale-out.md "Keys").
--- Last, a table made to break each rule is caught, and its compliant twin is not.
+-- Then a table made to break each rule is caught, and its compliant twin is not. Last, the
+-- index on id that stays beside each key (institution_id, id) of BIG DAY's tables: present,
+-- chosen for a lookup by id alone, and required by the contract step that drops a key on id.
 begin;
 \ir support/tests-schema.sql
-select plan(6);
+select plan(42);
 
 create temporary view t_tenant_tables as
 select c.oid, c.oid::regclass::text as name, a.attnum as institution_attnum
@@ -116,8 +118,79 @@ select throws_like(
   'contract refused: public.t_keys_unknown (t_keys_unknown_legacy_id_fkey) still reference public.t_keys_legacy by id alone',
   'a key by id from an unknown table refuses the primary key move, naming it');
 drop table public.t_keys_unknown;
+-- Nor does it drop the key on id while no other index leads with id: every lookup by id
+-- alone would then scan the table. With <table>_id_idx the key moves.
+select throws_like(
+  $$select private.promote_tenant_primary_key('t_keys_legacy')$$,
+  'contract refused: public.t_keys_legacy has no index leading with id besides its primary key t_keys_legacy_pkey%',
+  'without another index leading with id, the contract refuses to drop the key on id, naming the table and key');
+create index t_keys_legacy_id_partial_idx on public.t_keys_legacy (id) where institution_id is not null;
+select throws_like(
+  $$select private.promote_tenant_primary_key('t_keys_legacy')$$,
+  'contract refused: public.t_keys_legacy has no index leading with id%',
+  'a partial index on id does not count: it serves only the lookups that repeat its condition');
+select col_is_pk('public', 't_keys_legacy', array['id'], 'after each refusal the key on id is still there');
+create index t_keys_legacy_id_idx on public.t_keys_legacy (id);
 select private.promote_tenant_primary_key('t_keys_legacy');
-select col_is_pk('public', 't_keys_legacy', array['institution_id', 'id'], 'without it, the primary key becomes (institution_id, id)');
+select col_is_pk('public', 't_keys_legacy', array['institution_id', 'id'], 'with both, the primary key becomes (institution_id, id)');
+
+-- The 15 BIG DAY tables whose key became (institution_id, id) keep a plain index on id
+-- (20250901000402..418): the request context finds the caller by auth.uid(), the triggers
+-- check links by id, PostgREST filters id=eq., and rows are found from auth.users by id.
+create temporary table t_id_indexed (name text);
+insert into t_id_indexed values
+  ('user_profiles'), ('academic_terms'), ('courses'), ('cohorts'), ('sections'), ('section_students'), ('section_courses'),
+  ('teacher_subject_eligibility'), ('teacher_grade_eligibility'), ('teacher_load_rules'), ('slot_templates'),
+  ('allocation_settings'), ('slot_template_assignments'), ('timetables'), ('timetable_sessions');
+
+select col_is_pk('public', t.name, array['institution_id', 'id'], format('%s has primary key (institution_id, id)', t.name))
+from t_id_indexed as t order by t.name;
+select has_index('public', t.name, t.name || '_id_idx', array['id'], format('%s has %s_id_idx on (id)', t.name, t.name))
+from t_id_indexed as t order by t.name;
+
+select is(
+  (select array_agg(t.name order by t.name) from t_id_indexed as t
+   where not exists (select 1 from pg_index as i join pg_class as c on c.oid = i.indexrelid
+                     where i.indrelid = format('public.%I', t.name)::regclass and c.relname = t.name || '_id_idx'
+                       and not i.indisunique and i.indisvalid and i.indpred is null)),
+  null,
+  'each id index is valid, whole-table and not unique (the key (institution_id, id) is the constraint)');
+
+-- Chosen: with a sequential scan ruled out, a lookup by id alone takes the id index, not a
+-- walk of the whole key (institution_id, id).
+create function pg_temp.id_lookup_plan(p_table text) returns text
+language plpgsql as $$
+declare
+  v_line text;
+  v_plan text := '';
+begin
+  for v_line in execute format('explain (costs off) select * from public.%I where id = %L::uuid', p_table, gen_random_uuid()) loop
+    v_plan := v_plan || v_line || E'\n';
+  end loop;
+  return v_plan;
+end
+$$;
+set local enable_seqscan = off;
+select is(
+  (select array_agg(t.name order by t.name) from t_id_indexed as t
+   where pg_temp.id_lookup_plan(t.name) !~ format('(using|on) %s_id_idx\y', t.name)),
+  null,
+  'a lookup by id alone on each of the 15 tables uses its id index');
+reset enable_seqscan;
+
+-- And at volume, with the planner free: 5,000 more profiles in one school, the lookup by id
+-- that the request context makes is an index scan on user_profiles_id_idx.
+create temporary table t_volume as
+select gen_random_uuid() as id, format('keys-test-%s@vidyaniketan.example', g) as email, g from generate_series(1, 5000) as g;
+insert into auth.users (id, aud, role, email) select v.id, 'authenticated', 'authenticated', v.email from t_volume as v;
+insert into public.user_profiles (id, institution_id, full_name, email, admission_number, role)
+select v.id, '10000000-0000-4000-8000-000000000001', format('Keys test %s', v.g), v.email, format('K171-%s', v.g), 'student'
+from t_volume as v;
+analyze public.user_profiles;
+select matches(
+  pg_temp.id_lookup_plan('user_profiles'),
+  '^Index Scan using user_profiles_id_idx on user_profiles',
+  'with 5,000 more rows a lookup of a profile by id is an index scan on user_profiles_id_idx');
 
 select * from finish();
 rollback;
