@@ -129,7 +129,9 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
     if (f.def && (!n || n.def !== f.def)) out.push({ sql: f.def, why: `function ${f.signature} restored` });
   }
   const nowConKey = byKey(now.constraints, (c) => `${c.table} ${c.name}`);
-  for (const c of baseline.constraints) {
+  // Keys before the foreign keys that point at them: the contract moved primary keys to
+  // (institution_id, id), so a baseline foreign key by id needs its parent's key back first.
+  for (const c of [...baseline.constraints].sort((a, b) => Number(a.type === 'f') - Number(b.type === 'f'))) {
     const n = nowConKey.get(`${c.table} ${c.name}`);
     if (!n || n.def !== c.def) {
       out.push({ sql: `alter table ${c.table} add constraint ${quoteIdent(c.name)} ${c.def}`, why: 'baseline constraint restored' });

@@ -10,10 +10,22 @@ export const scaledSchemas = ['public', 'private', 'analytics'];
 /** The column every tenant table is distributed by. */
 export const DISTRIBUTION_COLUMN = 'institution_id';
 
-/** Tables with institution_id that are reference tables all the same, each with the reason. */
+/** Tables with institution_id that are reference tables all the same, each with the reason.
+ * An explicit list, not a rule: "institution_id is nullable" or "the key has no
+ * institution_id" would also take tables whose school-less rows are a fault to clean up
+ * before distribution (user_permissions, timetable_conflicts: docs/scale-out.md "Keys"), and
+ * a new table would change sides unseen. Each of these holds rows without a school by
+ * decision, keeps its key by id (a key on a nullable column cannot be primary), and is small
+ * enough to copy to every node. */
 export const referenceByDecision: Record<string, string> = {
   'private.institution_email_domains':
     'reference by decision: an e-mail domain belongs to one school platform-wide (the key is the domain alone) and is looked up before the school is known; a few rows per school, a copy on every node',
+  'public.user_groups':
+    "reference by decision: BIG DAY's default groups have no school and every school's profiles point at them (user_profiles.group_id, a group's parent_group_id); a few rows per school, a copy on every node",
+  'public.system_settings':
+    "reference by decision: platform-wide settings (no school) beside each school's own, read by every school; keyed by id, a few rows per school, a copy on every node",
+  'public.system_reports':
+    "reference by decision: BIG DAY's reports over every school (no school), written by its service-role function; keyed by id, few rows, a copy on every node",
 };
 
 export interface Table {
@@ -125,7 +137,7 @@ export async function readScaleOutCatalog(sql: postgres.Sql | postgres.Transacti
            array(select coalesce(k.conname, i.relname)
                  from pg_index x
                  join pg_class i on i.oid = x.indexrelid
-                 left join pg_constraint k on k.conindid = x.indexrelid and k.conrelid = c.oid
+                 left join pg_constraint k on k.conindid = x.indexrelid and k.conrelid = c.oid and k.contype in ('p', 'u', 'x')
                  where x.indrelid = c.oid and (x.indisunique or k.contype = 'x')
                    and not (coalesce(a.attnum, 0) = any ((x.indkey::int2[])[0:x.indnkeyatts - 1]))
                  order by 1) as "keysWithoutTenant",

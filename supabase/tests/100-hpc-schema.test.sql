@@ -68,7 +68,7 @@ select col_is_unique('public', 'hpc_evaluations', array['institution_id', 'cycle
 select col_is_unique('public', 'hpc_reports', array['institution_id', 'cycle_id', 'student_id', 'version'], 'one report per (cycle, student, version)');
 select col_is_unique('public', 'hpc_analytics', array['institution_id', 'cycle_id', 'scope', 'scope_key', 'metric'], 'one aggregate per (cycle, scope, key, metric)');
 select col_is_unique('public', 'staff_duties', array['institution_id', 'user_id', 'duty', 'section_id', 'course_id', 'stage'], 'a duty is held once');
-select col_is_unique('public', t, array['institution_id', 'id'], format('%s has unique (institution_id, id)', t))
+select col_is_pk('public', t, array['institution_id', 'id'], format('%s has primary key (institution_id, id)', t))
 from unnest(array['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses']) as t;
 
 select is(
@@ -304,14 +304,14 @@ select ok(not exists (select 1 from pg_constraint as c where c.conrelid = 'publi
   'the old role and identifier checks are dropped');
 
 -- Indexes --------------------------------------------------------------------------------
-select has_index('public', 'academic_terms', 'academic_terms_institution_id_id_key', array['institution_id', 'id'], 'index academic_terms_institution_id_id_key on academic_terms');
+select has_index('public', 'academic_terms', 'academic_terms_pkey', array['institution_id', 'id'], 'index academic_terms_pkey on academic_terms');
 select has_index('public', 'audit_events', 'audit_events_actor_idx', array['actor_id', 'occurred_at'], 'index audit_events_actor_idx on audit_events');
 select has_index('public', 'audit_events', 'audit_events_institution_idx', array['institution_id', 'occurred_at'], 'index audit_events_institution_idx on audit_events');
 select has_index('public', 'audit_events', 'audit_events_pkey', array['occurred_at', 'id'], 'index audit_events_pkey on audit_events');
 select has_index('public', 'audit_events', 'audit_events_record_idx', array['record_key'], 'index audit_events_record_idx on audit_events');
-select has_index('public', 'cohorts', 'cohorts_institution_id_id_key', array['institution_id', 'id'], 'index cohorts_institution_id_id_key on cohorts');
+select has_index('public', 'cohorts', 'cohorts_pkey', array['institution_id', 'id'], 'index cohorts_pkey on cohorts');
 select has_index('public', 'cohorts', 'cohorts_institution_term_idx', array['institution_id', 'academic_term_id'], 'index cohorts_institution_term_idx on cohorts');
-select has_index('public', 'courses', 'courses_institution_id_id_key', array['institution_id', 'id'], 'index courses_institution_id_id_key on courses');
+select has_index('public', 'courses', 'courses_pkey', array['institution_id', 'id'], 'index courses_pkey on courses');
 select has_index('public', 'hpc_achievements', 'hpc_achievements_cycle_idx', array['institution_id', 'cycle_id'], 'index hpc_achievements_cycle_idx on hpc_achievements');
 select has_index('public', 'hpc_achievements', 'hpc_achievements_pkey', array['institution_id', 'id'], 'index hpc_achievements_pkey on hpc_achievements');
 select has_index('public', 'hpc_achievements', 'hpc_achievements_student_idx', array['institution_id', 'student_id', 'achieved_on'], 'index hpc_achievements_student_idx on hpc_achievements');
@@ -376,14 +376,14 @@ select has_index('public', 'institution_feature_flags', 'institution_feature_fla
 select has_index('public', 'institutions', 'institutions_pkey', array['id'], 'index institutions_pkey on institutions');
 select has_index('public', 'institutions', 'institutions_slug_key', array['slug'], 'index institutions_slug_key on institutions');
 select has_index('public', 'section_courses', 'section_courses_institution_course_idx', array['institution_id', 'course_id'], 'index section_courses_institution_course_idx on section_courses');
-select has_index('public', 'section_courses', 'section_courses_institution_id_id_key', array['institution_id', 'id'], 'index section_courses_institution_id_id_key on section_courses');
+select has_index('public', 'section_courses', 'section_courses_pkey', array['institution_id', 'id'], 'index section_courses_pkey on section_courses');
 select has_index('public', 'section_courses', 'section_courses_institution_section_idx', array['institution_id', 'section_id'], 'index section_courses_institution_section_idx on section_courses');
 select has_index('public', 'section_courses', 'section_courses_institution_teacher_idx', array['institution_id', 'teacher_id'], 'index section_courses_institution_teacher_idx on section_courses');
-select has_index('public', 'section_students', 'section_students_institution_id_id_key', array['institution_id', 'id'], 'index section_students_institution_id_id_key on section_students');
+select has_index('public', 'section_students', 'section_students_pkey', array['institution_id', 'id'], 'index section_students_pkey on section_students');
 select has_index('public', 'section_students', 'section_students_institution_section_idx', array['institution_id', 'section_id'], 'index section_students_institution_section_idx on section_students');
 select has_index('public', 'section_students', 'section_students_institution_student_idx', array['institution_id', 'student_id'], 'index section_students_institution_student_idx on section_students');
 select has_index('public', 'sections', 'sections_institution_cohort_idx', array['institution_id', 'cohort_id'], 'index sections_institution_cohort_idx on sections');
-select has_index('public', 'sections', 'sections_institution_id_id_key', array['institution_id', 'id'], 'index sections_institution_id_id_key on sections');
+select has_index('public', 'sections', 'sections_pkey', array['institution_id', 'id'], 'index sections_pkey on sections');
 select has_index('public', 'staff_duties', 'staff_duties_course_idx', array['institution_id', 'course_id'], 'index staff_duties_course_idx on staff_duties');
 select has_index('public', 'staff_duties', 'staff_duties_duty_idx', array['institution_id', 'duty'], 'index staff_duties_duty_idx on staff_duties');
 select has_index('public', 'staff_duties', 'staff_duties_one_class_teacher_key', array['institution_id', 'section_id'], 'index staff_duties_one_class_teacher_key on staff_duties');
@@ -393,7 +393,7 @@ select has_index('public', 'staff_duties', 'staff_duties_unique_key', array['ins
 select has_index('public', 'student_guardians', 'student_guardians_guardian_idx', array['institution_id', 'guardian_id'], 'index student_guardians_guardian_idx on student_guardians');
 select has_index('public', 'student_guardians', 'student_guardians_one_primary_key', array['institution_id', 'student_id'], 'index student_guardians_one_primary_key on student_guardians');
 select has_index('public', 'student_guardians', 'student_guardians_pkey', array['institution_id', 'student_id', 'guardian_id'], 'index student_guardians_pkey on student_guardians');
-select has_index('public', 'user_profiles', 'user_profiles_institution_id_id_key', array['institution_id', 'id'], 'index user_profiles_institution_id_id_key on user_profiles');
+select has_index('public', 'user_profiles', 'user_profiles_pkey', array['institution_id', 'id'], 'index user_profiles_pkey on user_profiles');
 select has_index('public', 'audit_events', 'audit_events_record_idx', 'index audit_events_record_idx on audit_events');
 
 select is(

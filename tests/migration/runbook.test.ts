@@ -81,7 +81,7 @@ describe('migrate: the full runbook', () => {
     const again = await runMigration(o, quietLog);
     expect(again.failure).toBeUndefined();
     expect(again.steps.every((s) => s.status === 'done (earlier run)')).toBe(true);
-  }, 120_000);
+  }, 240_000);
 
   it('newer-baseline shape, the existing institution_id values become institutions; rows keep their school', async () => {
     await db?.close();
@@ -101,7 +101,7 @@ describe('migrate: the full runbook', () => {
       await db.sql`select count(distinct u.institution_id)::int as n from public.user_profiles as u where u.role = 'student'`;
     expect(students!.n).toBe(3);
     expect(Object.values(await nullCounts(db.sql)).every((n) => n === 0)).toBe(true);
-  }, 120_000);
+  }, 240_000);
 
   it('one default institution for a single-school deployment; refuses it where there are several schools', async () => {
     await db?.close();
@@ -117,7 +117,7 @@ describe('migrate: the full runbook', () => {
     db = await legacyDatabase('test-migration-default', MIGRATION_TEST_PORT, 'older');
     const refused = await runMigration(testOptions(db), quietLog);
     expect(refused.failure).toMatch(/single-school deployment, but this database has 3 distinct legacy institution_id values/);
-  }, 120_000);
+  }, 240_000);
 
   it('on a database that is already migrated (the demo stack) it changes nothing and passes', async () => {
     await db?.close();
@@ -141,5 +141,5 @@ describe('migrate: the full runbook', () => {
     expect(backfill.rowsUpdated).toBe(0);
     const [flagsAfter] = await sql`select count(*) filter (where enabled)::int as on from public.institution_feature_flags`;
     expect(flagsAfter!.on).toBe(flagsBefore!.on);
-  }, 120_000);
+  }, 240_000);
 });

@@ -89,6 +89,82 @@ describe('scale-out plan from the migrated catalog', () => {
   });
 });
 
+describe('scale-out and the keys of BIG DAY\'s tables (docs/scale-out.md "Keys")', () => {
+  /** A table's own reasons: not the ones it inherits from a refused parent. */
+  const ownReasons = (plan: ScaleOutPlan) =>
+    Object.fromEntries(
+      plan.refusals
+        .map((r) => [r.table, r.reasons.filter((reason) => !reason.includes('refused above: parents go first'))] as const)
+        .filter(([, reasons]) => reasons.length > 0),
+    );
+
+  it('refuses no table with a key (institution_id, id) for its keys, and no composite foreign key for its columns', async () => {
+    const plan = planScaleOut(await readScaleOutCatalog(sql), { walLevelLogical: true });
+    const keyed = await sql<{ name: string }[]>`
+      select format('%I.%I', n.nspname, c.relname) as name
+      from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+      where k.contype = 'p' and n.nspname = any(${scaledSchemas}) and not c.relispartition
+        and k.conkey = array[(select a.attnum from pg_attribute a where a.attrelid = c.oid and a.attname = 'institution_id'),
+                             (select a.attnum from pg_attribute a where a.attrelid = c.oid and a.attname = 'id')]::int2[]`;
+    const names = keyed.map((k) => k.name);
+    for (const t of ['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections', 'section_students', 'section_courses']) {
+      expect(names).toContain(`public.${t}`);
+    }
+    for (const table of names) {
+      for (const reason of reasonsOf(plan, table)) {
+        expect(reason).not.toMatch(/^unique key /);
+        expect(reason).not.toMatch(/does not match institution_id with institution_id/);
+      }
+    }
+  });
+
+  it('plans user_groups, system_settings and system_reports as reference tables by decision', async () => {
+    const catalog = await readScaleOutCatalog(sql);
+    for (const name of ['public.user_groups', 'public.system_settings', 'public.system_reports']) {
+      expect(referenceByDecision[name]).toMatch(/^reference by decision: /);
+      expect(catalog.tables.find((t) => t.name === name)?.tenant).toBe(false);
+    }
+    const plan = planScaleOut(catalog, { walLevelLogical: true });
+    // user_groups: its own key by id and its key within itself are a reference table's own;
+    // user_profiles.group_id points at a reference table, which Citus allows.
+    expect(reasonsOf(plan, 'public.user_groups').filter((r) => !r.includes('refused above'))).toEqual([]);
+    expect(reasonsOf(plan, 'public.user_profiles').filter((r) => !r.includes('refused above'))).toEqual([]);
+  });
+
+  it('still refuses what the contract left, each for its own reason', async () => {
+    const own = ownReasons(planScaleOut(await readScaleOutCatalog(sql), { walLevelLogical: true }));
+    const auth = (fk: string) => `foreign key ${fk} references auth.users, which stays a local table on the coordinator`;
+    const setNull = (fk: string) => `foreign key ${fk} sets institution_id to NULL / DEFAULT or cascades its updates`;
+    const key = (k: string) => `unique key ${k} does not include institution_id`;
+    const expected: Record<string, string[]> = {
+      // GoTrue's local table: no key from a Citus table to it
+      'public.audit_logs': [auth('audit_logs_performed_by_fkey'), auth('audit_logs_user_id_fkey')],
+      'public.system_reports': [auth('system_reports_generated_by_fkey')],
+      'public.system_settings': [auth('system_settings_updated_by_fkey')],
+      // rows without a school by decision keep the key by id
+      'public.user_permissions': [key('user_permissions_pkey'), auth('user_permissions_granted_by_fkey')],
+      'public.timetable_conflicts': [key('timetable_conflicts_pkey')],
+      // partitioned by time; institution_id joins its key when the audit log is distributed
+      'public.audit_events': [key('audit_events_pkey')],
+      // the audit trigger of a reference table would run on every node's copy
+      'public.institutions': ['trigger audit_row_change (private.audit_row_change) writes a table'],
+      // ON DELETE SET NULL (link) keeps institution_id, but the plan refuses any SET NULL over it
+      'public.section_courses': [setNull('section_courses_tenant_teacher_fkey')],
+      'public.timetables': [setNull('timetables_tenant_generated_by_fkey'), setNull('timetables_tenant_published_by_fkey')],
+      'public.timetable_sessions': [setNull('timetable_sessions_tenant_teacher_fkey')],
+    };
+    expect(Object.keys(own).sort()).toEqual(Object.keys(expected).sort());
+    for (const [table, starts] of Object.entries(expected)) {
+      expect(own[table], table).toHaveLength(starts.length);
+      for (const start of starts)
+        expect(
+          own[table]!.some((r) => r.startsWith(start)),
+          `${table}: ${start}`,
+        ).toBe(true);
+    }
+  });
+});
+
 describe('scale-out policies', () => {
   it('drops the per-statement wrappers of the request context and tests sets per row, leaving other subqueries refused', async () => {
     const catalog = await readScaleOutCatalog(sql);
@@ -162,6 +238,10 @@ describe('scale-out refusals, on tables built to break each rule', () => {
       'unique key scale_out_probe_id_keyed_pkey does not include institution_id; Citus enforces uniqueness within a shard only',
     ]);
     expect(reasonsOf(plan, 'public.scale_out_probe_loose_link').join('\n')).toContain('unique key scale_out_probe_loose_link_id_key');
+    // the key by id that its foreign key is bound to is named once, by its own name
+    expect(reasonsOf(plan, 'public.scale_out_probe_loose_link').join('\n')).not.toContain(
+      'unique key scale_out_probe_loose_link_other_fkey',
+    );
     expect(reasonsOf(plan, 'public.scale_out_probe_mismatch').join('\n')).toContain(
       'foreign key scale_out_probe_mismatch_school_row_institution_id_fkey to public.scale_out_probe_school does not match institution_id',
     );

@@ -28,11 +28,17 @@ export interface Write {
 
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** An upsert without `on_conflict`: PostgREST resolves it on the table's primary key, whatever
+ * its columns are at that moment, (id) before the contract and (institution_id, id) after it.
+ * The key is named `<table>_pkey` throughout (BIG DAY's default name, kept by the contract). */
+export const PRIMARY_KEY = 'primary key';
+
 /** PostgREST-shaped statements: the body as one json parameter. */
-export function insert(table: string, body: Record<string, unknown>, onConflict?: string[]): Step {
+export function insert(table: string, body: Record<string, unknown>, onConflict?: string[] | typeof PRIMARY_KEY): Step {
   const cols = Object.keys(body).map(ident).join(', ');
+  const target = onConflict === PRIMARY_KEY ? `on constraint ${ident(`${table}_pkey`)}` : `(${onConflict?.map(ident).join(', ')})`;
   const upsert = onConflict
-    ? ` on conflict (${onConflict.map(ident).join(', ')}) do update set ${Object.keys(body)
+    ? ` on conflict ${target} do update set ${Object.keys(body)
         .map((c) => `${ident(c)} = excluded.${ident(c)}`)
         .join(', ')}`
     : '';

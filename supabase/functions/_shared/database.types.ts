@@ -987,29 +987,29 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
-      foreignKeyName: "slot_template_assignments_cohort_id_fkey"
-      columns: ["cohort_id"]
-isOneToOne: false
-      referencedRelation: "cohorts"
-      referencedColumns: ["id"]
-    },{
       foreignKeyName: "slot_template_assignments_institution_id_fkey"
       columns: ["institution_id"]
 isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "slot_template_assignments_section_id_fkey"
-      columns: ["section_id"]
+      foreignKeyName: "slot_template_assignments_tenant_cohort_fkey"
+      columns: ["institution_id","cohort_id"]
+isOneToOne: false
+      referencedRelation: "cohorts"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "slot_template_assignments_tenant_section_fkey"
+      columns: ["institution_id","section_id"]
 isOneToOne: false
       referencedRelation: "sections"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     },{
-      foreignKeyName: "slot_template_assignments_slot_template_id_fkey"
-      columns: ["slot_template_id"]
+      foreignKeyName: "slot_template_assignments_tenant_slot_template_fkey"
+      columns: ["institution_id","slot_template_id"]
 isOneToOne: false
       referencedRelation: "slot_templates"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"slot_templates": {
@@ -1161,11 +1161,11 @@ isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "teacher_grade_eligibility_teacher_id_fkey"
-      columns: ["teacher_id"]
+      foreignKeyName: "teacher_grade_eligibility_tenant_teacher_fkey"
+      columns: ["institution_id","teacher_id"]
 isOneToOne: false
       referencedRelation: "user_profiles"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"teacher_load_rules": {
@@ -1187,11 +1187,11 @@ isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "teacher_load_rules_teacher_id_fkey"
-      columns: ["teacher_id"]
-isOneToOne: true
+      foreignKeyName: "teacher_load_rules_tenant_teacher_fkey"
+      columns: ["institution_id","teacher_id"]
+isOneToOne: false
       referencedRelation: "user_profiles"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"teacher_subject_eligibility": {
@@ -1207,23 +1207,23 @@ isOneToOne: true
                   }
                   Relationships: [
                     {
-      foreignKeyName: "teacher_subject_eligibility_course_id_fkey"
-      columns: ["course_id"]
-isOneToOne: false
-      referencedRelation: "courses"
-      referencedColumns: ["id"]
-    },{
       foreignKeyName: "teacher_subject_eligibility_institution_id_fkey"
       columns: ["institution_id"]
 isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "teacher_subject_eligibility_teacher_id_fkey"
-      columns: ["teacher_id"]
+      foreignKeyName: "teacher_subject_eligibility_tenant_course_fkey"
+      columns: ["institution_id","course_id"]
+isOneToOne: false
+      referencedRelation: "courses"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "teacher_subject_eligibility_tenant_teacher_fkey"
+      columns: ["institution_id","teacher_id"]
 isOneToOne: false
       referencedRelation: "user_profiles"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"timetable_conflicts": {
@@ -1239,29 +1239,29 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
-      foreignKeyName: "timetable_conflicts_course_id_fkey"
-      columns: ["course_id"]
-isOneToOne: false
-      referencedRelation: "courses"
-      referencedColumns: ["id"]
-    },{
       foreignKeyName: "timetable_conflicts_institution_id_fkey"
       columns: ["institution_id"]
 isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "timetable_conflicts_section_id_fkey"
-      columns: ["section_id"]
+      foreignKeyName: "timetable_conflicts_tenant_course_fkey"
+      columns: ["institution_id","course_id"]
+isOneToOne: false
+      referencedRelation: "courses"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "timetable_conflicts_tenant_section_fkey"
+      columns: ["institution_id","section_id"]
 isOneToOne: false
       referencedRelation: "sections"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     },{
-      foreignKeyName: "timetable_conflicts_teacher_id_fkey"
-      columns: ["teacher_id"]
+      foreignKeyName: "timetable_conflicts_tenant_teacher_fkey"
+      columns: ["institution_id","teacher_id"]
 isOneToOne: false
       referencedRelation: "user_profiles"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"timetable_sessions": {
@@ -1277,35 +1277,35 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
-      foreignKeyName: "timetable_sessions_course_id_fkey"
-      columns: ["course_id"]
-isOneToOne: false
-      referencedRelation: "courses"
-      referencedColumns: ["id"]
-    },{
       foreignKeyName: "timetable_sessions_institution_id_fkey"
       columns: ["institution_id"]
 isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "timetable_sessions_section_id_fkey"
-      columns: ["section_id"]
+      foreignKeyName: "timetable_sessions_tenant_course_fkey"
+      columns: ["institution_id","course_id"]
+isOneToOne: false
+      referencedRelation: "courses"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "timetable_sessions_tenant_section_fkey"
+      columns: ["institution_id","section_id"]
 isOneToOne: false
       referencedRelation: "sections"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     },{
-      foreignKeyName: "timetable_sessions_teacher_id_fkey"
-      columns: ["teacher_id"]
+      foreignKeyName: "timetable_sessions_tenant_teacher_fkey"
+      columns: ["institution_id","teacher_id"]
 isOneToOne: false
       referencedRelation: "user_profiles"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     },{
-      foreignKeyName: "timetable_sessions_timetable_id_fkey"
-      columns: ["timetable_id"]
+      foreignKeyName: "timetable_sessions_tenant_timetable_fkey"
+      columns: ["institution_id","timetable_id"]
 isOneToOne: false
       referencedRelation: "timetables"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"timetables": {
@@ -1321,35 +1321,35 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
-      foreignKeyName: "timetables_academic_term_id_fkey"
-      columns: ["academic_term_id"]
-isOneToOne: false
-      referencedRelation: "academic_terms"
-      referencedColumns: ["id"]
-    },{
-      foreignKeyName: "timetables_generated_by_fkey"
-      columns: ["generated_by"]
-isOneToOne: false
-      referencedRelation: "user_profiles"
-      referencedColumns: ["id"]
-    },{
       foreignKeyName: "timetables_institution_id_fkey"
       columns: ["institution_id"]
 isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "timetables_published_by_fkey"
-      columns: ["published_by"]
+      foreignKeyName: "timetables_tenant_generated_by_fkey"
+      columns: ["institution_id","generated_by"]
 isOneToOne: false
       referencedRelation: "user_profiles"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     },{
-      foreignKeyName: "timetables_section_id_fkey"
-      columns: ["section_id"]
+      foreignKeyName: "timetables_tenant_published_by_fkey"
+      columns: ["institution_id","published_by"]
+isOneToOne: false
+      referencedRelation: "user_profiles"
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "timetables_tenant_section_fkey"
+      columns: ["institution_id","section_id"]
 isOneToOne: false
       referencedRelation: "sections"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
+    },{
+      foreignKeyName: "timetables_tenant_term_fkey"
+      columns: ["institution_id","academic_term_id"]
+isOneToOne: false
+      referencedRelation: "academic_terms"
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"user_groups": {
@@ -1397,11 +1397,11 @@ isOneToOne: false
       referencedRelation: "institutions"
       referencedColumns: ["id"]
     },{
-      foreignKeyName: "user_permissions_user_id_fkey"
-      columns: ["user_id"]
+      foreignKeyName: "user_permissions_tenant_user_fkey"
+      columns: ["institution_id","user_id"]
 isOneToOne: false
       referencedRelation: "user_profiles"
-      referencedColumns: ["id"]
+      referencedColumns: ["institution_id","id"]
     }
                   ]
                 },"user_profiles": {

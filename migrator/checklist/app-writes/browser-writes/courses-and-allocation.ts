@@ -1,6 +1,6 @@
 // The courses and allocation screens: courses, which teacher may teach which subject and
 // grade, and a teacher's load limits.
-import { browser, insert, remove, tag, update, type Write } from '../statements.ts';
+import { browser, insert, PRIMARY_KEY, remove, tag, update, type Write } from '../statements.ts';
 
 export const COURSES_AND_ALLOCATION_WRITES: Write[] = [
   // Courses & allocation
@@ -32,7 +32,9 @@ export const COURSES_AND_ALLOCATION_WRITES: Write[] = [
     client: 'browser',
     table: 'teacher_subject_eligibility',
     op: 'UPSERT',
-    steps: (s) => [browser(insert('teacher_subject_eligibility', { teacher_id: s.newTeacherId, course_id: s.newTeacherCourseId }, ['id']))],
+    steps: (s) => [
+      browser(insert('teacher_subject_eligibility', { teacher_id: s.newTeacherId, course_id: s.newTeacherCourseId }, PRIMARY_KEY)),
+    ],
   },
   {
     name: 'teacher eligibility: remove a subject',
@@ -46,7 +48,7 @@ export const COURSES_AND_ALLOCATION_WRITES: Write[] = [
     client: 'browser',
     table: 'teacher_grade_eligibility',
     op: 'UPSERT',
-    steps: (s) => [browser(insert('teacher_grade_eligibility', { teacher_id: s.newTeacherId, grade: s.newTeacherGrade }, ['id']))],
+    steps: (s) => [browser(insert('teacher_grade_eligibility', { teacher_id: s.newTeacherId, grade: s.newTeacherGrade }, PRIMARY_KEY))],
   },
   {
     name: 'teacher eligibility: remove a grade',
@@ -71,7 +73,7 @@ export const COURSES_AND_ALLOCATION_WRITES: Write[] = [
             max_periods_per_week: 28,
             availability: { unavailable: [] },
           },
-          ['id'],
+          PRIMARY_KEY,
         ),
       ),
     ],

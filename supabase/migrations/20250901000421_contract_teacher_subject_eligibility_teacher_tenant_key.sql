@@ -1,0 +1,9 @@
+-- Tenancy, contract (see 20250901000400): teacher_subject_eligibility.teacher_id → user_profiles becomes the composite key
+-- teacher_subject_eligibility_tenant_teacher_fkey (institution_id, teacher_id) → user_profiles (institution_id, id), NOT VALID, in place
+-- of BIG DAY's key by id, with its ON DELETE action; where this database has both tables.
+-- Re-pointed at user_profiles's new primary key later, validated in 20250901000590.
+-- Locks: teacher_subject_eligibility and user_profiles, no scan, until this file commits.
+set local lock_timeout = '50ms';
+set local statement_timeout = '30s';
+
+select private.swap_to_tenant_key_where_present('teacher_subject_eligibility', 'teacher_id', 'user_profiles', 'teacher_subject_eligibility_tenant_teacher_fkey');

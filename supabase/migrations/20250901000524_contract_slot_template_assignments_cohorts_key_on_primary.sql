@@ -1,0 +1,9 @@
+-- Tenancy, contract (see 20250901000400): the composite keys from public.slot_template_assignments to public.cohorts that
+-- point at cohorts's unique (institution_id, id) twin are re-created on its primary key (same
+-- names, columns and actions; private.repoint_to_tenant_primary_key says why), so that the twin
+-- can go. NOT VALID, validated in 20250901000590. Locks: slot_template_assignments and cohorts, no scan, until this
+-- file commits. Skipped where this database lacks either table.
+set local lock_timeout = '50ms';
+set local statement_timeout = '30s';
+
+select private.repoint_to_tenant_primary_key('slot_template_assignments', 'cohorts');

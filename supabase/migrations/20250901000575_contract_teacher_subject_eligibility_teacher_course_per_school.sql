@@ -1,0 +1,7 @@
+-- Tenancy, contract (see 20250901000400): BIG DAY's unique key over teacher_subject_eligibility (teacher_id, course_id) becomes one per
+-- school, teacher_subject_eligibility_institution_teacher_course_key (institution_id, teacher_id, course_id). Why per school:
+-- docs/scale-out.md "Keys". ACCESS EXCLUSIVE on this table only, until this file commits.
+set local lock_timeout = '50ms';
+set local statement_timeout = '5min';
+
+select private.swap_to_tenant_unique_key('teacher_subject_eligibility', array['teacher_id', 'course_id'], 'teacher_subject_eligibility_institution_teacher_course_key');
