@@ -3,13 +3,10 @@
 -- between distributed tables that lacks the distribution column; docs/scale-out.md "Keys").
 -- This file holds the helpers; the files after it apply them, each in its own transaction:
 --
---   20250901000401        unique (institution_id, id) and the per-school unique keys of the
---                         class structure and people, built CONCURRENTLY
---   20250901000402..409   a plain index on (id) on each of BIG DAY's newer-shape allocation
---                         tables, where the database has them, under SHARE
---   20250901000410..417   the same (institution_id, id) index on those allocation tables
---   20250901000418        a plain index on (id) on the class structure and people, built
---                         CONCURRENTLY
+--   20250901000401        unique (institution_id, id), the per-school unique keys and a plain
+--                         index on (id) of the class structure and people, built CONCURRENTLY
+--   20250901000410..417   the same (institution_id, id) and (id) indexes on each of BIG DAY's
+--                         newer-shape allocation tables, where the database has them, under SHARE
 --   20250901000420..438   each foreign key by id between two tenant tables replaced by its
 --                         (institution_id, fk) twin, NOT VALID
 --   20250901000440..454   the primary key moved from (id) to (institution_id, id)
@@ -167,7 +164,7 @@ begin
   end if;
   -- A key on id is what every lookup by id alone uses (the request context, the triggers,
   -- PostgREST's id=eq. filters): it goes only if another valid, whole-table index leads with
-  -- id (<table>_id_idx, 20250901000402..418); otherwise each of those lookups would scan.
+  -- id (<table>_id_idx, 20250901000401 and 410..417); otherwise each of those lookups would scan.
   if v_columns[1] = 'id' and not exists (
        select 1 from pg_catalog.pg_index as i
        join pg_catalog.pg_attribute as a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]

@@ -135,7 +135,7 @@ select private.promote_tenant_primary_key('t_keys_legacy');
 select col_is_pk('public', 't_keys_legacy', array['institution_id', 'id'], 'with both, the primary key becomes (institution_id, id)');
 
 -- The 15 BIG DAY tables whose key became (institution_id, id) keep a plain index on id
--- (20250901000402..418): the request context finds the caller by auth.uid(), the triggers
+-- (20250901000401, 20250901000410..417): the request context finds the caller by auth.uid(), the triggers
 -- check links by id, PostgREST filters id=eq., and rows are found from auth.users by id.
 create temporary table t_id_indexed (name text);
 insert into t_id_indexed values
