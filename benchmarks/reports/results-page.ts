@@ -92,7 +92,7 @@ export function resultsPage(
     "(begin; role authenticated + the caller's claims; the request context; the call; commit — five round trips, ~0.1 ms each",
     'from Node).',
     '"Function" is end to end: fetch → gateway (JWT check) → Deno (JWT check, zod, queryAsCaller: the same transaction',
-    'in three round trips through node-postgres: begin + role + claims + context, the call, commit) → PostgreSQL → JSON back.',
+    'in one round trip through node-postgres: begin, role, claims, context, the call and commit as one simple query) → PostgreSQL → JSON back.',
     '',
     '## Function overhead over raw SQL',
     '',

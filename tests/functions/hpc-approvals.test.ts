@@ -70,9 +70,13 @@ describe('the approval chain through hpc-approvals', () => {
     expect(principal.body.items.map((i: { report_id: string }) => i.report_id)).not.toContain(id);
   });
 
+  // Values reach the database as escaped literals (a transaction is one simple query): quotes,
+  // backslashes, a statement separator and a placeholder in a comment must stay data.
+  const changesComment = String.raw`Add the peer rating — it's "missing"\'); select pg_sleep(5); -- $1 \x41`;
+
   it('changes requested go back with a comment; the class teacher resubmits', async () => {
     expect((await step('coordinator', 'request_changes')).status).toBe(400);
-    const back = await step('coordinator', 'request_changes', { comment: 'Add the peer rating' });
+    const back = await step('coordinator', 'request_changes', { comment: changesComment });
     expect(back.body.result.status).toBe('changes_requested');
     const waiting = await invoke(f.token('classTeacher'), 'hpc-approvals/awaiting');
     expect(waiting.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ report_id: id, action: 'submit' })]));
@@ -125,6 +129,7 @@ describe('the approval chain through hpc-approvals', () => {
       'reopen',
     ]);
     expect(history.body.steps.at(-1)).toMatchObject({ comment: 'Wrong attendance figure', decided_role: 'principal' });
+    expect(history.body.steps[1]).toMatchObject({ action: 'request_changes', comment: changesComment });
     const [audit] = await sql`select count(*)::int as n from public.audit_events
       where table_name in ('hpc_reports', 'hpc_approval_workflows') and institution_id = ${f.institution}
         and actor_id = ${f.user('principal')}`;

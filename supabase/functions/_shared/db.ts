@@ -6,7 +6,7 @@
 // which Deno's Node layer runs as a 1 ms timer, and without named statements it asks the
 // server to describe every query with parameters before it sends the values. A request of
 // four statements then took about five such round trips of 1.3 ms; pg sends each statement
-// at once, in one round trip of about 0.1 ms (benchmarks/reports/RESULTS.md).
+// at once (benchmarks/reports/RESULTS.md).
 // @ts-types="@types/pg"
 import pg from 'pg';
 
@@ -23,16 +23,55 @@ export function db(): pg.Pool {
   return pool;
 }
 
-/** One SQL statement with its values as $1, $2, … — never spliced into the text. */
+/** One SQL statement: its text around the values, and the values. */
 export interface Statement {
-  text: string;
+  parts: readonly string[];
   values: unknown[];
 }
 
-/** sql`select … ${value}` → a Statement whose values travel as parameters. */
+/** sql`select … ${value}` → a Statement. */
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Statement {
-  const text = strings.reduce((out, part, i) => `${out}$${i}${part}`);
-  return { text, values };
+  return { parts: strings, values };
 }
 
 export type Row = Record<string, unknown>;
+
+type Escape = (text: string) => string;
+
+/** A value as a quoted literal of unknown type: the server infers its type from where it
+ * stands, exactly as it does for the untyped text parameters pg would send. */
+function literal(value: unknown, escape: Escape): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return escape(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`No SQL literal for ${value}`);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return escape(String(value));
+  if (value instanceof Date) return escape(value.toISOString());
+  throw new TypeError(`No SQL literal for a value of type ${typeof value}`);
+}
+
+/** The statement as text, each value written as an escaped literal (the driver's escaping). */
+function inline(statement: Statement, escape: Escape): string {
+  return statement.parts.reduce((text, part, i) => `${text}${literal(statement.values[i - 1], escape)}${part}`);
+}
+
+/** Runs a transaction in one round trip: `begin`, the opening statements (the role, the
+ * claims), the statements, `commit`, sent as one simple query — which takes no parameters,
+ * so every value travels as an escaped literal. Returns the rows of each statement. The first
+ * failure leaves the transaction aborted: it is rolled back and its error thrown. */
+export async function transaction(opening: (escape: Escape) => string[], statements: Statement[]): Promise<Row[][]> {
+  const client = await db().connect();
+  let broken = false;
+  try {
+    const escape: Escape = (text) => client.escapeLiteral(text);
+    const head = ['begin', ...opening(escape)];
+    const text = [...head, ...statements.map((s) => inline(s, escape)), 'commit'].join(';\n');
+    const results = (await client.query(text)) as unknown as pg.QueryResult[];
+    return results.slice(head.length, head.length + statements.length).map((result) => result.rows);
+  } catch (error) {
+    // a connection that cannot even roll back is closed, not returned to the pool
+    broken = await client.query('rollback').then(() => false, () => true);
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
