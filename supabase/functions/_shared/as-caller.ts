@@ -1,5 +1,5 @@
 // Every query of a function runs as its caller, exactly as PostgREST runs a request: one
-// transaction, `set local role authenticated` and the caller's claims in
+// transaction, the role `authenticated` and the caller's claims in
 // request.jwt.claims, then PostgREST's pre-request function (the request context the policies
 // read). Row level security and every check in the database functions then
 // apply to the function as they apply to the frontend's own supabase-js calls; no route
@@ -15,7 +15,7 @@ export async function queryAsCaller(caller: Caller, statements: Statement[]): Pr
   try {
     return await transaction(
       (escape) => [
-        'set local role authenticated',
+        "select set_config('role', 'authenticated', true)",
         `select set_config('request.jwt.claims', ${escape(caller.claimsJson)}, true)`,
         'select private.set_request_context()',
       ],

@@ -57,7 +57,11 @@ function inline(statement: Statement, escape: Escape): string {
 /** Runs a transaction in one round trip: `begin`, the opening statements (the role, the
  * claims), the statements, `commit`, sent as one simple query — which takes no parameters,
  * so every value travels as an escaped literal. Returns the rows of each statement. The first
- * failure leaves the transaction aborted: it is rolled back and its error thrown. */
+ * failure leaves the transaction aborted: it is rolled back and its error thrown.
+ *
+ * The opening sets settings with set_config(…, true), as PostgREST does, never with a
+ * top-level SET LOCAL: a Citus coordinator replays a SET LOCAL's query text on every worker
+ * connection of the transaction, and here that text is the whole transaction. */
 export async function transaction(opening: (escape: Escape) => string[], statements: Statement[]): Promise<Row[][]> {
   const client = await db().connect();
   let broken = false;

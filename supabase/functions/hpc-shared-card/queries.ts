@@ -6,6 +6,8 @@ import { sql, transaction } from '../_shared/db.ts';
 import type { OpenAnswer } from './schemas.ts';
 
 export async function openSharedCard(token: string, client: string): Promise<OpenAnswer> {
-  const [rows] = await transaction(() => ['set local role anon'], [sql`select shared_card.open(${token}, ${client}) as answer`]);
+  const [rows] = await transaction(() => ["select set_config('role', 'anon', true)"], [
+    sql`select shared_card.open(${token}, ${client}) as answer`,
+  ]);
   return rows![0]!.answer as OpenAnswer;
 }
