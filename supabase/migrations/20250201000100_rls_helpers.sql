@@ -86,20 +86,17 @@ begin
               join public.student_guardians as g on g.institution_id = sd.institution_id and g.student_id = s.student_id
               where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
                 and sd.duty in ('class_teacher', 'subject_teacher'))::text end,
-             case when me.role in ('student', 'parent') then (select coalesce(array_agg(distinct s.section_id), '{}')
-              from public.section_students as s
-              where s.institution_id = me.institution_id and s.student_id = any (k.family))::text end,
+             case when me.role in ('student', 'parent') then fs.section_ids::text end,
              case when me.role in ('student', 'parent') then (select coalesce(array_agg(distinct t.user_id), '{}')
-              from public.section_students as s
+              from unnest(fs.section_ids) as family_section (id)
               cross join lateral (
                 select sd.user_id from public.staff_duties as sd
-                where sd.institution_id = s.institution_id and sd.section_id = s.section_id and sd.active
+                where sd.institution_id = me.institution_id and sd.section_id = family_section.id and sd.active
                   and sd.duty in ('class_teacher', 'subject_teacher')
                 union
                 select sc.teacher_id from public.section_courses as sc
-                where sc.institution_id = s.institution_id and sc.section_id = s.section_id and sc.teacher_id is not null
-              ) as t
-              where s.institution_id = me.institution_id and s.student_id = any (k.family))::text end,
+                where sc.institution_id = me.institution_id and sc.section_id = family_section.id and sc.teacher_id is not null
+              ) as t)::text end,
              case when me.role = 'student' then (select coalesce(array_agg(distinct a.student_id), '{}') from public.hpc_parameter_assignments as a
               where a.institution_id = me.institution_id and a.peer_reviewer_id = me.id and a.active)::text end,
              (select coalesce(array_agg(c.id), '{}') from public.hpc_evaluation_cycles as c
@@ -115,15 +112,25 @@ begin
       from public.staff_duties as sd
       where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
     ) as d
-    -- The students whose classes are the caller's family's: themselves, or their children.
+    -- A parent's children.
     cross join lateral (
-      select case
-               when me.role = 'student' then array[me.id]
-               when me.role = 'parent' then (select coalesce(array_agg(g.student_id), '{}') from public.student_guardians as g
-                                   where g.institution_id = me.institution_id and g.guardian_id = me.id)
-               else '{}'::uuid[]
+      select case when me.role = 'parent' then (select coalesce(array_agg(g.student_id), '{}') from public.student_guardians as g
+                                                where g.institution_id = me.institution_id and g.guardian_id = me.id)
              end as family
     ) as k
+    -- The classes of the caller's family (themselves, or their children), found by student.
+    -- The family is a row set here, not the array above: against an array the planner
+    -- expects a school's average class roll and reads the caller's whole school instead
+    -- (2 ms for a school of 10,550 pupils, twice per request).
+    cross join lateral (
+      select coalesce(array_agg(distinct s.section_id), '{}') as section_ids
+      from public.section_students as s
+      where me.role in ('student', 'parent') and s.institution_id = me.institution_id
+        and s.student_id in (select me.id where me.role = 'student'
+                             union all
+                             select g.student_id from public.student_guardians as g
+                             where me.role = 'parent' and g.institution_id = me.institution_id and g.guardian_id = me.id)
+    ) as fs
     where me.id = v_user;
   end if;
   if exists (select 1 from pg_catalog.pg_extension where extname = 'citus') then
