@@ -15,22 +15,25 @@ export async function listDemoUsers(url: string): Promise<DemoUser[]> {
   try {
     const profiles = await sql`select to_regclass('public.user_profiles') is not null as present`;
     if (!profiles[0]?.present) return [];
-    // The HPC duty says more than the BIG DAY role (a principal is an 'admin' there).
+    // The HPC duty says more than the BIG DAY role (a principal is an 'admin' there). The
+    // accounts are read apart and the duties by school: on Citus auth.users stays a local
+    // table, which Citus does not join with a distributed one, and a duty is on its school's
+    // shard.
     const duties = await sql`select to_regclass('public.staff_duties') is not null as present`;
     const rows = duties[0]?.present
       ? await sql`
+          with u as materialized (select id, email from auth.users where raw_app_meta_data ? 'demo')
           select u.id::text as id, u.email, p.full_name,
                  coalesce((select string_agg(distinct d.duty, '+' order by d.duty) from public.staff_duties d
-                           where d.user_id = p.id and d.active), p.role) as role
-          from auth.users u
+                           where d.institution_id = p.institution_id and d.user_id = p.id and d.active), p.role) as role
+          from u
           join public.user_profiles p on p.id = u.id
-          where u.raw_app_meta_data ? 'demo'
           order by u.id`
       : await sql`
+          with u as materialized (select id, email from auth.users where raw_app_meta_data ? 'demo')
           select u.id::text as id, u.email, p.full_name, p.role
-          from auth.users u
+          from u
           join public.user_profiles p on p.id = u.id
-          where u.raw_app_meta_data ? 'demo'
           order by u.id`;
     return rows.map((r) => ({ id: r.id, email: r.email, role: r.role ?? '', fullName: r.full_name ?? '' }));
   } finally {

@@ -28,6 +28,16 @@ export const referenceByDecision: Record<string, string> = {
     "reference by decision: BIG DAY's reports over every school (no school), written by its service-role function; keyed by id, few rows, a copy on every node",
 };
 
+/** Tables that stay local on the coordinator, each with the reason: the coordinator's own
+ * bookkeeping, read and written there only. A reference table's trigger runs on every node's
+ * copy, and the schedules' trigger (re)schedules the coordinator's pg_cron jobs. Left out of
+ * the plan's tables, so a key to one of them is refused as a key to any local table. */
+export const localByDecision: Record<string, string> = {
+  'analytics.refresh_schedules':
+    "local by decision: the schedules of the coordinator's refresh jobs; its trigger calls cron.schedule, which must run on the coordinator alone",
+  'analytics.refresh_log': 'local by decision: written by the refresh jobs, which run on the coordinator; read there only',
+};
+
 export interface Table {
   /** schema.name, as PostgreSQL quotes it where needed. */
   name: string;
@@ -78,6 +88,8 @@ export interface ScaleOutCatalog {
   foreignKeys: ForeignKey[];
   /** Empty without the citus extension. */
   citusTables: CitusTable[];
+  /** The tables of localByDecision that exist, left out of `tables`. */
+  localTables: string[];
 }
 
 export async function citusVersion(sql: postgres.Sql | postgres.TransactionSql): Promise<string | null> {
@@ -187,6 +199,9 @@ export async function readScaleOutCatalog(sql: postgres.Sql | postgres.Transacti
         where not c.relispartition`
     : [];
   for (const t of tables) t.policyUnwraps = t.policyUnwraps.map(perRowSets);
-  const decided = tables.map((t) => (t.name in referenceByDecision ? { ...t, tenant: false } : t));
-  return { tables: decided, foreignKeys: [...foreignKeys], citusTables: [...citusTables] };
+  const decided = tables
+    .filter((t) => !(t.name in localByDecision))
+    .map((t) => (t.name in referenceByDecision ? { ...t, tenant: false } : t));
+  const localTables = tables.filter((t) => t.name in localByDecision).map((t) => t.name);
+  return { tables: decided, foreignKeys: [...foreignKeys], citusTables: [...citusTables], localTables };
 }

@@ -43,5 +43,24 @@ export async function readCluster(sql: postgres.Sql): Promise<Cluster> {
         "and the workers (docs/scale-out.md) and tell PostgREST to reload with NOTIFY pgrst, 'reload schema' afterwards; nothing was changed.",
     );
   }
+  // `create extension citus` adds views to public (citus_tables, citus_schemas) granted to
+  // PUBLIC, so PostgREST would serve every distributed table's name, size and owner to anon.
+  // They belong to the extension's owner, whom scale-out (connected as postgres) cannot speak
+  // for: the operator revokes them, as with the event triggers.
+  const citusViews = await sql<{ name: string }[]>`
+    select format('public.%I', c.relname) as name
+    from pg_class c
+    join pg_depend d on d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e'
+    join pg_extension e on e.oid = d.refobjid and e.extname = 'citus'
+    where c.relnamespace = 'public'::regnamespace
+      and (has_table_privilege('anon', c.oid, 'select') or has_table_privilege('authenticated', c.oid, 'select'))
+    order by 1`;
+  if (citusViews.length > 0) {
+    const names = citusViews.map((v) => v.name).join(', ');
+    throw new ScaleOutRefused(
+      `scale-out refused: Citus' views ${names} in public are readable by anon and authenticated, so the API would serve them. ` +
+        `As the citus extension's owner run: revoke all on ${names} from public; nothing was changed.`,
+    );
+  }
   return { citusVersion: version, workers: node.workers, walLevelLogical: node.wal === 'logical', shardCount: Number(node.shards) };
 }

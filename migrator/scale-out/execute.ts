@@ -2,7 +2,7 @@
 // block (create_distributed_table_concurrently refuses to run inside one), on one reserved
 // connection that carries the session settings.
 import type postgres from 'postgres';
-import { DISTRIBUTION_COLUMN } from './catalog.ts';
+import { DISTRIBUTION_COLUMN, scaledSchemas } from './catalog.ts';
 import type { Step } from './plan.ts';
 
 /** The tables carry triggers; Citus refuses those unless told that they are meant to run on
@@ -14,6 +14,20 @@ import type { Step } from './plan.ts';
 export async function prepareSession(sql: postgres.ReservedSql): Promise<void> {
   await sql`set citus.enable_unsafe_triggers = on`;
   await sql`set citus.enable_local_reference_table_foreign_keys = off`;
+}
+
+/** A forced generic plan leaves Citus no parameter values to route a function's statements to
+ * their shard ("could not create distributed plan"). On one node it is a measured choice
+ * (benchmarks/reports/FINDINGS.md: planning the card query costs more than running it); on
+ * Citus each call plans with its values. Answers the functions, changed unless `dryRun`. */
+export async function planWithValues(sql: postgres.Sql | postgres.ReservedSql, dryRun: boolean): Promise<string[]> {
+  const forced = await sql<{ fn: string }[]>`
+    select p.oid::regprocedure::text as fn
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = any(${scaledSchemas}) and 'plan_cache_mode=force_generic_plan' = any(p.proconfig)
+    order by 1`;
+  if (!dryRun) for (const f of forced) await sql.unsafe(`alter function ${f.fn} set plan_cache_mode = force_custom_plan`);
+  return forced.map((f) => f.fn);
 }
 
 function distribute(sql: postgres.ReservedSql, step: Step, shardCount: number | null) {

@@ -1,7 +1,7 @@
 // The scale-out plan: every table of the scaled schemas once, in foreign-key order, as a
 // reference table (no institution_id) or distributed by institution_id in one colocation
 // group, with the Citus function that takes it and why; or refused, with the reasons.
-import { DISTRIBUTION_COLUMN, type ForeignKey, referenceByDecision, type ScaleOutCatalog, type Table } from './catalog.ts';
+import { DISTRIBUTION_COLUMN, type ForeignKey, localByDecision, referenceByDecision, type ScaleOutCatalog, type Table } from './catalog.ts';
 import { parentsFirst } from './order.ts';
 import { refusalReasons } from './refusals.ts';
 
@@ -31,6 +31,8 @@ export interface Refusal {
 export interface ScaleOutPlan {
   steps: Step[];
   refusals: Refusal[];
+  /** Tables that stay local on the coordinator by decision, with the reason. */
+  local: { table: string; why: string }[];
   /** The tenant table that starts (or started) the colocation group. */
   anchor: string | null;
 }
@@ -99,5 +101,14 @@ export function planScaleOut(catalog: ScaleOutCatalog, options: PlanOptions): Sc
   const refusals = [...order, ...cyclic]
     .filter((t) => refused.has(t.name))
     .map((t) => ({ table: t.name, reasons: refused.get(t.name) ?? [] }));
-  return { steps, refusals, anchor };
+  const local = catalog.localTables.map((table) => ({ table, why: localByDecision[table] ?? '' }));
+  for (const { table } of local) {
+    const kind = citus.get(table)?.kind;
+    if (kind)
+      refusals.push({
+        table,
+        reasons: [`stays local by decision, but Citus holds it as a ${kind} table; undistribute_table('${table}') first`],
+      });
+  }
+  return { steps, refusals, local, anchor };
 }

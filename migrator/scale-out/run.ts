@@ -4,7 +4,7 @@
 import { connect } from '../db.ts';
 import { readScaleOutCatalog } from './catalog.ts';
 import { readCluster, ScaleOutRefused } from './cluster.ts';
-import { prepareSession, takeTable } from './execute.ts';
+import { planWithValues, prepareSession, takeTable } from './execute.ts';
 import { planScaleOut } from './plan.ts';
 import { selectTables } from './selection.ts';
 import { clusterLine, type Outcome, outcomeLine, planText, refusalText, summaryLine } from './report.ts';
@@ -27,6 +27,9 @@ export async function scaleOut(options: ScaleOutOptions, log: (line: string) => 
     const plan = planScaleOut(selectTables(await readScaleOutCatalog(sql), options.only), { walLevelLogical: cluster.walLevelLogical });
     if (plan.refusals.length > 0) throw new ScaleOutRefused(refusalText(plan));
     log(planText(plan));
+    const replanned = await planWithValues(sql, options.dryRun);
+    const verb = options.dryRun ? 'to plan' : 'now plan';
+    if (replanned.length > 0) log(`${verb} each call with its values (plan_cache_mode = force_custom_plan): ${replanned.join(', ')}`);
     if (options.dryRun) return { ok: true };
     const session = await sql.reserve();
     const outcomes: Outcome[] = [];

@@ -8,5 +8,6 @@ const matcher = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|
 export function selectTables(catalog: ScaleOutCatalog, patterns: string[]): ScaleOutCatalog {
   if (patterns.length === 0) return catalog;
   const matchers = patterns.map(matcher);
-  return { ...catalog, tables: catalog.tables.filter((t) => matchers.some((m) => m.test(t.name))) };
+  const selected = (name: string) => matchers.some((m) => m.test(name));
+  return { ...catalog, tables: catalog.tables.filter((t) => selected(t.name)), localTables: catalog.localTables.filter(selected) };
 }

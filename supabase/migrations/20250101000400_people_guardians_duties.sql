@@ -93,19 +93,32 @@ as $$
 declare
   v_role text;
 begin
+  -- Each person is looked up in the row's own school first: on Citus that is the row's own
+  -- shard group, which a trigger running on a shard may read; by id alone it would ask every
+  -- shard, which Citus refuses there. Only a person of another school, or nobody, goes on to
+  -- the lookup by id (and the composite foreign key refuses the row in any case).
   if tg_argv[0] = 'student_guardians' then
-    select p.role into v_role from public.user_profiles as p where p.id = new.student_id;
+    select p.role into v_role from public.user_profiles as p where p.institution_id = new.institution_id and p.id = new.student_id;
+    if not found then
+      select p.role into v_role from public.user_profiles as p where p.id = new.student_id;
+    end if;
     if v_role is distinct from 'student' then
       raise exception 'student_guardians.student_id % is not a student (role %)', new.student_id, v_role
         using errcode = '23514';
     end if;
-    select p.role into v_role from public.user_profiles as p where p.id = new.guardian_id;
+    select p.role into v_role from public.user_profiles as p where p.institution_id = new.institution_id and p.id = new.guardian_id;
+    if not found then
+      select p.role into v_role from public.user_profiles as p where p.id = new.guardian_id;
+    end if;
     if v_role is distinct from 'parent' then
       raise exception 'student_guardians.guardian_id % is not a parent account (role %)', new.guardian_id, v_role
         using errcode = '23514';
     end if;
   elsif tg_argv[0] = 'staff_duties' then
-    select p.role into v_role from public.user_profiles as p where p.id = new.user_id;
+    select p.role into v_role from public.user_profiles as p where p.institution_id = new.institution_id and p.id = new.user_id;
+    if not found then
+      select p.role into v_role from public.user_profiles as p where p.id = new.user_id;
+    end if;
     if v_role is null or v_role not in ('teacher', 'admin', 'staff') then
       raise exception 'staff_duties.user_id % is not staff (role %)', new.user_id, v_role
         using errcode = '23514';

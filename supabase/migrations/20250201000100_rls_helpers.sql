@@ -48,6 +48,7 @@ as $$
 declare
   v_claims text := coalesce(current_setting('request.jwt.claims', true), '');
   v_user uuid := auth.uid();
+  v_school uuid;
   v_names text[] := array[
     'user_id', 'institution_id', 'hpc_institution_id', 'role', 'duties', 'is_institution_admin', 'is_principal',
     'reads_whole_institution', 'reads_audit_log', 'taught_section_ids', 'taught_student_ids', 'child_ids',
@@ -55,7 +56,13 @@ declare
     'released_cycle_ids'];
   v_values text[];
 begin
+  -- The caller's school first, by id alone (the one lookup that cannot name it), so that the
+  -- statement below names the school in every table it reads: on Citus that keeps it on the
+  -- school's one shard group, where the correlated lists it computes may be planned at all.
   if v_user is not null then
+    select p.institution_id into v_school from public.user_profiles as p where p.id = v_user;
+  end if;
+  if v_school is not null then
     select array[
              me.id::text, me.institution_id::text,
              case when f.enabled then me.institution_id::text end,
@@ -66,56 +73,56 @@ begin
              (me.role = 'admin' or d.duties && array['principal', 'institution_admin'])::text,
              case when me.role <> 'student' and me.role <> 'parent' then (select coalesce(array_agg(distinct t.section_id), '{}')
               from (select sd.section_id from public.staff_duties as sd
-                    where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
+                    where sd.institution_id = v_school and sd.user_id = me.id and sd.active
                       and sd.duty in ('class_teacher', 'subject_teacher') and sd.section_id is not null
                     union all
                     select sc.section_id from public.section_courses as sc
-                    where sc.institution_id = me.institution_id and sc.teacher_id = me.id) as t)::text end,
+                    where sc.institution_id = v_school and sc.teacher_id = me.id) as t)::text end,
              case when me.role <> 'student' and me.role <> 'parent' then (select coalesce(array_agg(distinct s.student_id), '{}')
               from (select sd.section_id from public.staff_duties as sd
-                    where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
+                    where sd.institution_id = v_school and sd.user_id = me.id and sd.active
                       and sd.duty in ('class_teacher', 'subject_teacher') and sd.section_id is not null
                     union
                     select sc.section_id from public.section_courses as sc
-                    where sc.institution_id = me.institution_id and sc.teacher_id = me.id) as t
-              join public.section_students as s on s.institution_id = me.institution_id and s.section_id = t.section_id)::text end,
+                    where sc.institution_id = v_school and sc.teacher_id = me.id) as t
+              join public.section_students as s on s.institution_id = v_school and s.section_id = t.section_id)::text end,
              case when me.role = 'parent' then k.family::text end,
              case when me.role <> 'student' and me.role <> 'parent' then (select coalesce(array_agg(distinct g.guardian_id), '{}')
               from public.staff_duties as sd
               join public.section_students as s on s.institution_id = sd.institution_id and s.section_id = sd.section_id
               join public.student_guardians as g on g.institution_id = sd.institution_id and g.student_id = s.student_id
-              where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
+              where sd.institution_id = v_school and sd.user_id = me.id and sd.active
                 and sd.duty in ('class_teacher', 'subject_teacher'))::text end,
              case when me.role in ('student', 'parent') then fs.section_ids::text end,
              case when me.role in ('student', 'parent') then (select coalesce(array_agg(distinct t.user_id), '{}')
               from unnest(fs.section_ids) as family_section (id)
               cross join lateral (
                 select sd.user_id from public.staff_duties as sd
-                where sd.institution_id = me.institution_id and sd.section_id = family_section.id and sd.active
+                where sd.institution_id = v_school and sd.section_id = family_section.id and sd.active
                   and sd.duty in ('class_teacher', 'subject_teacher')
                 union
                 select sc.teacher_id from public.section_courses as sc
-                where sc.institution_id = me.institution_id and sc.section_id = family_section.id and sc.teacher_id is not null
+                where sc.institution_id = v_school and sc.section_id = family_section.id and sc.teacher_id is not null
               ) as t)::text end,
              case when me.role = 'student' then (select coalesce(array_agg(distinct a.student_id), '{}') from public.hpc_parameter_assignments as a
-              where a.institution_id = me.institution_id and a.peer_reviewer_id = me.id and a.active)::text end,
+              where a.institution_id = v_school and a.peer_reviewer_id = me.id and a.active)::text end,
              (select coalesce(array_agg(c.id), '{}') from public.hpc_evaluation_cycles as c
-              where c.institution_id = me.institution_id and c.status = 'open')::text,
+              where c.institution_id = v_school and c.status = 'open')::text,
              (select coalesce(array_agg(c.id), '{}') from public.hpc_evaluation_cycles as c
-              where c.institution_id = me.institution_id and c.status in ('locked', 'archived'))::text]
+              where c.institution_id = v_school and c.status in ('locked', 'archived'))::text]
       into v_values
     from public.user_profiles as me
     left join public.institution_feature_flags as f
-      on f.institution_id = me.institution_id and f.feature = 'hpc' and f.enabled
+      on f.institution_id = v_school and f.feature = 'hpc' and f.enabled
     cross join lateral (
       select coalesce(array_agg(distinct sd.duty), '{}') as duties
       from public.staff_duties as sd
-      where sd.institution_id = me.institution_id and sd.user_id = me.id and sd.active
+      where sd.institution_id = v_school and sd.user_id = me.id and sd.active
     ) as d
     -- A parent's children.
     cross join lateral (
       select case when me.role = 'parent' then (select coalesce(array_agg(g.student_id), '{}') from public.student_guardians as g
-                                                where g.institution_id = me.institution_id and g.guardian_id = me.id)
+                                                where g.institution_id = v_school and g.guardian_id = me.id)
              end as family
     ) as k
     -- The classes of the caller's family (themselves, or their children), found by student.
@@ -125,13 +132,13 @@ begin
     cross join lateral (
       select coalesce(array_agg(distinct s.section_id), '{}') as section_ids
       from public.section_students as s
-      where me.role in ('student', 'parent') and s.institution_id = me.institution_id
+      where me.role in ('student', 'parent') and s.institution_id = v_school
         and s.student_id in (select me.id where me.role = 'student'
                              union all
                              select g.student_id from public.student_guardians as g
-                             where me.role = 'parent' and g.institution_id = me.institution_id and g.guardian_id = me.id)
+                             where me.role = 'parent' and g.institution_id = v_school and g.guardian_id = me.id)
     ) as fs
-    where me.id = v_user;
+    where me.institution_id = v_school and me.id = v_user;
   end if;
   if exists (select 1 from pg_catalog.pg_extension where extname = 'citus') then
     execute (

@@ -166,8 +166,19 @@ begin
       end if;
       v_ref := (v_new ->> v_column)::uuid;
       continue when v_ref is null or v_ref is not distinct from (v_old ->> v_column)::uuid;
-      execute format('select t.institution_id from public.%I as t where t.id = $1', split_part(v_link, '.', 1))
-        into v_school using v_ref;
+      -- In the row's own school first: on Citus that is the row's own shard group, which a
+      -- trigger running on a shard may read; by id alone it would ask every shard, which Citus
+      -- refuses there. Only a link to another school or to nothing goes on to the lookup by id.
+      v_school := null;
+      if new.institution_id is not null then
+        execute format('select t.institution_id from public.%I as t where t.institution_id = $1 and t.id = $2',
+                       split_part(v_link, '.', 1))
+          into v_school using new.institution_id, v_ref;
+      end if;
+      if v_school is null then
+        execute format('select t.institution_id from public.%I as t where t.id = $1', split_part(v_link, '.', 1))
+          into v_school using v_ref;
+      end if;
       if v_school is null then
         -- A linked row the backfill has not filled yet: so is this one, by the same rules.
         v_pending := true;

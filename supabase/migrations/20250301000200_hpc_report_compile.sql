@@ -288,15 +288,19 @@ begin
   -- Parts of the card that a school recording consent may not collect for this child: no
   -- guardian has consented, or the consent was withdrawn (private.hpc_consents, created with
   -- the consent rule in a later migration). Null, and so absent, where nothing is missing.
+  -- The rule of private.hpc_consent_given, read here in the query rather than called per part:
+  -- on Citus a function that reads tables may not run inside a query sent to a shard.
   select jsonb_agg(jsonb_build_object('part', p.part,
                                       'reason', case when w.withdrawn_on is null then 'no_consent' else 'consent_withdrawn' end,
                                       'since', w.withdrawn_on) order by p.part)
     into v_not_collected
   from unnest(enum_range(null::public.hpc_consent_part)) as p (part)
   cross join lateral (
-    select max(c.withdrawn_at)::date as withdrawn_on from private.hpc_consents as c
+    select max(c.withdrawn_at)::date as withdrawn_on, coalesce(bool_or(c.withdrawn_at is null), false) as standing
+    from private.hpc_consents as c
     where c.institution_id = p_institution_id and c.student_id = p_student_id and c.part = p.part) as w
-  where not private.hpc_consent_given(p_institution_id, p_student_id, p.part);
+  where not w.standing
+    and coalesce((select cp.required from private.hpc_consent_policies as cp where cp.institution_id = p_institution_id), false);
 
   -- The shown texts in every language but the default one, keyed cycle, area:<code>,
   -- parameter:<id>:name|activity and level:<rubric id>; a key under `fallback` holds the

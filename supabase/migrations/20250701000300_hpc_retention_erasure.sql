@@ -270,10 +270,11 @@ begin
   elsif p_years not between 1 and 30 then
     perform private.raise_api_error('HP400', format('A retention period is 1 to 30 whole years after a child leaves; %s is not.', p_years));
   else
+    -- excluded.set_at is the column default, now(): Citus refuses a function in DO UPDATE SET.
     insert into private.hpc_retention_periods as p (institution_id, years_after_leaving, set_by)
     values (v_institution, p_years, auth.uid())
     on conflict (institution_id) do update set years_after_leaving = excluded.years_after_leaving,
-                                              set_by = excluded.set_by, set_at = now();
+                                              set_by = excluded.set_by, set_at = excluded.set_at;
   end if;
   return private.hpc_retention_status();
 end

@@ -107,9 +107,10 @@ begin
   if p_required is null then
     perform private.raise_api_error('HP400', 'p_required is true or false.', null);
   end if;
+  -- excluded.set_at is the column default, now(): Citus refuses a function in DO UPDATE SET.
   insert into private.hpc_consent_policies as p (institution_id, required, set_by)
   values (v_institution, p_required, auth.uid())
-  on conflict (institution_id) do update set required = excluded.required, set_by = excluded.set_by, set_at = now();
+  on conflict (institution_id) do update set required = excluded.required, set_by = excluded.set_by, set_at = excluded.set_at;
   return p_required;
 end
 $$;

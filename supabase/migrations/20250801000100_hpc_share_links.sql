@@ -525,8 +525,8 @@ revoke all on function private.report_share_count_request(bytea, integer) from p
 
 -- What the hpc-shared-card function asks, as anon: {outcome: 'open', link_id, language,
 -- report {…}} | {outcome: 'refused'} | {outcome: 'rate_limited', retry_after}. Every token,
--- well-formed or not, takes the same path: hashed, counted, looked up by hash in one query
--- that reads a link in every case and checks every condition, so a refusal costs the same
+-- well-formed or not, takes the same path: hashed, counted, looked up by hash, then a link
+-- read in every case with every condition checked in one query, so a refusal costs the same
 -- whatever its reason (benchmarks/share-links/RESULTS.md).
 create or replace function private.report_share_open(p_token text, p_client text)
 returns jsonb
@@ -541,6 +541,9 @@ declare
                                            (select s.client_key from private.report_share_secrets as s), 'sha256');
   v_token_bucket bytea := pg_catalog.sha256('token:'::bytea || v_token_hash);
   v_wait integer;
+  v_key_hash bytea;
+  v_key_institution uuid;
+  v_key_link uuid;
   v_found record;
 begin
   v_wait := greatest(
@@ -550,30 +553,34 @@ begin
     return jsonb_build_object('outcome', 'rate_limited', 'retry_after', v_wait);
   end if;
 
+  -- The link whose hash is the token's, or else the next one up (the first after the last):
+  -- an unknown token then reads a link, its school, guardian and card exactly as a known
+  -- one does, and is told apart only by the hash compared below. Looked up on its own: the
+  -- school is not known yet (on Citus this asks every shard), and the query after it names
+  -- the school in every table it reads, which keeps it on that school's shard.
+  select x.token_hash, x.institution_id, x.link_id
+  into v_key_hash, v_key_institution, v_key_link
+  from ((select k.token_hash, k.institution_id, k.link_id from private.report_share_link_tokens as k
+         where k.token_hash >= v_token_hash order by k.token_hash limit 1)
+        union all
+        (select k.token_hash, k.institution_id, k.link_id from private.report_share_link_tokens as k order by k.token_hash limit 1)
+        limit 1) as x;
+
   select l.institution_id, l.id as link_id, l.student_id as link_student_id, l.language, r.id as report_id,
          r.version, r.status, r.content, r.content_hash, r.published_at, r.student_id,
-         (k.token_hash = t.token_hash and l.revoked_at is null and l.expires_at > now()
+         (v_key_hash = v_token_hash and l.revoked_at is null and l.expires_at > now()
           and coalesce(f.enabled, false) and g.guardian_id is not null
           and r.status = 'published' and later.id is null) as valid
   into v_found
-  from (select v_token_hash as token_hash) as t
-  -- The link whose hash is the token's, or else the next one up (the first after the last):
-  -- an unknown token then reads a link, its school, guardian and card exactly as a known
-  -- one does, and is told apart only by the hash compared below.
-  left join lateral (
-    (select x.token_hash, x.institution_id, x.link_id from private.report_share_link_tokens as x
-     where x.token_hash >= t.token_hash order by x.token_hash limit 1)
-    union all
-    (select x.token_hash, x.institution_id, x.link_id from private.report_share_link_tokens as x order by x.token_hash limit 1)
-    limit 1) as k on true
-  left join public.report_share_links as l on l.institution_id = k.institution_id and l.id = k.link_id
-  left join public.institution_feature_flags as f on f.institution_id = l.institution_id and f.feature = 'hpc'
+  from (select 1) as t
+  left join public.report_share_links as l on l.institution_id = v_key_institution and l.id = v_key_link
+  left join public.institution_feature_flags as f on f.institution_id = v_key_institution and f.feature = 'hpc'
   left join public.student_guardians as g
-    on g.institution_id = l.institution_id and g.student_id = l.student_id and g.guardian_id = l.guardian_id
-  left join public.hpc_reports as r on r.institution_id = l.institution_id and r.id = l.report_id
+    on g.institution_id = v_key_institution and g.student_id = l.student_id and g.guardian_id = l.guardian_id
+  left join public.hpc_reports as r on r.institution_id = v_key_institution and r.id = l.report_id
   left join lateral (
     select x.id from public.hpc_reports as x
-    where x.institution_id = r.institution_id and x.cycle_id = r.cycle_id and x.student_id = r.student_id
+    where x.institution_id = v_key_institution and x.cycle_id = r.cycle_id and x.student_id = r.student_id
       and x.version > r.version and x.status = 'published'
     limit 1) as later on true;
 

@@ -13,25 +13,27 @@ select results_eq(
   $$values ('vidya-niketan-primary', true), ('sunrise-public-school', true), ('greenfield-senior-secondary', false)$$,
   'three institutions; HPC on for two and off for the third');
 
-select is((select count(*)::int from auth.users as u join public.user_profiles as p on p.id = u.id and p.email = u.email
-            where u.raw_app_meta_data ? 'demo'), 20,
+-- auth.users stays a local table beside the distributed profiles: each side is read on its own.
+select is((with u as materialized (select id, email from auth.users where raw_app_meta_data ? 'demo')
+           select count(*)::int from u join public.user_profiles as p on p.id = u.id and p.email = u.email), 20,
   'the 20 demo users are in auth.users with the same id and e-mail as their profile');
-select is((select count(*)::int from public.user_profiles as p where not exists (select 1 from auth.users as u where u.id = p.id and u.email = p.email)), 0,
+select is((with p as materialized (select id, email from public.user_profiles)
+           select count(*)::int from p where not exists (select 1 from auth.users as u where u.id = p.id and u.email = p.email)), 0,
   'every seeded person has an account, as BIG DAY creates one before the profile');
 select is((select count(*)::int from public.user_profiles where institution_id is null), 0, 'every seeded person belongs to an institution');
 select results_eq(
-  $$select p.role, count(*)::int from auth.users as u join public.user_profiles as p on p.id = u.id
-    where u.raw_app_meta_data ? 'demo' group by p.role order by p.role$$,
+  $$with u as materialized (select id from auth.users where raw_app_meta_data ? 'demo')
+    select p.role, count(*)::int from u join public.user_profiles as p on p.id = u.id group by p.role order by p.role$$,
   $$values ('admin', 6), ('parent', 3), ('student', 4), ('teacher', 7)$$,
   'demo users cover admins (principals, institution admins), teachers, students and parents');
 select ok((select count(*) from public.user_profiles where role = 'student') between 150 and 400, 'a few hundred students');
 select is(
   (select count(*)::int from public.user_profiles as s where s.role = 'student'
-     and not exists (select 1 from public.student_guardians as g join public.user_profiles as p on p.id = g.guardian_id
+     and not exists (select 1 from public.student_guardians as g join public.user_profiles as p on p.institution_id = g.institution_id and p.id = g.guardian_id
                      where g.student_id = s.id and g.is_primary and p.role = 'parent' and g.institution_id = s.institution_id)),
   0, 'every student has a primary guardian with a parent account in the same institution');
 select is(
-  (select array_agg(p.full_name order by p.full_name) from public.student_guardians as g join public.user_profiles as p on p.id = g.student_id
+  (select array_agg(p.full_name order by p.full_name) from public.student_guardians as g join public.user_profiles as p on p.institution_id = g.institution_id and p.id = g.student_id
    where g.guardian_id = '00000000-0000-4000-a000-000000000006'),
   array['Aarav Sharma', 'Anaya Sharma'], 'Kavita Sharma is the parent of two children');
 select is(
@@ -105,7 +107,7 @@ select is(
      where a.institution_id = e.institution_id and a.cycle_id = e.cycle_id and a.student_id = e.student_id and a.peer_reviewer_id = e.rater_id)),
   0, 'every peer rating is by the classmate paired to review that student');
 select is(
-  (select count(*)::int from public.hpc_evaluations as e join public.user_profiles as p on p.id = e.rater_id
+  (select count(*)::int from public.hpc_evaluations as e join public.user_profiles as p on p.institution_id = e.institution_id and p.id = e.rater_id
    where e.rater_role = 'teacher' and p.role <> 'teacher'),
   0, 'every teacher rating is by a teacher');
 select is(

@@ -167,9 +167,12 @@ where id = (select (link ->> 'link_id')::uuid from t_expired);
 select is(pg_temp.open((select link ->> 'token' from t_expired)), '{"outcome": "refused"}'::jsonb, 'an expired link: the same answer');
 
 -- A link to an unpublished version (Aarav's card is in review), as if written directly.
-create temp table t_unpublished as select private.report_share_create(r.institution_id, r.id, r.student_id,
+create temp table t_unpublished as
+with r as materialized (select institution_id, id, student_id from public.hpc_reports
+                        where student_id = '00000000-0000-4000-a000-000000000003' and is_current)
+select private.report_share_create(r.institution_id, r.id, r.student_id,
   '00000000-0000-4000-a000-000000000006', 'en', interval '7 days', '00000000-0000-4000-a000-000000000004') as link
-from public.hpc_reports as r where r.student_id = '00000000-0000-4000-a000-000000000003' and r.is_current;
+from r;
 select is(pg_temp.open((select link ->> 'token' from t_unpublished)), '{"outcome": "refused"}'::jsonb, 'an unpublished version: the same answer');
 
 -- The HPC switched off for the school.

@@ -36,13 +36,13 @@ select is(
      and r.rolname in ('anon', 'authenticated')
      and has_table_privilege(r.rolname, c.oid, 'select, insert, update, delete, truncate, references, trigger')),
   null, 'no privilege on any analytics relation for anon or authenticated');
-select is(tests.rows_seen_by(pg_temp.demo('principal'), 'select * from analytics.level_distribution') ->> 'code', '42501',
+select is(tests.rows_seen_by(tests.demo('principal'), 'select * from analytics.level_distribution') ->> 'code', '42501',
   'authenticated reading analytics.level_distribution directly: 42501');
-select is(tests.rows_seen_by(pg_temp.demo('principal'), 'select * from analytics.student_progress') ->> 'code', '42501',
+select is(tests.rows_seen_by(tests.demo('principal'), 'select * from analytics.student_progress') ->> 'code', '42501',
   'authenticated reading analytics.student_progress directly: 42501');
-select is(tests.rows_seen_by(pg_temp.demo('principal'), 'select * from analytics.completion') ->> 'code', '42501',
+select is(tests.rows_seen_by(tests.demo('principal'), 'select * from analytics.completion') ->> 'code', '42501',
   'authenticated reading analytics.completion directly: 42501');
-select is(tests.rows_seen_by(pg_temp.demo('principal'), 'select * from analytics.institution_overview') ->> 'code', '42501',
+select is(tests.rows_seen_by(tests.demo('principal'), 'select * from analytics.institution_overview') ->> 'code', '42501',
   'authenticated reading analytics.institution_overview directly: 42501');
 select is(
   (select array_agg(p.proname::text order by p.proname) from pg_proc as p

@@ -6,7 +6,13 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../stack/settings.ts';
-import { readScaleOutCatalog, referenceByDecision, type ScaleOutCatalog, scaledSchemas } from '../../migrator/scale-out/catalog.ts';
+import {
+  localByDecision,
+  readScaleOutCatalog,
+  referenceByDecision,
+  type ScaleOutCatalog,
+  scaledSchemas,
+} from '../../migrator/scale-out/catalog.ts';
 import { parentsFirst } from '../../migrator/scale-out/order.ts';
 import { planScaleOut, type ScaleOutPlan } from '../../migrator/scale-out/plan.ts';
 import { selectTables } from '../../migrator/scale-out/selection.ts';
@@ -34,7 +40,11 @@ async function catalogWith(ddl: string): Promise<ScaleOutCatalog> {
   return catalog;
 }
 
-const planned = (plan: ScaleOutPlan) => [...plan.steps.map((s) => s.table), ...plan.refusals.map((r) => r.table)];
+const planned = (plan: ScaleOutPlan) => [
+  ...plan.steps.map((s) => s.table),
+  ...plan.refusals.map((r) => r.table),
+  ...plan.local.map((l) => l.table),
+];
 const reasonsOf = (plan: ScaleOutPlan, table: string) => plan.refusals.find((r) => r.table === table)?.reasons ?? [];
 const stepOf = (plan: ScaleOutPlan, table: string) => plan.steps.find((s) => s.table === table);
 
@@ -129,6 +139,13 @@ describe('scale-out and the keys of BIG DAY\'s tables (docs/scale-out.md "Keys")
     // user_profiles.group_id points at a reference table, which Citus allows.
     expect(reasonsOf(plan, 'public.user_groups').filter((r) => !r.includes('refused above'))).toEqual([]);
     expect(reasonsOf(plan, 'public.user_profiles').filter((r) => !r.includes('refused above'))).toEqual([]);
+  });
+
+  it("keeps the coordinator's refresh bookkeeping local by decision", async () => {
+    const plan = planScaleOut(await readScaleOutCatalog(sql), { walLevelLogical: true });
+    expect(plan.local.map((l) => l.table).sort()).toEqual(Object.keys(localByDecision).sort());
+    for (const l of plan.local) expect(l.why).toMatch(/^local by decision: /);
+    expect(plan.steps.map((s) => s.table)).not.toContain('analytics.refresh_schedules');
   });
 
   it('still refuses what the contract left, each for its own reason', async () => {

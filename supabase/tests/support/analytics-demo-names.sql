@@ -1,4 +1,4 @@
--- t_demo and pg_temp.demo(name): the demo data's schools, cycles, sections and people by name
+-- t_demo and tests.demo(name): the demo data's schools, cycles, sections and people by name
 -- (supabase/seed.sql), for the analytics tests. Included after support/tests-schema.sql.
 create temporary table t_demo (k text primary key, v uuid) on commit drop;
 insert into t_demo values
@@ -14,4 +14,12 @@ insert into t_demo values
   ('anaya', '00000000-0000-4000-a000-000000000009'), ('sunrise_principal', '00000000-0000-4000-a000-000000000011'),
   ('ishaan', '00000000-0000-4000-a000-000000000014'), ('greenfield_principal', '00000000-0000-4000-a000-000000000021');
 grant select on t_demo to authenticated, anon;
-create function pg_temp.demo(p_k text) returns uuid language sql stable as $$ select v from t_demo where k = p_k $$;
+-- demo() lives in the tests schema, not pg_temp, and holds the names as a literal: Citus sends
+-- a query's function calls to the workers as written, and a worker gets the tests schema with
+-- the transaction but has neither this session's pg_temp nor t_demo.
+do $$
+begin
+  execute format('create function tests.demo(p_k text) returns uuid language sql immutable as %L',
+                 format('select (%L::jsonb ->> p_k)::uuid', (select jsonb_object_agg(k, v) from t_demo)));
+end
+$$;
