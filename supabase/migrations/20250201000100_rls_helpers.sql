@@ -140,7 +140,8 @@ begin
     ) as fs
     where me.institution_id = v_school and me.id = v_user;
   end if;
-  if exists (select 1 from pg_catalog.pg_extension where extname = 'citus') then
+  -- A setting read, not a catalog scan: this runs before every request.
+  if current_setting('citus.propagate_set_commands', true) = 'local' then
     execute (
       select string_agg(format('set local hpc.%s = %L', n, coalesce(v, '')), '; ')
       from unnest(v_names, coalesce(v_values, array[]::text[])) as t (n, v))
