@@ -1,7 +1,7 @@
 // Every query of a function runs as its caller, exactly as PostgREST runs a request: one
-// transaction, `set local role authenticated` and the caller's claims in
-// request.jwt.claims, then PostgREST's pre-request function (the request context the policies
-// read). Row level security and every check in the database functions then
+// transaction, the role authenticated and the caller's claims in request.jwt.claims, both
+// set with set_config as PostgREST sets them, then PostgREST's pre-request function (the
+// request context the policies read). Row level security and every check in the database functions then
 // apply to the function as they apply to the frontend's own supabase-js calls; no route
 // uses service_role.
 // @ts-types="@types/pg"
@@ -33,11 +33,14 @@ export async function queryAsCaller(caller: Caller, statements: Statement[]): Pr
 
 /** PostgREST's opening of a request, in one round trip: a simple-protocol query of four
  * statements. The claims are the one value spliced into a text, because a simple query takes
- * no parameters; they come from a verified token and go through the driver's literal escaping. */
+ * no parameters; they come from a verified token and go through the driver's literal escaping.
+ * The role is set with set_config, not SET LOCAL: Citus passes a SET LOCAL on to the workers
+ * as the whole query text it came in, so they would run the request context again, and fan
+ * out again from there. */
 function openingAs(client: pg.PoolClient, caller: Caller): string {
   return [
     'begin',
-    'set local role authenticated',
+    "select set_config('role', 'authenticated', true)",
     `select set_config('request.jwt.claims', ${client.escapeLiteral(caller.claimsJson)}, true)`,
     'select private.set_request_context()',
   ].join('; ');
