@@ -1,9 +1,9 @@
 // Every query of a function runs as its caller, exactly as PostgREST runs a request: one
 // transaction, the role authenticated and the caller's claims in request.jwt.claims, both
 // set with set_config as PostgREST sets them, then PostgREST's pre-request function (the
-// request context the policies read). Row level security and every check in the database functions then
-// apply to the function as they apply to the frontend's own supabase-js calls; no route
-// uses service_role.
+// request context the policies read). Row level security and every check in the database
+// functions then apply to the function as they apply to the frontend's own supabase-js
+// calls; no route uses service_role.
 import type { Caller } from './auth.ts';
 import { type Row, type Statement, transaction } from './db.ts';
 import { translateDatabaseError } from './db-errors.ts';
