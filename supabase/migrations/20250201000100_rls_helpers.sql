@@ -55,7 +55,15 @@ declare
     'taught_guardian_ids', 'family_section_ids', 'family_teacher_ids', 'peer_reviewee_ids', 'open_cycle_ids',
     'released_cycle_ids'];
   v_values text[];
+  -- A setting read, not a catalog scan: this runs before every request.
+  v_citus boolean := coalesce(current_setting('citus.propagate_set_commands', true) = 'local', false);
 begin
+  -- On Citus, before the first read: a request serves one school, so one connection per node
+  -- is enough, and it lets the request write a reference table (institutions) after a read
+  -- that fanned out (the caller's profile below, found by id alone).
+  if v_citus then
+    perform set_config('citus.multi_shard_modify_mode', 'sequential', true);
+  end if;
   -- The caller's school first, by id alone (the one lookup that cannot name it), so that the
   -- statement below names the school in every table it reads: on Citus that keeps it on the
   -- school's one shard group, where the correlated lists it computes may be planned at all.
@@ -140,8 +148,7 @@ begin
     ) as fs
     where me.institution_id = v_school and me.id = v_user;
   end if;
-  -- A setting read, not a catalog scan: this runs before every request.
-  if current_setting('citus.propagate_set_commands', true) = 'local' then
+  if v_citus then
     execute (
       select string_agg(format('set local hpc.%s = %L', n, coalesce(v, '')), '; ')
       from unnest(v_names, coalesce(v_values, array[]::text[])) as t (n, v))
