@@ -23,6 +23,9 @@ export interface DbFunction {
   source: string;
   /** proconfig entries such as `plan_cache_mode=force_generic_plan`. */
   settings: string[];
+  /** provolatile: 'i' immutable, 's' stable, 'v' volatile. */
+  volatility: string;
+  securityDefiner: boolean;
 }
 
 export interface Trigger {
@@ -64,7 +67,7 @@ export async function readCatalog(sql: postgres.Sql | postgres.TransactionSql): 
   const functions = await sql<DbFunction[]>`
     select n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as signature, l.lanname as language, p.pronargs::int as "argumentCount",
            p.prorettype = 'trigger'::regtype as "returnsTrigger", p.prosrc as source,
-           coalesce(p.proconfig, '{}') as settings
+           coalesce(p.proconfig, '{}') as settings, p.provolatile as volatility, p.prosecdef as "securityDefiner"
     from pg_proc p
     join pg_namespace n on n.oid = p.pronamespace
     join pg_language l on l.oid = p.prolang

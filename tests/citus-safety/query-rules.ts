@@ -1,4 +1,5 @@
 import { codeOnly, qualified, untilClause, untilClose, writes } from './sql-text.ts';
+import type { Catalog } from './catalog.ts';
 import { NOW_LIKE, perFunction, type Rule, tenantTables } from './rule.ts';
 
 function joinsWithoutInstitution(code: string, tenant: Set<string>): string[] {
@@ -139,3 +140,45 @@ export const noLockingOverFunctionFilter = perFunction('no FOR UPDATE over a fun
   }
   return null;
 });
+
+/** Supabase's claim readers: SQL functions whose body is a COALESCE of current_setting. */
+const CLAIM_READERS = ['auth.uid', 'auth.role', 'auth.email', 'auth.jwt'];
+
+/**
+ * The functions PostgreSQL inlines into a statement as a CASE or COALESCE that is not
+ * immutable: the claim readers, and the project's SQL functions written the same way
+ * (invoker, no settings, not immutable, CASE or COALESCE in the body).
+ */
+function inlinedConditionals(catalog: Catalog): Set<string> {
+  const own = catalog.functions
+    .filter((f) => f.language === 'sql' && !f.securityDefiner && f.settings.length === 0 && f.volatility !== 'i')
+    .filter((f) => /\b(?:case|coalesce)\b/.test(codeOnly(f.source)))
+    .map((f) => f.signature.slice(0, f.signature.indexOf('(')));
+  return new Set([...CLAIM_READERS, ...own]);
+}
+
+export const updatesReadTheCallerByValue: Rule = {
+  name: 'UPDATE and DELETE read the caller by value',
+  check(catalog) {
+    const conditional = inlinedConditionals(catalog);
+    return catalog.functions.flatMap((f) => {
+      const bad = new Set<string>();
+      for (const { statement } of writes(codeOnly(f.source))) {
+        if (!/^(?:update|delete)\b/.test(statement)) continue;
+        for (const m of statement.matchAll(/\b([a-z_]+\.[a-z_]\w*)\s*\(/g)) {
+          // `(select auth.uid())` is a subquery, computed once before the statement runs.
+          if (conditional.has(m[1]!) && !/\(\s*select\s+$/.test(statement.slice(0, m.index))) bad.add(m[1]!);
+        }
+      }
+      return bad.size
+        ? [
+            {
+              rule: this.name,
+              object: f.signature,
+              detail: `calls ${[...bad].map((b) => `${b}()`).join(', ')} inside an UPDATE or DELETE (take it into a variable first)`,
+            },
+          ]
+        : [];
+    });
+  },
+};

@@ -185,6 +185,31 @@ describe('Citus-safety rules catch what breaks them', () => {
     expect(found).not.toContain('public.probe_now_taken_first(p uuid)');
   });
 
+  it('auth.uid() or an inlined CASE / COALESCE reader inside UPDATE or DELETE is found, a variable or a subquery is not', async () => {
+    const found = objects(
+      await findings(
+        'UPDATE and DELETE read the caller by value',
+        `${probeTable}
+      create function public.probe_setting() returns uuid language sql stable as
+        $fn$ select coalesce(nullif(current_setting('probe.user', true), ''), null)::uuid $fn$;
+      ${plpgsql('probe_update_by_uid', `update public.probe_rows set note = 'x' where institution_id = p and id = auth.uid();`)}
+      ${plpgsql('probe_delete_by_reader', `delete from public.probe_rows where institution_id = p and id = public.probe_setting();`)}
+      ${plpgsql('probe_set_role', `update public.probe_rows set note = auth.role() where institution_id = p;`)}
+      ${plpgsql(
+        'probe_caller_taken_first',
+        `declare v_me uuid := auth.uid(); begin
+        update public.probe_rows set note = 'x' where institution_id = p and id = v_me; end;`,
+      )}
+      ${plpgsql('probe_caller_by_subquery', `delete from public.probe_rows where institution_id = p and id = (select auth.uid());`)}`,
+      ),
+    );
+    expect(found).toContain('public.probe_update_by_uid(p uuid)');
+    expect(found).toContain('public.probe_delete_by_reader(p uuid)');
+    expect(found).toContain('public.probe_set_role(p uuid)');
+    expect(found).not.toContain('public.probe_caller_taken_first(p uuid)');
+    expect(found).not.toContain('public.probe_caller_by_subquery(p uuid)');
+  });
+
   it('a subquery inside INSERT … VALUES is found, INSERT … SELECT is not', async () => {
     const found = objects(
       await findings(

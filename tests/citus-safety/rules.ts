@@ -12,6 +12,7 @@ import {
   noSimpleCase,
   noSubqueryInInsertValues,
   sqlFunctionsWithParameters,
+  updatesReadTheCallerByValue,
 } from './query-rules.ts';
 
 export type { Rule, Violation } from './rule.ts';
@@ -28,4 +29,5 @@ export const rules: Rule[] = [
   noSubqueryInInsertValues,
   noSimpleCase,
   noLockingOverFunctionFilter,
+  updatesReadTheCallerByValue,
 ];
