@@ -2,7 +2,7 @@
 -- types and enums, not json and text) and refusals with the HTTP status of our code.
 begin;
 \ir support/tests-schema.sql
-select plan(12);
+select plan(13);
 
 select is(pg_catalog.format_type(p.prorettype, null), t.want, 'public.' || p.proname || ' returns ' || t.want)
 from (values ('hpc_generate_report', 'hpc_generated_report'), ('hpc_transition_report', 'hpc_report_transition'),
@@ -59,6 +59,12 @@ select is(
   (select p.version from public.hpc_reports as r cross join lateral public.previous_version(r) as p
    where r.student_id = '00000000-0000-4000-a000-000000000009' and r.version = 2),
   1::bigint, 'previous_version(hpc_reports) gives the version a reopen superseded');
+-- Its overload for Citus shards reads only a shard of hpc_reports: on one node, or given a
+-- row that is not a shard's, it gives nothing.
+select is(
+  (select count(*)::int from public.hpc_reports as r cross join lateral public.previous_version(row(r.*)) as p
+   where r.student_id = '00000000-0000-4000-a000-000000000009' and r.version = 2),
+  0, 'previous_version(record) reads nothing but a shard of hpc_reports');
 
 select * from finish();
 rollback;

@@ -1628,6 +1628,34 @@ isOneToOne: false
         to: "hpc_reports"
         isOneToOne: true
         isSetofReturn: true
+      } } |
+{ Args: { "p_report": Record<string, unknown> }; Returns: {
+              "content": NonNullable<Json>,
+"content_hash": string | null,
+"created_at": string,
+"created_by": string | null,
+"cycle_id": string,
+"id": string,
+"institution_id": string,
+"is_current": boolean,
+"language": string,
+"lock_version": number,
+"published_at": string | null,
+"published_by": string | null,
+"release_at": string | null,
+"reopen_reason": string | null,
+"status": Database["public"]['Enums']["hpc_report_status"],
+"student_id": string,
+"supersedes_id": string | null,
+"updated_at": string,
+"updated_by": string | null,
+"version": number
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "hpc_reports"
+        isOneToOne: true
+        isSetofReturn: true
       } },
 "search_users":
 { Args: { "filter_department"?: (string)[],"filter_peer_group"?: (string)[],"filter_role"?: (string)[],"filter_status"?: (string)[],"limit_count"?: number,"offset_count"?: number,"search_term"?: string }; Returns: {
