@@ -182,3 +182,34 @@ export const updatesReadTheCallerByValue: Rule = {
     });
   },
 };
+
+export const lockingReadsNameTheSchool: Rule = {
+  name: 'locking reads of tenant tables name institution_id',
+  check(catalog) {
+    const tenant = tenantTables(catalog);
+    return catalog.functions.flatMap((f) => {
+      const code = codeOnly(f.source);
+      const bad = new Set<string>();
+      for (const m of code.matchAll(/\bfor\s+(?:no\s+key\s+|key\s+)?(?:update|share)\b/g)) {
+        // The query the clause ends: from its last SELECT (or PL/pgSQL PERFORM) on.
+        const starts = [...code.slice(0, m.index).matchAll(/\b(?:select|perform)\b/g)];
+        const select = code.slice(starts.at(-1)?.index ?? 0, m.index);
+        const locked = [...select.matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)]
+          .map((t) => t[1]!)
+          .filter((t) => tenant.has(t));
+        const where = select.lastIndexOf('where');
+        const oneSchool = where !== -1 && /\binstitution_id\s*=(?!\s*any\b)/.test(select.slice(where));
+        if (locked.length && !oneSchool) for (const t of locked) bad.add(t);
+      }
+      return bad.size
+        ? [
+            {
+              rule: this.name,
+              object: f.signature,
+              detail: `locks rows of ${[...bad].join(', ')} without naming one institution_id (lock school by school)`,
+            },
+          ]
+        : [];
+    });
+  },
+};

@@ -210,6 +210,27 @@ describe('Citus-safety rules catch what breaks them', () => {
     expect(found).not.toContain('public.probe_caller_by_subquery(p uuid)');
   });
 
+  it('a locking read of a tenant table across schools is found, one naming its school is not', async () => {
+    const found = objects(
+      await findings(
+        'locking reads of tenant tables name institution_id',
+        `
+      ${plpgsql(
+        'probe_lock_every_school',
+        `perform r.id from public.hpc_reports as r where r.status = 'approved' and r.id = p for update skip locked;`,
+      )}
+      ${plpgsql('probe_lock_some_schools', `perform r.id from public.hpc_reports as r where r.institution_id = any (array[p]) for update;`)}
+      ${plpgsql(
+        'probe_lock_one_school',
+        `perform r.id from public.hpc_reports as r where r.institution_id = p and r.status = 'approved' for update skip locked;`,
+      )}`,
+      ),
+    );
+    expect(found).toContain('public.probe_lock_every_school(p uuid)');
+    expect(found).toContain('public.probe_lock_some_schools(p uuid)');
+    expect(found).not.toContain('public.probe_lock_one_school(p uuid)');
+  });
+
   it('a subquery inside INSERT … VALUES is found, INSERT … SELECT is not', async () => {
     const found = objects(
       await findings(

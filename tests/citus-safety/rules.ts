@@ -5,6 +5,7 @@ import type { Rule } from './rule.ts';
 import { policiesReadNoTables, triggersIgnoreTableName, triggersWriteTheirTenant } from './policy-and-trigger-rules.ts';
 import {
   joinsIncludeInstitution,
+  lockingReadsNameTheSchool,
   noForcedGenericPlan,
   noLockingOverFunctionFilter,
   noNowInConditionalWrites,
@@ -30,4 +31,5 @@ export const rules: Rule[] = [
   noSimpleCase,
   noLockingOverFunctionFilter,
   updatesReadTheCallerByValue,
+  lockingReadsNameTheSchool,
 ];
