@@ -213,3 +213,33 @@ export const lockingReadsNameTheSchool: Rule = {
     });
   },
 };
+
+export const writersCalledOutsideTenantQueries: Rule = {
+  name: 'functions that write are not called inside queries on tenant tables',
+  check(catalog) {
+    const tenant = tenantTables(catalog);
+    const writers = new Set(
+      catalog.functions.filter((f) => writes(codeOnly(f.source)).length > 0).map((f) => f.signature.slice(0, f.signature.indexOf('('))),
+    );
+    return catalog.functions.flatMap((f) => {
+      const bad = new Set<string>();
+      // Statements, with a PL/pgSQL FOR loop's query apart from the loop's body.
+      for (const statement of codeOnly(f.source).split(/;|\bloop\b/)) {
+        const readsTenant = [...statement.matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)].some((m) =>
+          tenant.has(m[1]!),
+        );
+        if (!readsTenant) continue;
+        for (const m of statement.matchAll(/\b([a-z_]+\.[a-z_]\w*)\s*\(/g)) if (writers.has(m[1]!)) bad.add(m[1]!);
+      }
+      return bad.size
+        ? [
+            {
+              rule: this.name,
+              object: f.signature,
+              detail: `calls ${[...bad].map((b) => `${b}()`).join(', ')}, which writes, inside a query on tenant tables (read the rows first, then call it per row)`,
+            },
+          ]
+        : [];
+    });
+  },
+};

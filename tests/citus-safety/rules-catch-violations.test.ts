@@ -231,6 +231,29 @@ describe('Citus-safety rules catch what breaks them', () => {
     expect(found).not.toContain('public.probe_lock_one_school(p uuid)');
   });
 
+  it('a function that writes, called inside a query on tenant tables, is found; called per row of a loop it is not', async () => {
+    const found = objects(
+      await findings(
+        'functions that write are not called inside queries on tenant tables',
+        `${probeTable}
+      ${plpgsql('probe_writer', `insert into public.probe_rows (institution_id, note) values (p, 'x');`)}
+      ${plpgsql(
+        'probe_writes_in_query',
+        `perform public.probe_writer(r.institution_id) from public.hpc_reports as r where r.institution_id = p;`,
+      )}
+      ${plpgsql(
+        'probe_writes_per_row',
+        `declare v record; begin
+        for v in select r.institution_id from public.hpc_reports as r where r.institution_id = p loop
+          perform public.probe_writer(v.institution_id);
+        end loop; end;`,
+      )}`,
+      ),
+    );
+    expect(found).toContain('public.probe_writes_in_query(p uuid)');
+    expect(found).not.toContain('public.probe_writes_per_row(p uuid)');
+  });
+
   it('a subquery inside INSERT … VALUES is found, INSERT … SELECT is not', async () => {
     const found = objects(
       await findings(

@@ -14,6 +14,7 @@ import {
   noSubqueryInInsertValues,
   sqlFunctionsWithParameters,
   updatesReadTheCallerByValue,
+  writersCalledOutsideTenantQueries,
 } from './query-rules.ts';
 
 export type { Rule, Violation } from './rule.ts';
@@ -32,4 +33,5 @@ export const rules: Rule[] = [
   noLockingOverFunctionFilter,
   updatesReadTheCallerByValue,
   lockingReadsNameTheSchool,
+  writersCalledOutsideTenantQueries,
 ];

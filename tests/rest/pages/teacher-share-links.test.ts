@@ -60,7 +60,8 @@ describe('sharing cards with families', () => {
     const [{ n }] = await db<[{ n: number }]>`
       select count(*)::int as n from student_guardians as g join section_students as s on s.institution_id = g.institution_id and s.student_id = g.student_id
       where s.section_id = ${section7a}
-        and exists (select 1 from hpc_reports as r where r.student_id = g.student_id and r.cycle_id = ${term1} and r.status = 'published')`;
+        and exists (select 1 from hpc_reports as r
+                    where r.institution_id = g.institution_id and r.student_id = g.student_id and r.cycle_id = ${term1} and r.status = 'published')`;
     expect(batch.links).toHaveLength(n);
     expect(n).toBeGreaterThan(0);
     for (const link of batch.links) {
@@ -80,7 +81,8 @@ describe('sharing cards with families', () => {
     const [{ opened }] = await db<[{ opened: number }]>`
       select count(distinct l.student_id)::int as opened
       from report_share_links as l join section_students as s on s.institution_id = l.institution_id and s.student_id = l.student_id
-      where s.section_id = ${section7a} and exists (select 1 from report_share_link_opens as o where o.link_id = l.id)`;
+      where s.section_id = ${section7a}
+        and exists (select 1 from report_share_link_opens as o where o.institution_id = l.institution_id and o.link_id = l.id)`;
     expect(receipts.opened).toBe(opened);
     expect(receipts.students).toHaveLength(receipts.families);
   });
