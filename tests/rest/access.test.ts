@@ -59,7 +59,7 @@ describe('anon (the anon key, nobody signed in)', () => {
 describe('a class teacher', () => {
   it("reads her own students' evaluations, and only theirs", async () => {
     const students = await db<{ student_id: string }[]>`
-      select ss.student_id from staff_duties d join section_students ss on ss.section_id = d.section_id
+      select ss.student_id from staff_duties d join section_students ss on ss.institution_id = d.institution_id and ss.section_id = d.section_id
       where d.user_id = ${userId(MEERA)} and d.duty = 'class_teacher' and d.active`;
     const mine = new Set(students.map((s) => s.student_id));
     expect(mine.has(userId(AARAV))).toBe(true);

@@ -31,7 +31,7 @@ async function approvedCards(): Promise<string[]> {
 async function pendingFor(duty: string): Promise<string[]> {
   const rows = await db<{ id: string }[]>`
     select r.id from hpc_reports as r
-    join hpc_approval_workflows as w on w.report_id = r.id and w.kind = 'step' and w.decision = 'pending'
+    join hpc_approval_workflows as w on w.institution_id = r.institution_id and w.report_id = r.id and w.kind = 'step' and w.decision = 'pending'
     where r.institution_id = ${VIDYA_NIKETAN} and r.is_current and w.approver_duty = ${duty}`;
   return rows.map((r) => r.id).sort();
 }

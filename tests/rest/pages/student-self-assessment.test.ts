@@ -18,8 +18,8 @@ async function term2Parameter(institution: string, student: string) {
   const [row] = await db<[{ cycle: string; parameter: string }]>`
     select a.cycle_id as cycle, a.parameter_id as parameter
     from hpc_parameter_assignments as a
-    join hpc_evaluation_cycles as c on c.id = a.cycle_id
-    join section_students as ss on ss.section_id = a.section_id
+    join hpc_evaluation_cycles as c on c.institution_id = a.institution_id and c.id = a.cycle_id
+    join section_students as ss on ss.institution_id = a.institution_id and ss.section_id = a.section_id
     where a.institution_id = ${institution} and c.name = 'Term 2 2026-27' and c.status = 'open'
       and ss.student_id = ${student} and 'self' = any (a.rater_roles) and a.parameter_id is not null
     order by a.parameter_id limit 1`;

@@ -24,10 +24,10 @@ beforeAll(async () => {
   [{ id: section }] = await db<[{ id: string }]>`
     select section_id as id from staff_duties where user_id = ${userId(MEERA)} and duty = 'class_teacher' and active`;
   [parameter] = await db<[{ id: string; code: string }]>`
-    select p.id, p.code from hpc_parameter_assignments as a join hpc_parameters as p on p.id = a.parameter_id
+    select p.id, p.code from hpc_parameter_assignments as a join hpc_parameters as p on p.institution_id = a.institution_id and p.id = a.parameter_id
     where a.cycle_id = ${term2} and a.section_id = ${section} and a.teacher_id = ${userId(MEERA)} order by p.code limit 1`;
   roster = await db<{ id: string; full_name: string }[]>`
-    select p.id, p.full_name from section_students as ss join user_profiles as p on p.id = ss.student_id
+    select p.id, p.full_name from section_students as ss join user_profiles as p on p.institution_id = ss.institution_id and p.id = ss.student_id
     where ss.section_id = ${section} order by p.full_name`;
 });
 afterAll(async () => {
@@ -103,7 +103,7 @@ describe('entering and changing ratings', () => {
     expect(error).toBeNull();
     expect(data).toMatchObject({ level_ordinal: 3, hpc_rubrics: { ordinal: 3 } });
     const [stored] = await db<[{ level_ordinal: string; ordinal: string }]>`
-      select e.level_ordinal, r.ordinal from hpc_evaluations as e join hpc_rubrics as r on r.id = e.rubric_id where e.id = ${aaravRating}`;
+      select e.level_ordinal, r.ordinal from hpc_evaluations as e join hpc_rubrics as r on r.institution_id = e.institution_id and r.id = e.rubric_id where e.id = ${aaravRating}`;
     expect(Number(stored.level_ordinal)).toBe(3);
     expect(Number(stored.ordinal)).toBe(3);
   });
@@ -140,7 +140,7 @@ describe('entering and changing ratings', () => {
 describe('a closed cycle', () => {
   it('refuses a change of a Term 1 rating with 422 HP422 naming the cycle, and keeps the rating', async () => {
     const [before] = await db<[{ id: string; level_ordinal: string; cycle: string }]>`
-      select e.id, e.level_ordinal, c.name as cycle from hpc_evaluations as e join hpc_evaluation_cycles as c on c.id = e.cycle_id
+      select e.id, e.level_ordinal, c.name as cycle from hpc_evaluations as e join hpc_evaluation_cycles as c on c.institution_id = e.institution_id and c.id = e.cycle_id
       where e.rater_id = ${userId(MEERA)} and e.student_id = ${userId(AARAV)} and c.status = 'closed' order by e.id limit 1`;
     expect(before, 'Meera rated Aarav in the closed Term 1').toBeTruthy();
     const other = Number(before.level_ordinal) === 1 ? 2 : 1;
