@@ -5,24 +5,25 @@ begin;
 \ir support/tests-schema.sql
 select plan(13);
 
+-- One query a value, each naming the school: on Citus every one runs on that school's shard.
+select d.institution_id as school, d.user_id as teacher, d.section_id as section
+from public.staff_duties d join public.institution_feature_flags f using (institution_id)
+where d.duty = 'class_teacher' and d.active and f.feature = 'hpc' and f.enabled
+order by d.user_id limit 1 \gset
+select s.student_id as taught from public.section_students s
+where s.institution_id = :'school' and s.section_id = :'section' order by s.student_id limit 1 \gset
+select s.student_id as untaught from public.section_students s
+where s.institution_id = :'school' and s.section_id <> :'section'
+  and s.student_id not in (select s2.student_id from public.section_students s2
+                           where s2.institution_id = :'school' and s2.section_id = :'section')
+order by s.student_id limit 1 \gset
+select f.institution_id as other_institution from public.institution_feature_flags f
+where f.institution_id <> :'school' and f.feature = 'hpc' and f.enabled order by f.institution_id limit 1 \gset
+select g.guardian_id as parent from public.student_guardians g
+where g.institution_id = :'school' and g.student_id = :'taught' order by g.guardian_id limit 1 \gset
 create temp table who as
-with teacher as (
-  select d.institution_id, d.user_id, d.section_id
-  from public.staff_duties d
-  where d.duty = 'class_teacher' and d.active and private.hpc_enabled(d.institution_id)
-  order by d.user_id limit 1
-)
-select
-  t.institution_id, t.user_id as teacher,
-  (select s.student_id from public.section_students s where s.section_id = t.section_id order by s.student_id limit 1) as taught,
-  (select s.student_id from public.section_students s
-    where s.institution_id = t.institution_id and s.section_id <> t.section_id
-      and s.student_id not in (select s2.student_id from public.section_students s2 where s2.section_id = t.section_id)
-    order by s.student_id limit 1) as untaught,
-  (select i.id from public.institutions i where i.id <> t.institution_id and private.hpc_enabled(i.id) order by i.id limit 1) as other_institution
-from teacher t;
-alter table who add column parent uuid;
-update who set parent = (select g.guardian_id from public.student_guardians g where g.student_id = who.taught order by g.guardian_id limit 1);
+select :'school'::uuid as institution_id, :'teacher'::uuid as teacher, :'taught'::uuid as taught,
+       :'untaught'::uuid as untaught, :'other_institution'::uuid as other_institution, :'parent'::uuid as parent;
 grant select on who to authenticated;
 
 select results_eq(
