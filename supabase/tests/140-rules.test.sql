@@ -22,14 +22,16 @@ select results_eq(
   '4 circled statements give Proficient (derived), and submitting stamps submitted_at');
 update public.hpc_evaluations set statements_circled = 6, level_ordinal = 1
 where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000-0000-4000-8000-000000000001';
-select is(
-  (select level_ordinal::int from public.hpc_evaluations where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000-0000-4000-8000-000000000001'),
-  3, '6 circled statements give Advanced even when another level is typed');
+-- Values are read apart from their assertions: a statement that reads one school's rows goes
+-- whole to that school's shard on Citus, pgTAP's is() with it.
+select level_ordinal::int as level from public.hpc_evaluations
+where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000-0000-4000-8000-000000000001' \gset
+select is(:'level'::int, 3, '6 circled statements give Advanced even when another level is typed');
 update public.hpc_evaluations set statements_circled = 2
 where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000-0000-4000-8000-000000000001';
-select is(
-  (select level_ordinal::int from public.hpc_evaluations where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000-0000-4000-8000-000000000001'),
-  1, '2 circled statements give Beginner');
+select level_ordinal::int as level from public.hpc_evaluations
+where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000-0000-4000-8000-000000000001' \gset
+select is(:'level'::int, 1, '2 circled statements give Beginner');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, statements_circled)
     select inst, cycle, student, param, 'teacher', teacher, 3 from t_ctx$$,
@@ -42,11 +44,10 @@ select throws_ok(
 -- Typed levels resolve to the parameter's scale; keys and rater rules hold -----------------
 insert into public.hpc_evaluations (id, institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, level_ordinal)
 select '60000000-0000-4000-8000-000000000002', inst, cycle, student, param, 'teacher', teacher, 3 from t_ctx;
-select is(
-  (select r.scale_code || ':' || r.label from public.hpc_evaluations as e
-   join public.hpc_rubrics as r on r.institution_id = e.institution_id and r.id = e.rubric_id
-   where e.institution_id = '10000000-0000-4000-8000-000000000002' and e.id = '60000000-0000-4000-8000-000000000002'),
-  'middle:Advanced', 'a typed level is linked to the level row of the parameter''s scale');
+select r.scale_code || ':' || r.label as level_row from public.hpc_evaluations as e
+join public.hpc_rubrics as r on r.institution_id = e.institution_id and r.id = e.rubric_id
+where e.institution_id = '10000000-0000-4000-8000-000000000002' and e.id = '60000000-0000-4000-8000-000000000002' \gset
+select is(:'level_row'::text, 'middle:Advanced', 'a typed level is linked to the level row of the parameter''s scale');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, level_ordinal)
     select inst, cycle, student, param, 'teacher', teacher, 2 from t_ctx$$,
@@ -231,9 +232,9 @@ select throws_ok(
 insert into public.hpc_conversations (id, institution_id, student_id, author_id, author_role, subject, body)
 values ('60000000-0000-4000-8000-000000000020', '10000000-0000-4000-8000-000000000002', '00000000-0000-4000-a000-000000000014',
         '00000000-0000-4000-a000-000000000015', 'parent', 'Sports day', 'Will there be a relay for grade 7?');
-select is(
-  (select thread_id from public.hpc_conversations where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000-0000-4000-8000-000000000020'),
-  '60000000-0000-4000-8000-000000000020'::uuid, 'a message without a thread starts one');
+select thread_id from public.hpc_conversations
+where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000-0000-4000-8000-000000000020' \gset
+select is(:'thread_id'::uuid, '60000000-0000-4000-8000-000000000020'::uuid, 'a message without a thread starts one');
 select throws_ok(
   $$insert into public.hpc_conversations (institution_id, thread_id, student_id, author_id, author_role, subject, body)
     values ('10000000-0000-4000-8000-000000000002', '60000000-0000-4000-8000-000000000020', '00000000-0000-4000-a000-000000000014',
