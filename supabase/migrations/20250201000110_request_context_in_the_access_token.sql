@@ -75,72 +75,39 @@ revoke all on function private.expire_issued_contexts() from public;
 
 -- The inputs of private.request_context_values, each with the columns it reads: inserts and
 -- deletes always count, updates only when one of those columns changes (a profile's name or
--- last sign-in does not expire anything).
-create or replace trigger expire_issued_contexts
-after insert or delete on public.user_profiles
-for each row execute function private.expire_issued_contexts();
-create or replace trigger expire_issued_contexts_on_update
-after update of id, institution_id, role on public.user_profiles
-for each row when ((old.id, old.institution_id, old.role) is distinct from (new.id, new.institution_id, new.role))
-execute function private.expire_issued_contexts();
-
-create or replace trigger expire_issued_contexts
-after insert or delete on public.institution_feature_flags
-for each row execute function private.expire_issued_contexts();
-create or replace trigger expire_issued_contexts_on_update
-after update of institution_id, feature, enabled on public.institution_feature_flags
-for each row when ((old.institution_id, old.feature, old.enabled) is distinct from (new.institution_id, new.feature, new.enabled))
-execute function private.expire_issued_contexts();
-
-create or replace trigger expire_issued_contexts
-after insert or delete on public.staff_duties
-for each row execute function private.expire_issued_contexts();
-create or replace trigger expire_issued_contexts_on_update
-after update of institution_id, user_id, section_id, duty, active on public.staff_duties
-for each row when ((old.institution_id, old.user_id, old.section_id, old.duty, old.active)
-                   is distinct from (new.institution_id, new.user_id, new.section_id, new.duty, new.active))
-execute function private.expire_issued_contexts();
-
-create or replace trigger expire_issued_contexts
-after insert or delete on public.section_courses
-for each row execute function private.expire_issued_contexts();
-create or replace trigger expire_issued_contexts_on_update
-after update of institution_id, section_id, teacher_id on public.section_courses
-for each row when ((old.institution_id, old.section_id, old.teacher_id) is distinct from (new.institution_id, new.section_id, new.teacher_id))
-execute function private.expire_issued_contexts();
-
-create or replace trigger expire_issued_contexts
-after insert or delete on public.section_students
-for each row execute function private.expire_issued_contexts();
-create or replace trigger expire_issued_contexts_on_update
-after update of institution_id, section_id, student_id on public.section_students
-for each row when ((old.institution_id, old.section_id, old.student_id) is distinct from (new.institution_id, new.section_id, new.student_id))
-execute function private.expire_issued_contexts();
-
-create or replace trigger expire_issued_contexts
-after insert or delete on public.student_guardians
-for each row execute function private.expire_issued_contexts();
-create or replace trigger expire_issued_contexts_on_update
-after update of institution_id, student_id, guardian_id on public.student_guardians
-for each row when ((old.institution_id, old.student_id, old.guardian_id) is distinct from (new.institution_id, new.student_id, new.guardian_id))
-execute function private.expire_issued_contexts();
-
-create or replace trigger expire_issued_contexts
-after insert or delete on public.hpc_parameter_assignments
-for each row execute function private.expire_issued_contexts();
-create or replace trigger expire_issued_contexts_on_update
-after update of institution_id, student_id, peer_reviewer_id, active on public.hpc_parameter_assignments
-for each row when ((old.institution_id, old.student_id, old.peer_reviewer_id, old.active)
-                   is distinct from (new.institution_id, new.student_id, new.peer_reviewer_id, new.active))
-execute function private.expire_issued_contexts();
-
-create or replace trigger expire_issued_contexts
-after insert or delete on public.hpc_evaluation_cycles
-for each row execute function private.expire_issued_contexts();
-create or replace trigger expire_issued_contexts_on_update
-after update of id, institution_id, status on public.hpc_evaluation_cycles
-for each row when ((old.id, old.institution_id, old.status) is distinct from (new.id, new.institution_id, new.status))
-execute function private.expire_issued_contexts();
+-- last sign-in does not expire anything). Creating a trigger takes a SHARE ROW EXCLUSIVE lock
+-- on its table for a moment: lock_timeout above keeps a busy table from queueing its writers
+-- behind this migration.
+do $$
+declare
+  v_input record;
+begin
+  for v_input in
+    select t.table_name, t.columns
+    from (values
+      ('user_profiles', array['id', 'institution_id', 'role']),
+      ('institution_feature_flags', array['institution_id', 'feature', 'enabled']),
+      ('staff_duties', array['institution_id', 'user_id', 'section_id', 'duty', 'active']),
+      ('section_courses', array['institution_id', 'section_id', 'teacher_id']),
+      ('section_students', array['institution_id', 'section_id', 'student_id']),
+      ('student_guardians', array['institution_id', 'student_id', 'guardian_id']),
+      ('hpc_parameter_assignments', array['institution_id', 'student_id', 'peer_reviewer_id', 'active']),
+      ('hpc_evaluation_cycles', array['id', 'institution_id', 'status'])
+    ) as t (table_name, columns)
+  loop
+    execute format(
+      'create or replace trigger expire_issued_contexts after insert or delete on public.%I
+       for each row execute function private.expire_issued_contexts()', v_input.table_name);
+    execute format(
+      'create or replace trigger expire_issued_contexts_on_update after update of %s on public.%I
+       for each row when ((%s) is distinct from (%s)) execute function private.expire_issued_contexts()',
+      (select string_agg(format('%I', c), ', ') from unnest(v_input.columns) as c),
+      v_input.table_name,
+      (select string_agg(format('old.%I', c), ', ') from unnest(v_input.columns) as c),
+      (select string_agg(format('new.%I', c), ', ') from unnest(v_input.columns) as c));
+  end loop;
+end
+$$;
 
 -- The hook Supabase Auth calls before it signs a token (event: user_id, claims,
 -- authentication_method; answer: the claims). The context goes in as `hpc_context` unless it
