@@ -7,7 +7,7 @@ const secret = new TextEncoder().encode(JWT_SECRET);
 /** The Supabase CLI's long-lived local keys (same claims, so the same tokens). */
 const API_KEY_EXPIRY = 1983812996;
 
-function sign(claims: Record<string, unknown>): Promise<string> {
+export function sign(claims: Record<string, unknown>): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secret);
 }
 
@@ -34,8 +34,13 @@ export interface TokenUser {
 
 /** A signed-in user's access token, shaped as GoTrue issues it. */
 export function userToken(user: TokenUser, ttlSeconds = 7 * 24 * 3600): Promise<string> {
+  return sign(userClaims(user, ttlSeconds));
+}
+
+/** The claims GoTrue signs for a user signed in with a password. */
+export function userClaims(user: TokenUser, ttlSeconds = 7 * 24 * 3600): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
-  return sign({
+  return {
     iss: 'http://127.0.0.1:54321/auth/v1',
     sub: user.id,
     aud: 'authenticated',
@@ -50,5 +55,5 @@ export function userToken(user: TokenUser, ttlSeconds = 7 * 24 * 3600): Promise<
     is_anonymous: false,
     iat: now,
     exp: now + ttlSeconds,
-  });
+  };
 }

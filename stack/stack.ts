@@ -10,8 +10,10 @@ import { pushMigrations } from './migrations.ts';
 import { listFunctions, startFunction, stopFunction, type RunningFunction } from './functions.ts';
 import { startGateway } from './gateway.ts';
 import { startPostgrest, stopPostgrest, type RunningPostgrest } from './postgrest.ts';
-import { anonKey, apiKeyJwts, publishableKey, secretKey, serviceRoleKey, userToken } from './keys.ts';
+import postgres from 'postgres';
+import { anonKey, apiKeyJwts, publishableKey, secretKey, serviceRoleKey, type TokenUser, userToken } from './keys.ts';
 import { listDemoUsers } from './demo-users.ts';
+import { hookedUserToken } from './access-token-hook.ts';
 import { type StackSettings, apiUrl, dbUrl, JWT_SECRET } from './settings.ts';
 
 export interface Credentials {
@@ -54,8 +56,23 @@ async function credentialsFor(s: StackSettings): Promise<Credentials> {
     serviceRoleKey: await serviceRoleKey(),
     publishableKey,
     secretKey,
-    users: await Promise.all(users.map(async (u) => ({ ...u, token: await userToken(u) }))),
+    users: await demoTokens(dbUrl(s), users),
   };
+}
+
+/** The demo users' tokens as Supabase Auth would issue them: through the access token hook
+ * once the migrations define it. */
+async function demoTokens<U extends TokenUser>(url: string, users: U[]): Promise<(U & { token: string })[]> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [hook] = await sql`select to_regprocedure('private.custom_access_token_hook(jsonb)') is not null as present`;
+    const issue = hook?.present ? (u: U) => hookedUserToken(sql, u) : (u: U) => userToken(u);
+    const out: (U & { token: string })[] = [];
+    for (const u of users) out.push({ ...u, token: await issue(u) });
+    return out;
+  } finally {
+    await sql.end();
+  }
 }
 
 /** `interrupted`: a Ctrl-C while starting; what did start is stopped again, nothing is left

@@ -11,13 +11,17 @@ function readableRequest(x: { method: string; url: string }): string {
   return `${x.method} ${url.pathname}${query}`;
 }
 
-function restSection(rest: Record<string, RestRequestResult>, history: HistoryEntry[]): string[] {
+function restSection(rest: Record<string, RestRequestResult>, history: HistoryEntry[], tokens: 'hook' | 'plain' | undefined): string[] {
   const triple = (x: Stats) => `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}`;
   const earlier = history.filter((h) => h.restOverhead);
   return [
     "## 7. The same pages through the frontend's real path (target ≤ 1.2× at p50 and p95; class sheet < 20 ms p95)",
     '',
     "supabase-js 2 (typed with the generated types) → the stack's gateway (`stack/gateway.ts`, Kong's key check) → PostgREST 12.0.2 (`stack/postgrest.ts`, configured as `npm start` runs it: `authenticator`, prepared statements, 1,000-row limit) → this cluster. Each request is sent with the user's access token (anon key as `apikey`) and, alternating which goes first, as the same request with the service_role key, which PostgREST runs past RLS. Times in ms at the client, HTTP included.",
+    '',
+    tokens === 'plain'
+      ? "User tokens as Supabase Auth issues them **without** the access token hook: PostgREST's pre-request computes the request context from the tables on every request (`--tokens plain`)."
+      : "User tokens as Supabase Auth issues them with the project's access token hook (`supabase/config.toml`): the request context inside, used while its school's inputs are unchanged (`--tokens plain` measures without it).",
     '',
     '| page | rows | same result | user p50 / p95 / p99 | service_role p50 / p95 / p99 | ratio p50 / p95 / p99 | n |',
     '|---|---|---|---|---|---|---|',
@@ -236,7 +240,7 @@ export function report(r: ScaleResults): string {
       ? `- \`public.hpc_generate_report\` as the class teacher for their section (${r.cards.generate.section}): p50 ${ms(r.cards.generate.p50)} ms, p95 ${ms(r.cards.generate.p95)} ms per card, ${r.cards.generate.cardsPerSecond.toFixed(1)} cards/s on one connection; outcomes ${JSON.stringify(r.cards.generate.outcomes)}${r.cards.generate.error ? ` (last error: ${r.cards.generate.error})` : ''}; rolled back.`
       : '- `public.hpc_generate_report` is not in the schema: not measured.',
     '',
-    ...(Object.keys(rest).length ? restSection(rest, r.history ?? []) : []),
+    ...(Object.keys(rest).length ? restSection(rest, r.history ?? [], r.restTokens) : []),
     '## Reproduce',
     '',
     '```sh',

@@ -8,9 +8,11 @@ import { SignJWT } from 'jose';
 import ws from 'ws';
 import type { Database } from '../../supabase/functions/_shared/database.types.ts';
 import { startGateway } from '../../stack/gateway.ts';
+import postgres from 'postgres';
+import { hookedUserToken } from '../../stack/access-token-hook.ts';
 import { anonKey, apiKeyJwts, serviceRoleKey, userToken } from '../../stack/keys.ts';
 import { startPostgrest, stopPostgrest } from '../../stack/postgrest.ts';
-import { apiUrl, JWT_SECRET, type StackSettings } from '../../stack/settings.ts';
+import { apiUrl, dbUrl, JWT_SECRET, type StackSettings } from '../../stack/settings.ts';
 
 export type Client = SupabaseClient<Database>;
 
@@ -21,7 +23,8 @@ export interface SentRequest {
 
 export interface RestPath {
   apiUrl: string;
-  /** A signed-in user: the anon key as `apikey`, their access token as `Authorization`. */
+  /** A signed-in user: the anon key as `apikey`, their access token as `Authorization`,
+   * issued through the access token hook unless the path was started without it. */
   userClient(id: string): Promise<Client>;
   /** A trusted server: the service_role key, past RLS. With `onBehalfOf`, its token also
    * names that user (`sub`), for functions that answer for the caller's school. */
@@ -31,8 +34,15 @@ export interface RestPath {
   stop(): Promise<void>;
 }
 
-export async function startRestPath(s: StackSettings): Promise<RestPath> {
+/** `tokens`: 'hook' issues user tokens as Supabase Auth does with the project's access token
+ * hook (the request context inside), 'plain' as it does without one. */
+export async function startRestPath(s: StackSettings, tokens: 'hook' | 'plain' = 'hook'): Promise<RestPath> {
   const keys = { anon: await anonKey(), service: await serviceRoleKey() };
+  const db = postgres(dbUrl(s), { max: 1, onnotice: () => {} });
+  const issue = (id: string) => {
+    const user = { id, email: `${id}@scale.example` };
+    return tokens === 'hook' ? hookedUserToken(db, user) : userToken(user);
+  };
   const rest = await startPostgrest(s);
   let gateway: Server;
   try {
@@ -57,12 +67,13 @@ export async function startRestPath(s: StackSettings): Promise<RestPath> {
   return {
     apiUrl: url,
     sent,
-    userClient: async (id) => make(keys.anon, await userToken({ id, email: `${id}@scale.example` })),
+    userClient: async (id) => make(keys.anon, await issue(id)),
     serviceClient: async (onBehalfOf) => make(keys.service, onBehalfOf ? await serviceTokenFor(onBehalfOf) : keys.service),
     stop: async () => {
       await new Promise<void>((r) => gateway.close(() => r()));
       gateway.closeAllConnections();
       await stopPostgrest(rest);
+      await db.end();
     },
   };
 }

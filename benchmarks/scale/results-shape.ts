@@ -54,6 +54,8 @@ export type ScaleSections = {
   rlsOverhead?: Record<string, RlsOverhead>;
   rlsOverheadPrepared?: Record<string, RlsComparison>;
   restOverhead?: Record<string, RestRequestResult>;
+  /** How the rest section's user tokens were issued (`--tokens`). */
+  restTokens?: 'hook' | 'plain';
   naivePolicies?: Record<string, Record<string, PolicyVariant>>;
   dashboards?: Record<string, Stats & { rows: number; source: string }>;
   refresh?: Refresh;

@@ -54,6 +54,8 @@ const usage = `npm run bench:scale [-- options]
   --regenerate                  generate the data again even when it is there
   --sections a,b,…              only these sections (default all: ${SECTIONS.join(',')});
                                 the others are kept from the existing results.json
+  --tokens hook|plain           user tokens as Supabase Auth issues them with the project's
+                                access token hook (default) or without it (section rest)
   --out DIR                     where results.json and RESULTS.md go (default benchmarks/scale)
   --render                      only rewrite RESULTS.md from results.json
   --help                        this text`;
@@ -63,6 +65,7 @@ const { values: args } = parseArgs({
     preset: { type: 'string', default: 'large' },
     iterations: { type: 'string', default: '200' },
     regenerate: { type: 'boolean', default: false },
+    tokens: { type: 'string', default: 'hook' },
     out: { type: 'string', default: join(projectRoot, 'benchmarks', 'scale') },
     // overhead,rest,variants,dashboards,refresh,cards (default all); a partial run keeps the
     // other sections of the existing results.json and rewrites RESULTS.md
@@ -86,6 +89,8 @@ const maybePreset = PRESETS[presetName];
 if (!maybePreset) throw new Error(`unknown preset ${presetName}`);
 const preset = maybePreset;
 const N = Number(args.iterations);
+const tokens = args.tokens === 'plain' ? 'plain' : 'hook';
+if (args.tokens !== tokens) throw new Error(`--tokens is hook or plain, not ${args.tokens}`);
 const log = (line: string) => console.log(line);
 
 /** When the sections this run does not measure were measured: a previous partial run that
@@ -189,7 +194,8 @@ async function main() {
 
     // 7. the same pages through the frontend's real path
     if (want('rest')) {
-      const path = await startRestPath(s);
+      const path = await startRestPath(s, tokens);
+      results.restTokens = tokens;
       try {
         results.restOverhead = await measureRestPath(
           path,

@@ -31,44 +31,28 @@ set local statement_timeout = '30s';
 
 -- Computing the context ---------------------------------------------------------------------
 
--- One flat statement from the caller's profile (`me`); each list is an index lookup, made only
--- for the roles whose policies ask for it (staff teach; students and parents have children,
--- classes and their teachers; students review peers). On a
--- Citus coordinator the values are set with SET LOCAL, which Citus passes on to the workers
--- a transaction uses (citus.propagate_set_commands = 'local'), the claims included, so that
--- auth.uid() answers there too; on one node set_config does the same without parsing a
--- statement per setting.
-create or replace function private.set_request_context()
-returns void
+-- What the caller's context holds, computed from the tables: one flat statement from the
+-- caller's profile (`me`); each list is an index lookup, made only for the roles whose
+-- policies ask for it (staff teach; students and parents have children, classes and their
+-- teachers; students review peers). Null for a user without a profile. The values follow
+-- private.set_request_context's names. Also what the access token hook puts in a token
+-- (20250201000110).
+create or replace function private.request_context_values(p_user uuid)
+returns text[]
 language plpgsql
-volatile
+stable
 security definer
 set search_path = ''
 as $$
 declare
-  v_claims text := coalesce(current_setting('request.jwt.claims', true), '');
-  v_user uuid := auth.uid();
   v_school uuid;
-  v_names text[] := array[
-    'user_id', 'institution_id', 'hpc_institution_id', 'role', 'duties', 'is_institution_admin', 'is_principal',
-    'reads_whole_institution', 'reads_audit_log', 'taught_section_ids', 'taught_student_ids', 'child_ids',
-    'taught_guardian_ids', 'family_section_ids', 'family_teacher_ids', 'peer_reviewee_ids', 'open_cycle_ids',
-    'released_cycle_ids'];
   v_values text[];
-  -- A setting read, not a catalog scan: this runs before every request.
-  v_citus boolean := coalesce(current_setting('citus.propagate_set_commands', true) = 'local', false);
 begin
-  -- On Citus, before the first read: a request serves one school, so one connection per node
-  -- is enough, and it lets the request write a reference table (institutions) after a read
-  -- that fanned out (the caller's profile below, found by id alone).
-  if v_citus then
-    perform set_config('citus.multi_shard_modify_mode', 'sequential', true);
-  end if;
   -- The caller's school first, by id alone (the one lookup that cannot name it), so that the
   -- statement below names the school in every table it reads: on Citus that keeps it on the
   -- school's one shard group, where the correlated lists it computes may be planned at all.
-  if v_user is not null then
-    select p.institution_id into v_school from public.user_profiles as p where p.id = v_user;
+  if p_user is not null then
+    select p.institution_id into v_school from public.user_profiles as p where p.id = p_user;
   end if;
   if v_school is not null then
     select array[
@@ -146,7 +130,63 @@ begin
                              select g.student_id from public.student_guardians as g
                              where me.role = 'parent' and g.institution_id = v_school and g.guardian_id = me.id)
     ) as fs
-    where me.institution_id = v_school and me.id = v_user;
+    where me.institution_id = v_school and me.id = p_user;
+  end if;
+  return v_values;
+end
+$$;
+comment on function private.request_context_values(uuid) is
+  'The caller''s request context computed from the tables, in private.set_request_context''s order; null without a profile.';
+
+-- PostgREST's pre-request. A token issued through the access token hook carries the context
+-- computed at sign-in with the version of its school's inputs; while that version is still
+-- the school's, the token's values are used as they are (one lookup by key instead of a
+-- dozen: a parent's card request through PostgREST went from 1.26-1.30x to 1.08-1.10x
+-- service_role, benchmarks/scale/FINDINGS.md). Any change to what a context rests on gives
+-- the school a new version (20250201000110), so a token never grants what the tables no
+-- longer do; it is then computed from the tables, as for a token without it.
+--
+-- On a Citus coordinator the values are set with SET LOCAL, which Citus passes on to the
+-- workers a transaction uses (citus.propagate_set_commands = 'local'), the claims included,
+-- so that auth.uid() answers there too; on one node set_config does the same without parsing
+-- a statement per setting.
+create or replace function private.set_request_context()
+returns void
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_claims text := coalesce(current_setting('request.jwt.claims', true), '');
+  v_user uuid := auth.uid();
+  v_issued jsonb;
+  v_names text[] := array[
+    'user_id', 'institution_id', 'hpc_institution_id', 'role', 'duties', 'is_institution_admin', 'is_principal',
+    'reads_whole_institution', 'reads_audit_log', 'taught_section_ids', 'taught_student_ids', 'child_ids',
+    'taught_guardian_ids', 'family_section_ids', 'family_teacher_ids', 'peer_reviewee_ids', 'open_cycle_ids',
+    'released_cycle_ids'];
+  v_values text[];
+  -- A setting read, not a catalog scan: this runs before every request.
+  v_citus boolean := coalesce(current_setting('citus.propagate_set_commands', true) = 'local', false);
+begin
+  -- On Citus, before the first read: a request serves one school, so one connection per node
+  -- is enough, and it lets the request write a reference table (institutions) after a read
+  -- that fanned out (the caller's profile, found by id alone).
+  if v_citus then
+    perform set_config('citus.multi_shard_modify_mode', 'sequential', true);
+  end if;
+  if v_user is not null then
+    v_issued := nullif(v_claims, '')::jsonb -> 'hpc_context';
+    if v_issued -> 'values' ->> 0 = v_user::text then
+      select array(select jsonb_array_elements_text(v_issued -> 'values')) into v_values
+      where coalesce((select v.version from private.context_versions as v
+                      where v.institution_id = (v_issued ->> 'institution_id')::uuid), 0)
+            = (v_issued ->> 'version')::bigint;
+    end if;
+    if v_values is null then
+      v_values := private.request_context_values(v_user);
+    end if;
   end if;
   if v_citus then
     execute (
@@ -342,6 +382,9 @@ end
 $$;
 grant usage on schema private to anon;
 grant execute on function private.set_request_context() to anon;
+-- Anyone's context, from anyone's id: only the definer functions above and the access token
+-- hook call it.
+revoke all on function private.request_context_values(uuid) from public;
 
 -- PostgREST runs the context function before each request (in-database configuration, as on a
 -- hosted Supabase project; the NOTIFY makes a running PostgREST read it again).
