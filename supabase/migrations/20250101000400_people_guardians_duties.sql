@@ -79,6 +79,36 @@ create index staff_duties_duty_idx on public.staff_duties (institution_id, duty)
 create unique index staff_duties_one_class_teacher_key
   on public.staff_duties (institution_id, section_id) where duty = 'class_teacher' and active;
 
+create or replace function private.trigger_runs_on_a_shard(p_relid oid, p_table text)
+returns boolean
+language sql
+stable
+set search_path = ''
+as $$
+  select coalesce(pg_catalog.pg_partition_root(p_relid), p_relid::pg_catalog.regclass)
+         is distinct from pg_catalog.to_regclass(pg_catalog.format('public.%I', p_table))
+$$;
+comment on function private.trigger_runs_on_a_shard(oid, text) is
+  'Whether a trigger on table p_table (by name, in public) fires on a Citus shard of it: its relation (tg_relid) is neither the table nor one of its partitions.';
+revoke all on function private.trigger_runs_on_a_shard(oid, text) from public;
+
+create or replace function private.refuse_link_outside_school_on_a_shard(p_relid oid, p_table text, p_column text)
+returns void
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  if private.trigger_runs_on_a_shard(p_relid, p_table) then
+    raise exception 'This % row links (%) to a row outside its institution.', p_table, p_column
+      using errcode = '23503';
+  end if;
+end
+$$;
+comment on function private.refuse_link_outside_school_on_a_shard(oid, text, text) is
+  'In a trigger on a Citus shard: refuses (23503) a link the trigger did not find in the row''s own school.';
+revoke all on function private.refuse_link_outside_school_on_a_shard(oid, text, text) from public;
+
 -- Role consistency that a check constraint cannot see (it lives in another row). The table
 -- is named by the trigger's argument, not TG_TABLE_NAME (on a distributed table that is the
 -- shard's name); a table it does not know is refused rather than let through unchecked.
@@ -96,10 +126,12 @@ begin
   -- Each person is looked up in the row's own school first: on Citus that is the row's own
   -- shard group, which a trigger running on a shard may read; by id alone it would ask every
   -- shard, which Citus refuses there. Only a person of another school, or nobody, goes on to
-  -- the lookup by id (and the composite foreign key refuses the row in any case).
+  -- the lookup by id (and the composite foreign key refuses the row in any case); on a shard,
+  -- where that lookup is refused, the row is refused as that key would refuse it.
   if tg_argv[0] = 'student_guardians' then
     select p.role into v_role from public.user_profiles as p where p.institution_id = new.institution_id and p.id = new.student_id;
     if not found then
+      perform private.refuse_link_outside_school_on_a_shard(tg_relid, tg_argv[0], 'student_id');
       select p.role into v_role from public.user_profiles as p where p.id = new.student_id;
     end if;
     if v_role is distinct from 'student' then
@@ -108,6 +140,7 @@ begin
     end if;
     select p.role into v_role from public.user_profiles as p where p.institution_id = new.institution_id and p.id = new.guardian_id;
     if not found then
+      perform private.refuse_link_outside_school_on_a_shard(tg_relid, tg_argv[0], 'guardian_id');
       select p.role into v_role from public.user_profiles as p where p.id = new.guardian_id;
     end if;
     if v_role is distinct from 'parent' then
@@ -117,6 +150,7 @@ begin
   elsif tg_argv[0] = 'staff_duties' then
     select p.role into v_role from public.user_profiles as p where p.institution_id = new.institution_id and p.id = new.user_id;
     if not found then
+      perform private.refuse_link_outside_school_on_a_shard(tg_relid, tg_argv[0], 'user_id');
       select p.role into v_role from public.user_profiles as p where p.id = new.user_id;
     end if;
     if v_role is null or v_role not in ('teacher', 'admin', 'staff') then

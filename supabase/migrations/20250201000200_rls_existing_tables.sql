@@ -175,6 +175,14 @@ begin
                        split_part(v_link, '.', 1))
           into v_school using new.institution_id, v_ref;
       end if;
+      -- On a Citus shard the row has its school, every link between tenant tables is a
+      -- composite foreign key, and the lookup by id would ask every shard, which Citus refuses
+      -- there: a link not found in the row's school is refused as that key would refuse it.
+      if v_school is null and new.institution_id is not null
+         and private.trigger_runs_on_a_shard(tg_relid, tg_argv[0]) then
+        raise exception 'This % row links (%) to a row outside its institution.', tg_argv[0], v_column
+          using errcode = '23503';
+      end if;
       if v_school is null then
         execute format('select t.institution_id from public.%I as t where t.id = $1', split_part(v_link, '.', 1))
           into v_school using v_ref;
@@ -213,6 +221,7 @@ begin
   return new;
 end
 $$;
+
 comment on function private.keep_row_in_its_institution() is
   'Trigger: institution_id fixed once set, a signed-in user''s new row in their own school, links within the same school, filled from links or the signed-in user on insert.';
 revoke all on function private.keep_row_in_its_institution() from public;

@@ -266,26 +266,43 @@ grant execute on function private.hpc_transition_report(uuid, text, bigint, text
 -- decision is the schedule_publish step; this only carries it out.
 create or replace function private.hpc_release_due_reports()
 returns bigint
-language sql
+language plpgsql
 volatile
 security definer
 set search_path = ''
 as $$
-  with due as (
-    select r.institution_id, r.id
+declare
+  v_now timestamptz := now();
+  v_school uuid;
+  v_released bigint;
+  v_total bigint := 0;
+begin
+  for v_school in
+    select distinct r.institution_id
     from public.hpc_reports as r
-    where r.status = 'approved' and r.is_current and r.release_at <= now()
-    for update skip locked
-  ),
-  done as (
-    update public.hpc_reports as r
-       set status = 'published', published_at = r.release_at
-      from due
-     where r.institution_id = due.institution_id and r.id = due.id
-    returning 1
-  )
-  select count(*) from done
+    where r.status = 'approved' and r.is_current and r.release_at <= v_now
+  loop
+    with due as (
+      select r.institution_id, r.id
+      from public.hpc_reports as r
+      where r.institution_id = v_school and r.status = 'approved' and r.is_current and r.release_at <= v_now
+      for update skip locked
+    ),
+    done as (
+      update public.hpc_reports as r
+         set status = 'published', published_at = r.release_at
+        from due
+       where r.institution_id = due.institution_id and r.id = due.id
+      returning 1
+    )
+    select count(*) into v_released from done;
+    v_total := v_total + v_released;
+  end loop;
+  return v_total;
+end
 $$;
+comment on function private.hpc_release_due_reports() is
+  'pg_cron, every minute: publishes the approved current cards whose release date has come, one school at a time (Citus locks rows only within one shard).';
 revoke all on function private.hpc_release_due_reports() from public;
 
 select cron.schedule('hpc-release-due-reports', '* * * * *', $job$select private.hpc_release_due_reports()$job$);
@@ -325,7 +342,8 @@ begin
     into v_duties, v_class_sections, v_subject_sections, v_coordinator_stages, v_coordinator_all
   from public.staff_duties as d
   where d.institution_id = v_caller.institution_id and d.user_id = v_caller.user_id and d.active;
-  if exists (select 1 from public.user_profiles as p where p.id = v_caller.user_id and p.role = 'admin') then
+  if exists (select 1 from public.user_profiles as p
+             where p.institution_id = v_caller.institution_id and p.id = v_caller.user_id and p.role = 'admin') then
     v_duties := v_duties || array['institution_admin'];
   end if;
 
@@ -338,12 +356,12 @@ begin
     from public.hpc_approval_workflows as w
     cross join lateral (
       select r.* from public.hpc_reports as r
-      where r.institution_id = w.institution_id and r.id = w.report_id and r.is_current
+      where r.institution_id = v_caller.institution_id and r.id = w.report_id and r.is_current
       offset 0 -- a fence: keeps this a per-step lookup (not pulled up into a join the planner may reorder)
     ) as r
     cross join lateral (
       select p.full_name, p.current_standard from public.user_profiles as p
-      where p.institution_id = r.institution_id and p.id = r.student_id
+      where p.institution_id = v_caller.institution_id and p.id = r.student_id
       offset 0
     ) as p
     where w.institution_id = v_caller.institution_id
@@ -355,18 +373,18 @@ begin
       and case
             when w.approver_duty = 'class_teacher' then exists (
               select 1 from public.section_students as s
-              where s.institution_id = r.institution_id and s.student_id = r.student_id
+              where s.institution_id = v_caller.institution_id and s.student_id = r.student_id
                 and s.section_id = any (v_class_sections))
             when w.approver_duty = 'subject_teacher' then exists (
               select 1 from public.section_students as s
-              where s.institution_id = r.institution_id and s.student_id = r.student_id
+              where s.institution_id = v_caller.institution_id and s.student_id = r.student_id
                 and s.section_id = any (v_subject_sections))
             when w.approver_duty = 'coordinator' then v_coordinator_all or coalesce(
               (select private.hpc_stage_for_grade(c.grade)
                from public.section_students as s
                join public.sections as x on x.institution_id = s.institution_id and x.id = s.section_id
                join public.cohorts as c on c.institution_id = x.institution_id and c.id = x.cohort_id
-               where s.institution_id = r.institution_id and s.student_id = r.student_id
+               where s.institution_id = v_caller.institution_id and s.student_id = r.student_id
                order by c.grade, s.section_id
                limit 1),
               private.hpc_stage_for_grade(p.current_standard)) = any (v_coordinator_stages)
@@ -379,7 +397,7 @@ begin
     from public.hpc_reports as r
     cross join lateral (
       select p.full_name from public.user_profiles as p
-      where p.institution_id = r.institution_id and p.id = r.student_id
+      where p.institution_id = v_caller.institution_id and p.id = r.student_id
       offset 0
     ) as p
     where r.institution_id = v_caller.institution_id
@@ -401,7 +419,7 @@ begin
     ) as r
     cross join lateral (
       select p.full_name from public.user_profiles as p
-      where p.institution_id = r.institution_id and p.id = r.student_id
+      where p.institution_id = v_caller.institution_id and p.id = r.student_id
       offset 0
     ) as p
   ) as t (report_id, cycle_id, student_id, student_name, version, status, lock_version, action, approver_duty, round, since)

@@ -31,3 +31,49 @@ comment on function public.previous_version(public.hpc_reports) is
   'Computed relationship: the version this card version superseded (reopen), as the caller may see it.';
 revoke all on function public.previous_version(public.hpc_reports) from public, anon;
 grant execute on function public.previous_version(public.hpc_reports) to authenticated, service_role;
+
+-- The computed relationship previous_version(hpc_reports) on a Citus cluster.
+--
+-- Citus sends a query on hpc_reports to the shard of each school, and a whole-row argument
+-- goes with it as the shard's row type: the worker runs
+-- `public.previous_version(hpc_reports_104065)`, for which previous_version(hpc_reports)
+-- has no match. This overload takes any row and serves the shard: a version and the one it
+-- superseded belong to the same school, so they live on the same shard, which it reads
+-- directly (on a shard, a query on the distributed table would be refused as nested
+-- distributed execution). On one node, and on the coordinator, previous_version(hpc_reports)
+-- matches exactly and this overload is never chosen; given a row that is not a shard of
+-- hpc_reports it returns nothing. PostgREST offers a computed relationship only for a
+-- function whose argument is a table's row type, so the API is unchanged.
+-- Security invoker: the shard carries hpc_reports' policies, which decide what the caller
+-- sees of the older version, as on one node.
+create or replace function public.previous_version(p_report record)
+returns setof public.hpc_reports
+rows 1
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+declare
+  v_shard regclass;
+begin
+  select c.oid::regclass
+  into v_shard
+  from pg_catalog.pg_class as c
+  join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+  where c.reltype = pg_catalog.pg_typeof(p_report)::oid
+    and n.nspname = 'public'
+    and c.relname ~ '^hpc_reports_[0-9]+$'
+    and c.relkind = 'r';
+  if v_shard is null then
+    return;
+  end if;
+  return query execute pg_catalog.format(
+    'select r.* from %s as r where r.institution_id = $1 and r.id = $2', v_shard)
+    using p_report.institution_id, p_report.supersedes_id;
+end
+$$;
+comment on function public.previous_version(record) is
+  'previous_version(hpc_reports) on a Citus shard, where the row has the shard''s type: the superseded version from the same shard.';
+revoke all on function public.previous_version(record) from public, anon;
+grant execute on function public.previous_version(record) to authenticated, service_role;

@@ -308,7 +308,8 @@ set search_path = ''
 as $$
 declare
   v_caller record;
-  v_links jsonb;
+  v_pair record;
+  v_links jsonb := '[]';
   v_without_card jsonb;
 begin
   select * into v_caller from private.hpc_api_caller();
@@ -321,7 +322,11 @@ begin
           or private.hpc_holds_duty(v_caller.institution_id, v_caller.user_id, 'class_teacher', array[p_section_id], null)) then
     perform private.raise_api_error('HP403', 'Only the section''s class teacher or the principal shares its cards.');
   end if;
-  -- Each student's latest published version in the cycle, once per guardian.
+  -- Each student's latest published version in the cycle, once per guardian. The pairs are
+  -- read first and each link is made by its own statement: a function that writes, called
+  -- inside a query on distributed tables, would run on the shard, which may not write
+  -- through the coordinator's tables.
+  for v_pair in
   with cards as (
     select distinct on (r.student_id) r.id, r.student_id, r.language
     from public.section_students as s
@@ -331,12 +336,15 @@ begin
     where s.institution_id = v_caller.institution_id and s.section_id = p_section_id
     order by r.student_id, r.version desc
   )
-  select coalesce(jsonb_agg(private.report_share_create(v_caller.institution_id, c.id, c.student_id, g.guardian_id,
-                                                        coalesce(p_language, c.language), p_expires_in, v_caller.user_id)
-                            order by c.student_id, g.guardian_id), '[]')
-  into v_links
+  select c.id, c.student_id, c.language, g.guardian_id
   from cards as c
-  join public.student_guardians as g on g.institution_id = v_caller.institution_id and g.student_id = c.student_id;
+  join public.student_guardians as g on g.institution_id = v_caller.institution_id and g.student_id = c.student_id
+  order by c.student_id, g.guardian_id
+  loop
+    v_links := v_links || pg_catalog.jsonb_build_array(private.report_share_create(
+      v_caller.institution_id, v_pair.id, v_pair.student_id, v_pair.guardian_id,
+      coalesce(p_language, v_pair.language), p_expires_in, v_caller.user_id));
+  end loop;
   select coalesce(jsonb_agg(s.student_id order by s.student_id), '[]') into v_without_card
   from public.section_students as s
   where s.institution_id = v_caller.institution_id and s.section_id = p_section_id
@@ -438,8 +446,9 @@ declare
   v_caller record;
 begin
   select * into v_caller from private.hpc_api_caller();
-  if not exists (select 1 from public.hpc_evaluation_cycles as c where c.id = p_cycle_id)
-     or not exists (select 1 from public.sections as s where s.id = p_section_id) then
+  if not exists (select 1 from public.hpc_evaluation_cycles as c
+                 where c.institution_id = v_caller.institution_id and c.id = p_cycle_id)
+     or not exists (select 1 from public.sections as s where s.institution_id = v_caller.institution_id and s.id = p_section_id) then
     perform private.raise_api_error('HP404', 'No such cycle and section among yours.');
   end if;
   if not ((select private.reads_whole_institution()) or p_section_id = any ((select private.taught_section_ids())::uuid[])) then
@@ -451,23 +460,25 @@ begin
       select s.student_id, p.full_name,
              (select count(*) from public.report_share_links as l
               join public.hpc_reports as r on r.institution_id = l.institution_id and r.id = l.report_id
-              where l.student_id = s.student_id and r.cycle_id = p_cycle_id) as links,
+              where l.institution_id = s.institution_id and l.student_id = s.student_id and r.cycle_id = p_cycle_id) as links,
              (select count(*) from public.report_share_link_opens as o
               join public.report_share_links as l on l.institution_id = o.institution_id and l.id = o.link_id
               join public.hpc_reports as r on r.institution_id = l.institution_id and r.id = l.report_id
-              where l.student_id = s.student_id and r.cycle_id = p_cycle_id) as opens,
+              where l.institution_id = s.institution_id and l.student_id = s.student_id and r.cycle_id = p_cycle_id) as opens,
              (select max(o.opened_at) from public.report_share_link_opens as o
               join public.report_share_links as l on l.institution_id = o.institution_id and l.id = o.link_id
               join public.hpc_reports as r on r.institution_id = l.institution_id and r.id = l.report_id
-              where l.student_id = s.student_id and r.cycle_id = p_cycle_id) as last_opened_at
+              where l.institution_id = s.institution_id and l.student_id = s.student_id
+                and r.cycle_id = p_cycle_id) as last_opened_at
       from public.section_students as s
       join public.user_profiles as p on p.institution_id = s.institution_id and p.id = s.student_id
-      where s.section_id = p_section_id
+      where s.institution_id = v_caller.institution_id and s.section_id = p_section_id
         and exists (select 1 from public.student_guardians as g where g.institution_id = s.institution_id and g.student_id = s.student_id)
     )
     select jsonb_build_object(
       'cycle_id', p_cycle_id, 'section_id', p_section_id,
-      'cycle', (select c.name from public.hpc_evaluation_cycles as c where c.id = p_cycle_id),
+      'cycle', (select c.name from public.hpc_evaluation_cycles as c
+                where c.institution_id = v_caller.institution_id and c.id = p_cycle_id),
       'families', count(*), 'shared', count(*) filter (where f.links > 0), 'opened', count(*) filter (where f.opens > 0),
       'students', coalesce(jsonb_agg(jsonb_build_object('student_id', f.student_id, 'student', f.full_name, 'links', f.links,
                                                         'opens', f.opens, 'last_opened_at', f.last_opened_at)
