@@ -17,7 +17,7 @@ function restSection(rest: Record<string, RestRequestResult>, history: HistoryEn
   return [
     "## 7. The same pages through the frontend's real path (target ≤ 1.2× at p50 and p95; class sheet < 20 ms p95)",
     '',
-    "supabase-js 2 (typed with the generated types) → the stack's gateway (`stack/gateway.ts`, Kong's key check) → PostgREST 12.0.2 (`stack/postgrest.ts`, configured as `npm start` runs it: `authenticator`, prepared statements, 1,000-row limit) → this cluster. Each request is sent with the user's access token (anon key as `apikey`) and, alternating which goes first, as the same request with the service_role key, which PostgREST runs past RLS. Times in ms at the client, HTTP included.",
+    "supabase-js 2 (typed with the generated types) → the stack's gateway (`stack/gateway.ts`, Kong's key check, in a process of its own as a gateway is never in its client's) → PostgREST 12.0.2 (`stack/postgrest.ts`, configured as `npm start` runs it: `authenticator`, prepared statements, 1,000-row limit) → this cluster. Each request is sent with the user's access token (anon key as `apikey`) and, alternating which goes first, as the same request with the service_role key, which PostgREST runs past RLS. Times in ms at the client, HTTP included.",
     '',
     tokens === 'plain'
       ? "User tokens as Supabase Auth issues them **without** the access token hook: PostgREST's pre-request computes the request context from the tables on every request (`--tokens plain`)."

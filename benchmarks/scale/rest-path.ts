@@ -1,18 +1,19 @@
 // The frontend's path to the scale cluster: the stack's own gateway (/rest/v1, Kong's key
-// check) in front of the stack's own PostgREST 12.0.2, configured exactly as `npm start`
+// check; in its own process, gateway-process.ts) in front of the stack's own PostgREST 12.0.2, configured exactly as `npm start`
 // configures it, and supabase-js clients made as a frontend makes them. Every request they
 // send is recorded (method and URL) so that the results say what was measured.
-import type { Server } from 'node:http';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import ws from 'ws';
 import type { Database } from '../../supabase/functions/_shared/database.types.ts';
-import { startGateway } from '../../stack/gateway.ts';
+import type { GatewayRoutes } from '../../stack/gateway.ts';
 import postgres from 'postgres';
 import { hookedUserToken } from '../../stack/access-token-hook.ts';
 import { anonKey, apiKeyJwts, serviceRoleKey, userToken } from '../../stack/keys.ts';
 import { startPostgrest, stopPostgrest } from '../../stack/postgrest.ts';
-import { apiUrl, dbUrl, JWT_SECRET, type StackSettings } from '../../stack/settings.ts';
+import { apiUrl, dbUrl, JWT_SECRET, projectRoot, type StackSettings } from '../../stack/settings.ts';
 
 export type Client = SupabaseClient<Database>;
 
@@ -44,9 +45,9 @@ export async function startRestPath(s: StackSettings, tokens: 'hook' | 'plain' =
     return tokens === 'hook' ? hookedUserToken(db, user) : userToken(user);
   };
   const rest = await startPostgrest(s);
-  let gateway: Server;
+  let gateway: ChildProcess;
   try {
-    gateway = await startGateway(s.apiPort, { functions: [], rest: { port: rest.port, apiKeys: await apiKeyJwts() } });
+    gateway = await startGatewayProcess(s.apiPort, { functions: [], rest: { port: rest.port, apiKeys: await apiKeyJwts() } });
   } catch (error) {
     await stopPostgrest(rest);
     throw error;
@@ -70,12 +71,29 @@ export async function startRestPath(s: StackSettings, tokens: 'hook' | 'plain' =
     userClient: async (id) => make(keys.anon, await issue(id)),
     serviceClient: async (onBehalfOf) => make(keys.service, onBehalfOf ? await serviceTokenFor(onBehalfOf) : keys.service),
     stop: async () => {
-      await new Promise<void>((r) => gateway.close(() => r()));
-      gateway.closeAllConnections();
+      await new Promise<void>((r) => {
+        gateway.once('exit', () => r());
+        gateway.kill('SIGTERM');
+      });
       await stopPostgrest(rest);
       await db.end();
     },
   };
+}
+
+/** The gateway in its own process (gateway-process.ts), once it listens. */
+function startGatewayProcess(port: number, routes: GatewayRoutes): Promise<ChildProcess> {
+  const entry = join(projectRoot, 'benchmarks', 'scale', 'gateway-process.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, JSON.stringify([port, routes])], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the gateway process exited (${code}) before it listened`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+  });
 }
 
 /** The service_role key's claims plus a user's id. */
