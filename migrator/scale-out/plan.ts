@@ -72,8 +72,13 @@ export function planScaleOut(catalog: ScaleOutCatalog, options: PlanOptions): Sc
   for (const t of cyclic)
     refused.set(t.name, ['on a foreign-key cycle: no order distributes every table before the tables referencing it']);
   const citus = new Map(catalog.citusTables.map((c) => [c.name, c]));
-  const distributedTenant = order.find((t) => t.tenant && citus.get(t.name)?.distributionColumn === DISTRIBUTION_COLUMN);
-  const anchor = distributedTenant?.name ?? order.find((t) => t.tenant && !refused.has(t.name))?.name ?? null;
+  // A table added after the scale-out (or left out by --only) joins the colocation group the
+  // cluster already has, wherever its anchor is: a group of its own would make every join
+  // and foreign key with the other tenant tables cross shards.
+  const distributedTenant =
+    order.find((t) => t.tenant && citus.get(t.name)?.distributionColumn === DISTRIBUTION_COLUMN)?.name ??
+    catalog.citusTables.find((c) => c.kind === 'distributed' && c.distributionColumn === DISTRIBUTION_COLUMN)?.name;
+  const anchor = distributedTenant ?? order.find((t) => t.tenant && !refused.has(t.name))?.name ?? null;
   const steps: Step[] = [];
   for (const table of order) {
     const current = citus.get(table.name);

@@ -245,6 +245,16 @@ describe('scale-out refusals, on tables built to break each rule', () => {
     const anchors = plan.steps.filter((s) => s.kind === 'distributed' && s.colocateWith === 'none');
     expect(anchors.map((s) => s.table)).toEqual([plan.anchor]);
     for (const s of plan.steps.filter((s) => s.kind === 'distributed' && s.table !== plan.anchor)) expect(s.colocateWith).toBe(plan.anchor);
+    // A table distributed later joins the group the cluster already has, not a group of its own.
+    const later = planScaleOut(
+      {
+        ...selectTables(await catalogWith(probes), ['public.scale_out_probe_alone']),
+        citusTables: [{ name: 'public.hpc_reports', kind: 'distributed', distributionColumn: 'institution_id', colocationId: 2 }],
+      },
+      { walLevelLogical: true },
+    );
+    expect(later.anchor).toBe('public.hpc_reports');
+    expect(stepOf(later, 'public.scale_out_probe_alone')?.colocateWith).toBe('public.hpc_reports');
     const blocked = planScaleOut(selectTables(await catalogWith(probes), ['public.scale_out_probe_alone']), { walLevelLogical: false });
     expect(blocked.steps[0]?.why).toContain('wal_level is not logical');
   });
