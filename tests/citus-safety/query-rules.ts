@@ -1,6 +1,6 @@
-import { codeOnly, qualified, untilClause, untilClose, writes } from './sql-text.ts';
+import { codeOnly, functionCalls, functionName, qualified, relationsNamed, untilClause, untilClose, writes } from './sql-text.ts';
 import type { Catalog } from './catalog.ts';
-import { NOW_LIKE, perFunction, type Rule, tenantTables } from './rule.ts';
+import { NOW_LIKE, perFunction, perFunctionIn, type Rule, tenantTables } from './rule.ts';
 
 function joinsWithoutInstitution(code: string, tenant: Set<string>): string[] {
   const bad = [];
@@ -63,9 +63,7 @@ export const sqlFunctionsWithParameters: Rule = {
     return catalog.functions
       .filter((f) => f.language === 'sql' && f.argumentCount > 0)
       .flatMap((f) => {
-        const read = [...codeOnly(f.source).matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)]
-          .map((m) => m[1]!)
-          .filter((t) => tenant.has(t));
+        const read = relationsNamed(codeOnly(f.source)).filter((t) => tenant.has(t));
         return read.length
           ? [
               {
@@ -153,93 +151,59 @@ function inlinedConditionals(catalog: Catalog): Set<string> {
   const own = catalog.functions
     .filter((f) => f.language === 'sql' && !f.securityDefiner && f.settings.length === 0 && f.volatility !== 'i')
     .filter((f) => /\b(?:case|coalesce)\b/.test(codeOnly(f.source)))
-    .map((f) => f.signature.slice(0, f.signature.indexOf('(')));
+    .map((f) => functionName(f.signature));
   return new Set([...CLAIM_READERS, ...own]);
 }
 
-export const updatesReadTheCallerByValue: Rule = {
-  name: 'UPDATE and DELETE read the caller by value',
-  check(catalog) {
-    const conditional = inlinedConditionals(catalog);
-    return catalog.functions.flatMap((f) => {
-      const bad = new Set<string>();
-      for (const { statement } of writes(codeOnly(f.source))) {
-        if (!/^(?:update|delete)\b/.test(statement)) continue;
-        for (const m of statement.matchAll(/\b([a-z_]+\.[a-z_]\w*)\s*\(/g)) {
-          // `(select auth.uid())` is a subquery, computed once before the statement runs.
-          if (conditional.has(m[1]!) && !/\(\s*select\s+$/.test(statement.slice(0, m.index))) bad.add(m[1]!);
-        }
+export const updatesReadTheCallerByValue = perFunctionIn(
+  'UPDATE and DELETE read the caller by value',
+  inlinedConditionals,
+  (_f, code, conditional) => {
+    const bad = new Set<string>();
+    for (const { statement } of writes(code)) {
+      if (!/^(?:update|delete)\b/.test(statement)) continue;
+      for (const call of functionCalls(statement)) {
+        // `(select auth.uid())` is a subquery, computed once before the statement runs.
+        if (conditional.has(call.name) && !/\(\s*select\s+$/.test(statement.slice(0, call.index))) bad.add(call.name);
       }
-      return bad.size
-        ? [
-            {
-              rule: this.name,
-              object: f.signature,
-              detail: `calls ${[...bad].map((b) => `${b}()`).join(', ')} inside an UPDATE or DELETE (take it into a variable first)`,
-            },
-          ]
-        : [];
-    });
+    }
+    return bad.size ? `calls ${[...bad].map((b) => `${b}()`).join(', ')} inside an UPDATE or DELETE (take it into a variable first)` : null;
   },
-};
+);
 
-export const lockingReadsNameTheSchool: Rule = {
-  name: 'locking reads of tenant tables name institution_id',
-  check(catalog) {
-    const tenant = tenantTables(catalog);
-    return catalog.functions.flatMap((f) => {
-      const code = codeOnly(f.source);
-      const bad = new Set<string>();
-      for (const m of code.matchAll(/\bfor\s+(?:no\s+key\s+|key\s+)?(?:update|share)\b/g)) {
-        // The query the clause ends: from its last SELECT (or PL/pgSQL PERFORM) on.
-        const starts = [...code.slice(0, m.index).matchAll(/\b(?:select|perform)\b/g)];
-        const select = code.slice(starts.at(-1)?.index ?? 0, m.index);
-        const locked = [...select.matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)]
-          .map((t) => t[1]!)
-          .filter((t) => tenant.has(t));
-        const where = select.lastIndexOf('where');
-        const oneSchool = where !== -1 && /\binstitution_id\s*=(?!\s*any\b)/.test(select.slice(where));
-        if (locked.length && !oneSchool) for (const t of locked) bad.add(t);
-      }
-      return bad.size
-        ? [
-            {
-              rule: this.name,
-              object: f.signature,
-              detail: `locks rows of ${[...bad].join(', ')} without naming one institution_id (lock school by school)`,
-            },
-          ]
-        : [];
-    });
+export const lockingReadsNameTheSchool = perFunctionIn(
+  'locking reads of tenant tables name institution_id',
+  tenantTables,
+  (_f, code, tenant) => {
+    const bad = new Set<string>();
+    for (const m of code.matchAll(/\bfor\s+(?:no\s+key\s+|key\s+)?(?:update|share)\b/g)) {
+      // The query the clause ends: from its last SELECT (or PL/pgSQL PERFORM) on.
+      const starts = [...code.slice(0, m.index).matchAll(/\b(?:select|perform)\b/g)];
+      const select = code.slice(starts.at(-1)?.index ?? 0, m.index);
+      const locked = relationsNamed(select).filter((t) => tenant.has(t));
+      const where = select.lastIndexOf('where');
+      const oneSchool = where !== -1 && /\binstitution_id\s*=(?!\s*any\b)/.test(select.slice(where));
+      if (locked.length && !oneSchool) for (const t of locked) bad.add(t);
+    }
+    return bad.size ? `locks rows of ${[...bad].join(', ')} without naming one institution_id (lock school by school)` : null;
   },
-};
+);
 
-export const writersCalledOutsideTenantQueries: Rule = {
-  name: 'functions that write are not called inside queries on tenant tables',
-  check(catalog) {
-    const tenant = tenantTables(catalog);
-    const writers = new Set(
-      catalog.functions.filter((f) => writes(codeOnly(f.source)).length > 0).map((f) => f.signature.slice(0, f.signature.indexOf('('))),
-    );
-    return catalog.functions.flatMap((f) => {
-      const bad = new Set<string>();
-      // Statements, with a PL/pgSQL FOR loop's query apart from the loop's body.
-      for (const statement of codeOnly(f.source).split(/;|\bloop\b/)) {
-        const readsTenant = [...statement.matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)].some((m) =>
-          tenant.has(m[1]!),
-        );
-        if (!readsTenant) continue;
-        for (const m of statement.matchAll(/\b([a-z_]+\.[a-z_]\w*)\s*\(/g)) if (writers.has(m[1]!)) bad.add(m[1]!);
-      }
-      return bad.size
-        ? [
-            {
-              rule: this.name,
-              object: f.signature,
-              detail: `calls ${[...bad].map((b) => `${b}()`).join(', ')}, which writes, inside a query on tenant tables (read the rows first, then call it per row)`,
-            },
-          ]
-        : [];
-    });
+export const writersCalledOutsideTenantQueries = perFunctionIn(
+  'functions that write are not called inside queries on tenant tables',
+  (catalog) => ({
+    tenant: tenantTables(catalog),
+    writers: new Set(catalog.functions.filter((f) => writes(codeOnly(f.source)).length > 0).map((f) => functionName(f.signature))),
+  }),
+  (_f, code, { tenant, writers }) => {
+    const bad = new Set<string>();
+    // Statements, with a PL/pgSQL FOR loop's query apart from the loop's body.
+    for (const statement of code.split(/;|\bloop\b/)) {
+      if (!relationsNamed(statement).some((t) => tenant.has(t))) continue;
+      for (const call of functionCalls(statement)) if (writers.has(call.name)) bad.add(call.name);
+    }
+    return bad.size
+      ? `calls ${[...bad].map((b) => `${b}()`).join(', ')}, which writes, inside a query on tenant tables (read the rows first, then call it per row)`
+      : null;
   },
-};
+);

@@ -1,7 +1,7 @@
 // What a Citus-safety rule is, and what several rules share: the tenant tables, the
 // functions that read tables, and a rule applied to each function's code.
 import type { Catalog, DbFunction } from './catalog.ts';
-import { codeOnly } from './sql-text.ts';
+import { codeOnly, functionCalls, functionName, relationsNamed } from './sql-text.ts';
 
 export interface Violation {
   rule: string;
@@ -27,19 +27,16 @@ export function tableReaders(catalog: Catalog): Set<string> {
   const relations = new Set(catalog.relations.map((r) => r.name));
   const byName = new Map<string, DbFunction[]>();
   for (const f of catalog.functions) {
-    const name = f.signature.slice(0, f.signature.indexOf('('));
+    const name = functionName(f.signature);
     byName.set(name, [...(byName.get(name) ?? []), f]);
   }
-  const readsDirectly = (code: string) =>
-    [...code.matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)].some(
-      (m) => relations.has(m[1]!) || m[1]!.startsWith('auth.'),
-    );
+  const readsDirectly = (code: string) => relationsNamed(code).some((name) => relations.has(name) || name.startsWith('auth.'));
   const readers = new Set(catalog.functions.filter((f) => readsDirectly(codeOnly(f.source))).map((f) => f.signature));
   for (let changed = true; changed; ) {
     changed = false;
     for (const f of catalog.functions) {
       if (readers.has(f.signature)) continue;
-      const calls = [...codeOnly(f.source).matchAll(/\b([a-z_]+\.[a-z_]\w*)\s*\(/g)].map((m) => m[1]!);
+      const calls = functionCalls(codeOnly(f.source)).map((c) => c.name);
       if (calls.some((c) => (byName.get(c) ?? []).some((g) => readers.has(g.signature)))) {
         readers.add(f.signature);
         changed = true;
@@ -50,17 +47,31 @@ export function tableReaders(catalog: Catalog): Set<string> {
 }
 
 export function calledReaders(text: string, catalog: Catalog, readers: Set<string>): string[] {
-  const called = new Set([...text.matchAll(/\b([a-z_]+\.[a-z_]\w*)\s*\(/g)].map((m) => m[1]!));
-  return catalog.functions
-    .filter((f) => readers.has(f.signature) && called.has(f.signature.slice(0, f.signature.indexOf('('))))
-    .map((f) => f.signature);
+  const called = new Set(functionCalls(text).map((c) => c.name));
+  return catalog.functions.filter((f) => readers.has(f.signature) && called.has(functionName(f.signature))).map((f) => f.signature);
 }
 
-export const perFunction = (rule: string, test: (f: DbFunction, code: string) => string | null) => ({
-  name: rule,
-  check: (catalog: Catalog) =>
-    catalog.functions.flatMap((f) => {
-      const detail = test(f, codeOnly(f.source));
-      return detail ? [{ rule, object: f.signature, detail }] : [];
-    }),
-});
+/** A rule applied to each function's code, with what `prepare` reads from the catalog once. */
+export function perFunctionIn<T>(
+  rule: string,
+  prepare: (catalog: Catalog) => T,
+  test: (f: DbFunction, code: string, context: T) => string | null,
+): Rule {
+  return {
+    name: rule,
+    check: (catalog: Catalog) => {
+      const context = prepare(catalog);
+      return catalog.functions.flatMap((f) => {
+        const detail = test(f, codeOnly(f.source), context);
+        return detail ? [{ rule, object: f.signature, detail }] : [];
+      });
+    },
+  };
+}
+
+export const perFunction = (rule: string, test: (f: DbFunction, code: string) => string | null) =>
+  perFunctionIn(
+    rule,
+    () => undefined,
+    (f, code) => test(f, code),
+  );

@@ -82,5 +82,16 @@ export function writes(code: string): { table: string; statement: string }[] {
   return found;
 }
 
+/** The schema-qualified names after FROM or JOIN in `code` (relations, not function calls). */
+export const relationsNamed = (code: string): string[] =>
+  [...code.matchAll(/\b(?:from|join)\s+([a-z_][\w$]*\.[a-z_][\w$]*)\b(?!\s*\()/g)].map((m) => m[1]!);
+
+/** Each schema-qualified function call in `code`, with where it starts. */
+export const functionCalls = (code: string): { name: string; index: number }[] =>
+  [...code.matchAll(/\b([a-z_]+\.[a-z_]\w*)\s*\(/g)].map((m) => ({ name: m[1]!, index: m.index }));
+
+/** A function's schema-qualified name, from its signature `schema.name(arguments)`. */
+export const functionName = (signature: string): string => signature.slice(0, signature.indexOf('('));
+
 /** A relation name as written (qualified or not) as schema.name; unqualified means public. */
 export const qualified = (name: string) => (name.includes('.') ? name : `public.${name}`).replaceAll('"', '');
