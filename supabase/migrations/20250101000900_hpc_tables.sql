@@ -832,6 +832,61 @@ create trigger only_while_cycle_open
   before insert or update or delete on public.hpc_reflections
   for each row execute function private.hpc_refuse_outside_open_cycle('reflections');
 
+-- A teacher or a classmate rates only what they are assigned: a teacher, a parameter of an
+-- active assignment of theirs (with the teacher among its rater roles) for a section the
+-- student is in; a peer reviewer, an active assignment naming them for the student, of this
+-- parameter or of all. The write policies (20250201000300) check the rest from the request
+-- context; this needs other rows, which a policy may not read on Citus, so it runs before
+-- the row is written and reads the rows by the rating's school (on Citus the rating's own
+-- shard group). Only API writes (role authenticated) are checked: the class sheet and server
+-- jobs check their own. Security definer, because a student may not read the assignments.
+create or replace function private.hpc_refuse_unassigned_rating()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_assigned boolean;
+begin
+  if new.rater_role = 'peer' then
+    select exists (
+      select 1 from public.hpc_parameter_assignments as a
+      where a.institution_id = new.institution_id and a.cycle_id = new.cycle_id and a.active
+        and a.student_id = new.student_id and a.peer_reviewer_id = new.rater_id
+        and (a.parameter_id is null or a.parameter_id = new.parameter_id))
+      into v_assigned;
+  else
+    select exists (
+      select 1
+      from public.hpc_parameter_assignments as a
+      join public.section_students as s
+        on s.institution_id = a.institution_id and s.section_id = a.section_id
+      where a.institution_id = new.institution_id and a.cycle_id = new.cycle_id and a.active
+        and a.parameter_id = new.parameter_id and a.teacher_id = new.rater_id
+        and 'teacher' = any (a.rater_roles)
+        and s.student_id = new.student_id)
+      into v_assigned;
+  end if;
+  if not v_assigned then
+    raise exception 'This % rating is not assigned to its rater: no active assignment of this parameter for this student in this cycle.', new.rater_role
+      using errcode = '42501',
+            hint = 'Teachers and classmates rate the parameters they are assigned (hpc_parameter_assignments).';
+  end if;
+  return new;
+end
+$$;
+comment on function private.hpc_refuse_unassigned_rating() is
+  'Trigger: an API write of a teacher''s or peer''s rating without an active assignment for it is refused with 42501.';
+revoke all on function private.hpc_refuse_unassigned_rating() from public;
+
+-- current_user is the writer here (the function above runs as its owner).
+create trigger rater_is_assigned
+  before insert or update on public.hpc_evaluations
+  for each row
+  when (new.rater_role in ('teacher', 'peer') and current_user = 'authenticated')
+  execute function private.hpc_refuse_unassigned_rating();
+
 -- Authorship stamps, audit and RLS on the 11 tables.
 do $$
 declare

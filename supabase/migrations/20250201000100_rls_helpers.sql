@@ -101,13 +101,17 @@ begin
              (select coalesce(array_agg(c.id), '{}') from public.hpc_evaluation_cycles as c
               where c.institution_id = v_school and c.status = 'open')::text,
              (select coalesce(array_agg(c.id), '{}') from public.hpc_evaluation_cycles as c
-              where c.institution_id = v_school and c.status in ('locked', 'archived'))::text]
+              where c.institution_id = v_school and c.status in ('locked', 'archived'))::text,
+             d.coordinated_stages::text]
       into v_values
     from public.user_profiles as me
     left join public.institution_feature_flags as f
       on f.institution_id = v_school and f.feature = 'hpc' and f.enabled
     cross join lateral (
-      select coalesce(array_agg(distinct sd.duty), '{}') as duties
+      select coalesce(array_agg(distinct sd.duty), '{}') as duties,
+             -- '*': a coordinator of every stage (a duty that names none)
+             coalesce(array_agg(distinct coalesce(sd.stage, '*')) filter (where sd.duty = 'coordinator'), '{}')
+               as coordinated_stages
       from public.staff_duties as sd
       where sd.institution_id = v_school and sd.user_id = me.id and sd.active
     ) as d
@@ -165,7 +169,7 @@ declare
     'user_id', 'institution_id', 'hpc_institution_id', 'role', 'duties', 'is_institution_admin', 'is_principal',
     'reads_whole_institution', 'reads_audit_log', 'taught_section_ids', 'taught_student_ids', 'child_ids',
     'taught_guardian_ids', 'family_section_ids', 'family_teacher_ids', 'peer_reviewee_ids', 'open_cycle_ids',
-    'released_cycle_ids'];
+    'released_cycle_ids', 'coordinated_stages'];
   v_values text[];
   -- A setting read, not a catalog scan: this runs before every request.
   v_citus boolean := coalesce(current_setting('citus.propagate_set_commands', true) = 'local', false);
@@ -312,40 +316,29 @@ as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.open_cycle_ids', 
 create or replace function private.is_released_cycle(p_cycle_id uuid) returns boolean language sql stable
 as $$ select pg_catalog.strpos(pg_catalog.current_setting('hpc.released_cycle_ids', true), p_cycle_id::pg_catalog.text) operator(pg_catalog.>) 0 $$;
 
--- May the caller enter this rating? One answer per rater role; called by the write policies
--- of hpc_evaluations (only for the rows being written, so per-row cost is fine there).
-create or replace function private.may_rate(p_cycle_id uuid, p_student_id uuid, p_parameter_id uuid, p_rater_role public.hpc_rater_role)
-returns boolean
-language plpgsql stable security definer set search_path = ''
+-- May the caller enter this rating? The cycle is open, and the rater role is the caller's own:
+-- self for a student, parent of the child, a reviewer of the classmate, a teacher of the
+-- student. Which parameters a teacher or peer is assigned lives in other rows, which a policy
+-- may not read on Citus: the trigger rater_is_assigned (20250101000900) checks that part.
+create or replace function private.may_rate(p_cycle_id uuid, p_student_id uuid, p_rater_role public.hpc_rater_role)
+returns boolean language sql stable
 as $$
-#variable_conflict use_column
-begin
-  return (
-    select p_cycle_id = any (private.open_cycle_ids())
-       and case
-         when p_rater_role = 'self' then p_student_id = (select auth.uid()) and private.current_role_name() = 'student'
-         when p_rater_role = 'parent' then p_student_id = any (private.child_ids())
-         when p_rater_role = 'peer' then exists (
-           select 1 from public.hpc_parameter_assignments as a
-           where a.institution_id = private.current_institution_id()
-             and a.cycle_id = p_cycle_id and a.active
-             and a.student_id = p_student_id and a.peer_reviewer_id = (select auth.uid())
-             and (a.parameter_id is null or a.parameter_id = p_parameter_id))
-         when p_rater_role = 'teacher' then p_student_id = any (private.taught_student_ids()) and exists (
-           select 1
-           from public.hpc_parameter_assignments as a
-           join public.section_students as s
-             on s.institution_id = a.institution_id and s.section_id = a.section_id
-           where a.institution_id = private.current_institution_id()
-             and a.cycle_id = p_cycle_id and a.active
-             and a.parameter_id = p_parameter_id
-             and a.teacher_id = (select auth.uid())
-             and 'teacher' = any (a.rater_roles)
-             and s.student_id = p_student_id)
-         else false
-       end);
-end
+  select pg_catalog.strpos(pg_catalog.current_setting('hpc.open_cycle_ids', true), p_cycle_id::pg_catalog.text) operator(pg_catalog.>) 0
+     and (   (p_rater_role operator(pg_catalog.=) 'self'
+              and p_student_id::pg_catalog.text operator(pg_catalog.=) pg_catalog.current_setting('hpc.user_id', true)
+              and pg_catalog.current_setting('hpc.role', true) operator(pg_catalog.=) 'student')
+          or (p_rater_role operator(pg_catalog.=) 'parent'
+              and pg_catalog.strpos(pg_catalog.current_setting('hpc.child_ids', true), p_student_id::pg_catalog.text) operator(pg_catalog.>) 0)
+          or (p_rater_role operator(pg_catalog.=) 'peer'
+              and pg_catalog.strpos(pg_catalog.current_setting('hpc.peer_reviewee_ids', true), p_student_id::pg_catalog.text) operator(pg_catalog.>) 0)
+          or (p_rater_role operator(pg_catalog.=) 'teacher'
+              and pg_catalog.strpos(pg_catalog.current_setting('hpc.taught_student_ids', true), p_student_id::pg_catalog.text) operator(pg_catalog.>) 0))
 $$;
+
+-- Does the caller coordinate this stage (a coordinator duty of the stage, or of every stage)?
+create or replace function private.coordinates_stage(p_stage text) returns boolean language sql stable
+as $$ select coalesce(nullif(pg_catalog.current_setting('hpc.coordinated_stages', true), '')::pg_catalog.text[], '{}')
+  operator(pg_catalog.&&) array['*', p_stage] $$;
 
 -- May the caller see and write messages about this student?
 create or replace function private.in_conversation_circle(p_student_id uuid) returns boolean language sql stable
@@ -373,7 +366,7 @@ begin
         'taught_guardian_ids', 'family_section_ids', 'family_teacher_ids', 'peer_reviewee_ids', 'open_cycle_ids',
         'released_cycle_ids', 'teaches_section', 'teaches_student', 'is_child', 'is_taught_guardian',
         'is_family_section', 'is_family_teacher', 'is_peer_reviewee', 'is_open_cycle', 'is_released_cycle',
-        'may_rate', 'in_conversation_circle')
+        'may_rate', 'coordinates_stage', 'in_conversation_circle')
   loop
     execute format('revoke all on function %s from public', v_fn);
     execute format('grant execute on function %s to authenticated, service_role', v_fn);

@@ -92,7 +92,7 @@ begin
     from (values
       ('user_profiles', array['id', 'institution_id', 'role']),
       ('institution_feature_flags', array['institution_id', 'feature', 'enabled']),
-      ('staff_duties', array['institution_id', 'user_id', 'section_id', 'duty', 'active']),
+      ('staff_duties', array['institution_id', 'user_id', 'section_id', 'duty', 'stage', 'active']),
       ('section_courses', array['institution_id', 'section_id', 'teacher_id']),
       ('section_students', array['institution_id', 'section_id', 'student_id']),
       ('student_guardians', array['institution_id', 'student_id', 'guardian_id']),

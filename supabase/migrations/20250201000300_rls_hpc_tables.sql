@@ -99,13 +99,14 @@ create policy "Raters, teachers and leaders read evaluations" on public.hpc_eval
   );
 -- Write: only one's own ratings, only while the cycle is open (the insert policy here; changes
 -- by the trigger only_while_cycle_open, 20250101000900, with HP422), only where one may rate
--- (teacher: assigned parameter, own student; self; assigned peer; parent of the child).
+-- (teacher: own student; self; peer reviewer; parent of the child). The parameter a teacher
+-- or peer is assigned is checked by the trigger rater_is_assigned (20250101000900).
 create policy "Raters enter their ratings while the cycle is open" on public.hpc_evaluations
   for insert to authenticated
   with check (
     institution_id = (select private.hpc_institution_id())
     and rater_id = (select private.caller_id())
-    and private.may_rate(cycle_id, student_id, parameter_id, rater_role)
+    and private.may_rate(cycle_id, student_id, rater_role)
   );
 create policy "Raters change their own ratings" on public.hpc_evaluations
   for update to authenticated
@@ -116,7 +117,7 @@ create policy "Raters change their own ratings" on public.hpc_evaluations
   with check (
     institution_id = (select private.hpc_institution_id())
     and rater_id = (select private.caller_id())
-    and private.may_rate(cycle_id, student_id, parameter_id, rater_role)
+    and private.may_rate(cycle_id, student_id, rater_role)
   );
 create policy "Raters withdraw their own draft ratings" on public.hpc_evaluations
   for delete to authenticated

@@ -26,8 +26,8 @@
 --   * p_dry_run checks everything and answers the counts it would write and the problems,
 --     without writing and without raising for cell problems (the spreadsheet import's dry run).
 --
--- Security definer, because the write policies' per-row check (private.may_rate) costs about
--- a third of a millisecond a row; the function checks the same rule for the teacher rater
+-- Security definer, because the per-row assignment check of an API write (the trigger
+-- rater_is_assigned) costs a lookup a row; the function checks the same rule for the teacher rater
 -- role set-based (assignment to the caller with 'teacher' among its rater roles, the student
 -- in the assignment's section, the cycle open, the caller's own school with HPC on) and writes
 -- only rows with rater_id = the caller. The row triggers (level lookup, authorship stamps,

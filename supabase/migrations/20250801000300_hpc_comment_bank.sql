@@ -27,6 +27,12 @@ create table public.comment_bank_phrases (
   id uuid not null default gen_random_uuid(),
   institution_id uuid not null default private.current_institution_id() references public.institutions (id),
   parameter_id uuid not null,
+  -- the parameter's stage, copied from it by the validate_phrase trigger and carried along
+  -- when the parameter's stage changes (carry_stage_to_phrases): the write policies compare
+  -- it with the caller's coordinated stages without reading hpc_parameters (on Citus a policy
+  -- may read no other table). Never null (the check below); not declared NOT NULL, which would
+  -- make it a field the API's insert type requires of the writer.
+  stage public.hpc_stage,
   level_ordinal bigint not null,
   language text not null default 'en',
   phrase text not null,
@@ -40,6 +46,7 @@ create table public.comment_bank_phrases (
   constraint comment_bank_phrases_phrase_key unique (institution_id, parameter_id, level_ordinal, language, phrase),
   constraint comment_bank_phrases_parameter_fkey foreign key (institution_id, parameter_id)
     references public.hpc_parameters (institution_id, id),
+  constraint comment_bank_phrases_stage_set check (stage is not null),
   constraint comment_bank_phrases_level_range check (level_ordinal between 1 and 10),
   constraint comment_bank_phrases_language_format check (language ~ '^[a-z]{2,3}$'),
   -- 500 characters: a phrase is a sentence or two; the unique key's index stays within
@@ -51,6 +58,7 @@ comment on table public.comment_bank_phrases is
 comment on column public.comment_bank_phrases.level_ordinal is 'A level (1…n) of the parameter''s scale.';
 comment on column public.comment_bank_phrases.language is 'ISO 639 code of the phrase''s language (en, hi, mr, …).';
 comment on column public.comment_bank_phrases.retired_at is 'Set to retire the phrase: no longer offered; narratives made from it keep their reference.';
+comment on column public.comment_bank_phrases.stage is 'The parameter''s stage, kept equal to it by triggers (the write policies compare it with the caller''s coordinated stages).';
 
 -- The placeholders of a phrase that are not allowed (see the header), each once, in order of
 -- appearance; '{' or '}' for a brace without its pair. Empty: the phrase is fine.
@@ -106,38 +114,11 @@ $$;
 revoke all on function private.comment_bank_fill(text, text, text) from public;
 grant execute on function private.comment_bank_fill(text, text, text) to authenticated, service_role;
 
--- Does the caller manage the comment bank of this parameter's stage? Institution admins
--- (the duty, or BIG DAY role admin) for every stage; coordinators for their stage, or for
--- every stage when their duty names none.
-create or replace function private.manages_comment_bank(p_institution_id uuid, p_parameter_id uuid)
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-begin
-  return p_institution_id = (select private.hpc_institution_id())
-    and (
-      (select private.is_institution_admin())
-      or exists (
-        select 1
-        from public.staff_duties as d
-        join public.hpc_parameters as p on p.institution_id = d.institution_id and p.id = p_parameter_id
-        where d.institution_id = p_institution_id
-          and d.user_id = auth.uid()
-          and d.active
-          and d.duty = 'coordinator'
-          and (d.stage is null or d.stage = p.stage::text)));
-end
-$$;
-revoke all on function private.manages_comment_bank(uuid, uuid) from public;
-grant execute on function private.manages_comment_bank(uuid, uuid) to authenticated;
-
 -- Every write of a phrase's text, level or parameter is checked here, with messages that say
 -- what to change (HP400; HTTP 400 through PostgREST): placeholders as in the header, and a
--- level on the parameter's scale (a parameter-specific level row or the stage-wide one). An
--- unknown parameter is left to the foreign key.
+-- level on the parameter's scale (a parameter-specific level row or the stage-wide one); the
+-- parameter's stage is copied onto the phrase, and an unknown parameter refused (23503) as
+-- its foreign key would, before the write policies read the stage.
 create or replace function private.comment_bank_check_phrase()
 returns trigger
 language plpgsql
@@ -159,12 +140,14 @@ begin
       end);
   end if;
 
-  select p.code, p.scale_code into v_parameter
+  select p.code, p.scale_code, p.stage into v_parameter
   from public.hpc_parameters as p
   where p.institution_id = new.institution_id and p.id = new.parameter_id;
   if not found then
-    return new;
+    raise exception 'Parameter % is not a parameter of this school.', new.parameter_id
+      using errcode = '23503', hint = 'A phrase belongs to one of the school''s own parameters (hpc_parameters).';
   end if;
+  new.stage := v_parameter.stage;
   select array_agg(distinct r.ordinal order by r.ordinal) into v_levels
   from public.hpc_rubrics as r
   where r.institution_id = new.institution_id
@@ -182,6 +165,29 @@ $$;
 revoke all on function private.comment_bank_check_phrase() from public;
 comment on function private.comment_bank_check_phrase() is
   'Trigger: a phrase''s placeholders are known ones and its level is on its parameter''s scale (HP400 otherwise).';
+
+-- A parameter's new stage goes to its phrases: they belong to the bank of the stage the
+-- parameter is in now. Same school, so on Citus the parameter's own shard group; security
+-- definer, as the phrases' write policies would judge the change by the old stage.
+create or replace function private.comment_bank_carry_stage()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.comment_bank_phrases as f set stage = new.stage
+  where f.institution_id = new.institution_id and f.parameter_id = new.id and f.stage is distinct from new.stage;
+  return null;
+end
+$$;
+revoke all on function private.comment_bank_carry_stage() from public;
+comment on function private.comment_bank_carry_stage() is
+  'Trigger: a parameter''s new stage is copied onto its comment-bank phrases.';
+create trigger carry_stage_to_phrases
+  after update of stage on public.hpc_parameters
+  for each row when (old.stage is distinct from new.stage)
+  execute function private.comment_bank_carry_stage();
 
 -- BEFORE triggers fire in name order: keep_row_in_its_institution settles the row's school
 -- before the phrase is checked against that school's scale.
@@ -211,13 +217,24 @@ create policy "Staff read their school's comment bank" on public.comment_bank_ph
     institution_id = (select private.hpc_institution_id())
     and (select private.current_role_name()) in ('teacher', 'admin', 'staff')
   );
+-- Institution admins (the duty, or BIG DAY role admin) manage every stage's phrases;
+-- coordinators their stage's, or every stage's when their duty names none.
 create policy "Coordinators of the stage and institution admins add phrases" on public.comment_bank_phrases
   for insert to authenticated
-  with check (institution_id = (select private.hpc_institution_id()) and private.manages_comment_bank(institution_id, parameter_id));
+  with check (
+    institution_id = (select private.hpc_institution_id())
+    and ((select private.is_institution_admin()) or private.coordinates_stage(stage::text))
+  );
 create policy "Coordinators of the stage and institution admins edit phrases" on public.comment_bank_phrases
   for update to authenticated
-  using (institution_id = (select private.hpc_institution_id()) and private.manages_comment_bank(institution_id, parameter_id))
-  with check (institution_id = (select private.hpc_institution_id()) and private.manages_comment_bank(institution_id, parameter_id));
+  using (
+    institution_id = (select private.hpc_institution_id())
+    and ((select private.is_institution_admin()) or private.coordinates_stage(stage::text))
+  )
+  with check (
+    institution_id = (select private.hpc_institution_id())
+    and ((select private.is_institution_admin()) or private.coordinates_stage(stage::text))
+  );
 
 -- Which phrase a narrative came from (null: written from scratch).
 alter table public.report_narratives

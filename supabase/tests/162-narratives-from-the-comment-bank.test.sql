@@ -4,7 +4,7 @@
 -- the phrases filled in for a child and saves a narrative that keeps the phrase it came from.
 begin;
 \ir support/tests-schema.sql
-select plan(46);
+select plan(52);
 
 -- Vidya Niketan (institution 1): Meera Iyer (02) is class teacher of 4-A, where Aarav Sharma
 -- (03, male, Preparatory) is; Lakshmi Narayanan (07) teaches 2-A (Foundational); Farhan
@@ -107,6 +107,34 @@ select is(tests.attempt_as((select coordinator from t_ctx),
 select is(tests.attempt_as((select coordinator from t_ctx),
     format('delete from public.comment_bank_phrases where id = %L', (select phrase from t_ctx))),
   'error 42501', 'nobody deletes a phrase through the API: phrases are retired');
+
+-- The write policies compare the phrase's stage, carried on the row, with the caller's
+-- coordinated stages in the request context ('*': every stage).
+select is((select array[current_setting('hpc.coordinated_stages', true)]
+           from (select tests.authenticate_as(x.middle_coordinator) from t_ctx as x) as signed_in),
+  array['{middle}'], 'a Middle-stage coordinator''s context names the stage he coordinates');
+select tests.clear_authentication();
+select is((select array[current_setting('hpc.coordinated_stages', true)]
+           from (select tests.authenticate_as(x.coordinator) from t_ctx as x) as signed_in),
+  array['{*}'], 'a coordinator whose duty names no stage coordinates every stage');
+select tests.clear_authentication();
+select is((select count(*)::int from public.comment_bank_phrases as f
+           join public.hpc_parameters as p on p.institution_id = f.institution_id and p.id = f.parameter_id
+           where f.stage is distinct from p.stage), 0,
+  'every phrase carries its parameter''s stage');
+select is(tests.attempt_as((select middle_coordinator from t_ctx),
+    format('update public.comment_bank_phrases set parameter_id = %L where institution_id = %L and parameter_id = %L',
+           (select sunrise_preparatory_param from t_ctx), (select sunrise from t_ctx), md5('parameter:2:MS-SCI-CRE')::uuid)),
+  'error 42501', 'a Middle-stage coordinator cannot move a phrase to a Preparatory parameter');
+select is(pg_temp.as_user((select admin from t_ctx),
+    format('insert into public.comment_bank_phrases (parameter_id, level_ordinal, phrase) values (%L, 2, %L)',
+           (select sunrise_preparatory_param from t_ctx), '{name} counts well.')),
+  format('23503: Parameter %s is not a parameter of this school.', (select sunrise_preparatory_param from t_ctx)),
+  'a phrase for a parameter of another school is refused as an unknown parameter');
+update public.hpc_parameters set stage = 'middle' where id = (select foundational_param from t_ctx);
+select is((select f.stage::text from public.comment_bank_phrases as f where f.id = (select foundational_phrase from t_ctx)),
+  'middle', 'a parameter''s new stage carries to its phrases');
+update public.hpc_parameters set stage = 'foundational' where id = (select foundational_param from t_ctx);
 
 -- What a phrase may say -------------------------------------------------------------------------
 select is(pg_temp.as_user((select coordinator from t_ctx), pg_temp.add_phrase(2, 'en', 'Well done, {naam}; {they} {tries|tries}.')),

@@ -101,14 +101,14 @@ isOneToOne: false
                   ]
                 },"comment_bank_phrases": {
                   Row: {
-                    "created_at": string,"created_by": string | null,"id": string,"institution_id": string,"language": string,"level_ordinal": number,"parameter_id": string,"phrase": string,"retired_at": string | null,"updated_at": string,"updated_by": string | null
+                    "created_at": string,"created_by": string | null,"id": string,"institution_id": string,"language": string,"level_ordinal": number,"parameter_id": string,"phrase": string,"retired_at": string | null,"stage": Database["public"]['Enums']["hpc_stage"] | null,"updated_at": string,"updated_by": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"language"?: string,"level_ordinal": number,"parameter_id": string,"phrase": string,"retired_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"language"?: string,"level_ordinal": number,"parameter_id": string,"phrase": string,"retired_at"?: string | null,"stage"?: Database["public"]['Enums']["hpc_stage"] | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Update: {
-                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"language"?: string,"level_ordinal"?: number,"parameter_id"?: string,"phrase"?: string,"retired_at"?: string | null,"updated_at"?: string,"updated_by"?: string | null
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"institution_id"?: string,"language"?: string,"level_ordinal"?: number,"parameter_id"?: string,"phrase"?: string,"retired_at"?: string | null,"stage"?: Database["public"]['Enums']["hpc_stage"] | null,"updated_at"?: string,"updated_by"?: string | null
                   }
                   Relationships: [
                     {
