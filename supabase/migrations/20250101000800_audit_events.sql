@@ -183,7 +183,9 @@ create trigger refuse_audit_truncate
   for each statement execute function private.refuse_audit_change();
 
 -- The generic audit trigger. Arguments: mode ('row' = full old/new rows; 'tenant' = only
--- institution_id), the table as schema.name, then the names of the record's key columns.
+-- institution_id, of new rows and of moves; 'person' = every write of a person's row with
+-- institution_id and the names of the changed columns, no personal data), the table as
+-- schema.name, then the names of the record's key columns.
 -- The table is named by its argument, not TG_TABLE_NAME, which names the partition or, on
 -- a distributed table, the shard: the audit row names the table the application wrote.
 create or replace function private.audit_row_change()
@@ -223,12 +225,14 @@ begin
     end if;
   end if;
 
-  if tg_argv[0] = 'tenant' then
-    if tg_op = 'UPDATE' and not ('institution_id' = any (v_changed)) then
-      return null;
-    end if;
+  if tg_argv[0] = 'tenant' and tg_op = 'UPDATE' and not ('institution_id' = any (v_changed)) then
+    return null;
+  end if;
+  if tg_argv[0] in ('tenant', 'person') then
     v_old := case when v_old is not null then jsonb_build_object('institution_id', v_old -> 'institution_id') end;
     v_new := case when v_new is not null then jsonb_build_object('institution_id', v_new -> 'institution_id') end;
+  end if;
+  if tg_argv[0] = 'tenant' then
     v_changed := case when tg_op = 'UPDATE' then array['institution_id'] end;
   end if;
 

@@ -2,7 +2,7 @@
 -- indexes, partition layout, RLS on every table and partition, triggers, helpers.
 begin;
 \ir support/tests-schema.sql
-select plan(220);
+select plan(221);
 
 create temporary table t_new (name text primary key, pk text[]) on commit drop;
 insert into t_new values
@@ -258,6 +258,7 @@ select set_eq(
       and (t.typtype = 'e' or e.typtype = 'e')$$,
   $$values
     ('audit_events', 'operation', 'audit_operation'),
+    ('comment_bank_phrases', 'stage', 'hpc_stage'),
     ('hpc_achievements', 'category', 'hpc_achievement_category'),
     ('hpc_achievements', 'level', 'hpc_achievement_level'),
     ('hpc_analytics', 'scope', 'hpc_analytics_scope'),
@@ -477,11 +478,15 @@ select is(
                      and g.tgname = trg and not g.tgisinternal)),
   null, 'every HPC and people table is audited and stamps its authorship');
 select is(
-  (select array_agg(t order by t) from unnest(array['user_profiles', 'academic_terms', 'courses', 'cohorts', 'sections',
+  (select array_agg(t order by t) from unnest(array['academic_terms', 'courses', 'cohorts', 'sections',
                                               'section_students', 'section_courses']) as t
    where (select count(*) from pg_trigger as g where g.tgrelid = format('public.%I', t)::regclass
           and g.tgname in ('audit_tenant_of_new_row', 'audit_tenant_move')) <> 2),
   null, 'the tenant column of every existing table is audited (new rows and moves)');
+select is(
+  (select array_agg(g.tgname::text order by g.tgname) from pg_trigger as g
+   where g.tgrelid = 'public.user_profiles'::regclass and not g.tgisinternal and g.tgname like 'audit%'),
+  array['audit_row_change'], 'a profile''s every write is audited in audit_events, BIG DAY''s own profile log replaced');
 select is(
   (select array_agg(g.tgrelid::regclass::text order by 1) from pg_trigger as g
    where g.tgname = 'audit_tenant_move'

@@ -53,12 +53,17 @@ select is(
      and actor_id = '00000000-0000-4000-a000-000000000004'),
   1, 'an update of an evaluation (partitioned table) is audited');
 
--- existing tables: only the tenant column is audited, and without copying personal data
+-- existing tables: only the tenant column is audited, and without copying personal data;
+-- a person's profile: every write, with the names of the columns it changed
 update public.user_profiles set contact_number = '+91 98220 00000' where id = '00000000-0000-4000-a000-000000000003';
-select is(
-  (select count(*)::int from public.audit_events where table_name = 'user_profiles'
-     and record_key = '{"id": "00000000-0000-4000-a000-000000000003"}' and operation = 'UPDATE'),
-  0, 'a change to a non-tenant column of user_profiles is not audited');
+select results_eq(
+  $$select old_values, new_values, 'contact_number' = any (changed_columns),
+           (old_values || new_values)::text like '%98220%'
+    from public.audit_events where table_name = 'user_profiles'
+     and record_key = '{"id": "00000000-0000-4000-a000-000000000003"}' and operation = 'UPDATE'$$,
+  $$values ('{"institution_id": "10000000-0000-4000-8000-000000000001"}'::jsonb,
+            '{"institution_id": "10000000-0000-4000-8000-000000000001"}'::jsonb, true, false)$$,
+  'a change to a profile is audited with the columns it changed, not their values');
 -- a person is created in one school; a move to another is refused and leaves no audit row
 insert into auth.users (id, aud, role, email)
 values ('50000000-0000-4000-8000-000000000002', 'authenticated', 'authenticated', 'pradeep.joshi@vidyaniketan.example');

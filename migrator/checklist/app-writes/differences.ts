@@ -94,13 +94,15 @@ export const appWriteAdjustments: Record<string, string> = {
     'without run_id (absent), with a conflict_type the CHECK allows and the NOT NULL day_of_week and period_index',
 };
 
-/** Writes that fail on BIG DAY itself, whoever sends them and whatever the HPC does: its
- * own defects (domain/bigday-real-schema.md §4.2), with the SQLSTATE they fail with. */
+/** Writes that fail on BIG DAY itself, whoever sends them: its own defects
+ * (domain/bigday-real-schema.md §4.2), with the SQLSTATE they fail with until the migration's
+ * contract removes their cause. */
 export const bigDayDefects: Record<string, { sqlstate: string; why: string }> = {
   'user management: add a profile (28 columns)': {
     sqlstate: '23503',
     why:
       "BIG DAY's audit trigger writes the new profile's id into audit_logs.user_id, which references auth.users; " +
-      'the screen gives the profile a random id with no auth user behind it, so the insert fails even as the service role',
+      'the screen gives the profile a random id with no auth user behind it, so the insert fails even as the service role; ' +
+      'the contract logs profile changes in audit_events instead (20250901000595)',
   },
 };
