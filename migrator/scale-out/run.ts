@@ -5,6 +5,7 @@ import { connect } from '../db.ts';
 import { readScaleOutCatalog } from './catalog.ts';
 import { readCluster, ScaleOutRefused } from './cluster.ts';
 import { planWithValues, prepareSession, takeTable } from './execute.ts';
+import { propagateFunctions } from './functions.ts';
 import { planScaleOut } from './plan.ts';
 import { selectTables } from './selection.ts';
 import { clusterLine, type Outcome, outcomeLine, planText, refusalText, summaryLine } from './report.ts';
@@ -51,6 +52,10 @@ export async function scaleOut(options: ScaleOutOptions, log: (line: string) => 
         outcomes.push(outcome);
         log(outcomeLine(outcome));
         if (outcome.status === 'failed') break;
+      }
+      if (outcomes.every((o) => o.status !== 'failed')) {
+        const copied = await propagateFunctions(session);
+        if (copied.length > 0) log(`functions copied to the workers, with their grants: ${copied.join(', ')}`);
       }
     } finally {
       session.release();

@@ -16,6 +16,7 @@ import {
 import { parentsFirst } from '../../migrator/scale-out/order.ts';
 import { planScaleOut, type ScaleOutPlan } from '../../migrator/scale-out/plan.ts';
 import { selectTables } from '../../migrator/scale-out/selection.ts';
+import { coordinatorOnlyFunctions, grantStatements, type CoordinatorOnlyFunction } from '../../migrator/scale-out/functions.ts';
 import { projectSchemas } from '../citus-safety/catalog.ts';
 import { credentials, sql as connect } from '../support/test-stack.ts';
 
@@ -294,6 +295,57 @@ describe('scale-out refusals, on tables built to break each rule', () => {
     expect(reasonsOf(plan, 'public.scale_out_probe_child').join('\n')).toContain(
       'references public.scale_out_probe_school, which stays a local table on the coordinator',
     );
+  });
+});
+
+describe('scale-out copies the functions Citus left on the coordinator', () => {
+  /** What the query finds when Citus holds `tables` and no function yet: Citus' two catalogs
+   * stood in for by temporary tables, which come first on the search path. */
+  async function found(tables: string[]): Promise<CoordinatorOnlyFunction[]> {
+    let result: CoordinatorOnlyFunction[] = [];
+    await sql
+      .begin(async (tx) => {
+        await tx`create temporary table pg_dist_partition (logicalrelid oid)`;
+        await tx`create temporary table pg_dist_object (classid oid, objid oid)`;
+        for (const t of tables) await tx`insert into pg_dist_partition values (${t}::regclass)`;
+        result = await coordinatorOnlyFunctions(tx);
+        throw rolledBack;
+      })
+      .catch((error: unknown) => {
+        if (error !== rolledBack) throw error;
+      });
+    return result;
+  }
+
+  it("finds the functions that name a Citus table's row type, with the coordinator's grants", async () => {
+    const fns = await found(['public.hpc_reports', 'public.report_jobs']);
+    const names = fns.map((f) => f.fn);
+    expect(names).toEqual(
+      expect.arrayContaining(['previous_version(hpc_reports)', 'previous_version(record)', 'private.hpc_job_progress(report_jobs)']),
+    );
+    const shard = fns.find((f) => f.fn === 'previous_version(record)')!;
+    expect(shard.executors).toEqual(['authenticated', 'postgres', 'service_role']);
+    expect(shard.defaultExecutors).toEqual(expect.arrayContaining(['anon', 'authenticated', 'service_role']));
+    expect(fns.find((f) => f.fn === 'private.hpc_job_progress(report_jobs)')!.executors).toEqual(['postgres']);
+    expect(await found([])).toEqual([]);
+  });
+
+  it("gives the workers' copy exactly the coordinator's grants", () => {
+    const statements = grantStatements({
+      fn: 'previous_version(record)',
+      executors: ['authenticated', 'postgres', 'service_role'],
+      defaultExecutors: ['anon', 'authenticated', 'service_role'],
+    });
+    expect(statements).toEqual([
+      'revoke all on function previous_version(record) from public, anon, authenticated, service_role',
+      'grant execute on function previous_version(record) to authenticated',
+      'grant execute on function previous_version(record) to postgres',
+      'grant execute on function previous_version(record) to service_role',
+    ]);
+    expect(grantStatements({ fn: 'f(uuid)', executors: ['PUBLIC'], defaultExecutors: ['PUBLIC'] })).toEqual([
+      'revoke all on function f(uuid) from public',
+      'grant execute on function f(uuid) to public',
+    ]);
   });
 });
 
