@@ -85,14 +85,21 @@ security definer
 set search_path = ''
 as $$
 #variable_conflict use_column
+declare
+  v_years integer;
 begin
+  -- The period first, then the leavers by school: a function that reads tables, called per
+  -- row of a query on a tenant table, would run on that table's shard on Citus, which may
+  -- not query the other shards.
+  select p.years_after_leaving into v_years from private.hpc_retention_periods as p where p.institution_id = p_institution_id;
+  if v_years is null then
+    return;
+  end if;
   return query
-    select l.student_id, l.left_on, (l.left_on + make_interval(years => p.years_after_leaving::integer))::date
-    from private.hpc_retention_periods as p
-    cross join lateral private.hpc_students_left_on(p.institution_id) as l
-    where p.institution_id = p_institution_id
-      and l.left_on is not null
-      and (l.left_on + make_interval(years => p.years_after_leaving::integer))::date < p_today;
+    select l.student_id, l.left_on, (l.left_on + make_interval(years => v_years))::date
+    from private.hpc_students_left_on(p_institution_id) as l
+    where l.left_on is not null
+      and (l.left_on + make_interval(years => v_years))::date < p_today;
 end
 $$;
 revoke all on function private.hpc_students_past_retention(uuid, date) from public;
@@ -171,8 +178,9 @@ begin
   end if;
 
   -- Children before parents: ratings and the rest point at assignments and cards. The
-  -- guards of published cards and of the audit log let this transaction delete.
-  perform set_config('hpc.erasure', 'on', true);
+  -- guards of published cards and of the audit log let this transaction delete. SET LOCAL,
+  -- not set_config: on Citus the guards run on the workers, which it reaches.
+  set local hpc.erasure = 'on';
   delete from public.hpc_evaluations as e
   where e.institution_id = p_institution_id and (e.student_id = any (p_student_ids) or e.rater_id = any (p_student_ids));
   delete from public.hpc_reflections as r
@@ -191,17 +199,12 @@ begin
   delete from storage.objects as o
   where o.bucket_id = 'hpc-evidence' and o.id = any (v_ids);
 
-  -- The log's entries about the children: those found above, and those the deletes above
-  -- just wrote (this transaction's time, one of the rows' ids; the children's share links,
-  -- 20250801000100, went with their cards by cascade and are known by their student).
+  -- The log's entries about the children, found above. The deletes above wrote none: the
+  -- audit trigger leaves an erasure's deletes to the one entry below.
   delete from public.audit_events as a
   using unnest(v_entry_times, v_entry_ids) as x (occurred_at, id)
   where a.occurred_at = x.occurred_at and a.id = x.id;
-  delete from public.audit_events as a
-  where a.occurred_at = now() and a.transaction_id = txid_current() and a.table_name = any (v_hpc_tables)
-    and ((a.record_key ->> 'id')::uuid = any (v_ids)
-         or a.table_name = 'report_share_links' and (a.old_values ->> 'student_id')::uuid = any (p_student_ids));
-  perform set_config('hpc.erasure', 'off', true);
+  set local hpc.erasure = 'off';
 
   -- What remains: per child, an entry without personal data.
   insert into public.audit_events (institution_id, actor_id, actor_role, table_schema, table_name, operation,
@@ -228,18 +231,22 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_school record;
+  v_school uuid;
+  v_students uuid[];
   v_erased integer := 0;
 begin
+  -- School by school, the children looked up apart from the query on the periods: on Citus
+  -- a function that reads tables, called inside a query on a distributed table, would run on
+  -- its shards.
   for v_school in
-    select p.institution_id, array_agg(s.student_id order by s.student_id) as students
-    from private.hpc_retention_periods as p
-    cross join lateral private.hpc_students_past_retention(p.institution_id, p_today) as s
-    group by p.institution_id
-    order by p.institution_id
+    select p.institution_id from private.hpc_retention_periods as p order by p.institution_id
   loop
-    perform private.hpc_erase_students_data(v_school.institution_id, v_school.students, 'retention', false);
-    v_erased := v_erased + cardinality(v_school.students);
+    select array_agg(s.student_id order by s.student_id) into v_students
+    from private.hpc_students_past_retention(v_school, p_today) as s;
+    if v_students is not null then
+      perform private.hpc_erase_students_data(v_school, v_students, 'retention', false);
+      v_erased := v_erased + cardinality(v_students);
+    end if;
   end loop;
   return v_erased;
 end
@@ -291,13 +298,20 @@ set search_path = ''
 as $$
 declare
   v_institution uuid := private.hpc_institution_admin();
+  v_years integer;
+  v_past jsonb;
 begin
+  select p.years_after_leaving into v_years from private.hpc_retention_periods as p where p.institution_id = v_institution;
+  -- The children past it first, their names after: joined in one statement with a tenant
+  -- table, the function (which reads tables) would run on that table's shard on Citus.
+  select coalesce(jsonb_agg(to_jsonb(s)), '[]') into v_past
+  from private.hpc_students_past_retention(v_institution, current_date) as s;
   return jsonb_build_object(
-    'years_after_leaving', (select p.years_after_leaving from private.hpc_retention_periods as p where p.institution_id = v_institution),
+    'years_after_leaving', v_years,
     'past_retention', (
       select coalesce(jsonb_agg(jsonb_build_object('student_id', s.student_id, 'name', u.full_name,
                                                    'left_on', s.left_on, 'erase_after', s.erase_after) order by s.left_on, u.full_name), '[]')
-      from private.hpc_students_past_retention(v_institution, current_date) as s
+      from jsonb_to_recordset(v_past) as s (student_id uuid, left_on date, erase_after date)
       join public.user_profiles as u on u.institution_id = v_institution and u.id = s.student_id));
 end
 $$;
