@@ -56,6 +56,10 @@ security definer
 set search_path = ''
 as $$
 #variable_conflict use_column
+declare
+  -- Read once, before the query: on Citus a function that reads tables, called inside a
+  -- query on a distributed table, would run on its shards.
+  v_institution uuid := private.current_institution_id();
 begin
   return query
     select x.section_id, x.parameter_id, p.code, p.stage, p.area_code, p.ability, x.rater_role, x.level_ordinal, x.ratings
@@ -63,14 +67,14 @@ begin
       select l.institution_id, l.section_id, l.parameter_id, l.rater_role, l.level_ordinal, l.ratings
       from analytics.level_distribution as l
       where p_section_id is not null
-        and l.institution_id = (select private.current_institution_id())
+        and l.institution_id = v_institution
         and l.cycle_id = p_cycle_id
         and l.section_id = p_section_id
       union all
       select l.institution_id, l.section_id, l.parameter_id, l.rater_role, l.level_ordinal, l.ratings
       from analytics.level_distribution as l
       where p_section_id is null
-        and l.institution_id = (select private.current_institution_id())
+        and l.institution_id = v_institution
         and l.cycle_id = p_cycle_id
     ) as x
     join public.hpc_parameters as p on p.institution_id = x.institution_id and p.id = x.parameter_id
@@ -94,6 +98,10 @@ security definer
 set search_path = ''
 as $$
 #variable_conflict use_column
+declare
+  -- Read once, before the query: on Citus a function that reads tables, called inside a
+  -- query on a distributed table, would run on its shards.
+  v_institution uuid := private.current_institution_id();
 begin
   return query
     select x.section_id, x.parameter_id, p.code, x.rater_role, x.teacher_id, x.expected, x.submitted, x.drafts, x.missing
@@ -101,14 +109,14 @@ begin
       select c.institution_id, c.section_id, c.parameter_id, c.rater_role, c.teacher_id, c.expected, c.submitted, c.drafts, c.missing
       from analytics.completion as c
       where p_section_id is not null
-        and c.institution_id = (select private.current_institution_id())
+        and c.institution_id = v_institution
         and c.cycle_id = p_cycle_id
         and c.section_id = p_section_id
       union all
       select c.institution_id, c.section_id, c.parameter_id, c.rater_role, c.teacher_id, c.expected, c.submitted, c.drafts, c.missing
       from analytics.completion as c
       where p_section_id is null
-        and c.institution_id = (select private.current_institution_id())
+        and c.institution_id = v_institution
         and c.cycle_id = p_cycle_id
     ) as x
     join public.hpc_parameters as p on p.institution_id = x.institution_id and p.id = x.parameter_id

@@ -1,5 +1,5 @@
 import { codeOnly, functionCalls, functionName, qualified, relationsNamed, untilClause, untilClose, writes } from './sql-text.ts';
-import type { Catalog } from './catalog.ts';
+import type { Catalog, DbFunction } from './catalog.ts';
 import { NOW_LIKE, perFunction, perFunctionIn, type Rule, tenantTables } from './rule.ts';
 
 function joinsWithoutInstitution(code: string, tenant: Set<string>): string[] {
@@ -204,6 +204,34 @@ export const writersCalledOutsideTenantQueries = perFunctionIn(
     }
     return bad.size
       ? `calls ${[...bad].map((b) => `${b}()`).join(', ')}, which writes, inside a query on tenant tables (read the rows first, then call it per row)`
+      : null;
+  },
+);
+
+/** Functions whose reads of tenant tables stay their own: not SQL functions the planner
+ * inlines into the calling query (those become part of it), but PL/pgSQL, security definer
+ * or ones with settings, which run as a call. */
+const readsTenantTablesAsACall = (f: DbFunction, tenant: Set<string>) =>
+  (f.language !== 'sql' || f.securityDefiner || f.settings.length > 0) && relationsNamed(codeOnly(f.source)).some((t) => tenant.has(t));
+
+export const readersCalledOutsideTenantQueries = perFunctionIn(
+  'functions that read tenant tables are not called inside queries on tenant tables',
+  (catalog) => {
+    const tenant = tenantTables(catalog);
+    return {
+      tenant,
+      readers: new Set(catalog.functions.filter((f) => readsTenantTablesAsACall(f, tenant)).map((f) => functionName(f.signature))),
+    };
+  },
+  (f, code, { tenant, readers }) => {
+    const self = functionName(f.signature);
+    const bad = new Set<string>();
+    for (const statement of code.split(/;|\bloop\b/)) {
+      if (!relationsNamed(statement).some((t) => tenant.has(t))) continue;
+      for (const call of functionCalls(statement)) if (readers.has(call.name) && call.name !== self) bad.add(call.name);
+    }
+    return bad.size
+      ? `calls ${[...bad].map((b) => `${b}()`).join(', ')}, which reads tenant tables, inside a query on tenant tables (on Citus it would run on the shards; read it into a variable first)`
       : null;
   },
 );

@@ -254,6 +254,24 @@ describe('Citus-safety rules catch what breaks them', () => {
     expect(found).not.toContain('public.probe_writes_per_row(p uuid)');
   });
 
+  it('a function that reads tenant tables, called inside a query on them, is found; read into a variable first it is not', async () => {
+    const found = objects(
+      await findings(
+        'functions that read tenant tables are not called inside queries on tenant tables',
+        `${probeTable}
+      ${plpgsql('probe_reader', `return (select count(*) from public.hpc_reports as r where r.institution_id = p);`, 'bigint')}
+      ${plpgsql('probe_reads_in_query', `perform r.id from public.hpc_reports as r where r.institution_id = p and public.probe_reader(p) > 0;`)}
+      ${plpgsql(
+        'probe_reads_first',
+        `declare n bigint := public.probe_reader(p); begin
+        perform r.id from public.hpc_reports as r where r.institution_id = p and n > 0; end;`,
+      )}`,
+      ),
+    );
+    expect(found).toContain('public.probe_reads_in_query(p uuid)');
+    expect(found).not.toContain('public.probe_reads_first(p uuid)');
+  });
+
   it('a subquery inside INSERT … VALUES is found, INSERT … SELECT is not', async () => {
     const found = objects(
       await findings(

@@ -12,6 +12,7 @@ import {
   noOffsetFence,
   noSimpleCase,
   noSubqueryInInsertValues,
+  readersCalledOutsideTenantQueries,
   sqlFunctionsWithParameters,
   updatesReadTheCallerByValue,
   writersCalledOutsideTenantQueries,
@@ -34,4 +35,5 @@ export const rules: Rule[] = [
   updatesReadTheCallerByValue,
   lockingReadsNameTheSchool,
   writersCalledOutsideTenantQueries,
+  readersCalledOutsideTenantQueries,
 ];
