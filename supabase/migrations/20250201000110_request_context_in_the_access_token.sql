@@ -24,12 +24,8 @@ create table if not exists private.context_versions (
 );
 comment on table private.context_versions is
   'Per school, the version of the request context''s inputs; a token''s context counts while its version is the school''s.';
+-- Read only by the pre-request and the hook, security definer functions.
 revoke all on table private.context_versions from public, anon, authenticated;
--- Read by the pre-request, a security definer function; but on Citus a definer's reads of a
--- distributed table run on the workers as the caller ("permission denied for table
--- context_versions_104942" on the lab). It holds a counter per school and nothing else, in a
--- schema the API does not expose.
-grant select on table private.context_versions to authenticated;
 
 -- Once per transaction and school: a transaction that moves a whole school's enrolments
 -- takes the school's row once, not once per row.

@@ -3,7 +3,7 @@
 -- context is computed from changes there.
 begin;
 \ir support/tests-schema.sql
-select plan(28);
+select plan(29);
 
 -- The claims Supabase Auth signs for a user with the hook enabled.
 create function pg_temp.issued_claims(p_user uuid) returns jsonb language sql as $$
@@ -21,13 +21,17 @@ begin
   from unnest(array['user_id', 'institution_id', 'hpc_institution_id', 'role', 'duties', 'is_institution_admin',
     'is_principal', 'reads_whole_institution', 'reads_audit_log', 'taught_section_ids', 'taught_student_ids',
     'child_ids', 'taught_guardian_ids', 'family_section_ids', 'family_teacher_ids', 'peer_reviewee_ids',
-    'open_cycle_ids', 'released_cycle_ids']) as n;
+    'open_cycle_ids', 'released_cycle_ids', 'coordinated_stages']) as n;
   perform set_config('request.jwt.claims', '', true);
   return v_context;
 end
 $$;
-create function pg_temp.version_of(p_school uuid) returns bigint language sql as $$
-  select coalesce((select version from private.context_versions where institution_id = p_school), 0)
+-- plpgsql, not sql: Citus plans no parameterised query on a distributed table inside a SQL
+-- function.
+create function pg_temp.version_of(p_school uuid) returns bigint language plpgsql as $$
+begin
+  return coalesce((select version from private.context_versions where institution_id = p_school), 0);
+end
 $$;
 
 create temp table who as
@@ -38,6 +42,9 @@ from public.student_guardians as g
 join public.institution_feature_flags as f on f.institution_id = g.institution_id and f.feature = 'hpc' and f.enabled
 order by g.guardian_id, g.student_id
 limit 1;
+-- Everyone, as a local list: the functions below are called per person over it, which on a
+-- Citus coordinator keeps them off the shards (a shard may not query other shards).
+create temp table people as select p.id, p.role from public.user_profiles as p;
 create temp table parent_token as select pg_temp.issued_claims((select parent from who)) as claims;
 
 -- What the hook issues.
@@ -50,7 +57,7 @@ select is((select claims - 'hpc_context' from parent_token), tests.claims_of((se
   'the other claims pass through unchanged');
 select ok((select length(array_to_json(private.request_context_values(t.id))::text) > 2048
                   and not pg_temp.issued_claims(t.id) ? 'hpc_context'
-           from public.user_profiles as t where t.role = 'teacher'
+           from people as t where t.role = 'teacher'
            order by length(array_to_json(private.request_context_values(t.id))::text) desc limit 1),
   'the longest context, a teacher''s of many students, stays out of the token (computed per request instead)');
 select is(private.custom_access_token_hook(jsonb_build_object(
@@ -61,7 +68,7 @@ select is(private.custom_access_token_hook(jsonb_build_object(
 
 -- What it gives: exactly the tables' answer, for every user of the demo data.
 select is(
-  (select count(*) from public.user_profiles as p
+  (select count(*) from people as p
    where pg_temp.context_for(pg_temp.issued_claims(p.id)) is distinct from pg_temp.context_for(tests.claims_of(p.id))),
   0::bigint, 'every user''s context from their token equals the one computed from the tables');
 select is(pg_temp.context_for((select claims from parent_token)), pg_temp.context_for(tests.claims_of((select parent from who))),
@@ -101,8 +108,12 @@ select ok(pg_temp.context_for(pg_temp.issued_claims((select parent from who))) ~
 
 -- A database restored to before those changes (the school's row gone) never hands out a
 -- version a token was issued with.
+-- The once-per-transaction mark is forgotten with SET LOCAL, which Citus passes on to the
+-- workers where the triggers set it (set_config would clear only the coordinator's).
 delete from private.context_versions where institution_id = (select school from who);
-select set_config('hpc.contexts_expired_' || replace((select school::text from who), '-', ''), '', true);
+do $$ begin
+  execute format('set local hpc.contexts_expired_%s = %L', replace((select school::text from who), '-', ''), '');
+end $$;
 update public.staff_duties set active = not active where user_id = (select teacher from who);
 select ok(pg_temp.version_of((select school from who)) > :after_first_change, 'versions only grow, across a restore too');
 
@@ -114,7 +125,7 @@ declare
   v_before bigint;
   v_after bigint;
 begin
-  perform set_config(v_mark, '', true);
+  execute format('set local %s = %L', v_mark, '');
   v_before := pg_temp.version_of(v_school);
   begin
     execute p_change;
@@ -158,6 +169,11 @@ select ok(not pg_temp.expires(format(
   'seen in class', (select school from who), (select array_agg(id) from public.hpc_evaluation_cycles
                                                where institution_id = (select school from who) and status = 'open'))),
   'a rating is not an input');
+
+-- The versions are the definer functions' to read: no API role reads or changes them.
+select ok(not has_table_privilege('authenticated', 'private.context_versions', 'select, insert, update, delete')
+          and not has_table_privilege('anon', 'private.context_versions', 'select, insert, update, delete'),
+  'no API role reads or writes the context versions');
 
 -- Only Supabase Auth calls the hook.
 select ok(has_function_privilege('supabase_auth_admin', 'private.custom_access_token_hook(jsonb)', 'execute')
