@@ -17,20 +17,24 @@ create function pg_temp.section(n int) returns uuid language sql immutable
 create function pg_temp.cycle(n int) returns uuid language sql immutable
   as $$ select format('a5a5a5a5-0005-4000-8004-%s', lpad(n::text, 12, '0'))::uuid $$;
 
--- The current card of a student (in cycle 1 unless given) and its lock version.
-create function pg_temp.current_card(p_student uuid, p_cycle uuid default null) returns uuid language sql stable as $$
-  select r.id from public.hpc_reports as r
-  where r.student_id = p_student and r.cycle_id = coalesce(p_cycle, pg_temp.cycle(1)) and r.is_current
-$$;
-create function pg_temp.lock_version(p_report uuid) returns bigint language sql stable as $$
-  select r.lock_version from public.hpc_reports as r where r.id = p_report
-$$;
+-- The current card of a student (in cycle 1 unless given) and its lock version. PL/pgSQL,
+-- not SQL: Citus plans no parameterised query of a SQL function on a distributed table.
+create function pg_temp.current_card(p_student uuid, p_cycle uuid default null) returns uuid language plpgsql stable as $$
+begin
+  return (select r.id from public.hpc_reports as r
+          where r.student_id = p_student and r.cycle_id = coalesce(p_cycle, pg_temp.cycle(1)) and r.is_current);
+end $$;
+create function pg_temp.lock_version(p_report uuid) returns bigint language plpgsql stable as $$
+begin
+  return (select r.lock_version from public.hpc_reports as r where r.id = p_report);
+end $$;
 
 -- The audit rows of one record.
-create function pg_temp.audit_rows_of(p_table text, p_id uuid) returns bigint language sql stable as $$
-  select count(*) from public.audit_events as a
-  where a.table_name = p_table and a.record_key ->> 'id' = p_id::text
-$$;
+create function pg_temp.audit_rows_of(p_table text, p_id uuid) returns bigint language plpgsql stable as $$
+begin
+  return (select count(*) from public.audit_events as a
+          where a.table_name = p_table and a.record_key ->> 'id' = p_id::text);
+end $$;
 
 -- Acts as the person, or without a user (the anon key) when p_actor is null.
 create function pg_temp.act_as(p_actor uuid) returns void language plpgsql as $$
