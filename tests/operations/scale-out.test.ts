@@ -325,7 +325,8 @@ describe('scale-out copies the functions Citus left on the coordinator', () => {
     );
     const shard = fns.find((f) => f.fn === 'previous_version(record)')!;
     expect(shard.executors).toEqual(['authenticated', 'postgres', 'service_role']);
-    expect(shard.defaultExecutors).toEqual(expect.arrayContaining(['anon', 'authenticated', 'service_role']));
+    // Supabase's default privileges for functions; anon among them on some projects
+    expect(shard.defaultExecutors).toEqual(expect.arrayContaining(['authenticated', 'service_role']));
     expect(fns.find((f) => f.fn === 'private.hpc_job_progress(report_jobs)')!.executors).toEqual(['postgres']);
     expect(await found([])).toEqual([]);
   });
