@@ -144,8 +144,11 @@ begin
     end if;
   end if;
   -- A signed-in user writes only their own school's rows: say so plainly. (The API role, as
-  -- PostgREST sets it; this function runs as its definer, so current_user would not tell.)
-  if tg_op = 'INSERT' and v_given is not null and current_setting('role', true) = 'authenticated' then
+  -- PostgREST sets it; this function runs as its definer, so current_user would not tell. On
+  -- a Citus shard the role setting stays on the coordinator, and the worker's session is the
+  -- role itself.)
+  if tg_op = 'INSERT' and v_given is not null
+     and (current_setting('role', true) = 'authenticated' or session_user = 'authenticated') then
     v_mine := private.current_institution_id();
     if v_mine is not null and v_given <> v_mine then
       raise exception 'A new % row names another institution than yours.', tg_argv[0]
