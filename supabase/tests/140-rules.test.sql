@@ -23,7 +23,9 @@ select results_eq(
 update public.hpc_evaluations set statements_circled = 6, level_ordinal = 1
 where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000-0000-4000-8000-000000000001';
 -- Values are read apart from their assertions: a statement that reads one school's rows goes
--- whole to that school's shard on Citus, pgTAP's is() with it.
+-- whole to that school's shard on Citus, pgTAP's is() with it. The refused inserts below are
+-- VALUES, not INSERT … SELECT from t_ctx: Citus runs the latter through the coordinator,
+-- and a constraint a worker refuses comes back as XX000 instead of its own SQLSTATE.
 select level_ordinal::int as level from public.hpc_evaluations
 where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000-0000-4000-8000-000000000001' \gset
 select is(:'level'::int, 3, '6 circled statements give Advanced even when another level is typed');
@@ -34,11 +36,11 @@ where institution_id = '10000000-0000-4000-8000-000000000002' and id = '60000000
 select is(:'level'::int, 1, '2 circled statements give Beginner');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, statements_circled)
-    select inst, cycle, student, param, 'teacher', teacher, 3 from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'teacher', '00000000-0000-4000-a000-000000000013', 3)$$,
   '23514', null, 'only the self rater circles statements');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, statements_circled)
-    select inst, cycle, student, param, 'self', student, 7 from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'self', '00000000-0000-4000-a000-000000000014', 7)$$,
   '23514', null, 'at most 6 statements can be circled');
 
 -- Typed levels resolve to the parameter's scale; keys and rater rules hold -----------------
@@ -50,42 +52,42 @@ where e.institution_id = '10000000-0000-4000-8000-000000000002' and e.id = '6000
 select is(:'level_row'::text, 'middle:Advanced', 'a typed level is linked to the level row of the parameter''s scale');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, level_ordinal)
-    select inst, cycle, student, param, 'teacher', teacher, 2 from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'teacher', '00000000-0000-4000-a000-000000000013', 2)$$,
   '23505', null, 'one rating per (cycle, student, parameter, rater role, rater)');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, level_ordinal)
-    select inst, cycle, student, param, 'parent', teacher, 5 from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'parent', '00000000-0000-4000-a000-000000000013', 5)$$,
   '23514', null, 'a level outside the scale is refused');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, rubric_id, level_ordinal)
-    select inst, cycle, student, param, 'parent', '00000000-0000-4000-a000-000000000015', md5('rubric:2:middle:1')::uuid, 3 from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'parent', '00000000-0000-4000-a000-000000000015', md5('rubric:2:middle:1')::uuid, 3)$$,
   '23503', null, 'the stored ordinal must be the ordinal of the named level row');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id)
-    select inst, cycle, student, param, 'self', teacher from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'self', '00000000-0000-4000-a000-000000000013')$$,
   '23514', null, 'a self rating is by the student');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id)
-    select inst, cycle, student, param, 'peer', student from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'peer', '00000000-0000-4000-a000-000000000014')$$,
   '23514', null, 'a student cannot be their own peer rater');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, status, submitted_at)
-    select inst, cycle, student, param, 'parent', '00000000-0000-4000-a000-000000000015', 'submitted', now() from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'parent', '00000000-0000-4000-a000-000000000015', 'submitted', now())$$,
   '23514', null, 'a submitted rating has a level');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, evidence_paths)
-    select inst, cycle, student, param, 'parent', '00000000-0000-4000-a000-000000000015',
-           array['10000000-0000-4000-8000-000000000001/00000000-0000-4000-a000-000000000014/photo.jpg'] from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'parent', '00000000-0000-4000-a000-000000000015',
+           array['10000000-0000-4000-8000-000000000001/00000000-0000-4000-a000-000000000014/photo.jpg'])$$,
   '23514', null, 'evidence must live under <institution_id>/<student_id>/');
 select throws_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, evidence_paths)
-    select inst, cycle, student, param, 'parent', '00000000-0000-4000-a000-000000000015',
-           array[inst || '/' || student || '/../other/photo.jpg'] from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'parent', '00000000-0000-4000-a000-000000000015',
+           array['10000000-0000-4000-8000-000000000002/00000000-0000-4000-a000-000000000014/../other/photo.jpg'])$$,
   '23514', null, 'evidence paths cannot climb out with ..');
 select lives_ok(
   $$insert into public.hpc_evaluations (institution_id, cycle_id, student_id, parameter_id, rater_role, rater_id, evidence_paths)
-    select inst, cycle, student, param, 'parent', '00000000-0000-4000-a000-000000000015',
-           array[inst || '/' || student || '/term-2/kite.jpg'] from t_ctx$$,
+    values ('10000000-0000-4000-8000-000000000002', md5('cycle:2:2')::uuid, '00000000-0000-4000-a000-000000000014', md5('parameter:2:MS-MATH-AWA')::uuid, 'parent', '00000000-0000-4000-a000-000000000015',
+           array['10000000-0000-4000-8000-000000000002/00000000-0000-4000-a000-000000000014/term-2/kite.jpg'])$$,
   'a parent draft with evidence under the student''s folder is accepted');
 
 -- Reports: one current version, versions chain, published is immutable ---------------------
