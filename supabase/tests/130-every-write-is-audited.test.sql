@@ -73,7 +73,9 @@ values ('50000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-0000000
 select throws_ok(
   $$update public.user_profiles set institution_id = '10000000-0000-4000-8000-000000000002'
     where id = '50000000-0000-4000-8000-000000000002'$$,
-  '42501', null, 'a person cannot be moved to another institution, even by the owner');
+  -- on Citus the distribution column refuses it before the guard does
+  case when exists (select 1 from pg_extension where extname = 'citus') then '0A000' else '42501' end,
+  null, 'a person cannot be moved to another institution, even by the owner');
 select results_eq(
   $$select operation::text, institution_id, old_values, new_values, changed_columns from public.audit_events
     where table_name = 'user_profiles' and record_key = '{"id": "50000000-0000-4000-8000-000000000002"}'
