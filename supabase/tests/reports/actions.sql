@@ -7,14 +7,17 @@
 -- person(3) class teacher 7-A, person(4) subject teacher 7-A, person(5) class teacher 7-B,
 -- person(2) coordinator (middle), person(1) principal, person(6) admin, person(7) and
 -- person(8) students in 7-A, person(9) in 7-B, person(10) parent of person(7), person(11)
--- teacher without duty, person(21) principal of the other institution.
-create function pg_temp.school(n int) returns uuid language sql immutable
+-- teacher without duty, person(21) principal of the other institution. Stable, not immutable,
+-- although they compute from their argument alone: a Citus coordinator evaluates a stable
+-- call itself and routes the statement by its value, but sends an immutable one on to the
+-- workers, where no pg_temp function exists.
+create function pg_temp.school(n int) returns uuid language sql stable
   as $$ select format('a5a5a5a5-0005-4000-8001-%s', lpad(n::text, 12, '0'))::uuid $$;
-create function pg_temp.person(n int) returns uuid language sql immutable
+create function pg_temp.person(n int) returns uuid language sql stable
   as $$ select format('a5a5a5a5-0005-4000-8002-%s', lpad(n::text, 12, '0'))::uuid $$;
-create function pg_temp.section(n int) returns uuid language sql immutable
+create function pg_temp.section(n int) returns uuid language sql stable
   as $$ select format('a5a5a5a5-0005-4000-8003-%s', lpad(n::text, 12, '0'))::uuid $$;
-create function pg_temp.cycle(n int) returns uuid language sql immutable
+create function pg_temp.cycle(n int) returns uuid language sql stable
   as $$ select format('a5a5a5a5-0005-4000-8004-%s', lpad(n::text, 12, '0'))::uuid $$;
 
 -- The current card of a student (in cycle 1 unless given) and its lock version. PL/pgSQL,
