@@ -10,6 +10,9 @@ select plan(38);
 
 do $$ begin perform pg_temp.generate_card(pg_temp.person(3), pg_temp.person(7)); end $$;
 create temp table t_a on commit drop as select pg_temp.current_card(pg_temp.person(7)) as id;
+-- People by value where a query on the tables names them: on Citus a pg_temp helper inside
+-- a query that reaches a shard is sent there, where it does not exist.
+select pg_temp.person(1) as principal, pg_temp.person(3) as class_teacher \gset
 -- draft: forbidden moves
 select throws_ok($$ select pg_temp.transition(pg_temp.person(4), (select id from t_a), 'submit') $$, 'HP403', null, 'draft: a subject teacher may not submit');
 select throws_ok($$ select pg_temp.transition(pg_temp.person(1), (select id from t_a), 'submit') $$, 'HP403', null, 'draft: the principal may not submit (class teacher''s step)');
@@ -25,12 +28,12 @@ select throws_ok($$ select pg_temp.transition(pg_temp.person(10), (select id fro
 
 -- draft → submitted (class teacher)
 select is(pg_temp.transition(pg_temp.person(3), (select id from t_a), 'submit', 'Ready for review') ->> 'status', 'submitted', 'class teacher: draft → submitted');
-select is((select (round, step_order, approver_duty, name, decision, decided_by = pg_temp.person(3), comment)::text
+select is((select (round, step_order, approver_duty, name, decision, decided_by = :'class_teacher', comment)::text
            from public.hpc_approval_workflows where report_id = (select id from t_a) and decision <> 'pending'),
   '(1,1,class_teacher,submit,approved,t,"Ready for review")', 'the submit step is written');
 select is((select (round, step_order, approver_duty)::text from public.hpc_approval_workflows
            where report_id = (select id from t_a) and decision = 'pending'), '(1,2,coordinator)', 'the coordinator''s step is pending');
-select is((select (actor_id = pg_temp.person(3), old_values ->> 'status', new_values ->> 'status')::text from public.audit_events
+select is((select (actor_id = :'class_teacher', old_values ->> 'status', new_values ->> 'status')::text from public.audit_events
            where table_name = 'hpc_reports' and record_key ->> 'id' = (select id from t_a)::text and operation = 'UPDATE'
            order by occurred_at desc, transaction_id desc limit 1), '(t,draft,submitted)', 'audit row with the actor and the status change');
 select ok(pg_temp.audit_rows_of('hpc_approval_workflows',
@@ -70,7 +73,7 @@ select throws_ok($$ select pg_temp.transition(pg_temp.person(3), (select id from
 select throws_ok($$ select pg_temp.transition(pg_temp.person(2), (select id from t_a), 'publish') $$, 'HP403', null, 'approved: the coordinator may not publish');
 select throws_ok($$ select pg_temp.transition(pg_temp.person(1), (select id from t_a), 'approve') $$, 'HP422', null, 'approved: approve is not a move');
 select is(pg_temp.transition(pg_temp.person(1), (select id from t_a), 'publish') ->> 'status', 'published', 'principal: approved → published now');
-select is((select (published_at is not null, published_by = pg_temp.person(1))::text from public.hpc_reports where id = (select id from t_a)),
+select is((select (published_at is not null, published_by = :'principal')::text from public.hpc_reports where id = (select id from t_a)),
   '(t,t)', 'published_at and published_by set');
 
 select * from finish();
