@@ -166,9 +166,12 @@ select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle fro
              (select p.scale_code from public.hpc_parameters as p, t_sheet as s where p.id = s.parameter_id and s.n = 5),
              (select code from t_sheet where n = 5)))),
   'a dry run answers the problems without raising');
+-- A parameter not on her sheet, read first: on Citus a pg_temp helper inside a query on the
+-- tables is sent to a shard, where it does not exist.
+select p.id as unassigned_param from public.hpc_parameters as p, t_ctx as x
+where p.institution_id = x.inst and p.id not in (select parameter_id from t_sheet) limit 1 \gset
 select is((pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx),
-    (select pg_temp.cell(1) || jsonb_build_object('parameter_id', p.id) from public.hpc_parameters as p, t_ctx as x
-     where p.institution_id = x.inst and p.id not in (select parameter_id from t_sheet) limit 1) || '[]'::jsonb) ->> 'details')::jsonb,
+    (pg_temp.cell(1) || jsonb_build_object('parameter_id', :'unassigned_param'::uuid)) || '[]'::jsonb) ->> 'details')::jsonb,
   '[{"cell": 0, "field": "parameter_id", "message": "This parameter is not assigned to you for this section in this cycle."}]'::jsonb,
   'a parameter not assigned to her in this section is refused');
 
@@ -190,9 +193,15 @@ select is(pg_temp.save_sheet((select teacher from t_ctx), md5('cycle:1:2')::uuid
 select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}'), false,
     (select s.section_id from public.section_students as s where s.student_id = '00000000-0000-4000-a000-000000000003')) ->> 'code',
   'HP404', 'another school''s section is unknown to her (HP404)');
+-- A section of her school where she rates nothing, read first by values (on Citus a join of a
+-- temporary table into both tables' subqueries is not planned).
+select x.inst as school, x.teacher as priya from t_ctx as x \gset
+select s.id as idle_section from public.sections as s
+where s.institution_id = :'school' and s.id not in (
+  select a.section_id from public.hpc_parameter_assignments as a
+  where a.institution_id = :'school' and a.teacher_id = :'priya') limit 1 \gset
 select is(pg_temp.save_sheet((select teacher from t_ctx), (select open_cycle from t_ctx), pg_temp.whole_sheet('{"level_ordinal": 1}'), false,
-    (select s.id from public.sections as s, t_ctx as x where s.institution_id = x.inst and s.id not in (
-       select a.section_id from public.hpc_parameter_assignments as a where a.teacher_id = x.teacher) limit 1)) - 'details',
+    :'idle_section'::uuid) - 'details',
   '{"code": "HP403", "message": "You rate no parameter of this section in this cycle."}'::jsonb,
   'a section where she rates nothing is refused (HP403)');
 
