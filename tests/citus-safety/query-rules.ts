@@ -189,6 +189,18 @@ export const lockingReadsNameTheSchool = perFunctionIn(
   },
 );
 
+/** Which of `names` the code calls inside a statement that reads a tenant table: such a
+ * call runs on the shard with the statement on Citus. Statements are split at `;`, and a
+ * PL/pgSQL FOR loop's query is apart from the loop's body. */
+function calledInsideTenantQueries(code: string, tenant: Set<string>, names: Set<string>): string[] {
+  const found = new Set<string>();
+  for (const statement of code.split(/;|\bloop\b/)) {
+    if (!relationsNamed(statement).some((t) => tenant.has(t))) continue;
+    for (const call of functionCalls(statement)) if (names.has(call.name)) found.add(call.name);
+  }
+  return [...found];
+}
+
 export const writersCalledOutsideTenantQueries = perFunctionIn(
   'functions that write are not called inside queries on tenant tables',
   (catalog) => ({
@@ -196,14 +208,9 @@ export const writersCalledOutsideTenantQueries = perFunctionIn(
     writers: new Set(catalog.functions.filter((f) => writes(codeOnly(f.source)).length > 0).map((f) => functionName(f.signature))),
   }),
   (_f, code, { tenant, writers }) => {
-    const bad = new Set<string>();
-    // Statements, with a PL/pgSQL FOR loop's query apart from the loop's body.
-    for (const statement of code.split(/;|\bloop\b/)) {
-      if (!relationsNamed(statement).some((t) => tenant.has(t))) continue;
-      for (const call of functionCalls(statement)) if (writers.has(call.name)) bad.add(call.name);
-    }
-    return bad.size
-      ? `calls ${[...bad].map((b) => `${b}()`).join(', ')}, which writes, inside a query on tenant tables (read the rows first, then call it per row)`
+    const bad = calledInsideTenantQueries(code, tenant, writers);
+    return bad.length
+      ? `calls ${bad.map((b) => `${b}()`).join(', ')}, which writes, inside a query on tenant tables (read the rows first, then call it per row)`
       : null;
   },
 );
@@ -225,13 +232,9 @@ export const readersCalledOutsideTenantQueries = perFunctionIn(
   },
   (f, code, { tenant, readers }) => {
     const self = functionName(f.signature);
-    const bad = new Set<string>();
-    for (const statement of code.split(/;|\bloop\b/)) {
-      if (!relationsNamed(statement).some((t) => tenant.has(t))) continue;
-      for (const call of functionCalls(statement)) if (readers.has(call.name) && call.name !== self) bad.add(call.name);
-    }
-    return bad.size
-      ? `calls ${[...bad].map((b) => `${b}()`).join(', ')}, which reads tenant tables, inside a query on tenant tables (on Citus it would run on the shards; read it into a variable first)`
+    const bad = calledInsideTenantQueries(code, tenant, readers).filter((name) => name !== self);
+    return bad.length
+      ? `calls ${bad.map((b) => `${b}()`).join(', ')}, which reads tenant tables, inside a query on tenant tables (on Citus it would run on the shards; read it into a variable first)`
       : null;
   },
 );
