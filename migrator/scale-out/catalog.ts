@@ -36,7 +36,15 @@ export const localByDecision: Record<string, string> = {
   'analytics.refresh_schedules':
     "local by decision: the schedules of the coordinator's refresh jobs; its trigger calls cron.schedule, which must run on the coordinator alone",
   'analytics.refresh_log': 'local by decision: written by the refresh jobs, which run on the coordinator; read there only',
+  'public.audit_logs':
+    "local by decision: BIG DAY's log of account actions, with no school and keyed to auth.users, which stays on the coordinator; written and read there through the API, so it keeps its keys",
 };
+
+/** GoTrue's accounts: a local table on the coordinator (GoTrue writes it, and Supabase's own
+ * tables reference it). Citus keeps no key from a Citus table to a local one, so a key from a
+ * table the plan takes to an account is dropped at distribution; the column stays, filled by
+ * the API from auth.uid(). */
+export const ACCOUNTS_TABLE = 'auth.users';
 
 export interface Table {
   /** schema.name, as PostgreSQL quotes it where needed. */

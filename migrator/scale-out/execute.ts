@@ -49,13 +49,17 @@ function distribute(sql: postgres.ReservedSql, step: Step, shardCount: number | 
 export async function takeTable(sql: postgres.ReservedSql, step: Step, shardCount: number | null): Promise<void> {
   // Citus refuses a subquery in a policy: the context readers are read per row instead.
   for (const statement of step.policyUnwraps) await sql.unsafe(statement);
-  if (step.method === 'create_distributed_table_concurrently' || step.triggers === 0) {
+  // step.table is quoted by the catalog query (format('%I.%I')).
+  const dropKeys = step.droppedKeys.map((key) => `alter table ${step.table} drop constraint "${key.replaceAll('"', '""')}"`);
+  if (step.method === 'create_distributed_table_concurrently' || (step.triggers === 0 && dropKeys.length === 0)) {
+    for (const statement of dropKeys) await sql.unsafe(statement);
     await distribute(sql, step, shardCount);
     return;
   }
-  // step.table is quoted by the catalog query (format('%I.%I')).
+  // The keys go in the transaction that distributes the table: a failed step keeps them.
   await sql`begin`;
   try {
+    for (const statement of dropKeys) await sql.unsafe(statement);
     await sql.unsafe(`alter table ${step.table} disable trigger user`);
     await distribute(sql, step, shardCount);
     await sql.unsafe(`alter table ${step.table} enable trigger user`);

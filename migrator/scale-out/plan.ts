@@ -1,7 +1,15 @@
 // The scale-out plan: every table of the scaled schemas once, in foreign-key order, as a
 // reference table (no institution_id) or distributed by institution_id in one colocation
 // group, with the Citus function that takes it and why; or refused, with the reasons.
-import { DISTRIBUTION_COLUMN, type ForeignKey, localByDecision, referenceByDecision, type ScaleOutCatalog, type Table } from './catalog.ts';
+import {
+  ACCOUNTS_TABLE,
+  DISTRIBUTION_COLUMN,
+  type ForeignKey,
+  localByDecision,
+  referenceByDecision,
+  type ScaleOutCatalog,
+  type Table,
+} from './catalog.ts';
 import { parentsFirst } from './order.ts';
 import { refusalReasons } from './refusals.ts';
 
@@ -18,6 +26,8 @@ export interface Step {
   triggers: number;
   /** `alter policy` statements run first: the context readers' per-statement wrappers out. */
   policyUnwraps: string[];
+  /** Its foreign keys to auth.users, dropped as it is taken (ACCOUNTS_TABLE). */
+  droppedKeys: string[];
   /** Already what the plan wants: a second run skips it. */
   done: boolean;
   why: string;
@@ -86,7 +96,14 @@ export function planScaleOut(catalog: ScaleOutCatalog, options: PlanOptions): Sc
       refused.set(table.name, [...(refused.get(table.name) ?? []), `already distributed by ${current.distributionColumn}`]);
     }
     if (refused.has(table.name)) continue;
-    const base = { table: table.name, partitioned: table.partitioned, triggers: table.triggers, policyUnwraps: table.policyUnwraps };
+    const droppedKeys = catalog.foreignKeys.filter((fk) => fk.from === table.name && fk.to === ACCOUNTS_TABLE).map((fk) => fk.name);
+    const base = {
+      table: table.name,
+      partitioned: table.partitioned,
+      triggers: table.triggers,
+      policyUnwraps: table.policyUnwraps,
+      droppedKeys,
+    };
     if (!table.tenant) {
       const done = current?.kind === 'reference';
       steps.push({

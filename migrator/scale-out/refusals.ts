@@ -1,6 +1,6 @@
 // Why Citus would refuse a table, read from the catalog before anything is changed. Each
 // reason names the object and the Citus rule it breaks, so the fix is plain.
-import { DISTRIBUTION_COLUMN as COLUMN, type ForeignKey, type ScaleOutCatalog, type Table } from './catalog.ts';
+import { ACCOUNTS_TABLE, DISTRIBUTION_COLUMN as COLUMN, type ForeignKey, type ScaleOutCatalog, type Table } from './catalog.ts';
 
 const SUBQUERY_POLICY = 'Citus: "Subqueries are not supported in policies on distributed tables"';
 const shown = (names: string[], max = 4) => names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
@@ -33,6 +33,7 @@ function foreignKeyReason(fk: ForeignKey, from: Table, to: Table | undefined, ci
   if (fk.from === fk.to) return null;
   if (!to) {
     if (citusKind === 'reference' || (citusKind === 'distributed' && from.tenant)) return null;
+    if (fk.to === ACCOUNTS_TABLE) return null;
     return `foreign key ${fk.name} references ${fk.to}, which stays a local table on the coordinator; a Citus table cannot reference a local table`;
   }
   if (!from.tenant && to.tenant) {

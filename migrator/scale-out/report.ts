@@ -26,7 +26,12 @@ export function refusalText(plan: ScaleOutPlan): string {
 
 export function planText(plan: ScaleOutPlan): string {
   const lines = [
-    ...plan.steps.map((s) => `  ${pad(s.kind, 12)}${pad(s.table, 44)}${pad(s.done ? 'already done' : s.method, 40)}${s.why}`),
+    ...plan.steps.flatMap((s) => [
+      `  ${pad(s.kind, 12)}${pad(s.table, 44)}${pad(s.done ? 'already done' : s.method, 40)}${s.why}`,
+      ...(s.done ? [] : s.droppedKeys).map(
+        (key) => `  ${pad('', 12)}drops foreign key ${key} to auth.users: Citus keeps no key to a local table; the column stays`,
+      ),
+    ]),
     ...plan.local.map((l) => `  ${pad('local', 12)}${pad(l.table, 44)}${pad('stays on the coordinator', 40)}${l.why}`),
   ];
   return [`plan: ${plan.steps.length} tables in foreign-key order, colocation group anchored on ${plan.anchor ?? '(none)'}`, ...lines].join(

@@ -15,6 +15,7 @@ import {
 } from '../../migrator/scale-out/catalog.ts';
 import { parentsFirst } from '../../migrator/scale-out/order.ts';
 import { planScaleOut, type ScaleOutPlan } from '../../migrator/scale-out/plan.ts';
+import { planText } from '../../migrator/scale-out/report.ts';
 import { selectTables } from '../../migrator/scale-out/selection.ts';
 import { coordinatorOnlyFunctions, grantStatements, type CoordinatorOnlyFunction } from '../../migrator/scale-out/functions.ts';
 import { projectSchemas } from '../citus-safety/catalog.ts';
@@ -149,18 +150,21 @@ describe('scale-out and the keys of BIG DAY\'s tables (docs/scale-out.md "Keys")
     expect(plan.steps.map((s) => s.table)).not.toContain('analytics.refresh_schedules');
   });
 
+  it('drops the keys to auth.users of the tables it takes, and keeps audit_logs local with its keys', async () => {
+    const plan = planScaleOut(await readScaleOutCatalog(sql), { walLevelLogical: true });
+    expect(plan.refusals.flatMap((r) => r.reasons).join('\n')).not.toContain('auth.users');
+    expect(plan.local.map((l) => l.table)).toContain('public.audit_logs');
+    expect(stepOf(plan, 'public.audit_logs')).toBeUndefined();
+    expect(plan.refusals.map((r) => r.table)).not.toContain('public.audit_logs');
+  });
+
   it('still refuses what the contract left, each for its own reason', async () => {
     const own = ownReasons(planScaleOut(await readScaleOutCatalog(sql), { walLevelLogical: true }));
-    const auth = (fk: string) => `foreign key ${fk} references auth.users, which stays a local table on the coordinator`;
     const setNull = (fk: string) => `foreign key ${fk} sets institution_id to NULL / DEFAULT or cascades its updates`;
     const key = (k: string) => `unique key ${k} does not include institution_id`;
     const expected: Record<string, string[]> = {
-      // GoTrue's local table: no key from a Citus table to it
-      'public.audit_logs': [auth('audit_logs_performed_by_fkey'), auth('audit_logs_user_id_fkey')],
-      'public.system_reports': [auth('system_reports_generated_by_fkey')],
-      'public.system_settings': [auth('system_settings_updated_by_fkey')],
       // rows without a school by decision keep the key by id
-      'public.user_permissions': [key('user_permissions_pkey'), auth('user_permissions_granted_by_fkey')],
+      'public.user_permissions': [key('user_permissions_pkey')],
       'public.timetable_conflicts': [key('timetable_conflicts_pkey')],
       // partitioned by time; institution_id joins its key when the audit log is distributed
       'public.audit_events': [key('audit_events_pkey')],
@@ -276,8 +280,10 @@ describe('scale-out refusals, on tables built to break each rule', () => {
     expect(reasonsOf(plan, 'public.scale_out_probe_lookup').join('\n')).toContain(
       'references tenant table public.scale_out_probe_school; a reference table cannot reference a distributed table',
     );
-    expect(reasonsOf(plan, 'public.scale_out_probe_user_link').join('\n')).toContain(
-      'references auth.users, which stays a local table on the coordinator',
+    expect(reasonsOf(plan, 'public.scale_out_probe_user_link')).toEqual([]);
+    expect(stepOf(plan, 'public.scale_out_probe_user_link')?.droppedKeys).toEqual(['scale_out_probe_user_link_user_id_fkey']);
+    expect(planText(plan)).toContain(
+      'drops foreign key scale_out_probe_user_link_user_id_fkey to auth.users: Citus keeps no key to a local table; the column stays',
     );
     expect(reasonsOf(plan, 'public.scale_out_probe_policed').join('\n')).toContain(
       '1 policy holds a subquery (Probe reads through a subquery)',
