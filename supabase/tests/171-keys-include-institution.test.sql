@@ -4,7 +4,8 @@
 -- covered the day it is created: every table there with an institution_id column is a tenant
 -- table; its primary key leads with institution_id, each of its unique keys (constraint or
 -- index) includes it, and each foreign key to another tenant table pairs institution_id with
--- institution_id. The exceptions are listed with their reasons (docs/scale-out.md "Keys").
+-- institution_id and nulls nothing on delete (Citus refuses SET NULL / SET DEFAULT there, even
+-- of the link column alone). The exceptions are listed with their reasons (docs/scale-out.md "Keys").
 -- Then a table made to break each rule is caught, and its compliant twin is not. Last, the
 -- index on id that stays beside each key (institution_id, id) of BIG DAY's tables: present,
 -- chosen for a lookup by id alone, and required by the contract step that drops a key on id.
@@ -38,7 +39,12 @@ from t_tenant_tables as t
 join pg_constraint as k on k.conrelid = t.oid and k.contype = 'f'
 join t_tenant_tables as p on p.oid = k.confrelid
 where not exists (select 1 from generate_subscripts(k.conkey, 1) as s
-                  where k.conkey[s] = t.institution_attnum and k.confkey[s] = p.institution_attnum);
+                  where k.conkey[s] = t.institution_attnum and k.confkey[s] = p.institution_attnum)
+union all
+select t.name, k.conname, 'foreign key to a tenant table that nulls or defaults its columns on delete'
+from t_tenant_tables as t
+join pg_constraint as k on k.conrelid = t.oid and k.contype = 'f' and k.confdeltype in ('n', 'd')
+join t_tenant_tables as p on p.oid = k.confrelid;
 
 -- The allowed exceptions, each with the decision behind it.
 create temporary table t_allowed (relation text, key text, reason text);
@@ -75,6 +81,7 @@ create table public.t_keys_child (
   id uuid not null,
   code text unique,
   parent_id uuid references public.t_keys_parent (id),
+  good_parent_id uuid,
   primary key (id, institution_id)
 );
 create table public.t_keys_good_parent (institution_id uuid not null, id uuid not null, primary key (institution_id, id));
@@ -88,6 +95,8 @@ create table public.t_keys_good_child (
   foreign key (institution_id, parent_id) references public.t_keys_good_parent (institution_id, id)
 );
 create unique index t_keys_child_code_idx on public.t_keys_child (lower(code));
+alter table public.t_keys_child add constraint t_keys_child_good_parent_fkey foreign key (institution_id, good_parent_id)
+  references public.t_keys_good_parent (institution_id, id) on delete set null (good_parent_id);
 
 select is(
   (select array_agg(format('%s %s: %s', v.relation, v.key, v.problem) order by v.relation, v.key)
@@ -95,6 +104,7 @@ select is(
   array[
     't_keys_child t_keys_child_code_idx: unique key without institution_id',
     't_keys_child t_keys_child_code_key: unique key without institution_id',
+    't_keys_child t_keys_child_good_parent_fkey: foreign key to a tenant table that nulls or defaults its columns on delete',
     't_keys_child t_keys_child_parent_id_fkey: foreign key to a tenant table without institution_id on both sides',
     't_keys_child t_keys_child_pkey: primary key does not lead with institution_id',
     't_keys_parent t_keys_parent_pkey: primary key does not lead with institution_id'
