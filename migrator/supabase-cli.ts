@@ -24,6 +24,10 @@ export const isContractMigration = (file: string) => /^\d+_contract_\w+\.sql$/.t
  * `<version>_<table>_institution_id_index.sql` (the runner builds them concurrently first). */
 export const tenantIndexTable = (file: string): string | undefined => /^\d+_(\w+)_institution_id_index\.sql$/.exec(file)?.[1];
 
+/** The contract file that makes each audit_events partition's key from an index the runner
+ * builds concurrently before it (migrator/steps/schema.ts). */
+export const isAuditEventKeysFile = (file: string) => /^\d+_contract_audit_events_partition_keys\.sql$/.test(file);
+
 export function allMigrations(): string[] {
   return readdirSync(migrationsDir)
     .filter((f) => f.endsWith('.sql'))

@@ -3,7 +3,15 @@
 // which refuse to run until the backfill is complete and say why).
 import { planEstimateSeconds } from '../plan.ts';
 import { takeSnapshot, migrationVersions } from '../rollback/snapshot.ts';
-import { allMigrations, isContractMigration, markApplied, pushSubset, tenantIndexTable, versionOf } from '../supabase-cli.ts';
+import {
+  allMigrations,
+  isAuditEventKeysFile,
+  isContractMigration,
+  markApplied,
+  pushSubset,
+  tenantIndexTable,
+  versionOf,
+} from '../supabase-cli.ts';
 import { StepFailed, type Step, type StepContext } from './step.ts';
 import { CommandError } from '../../stack/shell.ts';
 import { sleep } from '../db.ts';
@@ -113,6 +121,28 @@ export const expand: Step = {
   },
 };
 
+/** The same for the audit log's new primary key (institution_id, occurred_at, id): each
+ * partition brings its own unique index to it (20250901000612), which that file would build
+ * under SHARE, holding back every audited write to the partition meanwhile. The runner builds
+ * them CONCURRENTLY first, from the statements the database gives (private.audit_event_school_
+ * key_statements, defined by the contract file before it); an invalid one left by an
+ * interrupted build is dropped and built again. */
+async function prebuildAuditEventKeys(ctx: StepContext): Promise<number> {
+  const invalid = await ctx.sql<{ name: string }[]>`
+    select format('%I.%I', n.nspname, x.relname) as name
+    from pg_catalog.pg_inherits as i
+    join pg_catalog.pg_index as xi on xi.indrelid = i.inhrelid and not xi.indisvalid
+    join pg_catalog.pg_class as x on x.oid = xi.indexrelid
+    join pg_catalog.pg_namespace as n on n.oid = x.relnamespace
+    where i.inhparent = 'public.audit_events'::regclass and x.relname like '%\_school\_key'`;
+  for (const index of invalid) await ctx.sql.unsafe(`drop index concurrently if exists ${index.name}`);
+  const statements = await ctx.sql<{ statement: string }[]>`
+    select s as statement from private.audit_event_school_key_statements(true) as s`;
+  for (const { statement } of statements) await ctx.sql.unsafe(statement);
+  if (statements.length) ctx.log(`built concurrently, ahead of their migration file: ${statements.length} audit_events partition keys`);
+  return statements.length;
+}
+
 export const contract: Step = {
   name: 'enforcement.contract',
   phase: 'enforcement',
@@ -123,6 +153,17 @@ export const contract: Step = {
     // contract refuses, and a rerun, whose backfill step is already done, would refuse again.
     const swept = await sweepLateRows(ctx.sql, await presentBackfillTables(ctx.sql), ctx.options.backfill);
     if (swept > 0) ctx.log(`contract: filled ${swept} rows the application wrote without institution_id since the backfill`);
-    return { sweptRows: swept, ...(await push(ctx, allMigrations())) };
+    const files = allMigrations();
+    const keysFile = files.findIndex(isAuditEventKeysFile);
+    if (keysFile <= 0) return { sweptRows: swept, ...(await push(ctx, files)) };
+    const before = await push(ctx, files.slice(0, keysFile));
+    const prebuiltAuditKeys = await prebuildAuditEventKeys(ctx);
+    const rest = await push(ctx, files);
+    return {
+      sweptRows: swept,
+      prebuiltAuditKeys,
+      applied: [...before.applied, ...rest.applied],
+      lockRetries: (before.lockRetries ?? 0) + (rest.lockRetries ?? 0),
+    };
   },
 };

@@ -56,7 +56,7 @@ select is(
 -- Primary and unique keys -----------------------------------------------------------------
 select col_is_pk('public', name, pk, format('%s primary key is (%s)', name, array_to_string(pk, ', '))) from t_new order by name;
 select col_is_pk('public', 'institutions', 'id', 'institutions primary key is id');
-select col_is_pk('public', 'audit_events', array['occurred_at', 'id'], 'audit_events primary key is (occurred_at, id)');
+select col_is_pk('public', 'audit_events', array['institution_id', 'occurred_at', 'id'], 'audit_events primary key is (institution_id, occurred_at, id)');
 
 select col_is_unique('public', 'institutions', array['slug'], 'institutions.slug is unique');
 select col_is_unique('public', 'hpc_parameters', array['institution_id', 'code', 'version'], 'a parameter code is unique per institution and version');
@@ -308,7 +308,7 @@ select ok(not exists (select 1 from pg_constraint as c where c.conrelid = 'publi
 select has_index('public', 'academic_terms', 'academic_terms_pkey', array['institution_id', 'id'], 'index academic_terms_pkey on academic_terms');
 select has_index('public', 'audit_events', 'audit_events_actor_idx', array['actor_id', 'occurred_at'], 'index audit_events_actor_idx on audit_events');
 select has_index('public', 'audit_events', 'audit_events_institution_idx', array['institution_id', 'occurred_at'], 'index audit_events_institution_idx on audit_events');
-select has_index('public', 'audit_events', 'audit_events_pkey', array['occurred_at', 'id'], 'index audit_events_pkey on audit_events');
+select has_index('public', 'audit_events', 'audit_events_pkey', array['institution_id', 'occurred_at', 'id'], 'index audit_events_pkey on audit_events');
 select has_index('public', 'audit_events', 'audit_events_record_idx', array['record_key'], 'index audit_events_record_idx on audit_events');
 select has_index('public', 'cohorts', 'cohorts_pkey', array['institution_id', 'id'], 'index cohorts_pkey on cohorts');
 select has_index('public', 'cohorts', 'cohorts_institution_term_idx', array['institution_id', 'academic_term_id'], 'index cohorts_institution_term_idx on cohorts');

@@ -23,7 +23,22 @@ describe('the contract step after the backfill', () => {
     const [student] = await app`insert into public.user_profiles (full_name, email, role, admission_number)
                                 values ('Late Admission', 'late.admission@legacy.example', 'student', 'LATE-0002') returning id`;
     await app`insert into public.section_students (section_id, student_id) values (${section!.id}, ${student!.id})`;
+    // And one whose profile goes again before anyone gives it a school.
+    const [gone] = await app`insert into public.user_profiles (full_name, email, role, admission_number)
+                             values ('Gone Again', 'gone.again@legacy.example', 'student', 'LATE-0003') returning id`;
+    await app`delete from public.user_profiles where id = ${gone!.id}`;
     await app.end();
+    // Their audit entries were written without a school.
+    const entriesOf = (ids: string[]) => db!.sql`
+      select table_name, record_key ->> 'id' as id, institution_id from public.audit_events
+      where record_key ->> 'id' = any(${ids}) or (table_name = 'section_students' and new_values -> 'institution_id' = 'null'::jsonb)
+      order by table_name, id`;
+    const unplaced = await entriesOf([student!.id, gone!.id]);
+    expect(unplaced.map((e) => [e.table_name, e.institution_id])).toEqual([
+      ['section_students', null],
+      ['user_profiles', null],
+      ['user_profiles', null],
+    ]);
     const late = await nullCounts(db.sql);
     expect(late.user_profiles).toBe(1);
     expect(late.section_students).toBe(1);
@@ -33,6 +48,23 @@ describe('the contract step after the backfill', () => {
     const contract = done.steps.find((s) => s.name === 'enforcement.contract');
     expect(contract?.status).toBe('done');
     expect(contract?.evidence).toMatchObject({ sweptRows: 2 });
+    // The audit log's key now includes the school: its partitions' keys were built
+    // concurrently by the runner, and every entry names a school: the school of its row, or
+    // the nil uuid where the row has gone.
+    expect((contract?.evidence as { prebuiltAuditKeys: number }).prebuiltAuditKeys).toBeGreaterThan(0);
+    const [key] = await db.sql`select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'audit_events_pkey'`;
+    expect(key!.def).toBe('PRIMARY KEY (institution_id, occurred_at, id)');
+    const placed = Object.fromEntries(
+      (await entriesOf([student!.id, gone!.id])).map((e) => [
+        `${e.table_name} ${e.id === gone!.id ? 'gone' : 'admitted'}`,
+        e.institution_id,
+      ]),
+    );
+    expect(placed).toEqual({
+      'section_students admitted': section!.institution_id,
+      'user_profiles admitted': section!.institution_id,
+      'user_profiles gone': '00000000-0000-0000-0000-000000000000',
+    });
     expect(Object.values(await nullCounts(db.sql)).every((n) => n === 0)).toBe(true);
     const [filled] = await db.sql`select p.institution_id as profile, ss.institution_id as enrolment
                                   from public.user_profiles as p join public.section_students as ss on ss.student_id = p.id
