@@ -59,7 +59,9 @@ export interface Table {
   /** Has a primary key or replica identity: the concurrent variant keeps UPDATE/DELETE going. */
   replicaIdentity: boolean;
   triggers: number;
-  /** Triggers whose function writes a table (insert / update / delete in its source). */
+  /** Triggers whose function writes a table (insert / update / delete in its source), but
+   * those that leave a worker's copy's writes to the coordinator's copy (they call
+   * private.fires_on_a_worker_copy), which a reference table may keep. */
   writingTriggers: string[];
   /** The tables those triggers insert into: copying rows into the shards fires them, so the
    * targets must be in Citus first. */
@@ -148,6 +150,7 @@ export async function readScaleOutCatalog(sql: postgres.Sql | postgres.Transacti
                  from pg_trigger t join pg_proc f on f.oid = t.tgfoid
                  where t.tgrelid = c.oid and not t.tgisinternal
                    and f.prosrc ~* '\\m(insert\\s+into|update\\s+[a-z_."]+\\s+set|delete\\s+from)\\M'
+                   and f.prosrc !~ 'private\\.fires_on_a_worker_copy\\('
                  order by 1) as "writingTriggers",
            array(select distinct lower(m[1])
                  from pg_trigger t join pg_proc f on f.oid = t.tgfoid,

@@ -92,6 +92,33 @@ comment on function private.trigger_runs_on_a_shard(oid, text) is
   'Whether a trigger on table p_table (by name, in public) fires on a Citus shard of it: its relation (tg_relid) is neither the table nor one of its partitions.';
 revoke all on function private.trigger_runs_on_a_shard(oid, text) from public;
 
+-- On Citus a table without institution_id is a reference table: a copy on every node, and a
+-- trigger on it fires on each copy. A trigger that writes a distributed table (the audit log)
+-- may do so only from the coordinator's copy, which the coordinator writes itself; the
+-- workers' copies are written over Citus' own connections, where a write that reaches another
+-- node is refused ("cannot execute a distributed query from a query on a shard"). This says
+-- whether the trigger fires on a worker's copy, so that it leaves the write to the
+-- coordinator's. pg_dist_local_group exists only with Citus; its group 0 is the coordinator.
+create or replace function private.fires_on_a_worker_copy(p_relid oid, p_table text)
+returns boolean
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_group integer;
+begin
+  if not private.trigger_runs_on_a_shard(p_relid, p_table) or pg_catalog.to_regclass('pg_catalog.pg_dist_local_group') is null then
+    return false;
+  end if;
+  execute 'select groupid from pg_catalog.pg_dist_local_group' into v_group;
+  return v_group is distinct from 0;
+end
+$$;
+comment on function private.fires_on_a_worker_copy(oid, text) is
+  'Whether a trigger on table p_table (by name, in public) fires on a worker''s copy of a Citus reference table, whose writes to distributed tables the coordinator''s copy makes.';
+revoke all on function private.fires_on_a_worker_copy(oid, text) from public;
+
 create or replace function private.refuse_link_outside_school_on_a_shard(p_relid oid, p_table text, p_column text)
 returns void
 language plpgsql

@@ -210,6 +210,10 @@ begin
   if tg_op = 'DELETE' and current_setting('hpc.erasure', true) = 'on' then
     return null;
   end if;
+  -- institutions is a reference table on Citus: the coordinator's copy writes the entry.
+  if v_schema = 'public' and v_table = 'institutions' and private.fires_on_a_worker_copy(tg_relid, v_table) then
+    return null;
+  end if;
   if tg_op <> 'INSERT' then
     v_old := to_jsonb(old);
   end if;
