@@ -10,6 +10,9 @@ import { outsideTheSchema } from './outside-schema.ts';
 
 export type { RollbackStatement } from './quote.ts';
 
+/** Where the contract keeps the rows of tenant tables that had no school (20250901000620). */
+const SET_ASIDE = 'private.rows_without_a_school';
+
 export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: string[], nowVersions: string[]): RollbackStatement[] {
   const out: RollbackStatement[] = [];
   const baseRel = byKey(baseline.relations, (r) => r.name);
@@ -47,8 +50,9 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
   }
 
   // New relations: views first, then tables (cascade takes their partitions, keys and
-  // the foreign keys other new tables hold), then free-standing sequences.
-  const newRels = now.relations.filter((r) => !baseRel.has(r.name) && !r.partition);
+  // the foreign keys other new tables hold), then free-standing sequences. The rows the
+  // contract set aside stay until their tables are in the baseline's shape again (below).
+  const newRels = now.relations.filter((r) => !baseRel.has(r.name) && !r.partition && r.name !== SET_ASIDE);
   for (const kind of [
     ['v', 'view'],
     ['m', 'materialized view'],
@@ -114,6 +118,16 @@ export function rollbackPlan(baseline: Catalog, now: Catalog, baselineVersions: 
         why: 'default changed',
       });
     }
+  }
+
+  if (now.relations.some((r) => r.name === SET_ASIDE)) {
+    for (const table of ['public.user_permissions', 'public.timetable_conflicts'].filter(isBaseTable)) {
+      out.push({
+        sql: `insert into ${table} select (jsonb_populate_record(null::${table}, s.row)).* from ${SET_ASIDE} as s where s.table_name = ${quoteLiteral(table)}`,
+        why: 'rows the contract set aside for having no school, back in their table',
+      });
+    }
+    out.push({ sql: `drop table if exists ${SET_ASIDE}`, why: 'table is new' });
   }
 
   for (const e of now.extensions.filter((x) => !baseline.extensions.includes(x))) {

@@ -47,14 +47,14 @@ isOneToOne: false
                   ]
                 },"audit_events": {
                   Row: {
-                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string | null,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": Database["public"]['Enums']["audit_operation"],"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
+                    "actor_id": string | null,"actor_role": string | null,"changed_columns": (string)[] | null,"id": string,"institution_id": string,"new_values": Json | null,"occurred_at": string,"old_values": Json | null,"operation": Database["public"]['Enums']["audit_operation"],"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": Database["public"]['Enums']["audit_operation"],"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id": string,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation": Database["public"]['Enums']["audit_operation"],"record_key": NonNullable<Json>,"table_name": string,"table_schema": string,"transaction_id"?: number
                   }
                   Update: {
-                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string | null,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: Database["public"]['Enums']["audit_operation"],"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
+                    "actor_id"?: string | null,"actor_role"?: string | null,"changed_columns"?: (string)[] | null,"id"?: string,"institution_id"?: string,"new_values"?: Json | null,"occurred_at"?: string,"old_values"?: Json | null,"operation"?: Database["public"]['Enums']["audit_operation"],"record_key"?: NonNullable<Json>,"table_name"?: string,"table_schema"?: string,"transaction_id"?: number
                   }
                   Relationships: [
                     
@@ -1228,14 +1228,14 @@ isOneToOne: false
                   ]
                 },"timetable_conflicts": {
                   Row: {
-                    "conflict_type": string,"course_id": string | null,"created_at": string | null,"day_of_week": number,"details": Json | null,"id": string,"institution_id": string | null,"period_index": number,"resolved": boolean | null,"section_id": string | null,"teacher_id": string | null
+                    "conflict_type": string,"course_id": string | null,"created_at": string | null,"day_of_week": number,"details": Json | null,"id": string,"institution_id": string,"period_index": number,"resolved": boolean | null,"section_id": string | null,"teacher_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "conflict_type": string,"course_id"?: string | null,"created_at"?: string | null,"day_of_week": number,"details"?: Json | null,"id"?: string,"institution_id"?: string | null,"period_index": number,"resolved"?: boolean | null,"section_id"?: string | null,"teacher_id"?: string | null
+                    "conflict_type": string,"course_id"?: string | null,"created_at"?: string | null,"day_of_week": number,"details"?: Json | null,"id"?: string,"institution_id": string,"period_index": number,"resolved"?: boolean | null,"section_id"?: string | null,"teacher_id"?: string | null
                   }
                   Update: {
-                    "conflict_type"?: string,"course_id"?: string | null,"created_at"?: string | null,"day_of_week"?: number,"details"?: Json | null,"id"?: string,"institution_id"?: string | null,"period_index"?: number,"resolved"?: boolean | null,"section_id"?: string | null,"teacher_id"?: string | null
+                    "conflict_type"?: string,"course_id"?: string | null,"created_at"?: string | null,"day_of_week"?: number,"details"?: Json | null,"id"?: string,"institution_id"?: string,"period_index"?: number,"resolved"?: boolean | null,"section_id"?: string | null,"teacher_id"?: string | null
                   }
                   Relationships: [
                     {
@@ -1380,14 +1380,14 @@ isOneToOne: false
                   ]
                 },"user_permissions": {
                   Row: {
-                    "expires_at": string | null,"granted_at": string | null,"granted_by": string | null,"id": string,"institution_id": string | null,"permission": string,"resource": string | null,"user_id": string | null
+                    "expires_at": string | null,"granted_at": string | null,"granted_by": string | null,"id": string,"institution_id": string,"permission": string,"resource": string | null,"user_id": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "expires_at"?: string | null,"granted_at"?: string | null,"granted_by"?: string | null,"id"?: string,"institution_id"?: string | null,"permission": string,"resource"?: string | null,"user_id"?: string | null
+                    "expires_at"?: string | null,"granted_at"?: string | null,"granted_by"?: string | null,"id"?: string,"institution_id": string,"permission": string,"resource"?: string | null,"user_id"?: string | null
                   }
                   Update: {
-                    "expires_at"?: string | null,"granted_at"?: string | null,"granted_by"?: string | null,"id"?: string,"institution_id"?: string | null,"permission"?: string,"resource"?: string | null,"user_id"?: string | null
+                    "expires_at"?: string | null,"granted_at"?: string | null,"granted_by"?: string | null,"id"?: string,"institution_id"?: string,"permission"?: string,"resource"?: string | null,"user_id"?: string | null
                   }
                   Relationships: [
                     {
