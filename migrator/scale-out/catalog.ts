@@ -58,6 +58,9 @@ export interface Table {
   subPartitioned: boolean;
   /** Has a primary key or replica identity: the concurrent variant keeps UPDATE/DELETE going. */
   replicaIdentity: boolean;
+  /** Functions that name its row type and views that read it: the concurrent variant would
+   * lose them (execute.ts says why). */
+  dependents: string[];
   triggers: number;
   /** Triggers whose function writes a table (insert / update / delete in its source), but
    * those that leave a worker's copy's writes to the coordinator's copy (they call
@@ -145,6 +148,16 @@ export async function readScaleOutCatalog(sql: postgres.Sql | postgres.Transacti
                    where i.inhparent = c.oid and p.relkind = 'p') as "subPartitioned",
            c.relreplident in ('f', 'i') or exists (select 1 from pg_index x where x.indrelid = c.oid and x.indisprimary)
              as "replicaIdentity",
+           array(select distinct d.name from (
+                   select format('%I.%I(%s)', fn.nspname, f.proname, oidvectortypes(f.proargtypes)) as name
+                   from pg_depend x join pg_proc f on f.oid = x.objid join pg_namespace fn on fn.oid = f.pronamespace
+                   where x.classid = 'pg_proc'::regclass and x.refclassid = 'pg_type'::regclass and x.refobjid = c.reltype
+                   union all
+                   select format('%I.%I', vn.nspname, v.relname)
+                   from pg_depend x join pg_rewrite r on r.oid = x.objid join pg_class v on v.oid = r.ev_class
+                   join pg_namespace vn on vn.oid = v.relnamespace
+                   where x.classid = 'pg_rewrite'::regclass and x.refclassid = 'pg_class'::regclass and x.refobjid = c.oid
+                     and v.oid <> c.oid) as d order by 1) as dependents,
            (select count(*)::int from pg_trigger t where t.tgrelid = c.oid and not t.tgisinternal) as triggers,
            array(select t.tgname || ' (' || t.tgfoid::regproc::text || ')'
                  from pg_trigger t join pg_proc f on f.oid = t.tgfoid

@@ -68,6 +68,17 @@ function distributionMethod(table: Table, catalog: ScaleOutCatalog, options: Pla
   const blocking = (why: string) => ({ method: 'create_distributed_table' as const, why: `blocking: ${why}` });
   if (!options.walLevelLogical) return blocking('wal_level is not logical, which the concurrent variant needs');
   if (!table.replicaIdentity) return blocking('no primary key or replica identity: UPDATE and DELETE would fail while it copies');
+  // The concurrent variant first makes the table a Citus local table, which renames the table
+  // itself to a shard and puts a new one in its place; once the rows are split off, that shard
+  // goes, and with it every function that names its row type and every view that reads it
+  // (on the lab: private.hpc_student_audit_events, returns setof audit_events, gone without a
+  // word). The blocking variant keeps the table.
+  if (table.dependents.length > 0) {
+    const shown = table.dependents.slice(0, 2).join(', ') + (table.dependents.length > 2 ? ` and ${table.dependents.length - 2} more` : '');
+    return blocking(
+      `${shown} ${table.dependents.length === 1 ? 'depends' : 'depend'} on its row type, which the concurrent variant would drop with the table it replaces`,
+    );
+  }
   const neighbours = foreignKeyNeighbours(table, catalog.foreignKeys);
   if (neighbours.length > 0) {
     const shown = neighbours.slice(0, 3).join(', ') + (neighbours.length > 3 ? ` and ${neighbours.length - 3} more` : '');

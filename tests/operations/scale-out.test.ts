@@ -161,6 +161,14 @@ describe('scale-out and the keys of BIG DAY\'s tables (docs/scale-out.md "Keys")
     expect(plan.refusals.map((r) => r.table)).not.toContain('public.audit_logs');
   });
 
+  it('distributes the audit log the blocking way: a function returns its rows', async () => {
+    const plan = planScaleOut(await readScaleOutCatalog(sql), { walLevelLogical: true });
+    expect(stepOf(plan, 'public.audit_events')?.method).toBe('create_distributed_table');
+    expect(stepOf(plan, 'public.audit_events')?.why).toContain(
+      'private.hpc_student_audit_events(uuid, uuid[], uuid[]) depends on its row type',
+    );
+  });
+
   it('refuses no table of the migrated schema for a reason of its own', async () => {
     const plan = planScaleOut(await readScaleOutCatalog(sql), { walLevelLogical: true });
     expect(ownReasons(plan)).toEqual({});
@@ -196,6 +204,9 @@ describe('scale-out refusals, on tables built to break each rule', () => {
       primary key (institution_id, id),
       foreign key (institution_id, school_row) references public.scale_out_probe_school (institution_id, id));
     create table public.scale_out_probe_alone (institution_id uuid not null, id uuid not null, primary key (institution_id, id));
+    create table public.scale_out_probe_typed (institution_id uuid not null, id uuid not null, primary key (institution_id, id));
+    create function public.scale_out_probe_rows() returns setof public.scale_out_probe_typed language sql stable
+      as $fn$ select * from public.scale_out_probe_typed $fn$;
     create table public.scale_out_probe_id_keyed (institution_id uuid not null, id uuid primary key);
     create table public.scale_out_probe_loose_link (institution_id uuid not null, id uuid not null, other uuid,
       primary key (institution_id, id), unique (id),
@@ -226,6 +237,11 @@ describe('scale-out refusals, on tables built to break each rule', () => {
     expect(child?.kind).toBe('distributed');
     expect(plan.steps.indexOf(school!)).toBeLessThan(plan.steps.indexOf(child!));
     expect(alone?.method).toBe('create_distributed_table_concurrently');
+    // The concurrent variant replaces the table, and a function naming its row type would go with it.
+    expect(stepOf(plan, 'public.scale_out_probe_typed')?.method).toBe('create_distributed_table');
+    expect(stepOf(plan, 'public.scale_out_probe_typed')?.why).toBe(
+      'blocking: public.scale_out_probe_rows() depends on its row type, which the concurrent variant would drop with the table it replaces',
+    );
     expect(child?.method).toBe('create_distributed_table');
     expect(child?.why).toContain('foreign keys with public.scale_out_probe_school');
     const anchors = plan.steps.filter((s) => s.kind === 'distributed' && s.colocateWith === 'none');
