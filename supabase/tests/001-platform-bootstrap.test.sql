@@ -8,8 +8,13 @@ select plan(27);
 select ok(not rolsuper, 'postgres is not a superuser (as on hosted Supabase)') from pg_roles where rolname = 'postgres';
 select ok(rolbypassrls and rolcreaterole and rolcreatedb, 'postgres has BYPASSRLS, CREATEROLE, CREATEDB') from pg_roles where rolname = 'postgres';
 select ok(rolbypassrls, 'service_role bypasses RLS') from pg_roles where rolname = 'service_role';
-select ok(not rolbypassrls and not rolcanlogin, 'anon cannot log in and does not bypass RLS') from pg_roles where rolname = 'anon';
-select ok(not rolbypassrls and not rolcanlogin, 'authenticated cannot log in and does not bypass RLS') from pg_roles where rolname = 'authenticated';
+-- The API roles cannot log in, as on hosted Supabase; on a Citus coordinator they must, since
+-- Citus connects to the workers as the caller's role, and pg_hba keeps those logins to the
+-- cluster's own connections (docs/scale-out.md §7).
+select ok(not rolbypassrls and rolcanlogin = exists (select 1 from pg_extension where extname = 'citus'),
+  'anon logs in only on a Citus cluster and does not bypass RLS') from pg_roles where rolname = 'anon';
+select ok(not rolbypassrls and rolcanlogin = exists (select 1 from pg_extension where extname = 'citus'),
+  'authenticated logs in only on a Citus cluster and does not bypass RLS') from pg_roles where rolname = 'authenticated';
 select ok(rolcanlogin and not rolinherit, 'authenticator logs in and does not inherit') from pg_roles where rolname = 'authenticator';
 select ok(pg_has_role('authenticator', 'anon', 'member') and pg_has_role('authenticator', 'authenticated', 'member')
   and pg_has_role('authenticator', 'service_role', 'member'), 'authenticator can switch to the three API roles');
