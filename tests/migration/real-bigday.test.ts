@@ -200,17 +200,35 @@ describe('the real BIG DAY (newer shape)', () => {
   it("rolls back to a schema dump-identical to before, BIG DAY's own policies back", async () => {
     await db?.close();
     db = await legacyDatabase('test-migration-real-rollback', MIGRATION_TEST_PORT, 'newer', { schools: 1 });
+    // Rows with no school: a permission granted to nobody, a conflict naming nothing.
+    await db.sql`insert into public.user_permissions (id, permission) values ('00000000-0000-4000-9000-000000000001', 'reports.read')`;
+    await db.sql`insert into public.timetable_conflicts (id, day_of_week, period_index, conflict_type)
+                 values ('00000000-0000-4000-9000-000000000002', 2, 3, 'resource_conflict')`;
+    const unplaced = async () =>
+      db!.sql`select 'user_permissions' as t, to_jsonb(p) - 'institution_id' as row from public.user_permissions as p
+              where p.id = '00000000-0000-4000-9000-000000000001'
+              union all
+              select 'timetable_conflicts', to_jsonb(c) - 'institution_id' from public.timetable_conflicts as c
+              where c.id = '00000000-0000-4000-9000-000000000002'`;
+    const rowsBefore = await unplaced();
+    expect(rowsBefore).toHaveLength(2);
     const dumpBefore = await schemaDump(db.cluster.superUrl);
     const policiesBefore = await db.sql`select tablename, policyname from pg_policies where schemaname = 'public' order by 1, 2`;
     const o = readmeOptions(db);
     o.pilot = [];
     o.waves = [];
     expect((await runMigration(o, quietLog)).failure).toBeUndefined();
+    // The contract set them aside: every row left has a school, and its key leads with it.
+    expect(await unplaced()).toEqual([]);
+    const [setAside] = await db.sql`select array_agg(table_name order by table_name) as t from private.rows_without_a_school
+                                    where id in ('00000000-0000-4000-9000-000000000001', '00000000-0000-4000-9000-000000000002')`;
+    expect(setAside!.t).toEqual(['public.timetable_conflicts', 'public.user_permissions']);
     await runSchemaRollback(db.sql, quietLog);
     const dumpAfter = await schemaDump(db.cluster.superUrl);
     const diff = dumpDifference(dumpBefore, dumpAfter);
     expect(diff).toEqual({ onlyBefore: [], onlyAfter: [] });
     expect(dumpAfter).toEqual(dumpBefore); // same lines in the same order
+    expect(await unplaced()).toEqual(rowsBefore); // back as they were
     expect(await db.sql`select tablename, policyname from pg_policies where schemaname = 'public' order by 1, 2`).toEqual(policiesBefore);
     expect(policiesBefore.length).toBe(29);
   }, 600_000);
