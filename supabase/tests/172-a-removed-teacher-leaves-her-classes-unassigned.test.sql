@@ -31,14 +31,17 @@ select is(
 select lives_ok(
   format($$delete from public.user_profiles where institution_id = %L and id = %L$$, :'school', :'teacher'),
   'a teacher named on a course can be removed');
-select is(
-  (select teacher_id from public.section_courses where institution_id = :'school' and id = :'course_row'),
-  null, 'and the course is left without a teacher');
-select is((select count(*)::int from public.section_courses where id = :'course_row'), 1, 'the course itself stays');
+-- Read apart from the assertions: on a Citus cluster a statement that names one school goes
+-- whole to that school's shard, pgTAP's own functions included.
+select count(*)::int as courses, count(teacher_id)::int as with_teacher
+from public.section_courses where institution_id = :'school' and id = :'course_row'
+\gset
+select is(:with_teacher, 0, 'and the course is left without a teacher');
+select is(:courses, 1, 'the course itself stays');
 
 select throws_ok(
-  format($$update public.section_courses set teacher_id = gen_random_uuid() where institution_id = %L and id = %L$$,
-         :'school', :'course_row'),
+  format($$update public.section_courses set teacher_id = %L where institution_id = %L and id = %L$$,
+         gen_random_uuid(), :'school', :'course_row'),
   '23503', null, 'the key still refuses a teacher who is not there');
 
 -- The contract step refuses to take SET NULL off a key whose link no trigger clears.
