@@ -401,6 +401,7 @@ select is(
   (select array_agg(format('%s(%s)', c.conrelid::regclass, c.conname) order by 1)
    from pg_constraint as c
    where c.contype = 'f' and c.connamespace = 'public'::regnamespace and c.conparentid = 0
+     and not tests.is_a_citus_shard(c.conrelid)
      and not exists (
        select 1 from pg_index as x
        where x.indrelid = c.conrelid and x.indpred is null

@@ -232,5 +232,24 @@ begin
   return v_outcome;
 end $$;
 
+-- The catalog as the schema has it ----------------------------------------------------------
+
+-- Whether a relation is a Citus shard: on a coordinator, reference tables have a copy of their
+-- one shard among the tables, with its constraints and indexes under the shard's name. Checks
+-- that read the catalog leave them out; false without Citus.
+create function tests.is_a_citus_shard(p_relation regclass) returns boolean
+language plpgsql stable set search_path = '' as $$
+declare
+  v_shard boolean;
+begin
+  if pg_catalog.to_regclass('pg_catalog.pg_dist_shard') is null then
+    return false;
+  end if;
+  -- By name, as regclass prints it: Citus hides shards from queries on pg_class.
+  execute 'select exists (select 1 from pg_catalog.pg_dist_shard as s where s.logicalrelid::text || ''_'' || s.shardid = $1::text)'
+    into v_shard using p_relation;
+  return v_shard;
+end $$;
+
 -- Callers reach the helpers they run under (the platform may revoke PUBLIC's default EXECUTE).
 grant execute on all functions in schema tests to anon, authenticated, service_role;
