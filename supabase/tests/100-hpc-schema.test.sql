@@ -495,8 +495,8 @@ select is(
   null, 'filling a missing institution_id (the migration''s backfill) is not a move and is not audited row by row');
 select is(
   (select array_agg(g.tgrelid::regclass::text order by g.tgrelid::regclass::text) from pg_trigger as g where g.tgname = 'register_unknown_institution'),
-  array['academic_terms', 'allocation_settings', 'cohorts', 'courses', 'slot_templates'],
-  'legacy institution ids are registered on the fly only where the column predates the HPC (BIG DAY''s five)');
+  null,
+  'since the contract no table registers unknown institution ids on the fly: the keys refuse them');
 select ok(
   exists (select 1 from pg_publication_tables where pubname = 'supabase_realtime' and schemaname = 'public' and tablename = 'hpc_conversations'),
   'hpc_conversations is in the supabase_realtime publication');
@@ -530,8 +530,7 @@ select ok(has_function_privilege('authenticated', 'private.current_institution_i
 select ok(not has_function_privilege('anon', 'private.hpc_enabled(uuid)', 'execute')
           and not has_function_privilege('authenticated', 'private.register_institutions_from_existing_values(regclass, uuid, integer)', 'execute')
           and not has_function_privilege('authenticated', 'private.create_audit_event_partitions(date, integer)', 'execute')
-          and not has_function_privilege('authenticated', 'private.audit_row_change()', 'execute')
-          and not has_function_privilege('authenticated', 'private.register_unknown_institution()', 'execute'),
+          and not has_function_privilege('authenticated', 'private.audit_row_change()', 'execute'),
   'anon calls no helper; authenticated calls no maintenance or trigger function');
 -- anon needs the schema for PostgREST's pre-request function only.
 select is(

@@ -9,11 +9,6 @@ export interface Allowed {
 
 export const allowList: Allowed[] = [
   {
-    rule: "triggers write only their own school's rows",
-    why: 'the expand-phase bridge that registers a legacy institution id; the contract drops it before anything is distributed',
-    objects: ['private.register_unknown_institution()'],
-  },
-  {
     rule: 'no forced generic plans',
     why: 'a measured single-node plan choice (benchmarks/reports/FINDINGS.md); to be weighed on a Citus coordinator, not dropped blind',
     objects: ['private.hpc_compile_card(p_institution_id uuid, p_cycle_id uuid, p_student_id uuid)'],
