@@ -1,22 +1,31 @@
 -- A teacher's class sheet in one call (public.hpc_save_class_sheet): every cell checked, all
 -- written or none, problems answered with their position, idempotent on retry; only the
 -- teacher to whom the parameters are assigned may save, in an open cycle of their own school.
-begin;
-\ir support/tests-schema.sql
+--
+-- Two test transactions, both rolled back. On Citus a transaction reaches a school's shards
+-- over one connection per database user, and a shard written over one may not be read over
+-- another ("modified in this transaction by a different user", 25001): the saves are written
+-- by the save function's owner (postgres), the sheet is read as `authenticated`. So the saves
+-- are tested first; then her whole sheet is saved by the same function and committed, the
+-- sheet is read in a second transaction, and the committed ratings are removed with their
+-- audit entries (an erasure's deletion, hpc.erasure, the one way the append-only log lets
+-- rows go), leaving the data as it was. The plan, the school's values and the sheet live in
+-- the session (temporary tables) across the transactions; the `tests` schema is made in each
+-- test transaction and rolled back with it.
 select plan(41);
 
 -- Sunrise (institution 2): Priya Menon (13) is class teacher of 7-A and rates its students on
 -- the parameters assigned to her in Term 2 (open); Term 1 is closed. Ishaan Verma (14) is in
 -- 7-A, Neha Verma (15) is his mother, Harpreet Kaur (11) the principal, Joseph D'Souza (12) a
 -- coordinator. Greenfield (3) has HPC off; Suresh Patil (22) teaches there.
-create temporary table t_ctx on commit drop as
+create temporary table t_ctx as
 select '10000000-0000-4000-8000-000000000002'::uuid as inst,
        md5('cycle:2:2')::uuid as open_cycle, md5('cycle:2:1')::uuid as closed_cycle,
        '00000000-0000-4000-a000-000000000013'::uuid as teacher,
        (select a.section_id from public.hpc_parameter_assignments as a
         where a.cycle_id = md5('cycle:2:2')::uuid and a.teacher_id = '00000000-0000-4000-a000-000000000013'
         group by a.section_id order by count(*) desc limit 1) as section;
-create temporary table t_sheet on commit drop as
+create temporary table t_sheet as
 select s.student_id, a.parameter_id, p.code, p.ability,
        row_number() over (order by s.student_id, a.parameter_id) as n
 from t_ctx as x
@@ -26,6 +35,33 @@ join public.hpc_parameter_assignments as a
 join public.hpc_parameters as p on p.institution_id = a.institution_id and p.id = a.parameter_id
 join public.section_students as s on s.institution_id = x.inst and s.section_id = x.section;
 grant select on t_ctx, t_sheet to authenticated, anon, service_role;
+
+\ir support/tap-across-transactions.sql
+
+-- The committed sheet's ratings and audit entries, removed: those of an earlier run that
+-- stopped before its clean-up, and at the end this run's. The fixture's audit entries name it
+-- as their actor role (the role claim of its transaction); its ratings are those entries' rows.
+create temporary table t_fixture as
+select '10000000-0000-4000-8000-000000000002'::uuid as inst, 'pgtap-146-class-sheet-fixture'::text as actor_role;
+create function pg_temp.remove_fixture() returns void language plpgsql as $$
+declare
+  v_inst uuid := (select inst from t_fixture);
+  v_role text := (select actor_role from t_fixture);
+begin
+  -- An erasure's deletes: not audited themselves, and allowed on the audit log.
+  set local hpc.erasure = on;
+  delete from public.hpc_evaluations as e
+  where e.institution_id = v_inst
+    and e.id in (select (a.record_key ->> 'id')::uuid from public.audit_events as a
+                 where a.institution_id = v_inst and a.actor_role = v_role and a.table_name = 'hpc_evaluations');
+  delete from public.audit_events as a where a.institution_id = v_inst and a.actor_role = v_role;
+end $$;
+begin;
+select pg_temp.remove_fixture() \gset
+commit;
+
+begin;
+\ir support/tests-schema.sql
 
 -- Calls the function as a user (null: without a user, the anon key) and returns its result
 -- as jsonb, or the error body {code, message, details} (our code from the PGRST error).
@@ -238,6 +274,32 @@ select is((select count(*) from public.hpc_evaluations as e, t_ctx as x
              and e.rater_id = x.teacher), 0::bigint, 'she never rates as anything but teacher through the sheet');
 select is((select count(distinct e.institution_id) from public.hpc_evaluations as e, t_ctx as x
            where e.rater_id = x.teacher), 1::bigint, 'all her ratings are in her school');
+:tap_keep \gset
+rollback;
+:tap_restore \gset
+
+-- Her sheet saved and committed: the whole sheet at level 2 with an observation, as her first
+-- save above, by the same function under her id (claims whose role names the fixture).
+begin;
+set local request.jwt.claims = '{"sub": "00000000-0000-4000-a000-000000000013", "role": "pgtap-146-class-sheet-fixture"}';
+do $$
+declare
+  v jsonb;
+begin
+  select private.hpc_save_class_sheet(x.open_cycle, x.section,
+           (select jsonb_agg(jsonb_build_object('student_id', s.student_id, 'parameter_id', s.parameter_id,
+                                                'level_ordinal', 2, 'observation', 'Works well with others.') order by s.n)
+            from t_sheet as s), false)
+    into v
+  from t_ctx as x;
+  if (v ->> 'inserted')::bigint is distinct from (select count(*) from t_sheet) then
+    raise exception 'the fixture sheet was not saved whole: %', v;
+  end if;
+end $$;
+commit;
+
+begin;
+\ir support/tests-schema.sql
 
 -- Reading the sheet ---------------------------------------------------------------------------
 -- What a user's sheet shows, counted: parameters, students, ratings and the cycle's status.
@@ -261,6 +323,13 @@ select is(pg_temp.sheet_seen_by('00000000-0000-4000-a000-000000000014', (select 
   '{"parameters": 0, "cells": 0, "cycle": "open"}'::jsonb, 'a student of the section reads no parameter and no rating');
 select is(pg_temp.sheet_seen_by('00000000-0000-4000-a000-000000000002', (select open_cycle from t_ctx)),
   '{"code": "HP404"}'::jsonb, 'a teacher of another school finds no such sheet (HP404)');
+:tap_keep \gset
+rollback;
+:tap_restore \gset
+
+-- The committed sheet removed: the data is as it was before the file ran.
+begin;
+select pg_temp.remove_fixture() \gset
+commit;
 
 select * from finish();
-rollback;

@@ -2,14 +2,23 @@
 -- without the school's rule nothing changes; with it, a parent's or classmate's rating of a
 -- child is stored only under a standing consent to that part; guardians give and withdraw it,
 -- the admin or principal records a signed form, and who may read and change what is checked.
-begin;
-\ir support/tests-schema.sql
+--
+-- Three test transactions, all rolled back. On Citus a transaction reaches a school's shards
+-- over one connection per database user, and a shard written over one may not be written over
+-- another ("modified in this transaction by a different user", 25001): the rule and the
+-- ratings here are written by their functions' owner (postgres), the mother's rating through
+-- the API as `authenticated`. So the mother's attempt has a transaction of its own, under the
+-- school's rule committed just before it (as the admin sets it) and removed just after; the
+-- tests before and after it run as they did in one transaction, the admin setting the rule
+-- again where they go on. The plan, the values and the helpers live in the session
+-- (temporary objects) across the transactions; the `tests` schema is made in each test
+-- transaction and rolled back with it.
 select plan(29);
 
 -- Sunrise (institution 2): Neha Verma (15) is the mother of Ishaan Verma (14, 7-A); Vikram
 -- Rao (16) the institution admin, Harpreet Kaur (11) the principal, Priya Menon (13) his
 -- class teacher. Kavita Sharma (6) is a parent at Vidya Niketan. Term 2 is open.
-create temporary table t_ctx on commit drop as
+create temporary table t_ctx as
 select '10000000-0000-4000-8000-000000000002'::uuid as inst,
        md5('cycle:2:2')::uuid as open_cycle,
        '00000000-0000-4000-a000-000000000014'::uuid as child,
@@ -24,6 +33,8 @@ select '10000000-0000-4000-8000-000000000002'::uuid as inst,
                               where x.student_id = '00000000-0000-4000-a000-000000000014' limit 1)
           and s.student_id <> '00000000-0000-4000-a000-000000000014' order by s.student_id limit 1) as classmate;
 grant select on t_ctx to authenticated;
+
+\ir support/tap-across-transactions.sql
 
 -- Runs a statement as a user; 'ok' and its jsonb answer, or our error code and message.
 create function pg_temp.as_user(p_user uuid, p_sql text) returns text language plpgsql as $$
@@ -51,6 +62,24 @@ exception when others then
   return tests.api_error(sqlstate, sqlerrm) ->> 'code';
 end $$;
 
+-- The school's rule as committed for the mother's attempt: a row of the rules for Sunrise, which
+-- has none, set by this file's id (set_by) so that it is told from one its admin sets. Removed
+-- after the attempt, and first: the leftover of an earlier run that stopped before its clean-up.
+create temporary table t_fixture as
+select '10000000-0000-4000-8000-000000000002'::uuid as inst, md5('pgtap:161:consent-rule')::uuid as set_by;
+create function pg_temp.remove_rule() returns void language plpgsql as $$
+begin
+  delete from private.hpc_consent_policies as p
+  using t_fixture as f
+  where p.institution_id = f.inst and p.set_by = f.set_by;
+end $$;
+begin;
+select pg_temp.remove_rule() \gset
+commit;
+
+begin;
+\ir support/tests-schema.sql
+
 -- Without the school's rule ----------------------------------------------------------------
 select is(pg_temp.rate('parent'), 'stored', 'a school that does not record consent stores parent ratings');
 select is(pg_temp.rate('peer'), 'stored', 'and peer ratings');
@@ -66,6 +95,19 @@ select is(private.hpc_compile_card((select inst from t_ctx), (select open_cycle 
 select is(pg_temp.rate('parent'), 'HP422', 'without consent a parent rating is refused (HP422)');
 select is(pg_temp.rate('peer'), 'HP422', 'and a peer rating');
 select is(pg_temp.rate('teacher'), 'stored', 'teacher ratings need no consent');
+:tap_keep \gset
+rollback;
+:tap_restore \gset
+
+-- The rule committed, as the admin set it above.
+begin;
+select inst as fixture_inst, set_by as fixture_set_by from t_fixture \gset
+insert into private.hpc_consent_policies (institution_id, required, set_by)
+values (:'fixture_inst', true, :'fixture_set_by');
+commit;
+
+begin;
+\ir support/tests-schema.sql
 select is(pg_temp.as_user((select mother from t_ctx), $$
     insert into public.hpc_evaluations (cycle_id, student_id, parameter_id, rater_role, rater_id, level_ordinal)
     select open_cycle, child, param, 'parent', mother, 1 from t_ctx
@@ -73,6 +115,24 @@ select is(pg_temp.as_user((select mother from t_ctx), $$
     returning 'written'$$),
   'HP422: No guardian''s consent to the parent part of this child''s card is recorded: the rating cannot be stored.',
   'through the API the mother is told which consent is missing');
+:tap_keep \gset
+rollback;
+:tap_restore \gset
+
+-- The rule removed: the school has none again.
+begin;
+select pg_temp.remove_rule() \gset
+commit;
+
+begin;
+\ir support/tests-schema.sql
+-- Where the tests go on: the admin makes consent required again, as above.
+do $$
+begin
+  if pg_temp.as_user((select admin from t_ctx), 'select public.hpc_set_consent_required(true)::text') <> 'ok true' then
+    raise exception 'the admin could not make consent required again';
+  end if;
+end $$;
 
 -- Giving consent -------------------------------------------------------------------------------
 select is(pg_temp.as_user((select teacher from t_ctx), $$select public.hpc_record_consent(child, mother, 'parent')::text from t_ctx$$),
@@ -122,5 +182,8 @@ select is(pg_temp.as_user((select admin from t_ctx), $$select public.hpc_set_con
 select ok(not (private.hpc_compile_card((select inst from t_ctx), (select open_cycle from t_ctx), (select child from t_ctx)) ? 'not_collected'),
   'and the card says nothing about consent');
 
-select * from finish();
+:tap_keep \gset
 rollback;
+:tap_restore \gset
+
+select * from finish();
