@@ -5,6 +5,67 @@
 -- guardian removed) gets one and the same refusal; the rate limits stop a flood; opens are
 -- recorded with when and which link only, and read back as receipts by the school's staff;
 -- a child's erasure leaves no audit entry of her share links.
+--
+-- Several transactions, for Citus: within one, a shard written as one database user cannot be
+-- read as another (25001), and every write here but the receipts' reads is the owner's (the
+-- functions are security definers). Issuing and opening (with the demo's links of the
+-- section set aside) are committed; the receipts are read as the staff in the next
+-- transaction, which also holds the rest and is rolled back; then what the first one
+-- committed is removed and the demo's links put back, triggers off, so that the data is as
+-- it was (the HPC switch, the school's context version and their audit entries are put back
+-- before the first commit).
+
+-- What a run stopped after its first commit may have left: its links (not the seed's,
+-- whose ids are md5('share_link:' || report_id)) with their opens, tokens and audit
+-- entries, the rate windows of the minute it issued them in, the entries of the demo links
+-- it set aside, and those links, put back as the seed writes them. Triggers off: nothing of
+-- this is audited again.
+begin;
+set local session_replication_role = replica;
+select coalesce(array_agg(l.id), '{}') as stale_links, coalesce(max(date_trunc('minute', l.issued_at))::text, '') as stale_minute
+from public.report_share_links as l
+where l.institution_id = '10000000-0000-4000-8000-000000000001'
+  and l.student_id in ('00000000-0000-4000-a000-000000000009', '00000000-0000-4000-a000-000000000003')
+  and l.id <> md5('share_link:' || l.report_id)::uuid \gset
+delete from private.report_share_rate_windows where window_start = nullif(:'stale_minute', '')::timestamptz;
+delete from private.report_share_link_tokens
+where institution_id = '10000000-0000-4000-8000-000000000001' and link_id = any (:'stale_links'::uuid[]);
+delete from public.report_share_link_opens
+where institution_id = '10000000-0000-4000-8000-000000000001' and link_id = any (:'stale_links'::uuid[]);
+delete from public.report_share_links
+where institution_id = '10000000-0000-4000-8000-000000000001' and id = any (:'stale_links'::uuid[]);
+create temp table t_seed_links on commit drop as
+select rep.institution_id, md5('share_link:' || rep.id)::uuid as id, rep.id as report_id, rep.student_id, g.guardian_id,
+       case when get_byte(decode(md5('share_language:' || rep.id), 'hex'), 0) % 3 = 0 then 'hi' else 'en' end as language,
+       timestamptz '2026-10-23 17:00+05:30' as expires_at, timestamptz '2026-10-16 17:00+05:30' as issued_at,
+       d.user_id as issued_by, null::timestamptz as revoked_at, null::uuid as revoked_by
+from public.section_students as anaya
+join public.section_students as s on s.institution_id = anaya.institution_id and s.section_id = anaya.section_id
+join public.staff_duties as d on d.institution_id = s.institution_id and d.section_id = s.section_id and d.duty = 'class_teacher' and d.active
+join public.hpc_reports as rep on rep.institution_id = s.institution_id and rep.student_id = s.student_id
+join public.student_guardians as g on g.institution_id = rep.institution_id and g.student_id = rep.student_id and g.is_primary
+where anaya.institution_id = '10000000-0000-4000-8000-000000000001' and anaya.student_id = '00000000-0000-4000-a000-000000000009'
+  and rep.status = 'published' and rep.version = 1;
+select coalesce(array_agg(id::text), '{}') as seed_links from t_seed_links \gset
+delete from public.audit_events
+where institution_id = '10000000-0000-4000-8000-000000000001' and table_name = 'report_share_links'
+  and (record_key ->> 'id' = any (:'stale_links'::text[])
+       or (operation = 'DELETE' and record_key ->> 'id' = any (:'seed_links'::text[])));
+select coalesce(array_agg(l.id::text), '{}') as present_links from public.report_share_links as l
+where l.institution_id = '10000000-0000-4000-8000-000000000001' and l.id = any (:'seed_links'::uuid[]) \gset
+insert into public.report_share_links (institution_id, id, report_id, student_id, guardian_id, language, expires_at, issued_at,
+                                       issued_by, revoked_at, revoked_by)
+select * from t_seed_links where id <> all (:'present_links'::uuid[]);
+insert into public.report_share_link_opens (institution_id, id, link_id, student_id, opened_at)
+select l.institution_id, md5(format('share_open:%s:%s', l.id, n))::uuid, l.id, l.student_id,
+       l.issued_at + make_interval(hours => 2 + n * 19 + get_byte(decode(md5('share_open:' || l.id), 'hex'), 1) % 17)
+from t_seed_links as l
+cross join lateral generate_series(0, get_byte(decode(md5('share_open:' || l.id), 'hex'), 0) % 4 - 1) as n
+where l.id <> all (:'present_links'::uuid[]);
+commit;
+
+-- Issuing and opening: committed -------------------------------------------------------------
+
 begin;
 \ir support/tests-schema.sql
 select plan(55);
@@ -17,6 +78,26 @@ select (select id from public.hpc_reports where student_id = '00000000-0000-4000
        (select cycle_id from public.hpc_reports where student_id = '00000000-0000-4000-a000-000000000009' and version = 1) as cycle,
        (select s.section_id from public.section_students as s where s.student_id = '00000000-0000-4000-a000-000000000009') as section;
 grant select on t_ids to authenticated, anon;
+
+-- What the cleanup at the end puts back: the demo's links of the section and their opens,
+-- this minute's rate windows; and, at the end of this transaction, the HPC switch and the
+-- school's context version.
+select section from t_ids \gset
+select now() as run_started, date_trunc('minute', now()) as run_minute \gset
+create temp table t_aside_links as
+select l.* from public.report_share_links as l
+join public.section_students as s on s.institution_id = l.institution_id and s.student_id = l.student_id
+where l.institution_id = '10000000-0000-4000-8000-000000000001' and s.section_id = :'section';
+create temp table t_aside_opens as
+select o.* from public.report_share_link_opens as o
+join public.section_students as s on s.institution_id = o.institution_id and s.student_id = o.student_id
+where o.institution_id = '10000000-0000-4000-8000-000000000001' and s.section_id = :'section';
+create temp table t_windows as
+select * from private.report_share_rate_windows where window_start = :'run_minute';
+select f.changed_at as flag_changed_at, coalesce(f.changed_by::text, '') as flag_changed_by,
+       coalesce((select v.version::text from private.context_versions as v where v.institution_id = f.institution_id), '') as context_version
+from public.institution_feature_flags as f
+where f.institution_id = '10000000-0000-4000-8000-000000000001' and f.feature = 'hpc' \gset
 -- The demo's share links of this section are set aside, so that the receipts below count
 -- this test's links only.
 delete from public.report_share_links as l using public.section_students as s
@@ -196,6 +277,27 @@ select is((select count(*)::int from generate_series(1, 7) as i
 select is(pg_temp.open((select link ->> 'token' from t_link), '192.0.2.200') ->> 'outcome', 'rate_limited',
   'then the token itself is rate limited, from any client');
 
+-- The HPC switch back as it was, with the school's context version, and without the
+-- switch's audit entries; then the tests schema goes, and the rest is committed.
+set local session_replication_role = replica;
+update public.institution_feature_flags set changed_at = :'flag_changed_at', changed_by = nullif(:'flag_changed_by', '')::uuid
+where institution_id = '10000000-0000-4000-8000-000000000001' and feature = 'hpc';
+update private.context_versions set version = nullif(:'context_version', '')::bigint
+where institution_id = '10000000-0000-4000-8000-000000000001' and :'context_version' <> '';
+delete from private.context_versions
+where institution_id = '10000000-0000-4000-8000-000000000001' and :'context_version' = '';
+delete from public.audit_events
+where institution_id = '10000000-0000-4000-8000-000000000001' and table_name = 'institution_feature_flags'
+  and occurred_at >= :'run_started';
+drop schema tests cascade;
+commit;
+
+-- Read as the staff, and the rest: rolled back ----------------------------------------------
+-- Whatever happens here, the cleanup below runs.
+\set ON_ERROR_STOP 0
+begin;
+\ir support/tests-schema.sql
+
 -- Receipts ---------------------------------------------------------------------------------
 
 select tests.authenticate_as('00000000-0000-4000-a000-000000000007');
@@ -224,9 +326,11 @@ select tests.authenticate_as('00000000-0000-4000-a000-000000000007');
 create temp table t_batch as select public.hpc_issue_section_share_links((select cycle from t_ids), (select section from t_ids)) as batch;
 select tests.clear_authentication();
 select is((select jsonb_array_length(batch -> 'links') from t_batch),
-  (select count(*)::int from public.student_guardians as g join public.section_students as s on s.student_id = g.student_id
+  (select count(*)::int from public.student_guardians as g
+   join public.section_students as s on s.institution_id = g.institution_id and s.student_id = g.student_id
    where s.section_id = (select section from t_ids)
-     and exists (select 1 from public.hpc_reports as r where r.student_id = g.student_id and r.cycle_id = (select cycle from t_ids) and r.status = 'published')),
+     and exists (select 1 from public.hpc_reports as r where r.institution_id = g.institution_id and r.student_id = g.student_id
+                   and r.cycle_id = (select cycle from t_ids) and r.status = 'published')),
   'the class teacher shares the cycle''s card with every guardian of the section in one call');
 select is(pg_temp.refusal('00000000-0000-4000-a000-000000000002',
   $$select public.hpc_issue_section_share_links((select cycle from t_ids), (select section from t_ids))$$),
@@ -260,3 +364,30 @@ select ok((select count(*) > 0 from public.audit_events where table_name = 'repo
 
 select * from finish();
 rollback;
+\set ON_ERROR_STOP 1
+
+-- Cleanup, triggers off: this file's links with their opens, tokens and audit entries (those
+-- of the links set aside too), the demo's links and opens back, this minute's rate windows
+-- as they were.
+begin;
+set local session_replication_role = replica;
+select coalesce(array_agg(l.id), '{}') as made_links from public.report_share_links as l
+where l.institution_id = '10000000-0000-4000-8000-000000000001'
+  and l.student_id in ('00000000-0000-4000-a000-000000000009', '00000000-0000-4000-a000-000000000003')
+  and l.id <> md5('share_link:' || l.report_id)::uuid \gset
+select coalesce(array_agg(id::text), '{}') as aside_links from t_aside_links \gset
+delete from private.report_share_link_tokens
+where institution_id = '10000000-0000-4000-8000-000000000001' and link_id = any (:'made_links'::uuid[]);
+delete from public.report_share_link_opens
+where institution_id = '10000000-0000-4000-8000-000000000001' and link_id = any (:'made_links'::uuid[]);
+delete from public.report_share_links
+where institution_id = '10000000-0000-4000-8000-000000000001' and id = any (:'made_links'::uuid[]);
+delete from public.audit_events
+where institution_id = '10000000-0000-4000-8000-000000000001' and table_name = 'report_share_links'
+  and occurred_at >= :'run_started'
+  and (record_key ->> 'id' = any (:'made_links'::text[]) or record_key ->> 'id' = any (:'aside_links'::text[]));
+insert into public.report_share_links select * from t_aside_links;
+insert into public.report_share_link_opens select * from t_aside_opens;
+delete from private.report_share_rate_windows where window_start = :'run_minute';
+insert into private.report_share_rate_windows select * from t_windows;
+commit;
