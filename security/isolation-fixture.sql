@@ -1,6 +1,7 @@
 -- The isolation fixture: one institution's worth of people and HPC rows, written with
 -- {name} placeholders that the generator fills for institution A, its mirror B, and C
--- (HPC off). Inserted as postgres (no RLS) inside the test's transaction.
+-- (HPC off). Inserted as postgres (no RLS) and committed before the matrix runs, removed
+-- after it (security/generate.ts).
 --
 -- Who is who: admin (institution admin), principal, coordinator, teacher (class teacher of
 -- section1), teacher2 (class teacher of section2); student and classmate in section1,
@@ -155,9 +156,11 @@ insert into public.comment_bank_phrases (id, institution_id, parameter_id, level
   ({phrase_spare}, {institution}, {param2}, 3, 'hi', '{name} नई पहेलियाँ {बनाता|बनाती} है।');
 insert into public.report_narratives (id, institution_id, cycle_id, student_id, author_id, summary, source_phrase_id, source_phrase_text) values
   ({narrative}, {institution}, {cycle_open}, {student}, {teacher}, 'Curious, careful with numbers.', {phrase}, '{name} compares numbers with care.');
-insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by) values
-  ({job_teacher}, {institution}, 'generate', {cycle_open}, {section1}, {teacher}),
-  ({job_coordinator}, {institution}, 'generate', {cycle_open}, null, {coordinator});
+-- Finished batches: a queued one, committed, would be resumed by the scheduler
+-- (private.hpc_resume_stale_jobs) while the matrix runs.
+insert into public.report_jobs (id, institution_id, kind, cycle_id, section_id, requested_by, status) values
+  ({job_teacher}, {institution}, 'generate', {cycle_open}, {section1}, {teacher}, 'completed'),
+  ({job_coordinator}, {institution}, 'generate', {cycle_open}, null, {coordinator}, 'completed');
 insert into public.report_share_links (id, institution_id, report_id, student_id, guardian_id, language, expires_at, issued_by) values
   ({share_link}, {institution}, {report_published}, {student}, {parent}, 'en', now() + interval '7 days', {teacher}),
   ({share_link_other}, {institution}, {report_other_published}, {other}, {parent2}, 'en', now() + interval '7 days', {teacher2});
