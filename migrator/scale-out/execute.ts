@@ -4,6 +4,7 @@
 import type postgres from 'postgres';
 import { DISTRIBUTION_COLUMN, scaledSchemas } from './catalog.ts';
 import type { Step } from './plan.ts';
+import { restoreGrantStatements, tableGrants } from './privileges.ts';
 
 /** The tables carry triggers; Citus refuses those unless told that they are meant to run on
  * the shards (the trigger functions keep the Citus-safety rules of docs/scale-out.md).
@@ -51,8 +52,14 @@ export async function takeTable(sql: postgres.ReservedSql, step: Step, shardCoun
   for (const statement of step.policyUnwraps) await sql.unsafe(statement);
   // step.table is quoted by the catalog query (format('%I.%I')).
   const dropKeys = step.droppedKeys.map((key) => `alter table ${step.table} drop constraint "${key.replaceAll('"', '""')}"`);
-  if (step.method === 'create_distributed_table_concurrently' || (step.triggers === 0 && dropKeys.length === 0)) {
+  if (step.method === 'create_distributed_table_concurrently') {
+    const before = await tableGrants(sql, step.table);
     for (const statement of dropKeys) await sql.unsafe(statement);
+    await distribute(sql, step, shardCount);
+    for (const statement of restoreGrantStatements(step.table, before, await tableGrants(sql, step.table))) await sql.unsafe(statement);
+    return;
+  }
+  if (step.triggers === 0 && dropKeys.length === 0) {
     await distribute(sql, step, shardCount);
     return;
   }

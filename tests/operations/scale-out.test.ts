@@ -16,6 +16,7 @@ import {
 import { parentsFirst } from '../../migrator/scale-out/order.ts';
 import { planScaleOut, type ScaleOutPlan } from '../../migrator/scale-out/plan.ts';
 import { planText } from '../../migrator/scale-out/report.ts';
+import { restoreGrantStatements, tableGrants } from '../../migrator/scale-out/privileges.ts';
 import { selectTables } from '../../migrator/scale-out/selection.ts';
 import { coordinatorOnlyFunctions, grantStatements, type CoordinatorOnlyFunction } from '../../migrator/scale-out/functions.ts';
 import { projectSchemas } from '../citus-safety/catalog.ts';
@@ -350,6 +351,25 @@ describe('scale-out copies the functions Citus left on the coordinator', () => {
       'revoke all on function f(uuid) from public',
       'grant execute on function f(uuid) to public',
     ]);
+  });
+});
+
+describe("scale-out keeps a table's grants across the concurrent variant", () => {
+  it('reads them and turns what a new table would get back into them, exactly', async () => {
+    const grants = await tableGrants(sql, 'public.hpc_reports');
+    expect(grants).toContainEqual({ grantee: 'authenticated', privilege: 'SELECT', grantable: false });
+    expect(grants.map((g) => g.grantee)).not.toContain('anon');
+    expect(restoreGrantStatements('public.hpc_reports', grants, grants)).toEqual([]);
+    // What the concurrent variant left on the lab: the owner's default privileges, ALL to the API roles.
+    const defaults = ['anon', 'authenticated', 'service_role'].flatMap((grantee) =>
+      ['DELETE', 'INSERT', 'SELECT', 'UPDATE'].map((privilege) => ({ grantee, privilege, grantable: false })),
+    );
+    const statements = restoreGrantStatements('public.hpc_reports', grants, defaults);
+    expect(statements).toContain('revoke all on table public.hpc_reports from anon');
+    expect(statements).toContain('grant select on table public.hpc_reports to authenticated');
+    expect(statements.filter((s) => s.startsWith('grant')).length).toBe(grants.length);
+    const revokes = statements.filter((s) => s.startsWith('revoke')).length;
+    expect(statements.slice(revokes).every((s) => s.startsWith('grant'))).toBe(true);
   });
 });
 
