@@ -280,3 +280,30 @@ $$;
 comment on function private.swap_to_tenant_unique_key(text, text[], text) is
   'Contract helper: a database-wide unique key replaced by the same key per school, (institution_id, ...).';
 revoke all on function private.swap_to_tenant_unique_key(text, text[], text) from public;
+
+-- Every composite key (institution_id, fk) → (institution_id, id) of public left NOT VALID,
+-- validated: SHARE UPDATE EXCLUSIVE on the key's table and ROW SHARE on its parent, so reads
+-- and writes go on while it scans. Run after each step that re-adds keys NOT VALID.
+create or replace function private.validate_tenant_keys()
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_key record;
+begin
+  for v_key in
+    select c.conrelid::regclass as tbl, c.conname
+    from pg_catalog.pg_constraint as c
+    join pg_catalog.pg_attribute as a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    where c.contype = 'f' and not c.convalidated and a.attname = 'institution_id'
+      and c.connamespace = 'public'::regnamespace
+    order by c.conrelid::regclass::text, c.conname
+  loop
+    execute format('alter table %s validate constraint %I', v_key.tbl, v_key.conname);
+  end loop;
+end
+$$;
+comment on function private.validate_tenant_keys() is
+  'Contract helper: validates every composite tenant key of public left NOT VALID.';
+revoke all on function private.validate_tenant_keys() from public;

@@ -5,19 +5,4 @@
 set local lock_timeout = '50ms';
 set local statement_timeout = '15min';
 
-do $$
-declare
-  v_key record;
-begin
-  for v_key in
-    select c.conrelid::regclass as tbl, c.conname
-    from pg_catalog.pg_constraint as c
-    join pg_catalog.pg_attribute as a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-    where c.contype = 'f' and not c.convalidated and a.attname = 'institution_id'
-      and c.connamespace = 'public'::regnamespace
-    order by c.conrelid::regclass::text, c.conname
-  loop
-    execute format('alter table %s validate constraint %I', v_key.tbl, v_key.conname);
-  end loop;
-end
-$$;
+select private.validate_tenant_keys();
