@@ -3,6 +3,7 @@
 // and what Citus already holds. Read through the caller's connection, so that a test can add
 // a table in a transaction and see the plan take it before rolling it back.
 import type postgres from 'postgres';
+import { citusPolicyExpression } from './policy-form.ts';
 
 /** The schemas the project writes; Supabase's own (auth, storage, …) stay on the coordinator. */
 export const scaledSchemas = ['public', 'private', 'analytics'];
@@ -73,9 +74,10 @@ export interface Table {
   keysWithoutTenant: string[];
   /** Policies whose stored expression holds a subquery other than a context wrapper. */
   policiesWithSubquery: string[];
-  /** `alter policy` statements that drop the `(select private.fn())` wrappers around the
-   * request context's readers: one node reads each once per statement that way, Citus
-   * refuses a subquery in a policy, and the readers answer the same per row. */
+  /** `alter policy` statements that give each policy its Citus form (policy-form.ts): without
+   * the `(select private.fn())` wrappers around the request context's readers (one node reads
+   * each once per statement that way, Citus refuses a subquery in a policy, and the readers
+   * answer the same per row), and without a qual the planner could take for a constant. */
   policyUnwraps: string[];
 }
 
@@ -118,28 +120,30 @@ const CONTEXT_READERS = `(select string_agg(f.proname, '|') from pg_proc f
 const unwrapped = (expr: string) =>
   `regexp_replace(pg_get_expr(${expr}, p.polrelid), '\\(\\s*SELECT (private\\.(?:' || ${CONTEXT_READERS} || ')\\(\\)) AS \\w+\\)', '\\1', 'g')`;
 
-// Per row, a set is tested with its own reader (strpos on the uuid's text, about 1 µs) rather
-// than by parsing the whole array for every row (about 11 µs).
-const SET_TESTS: Record<string, string> = {
-  taught_section_ids: 'teaches_section',
-  taught_student_ids: 'teaches_student',
-  child_ids: 'is_child',
-  taught_guardian_ids: 'is_taught_guardian',
-  family_section_ids: 'is_family_section',
-  family_teacher_ids: 'is_family_teacher',
-  peer_reviewee_ids: 'is_peer_reviewee',
-  open_cycle_ids: 'is_open_cycle',
-  released_cycle_ids: 'is_released_cycle',
-};
-const perRowSets = (statement: string) =>
-  statement.replace(/\(([a-z_]+) = ANY \(private\.([a-z_]+)\(\)::uuid\[\]\)\)/g, (whole, column: string, set: string) =>
-    SET_TESTS[set] ? `private.${SET_TESTS[set]}(${column})` : whole,
-  );
+/** A policy with its expressions as they read once the wrappers are gone. */
+interface PolicyForm {
+  policy: string;
+  qual: string | null;
+  checks: string | null;
+  /** Its stored expressions held a wrapper. */
+  unwrapped: boolean;
+}
+type TableRow = Omit<Table, 'policyUnwraps'> & { policyForms: PolicyForm[] };
+
+/** `alter policy` statements for the policies whose Citus form differs from what is stored. */
+function citusPolicyStatements(forms: PolicyForm[]): string[] {
+  return forms.flatMap((f) => {
+    const qual = f.qual === null ? null : citusPolicyExpression(f.qual);
+    const checks = f.checks === null ? null : citusPolicyExpression(f.checks);
+    if (!f.unwrapped && qual === f.qual && checks === f.checks) return [];
+    return [`${f.policy}${qual === null ? '' : ` using (${qual})`}${checks === null ? '' : ` with check (${checks})`}`];
+  });
+}
 
 export async function readScaleOutCatalog(sql: postgres.Sql | postgres.TransactionSql): Promise<ScaleOutCatalog> {
   const UNWRAPPED_QUAL = sql.unsafe(unwrapped('p.polqual'));
   const UNWRAPPED_CHECK = sql.unsafe(unwrapped('p.polwithcheck'));
-  const tables = await sql<Table[]>`
+  const rows = await sql<TableRow[]>`
     select format('%I.%I', n.nspname, c.relname) as name,
            a.attnum is not null as tenant,
            format_type(a.atttypid, a.atttypmod) as "distributionType",
@@ -182,13 +186,12 @@ export async function readScaleOutCatalog(sql: postgres.Sql | postgres.Transacti
                    and coalesce(p.polqual::text, '') || coalesce(p.polwithcheck::text, '') like '%{SUBLINK %'
                    and concat_ws(' ', u.qual, u.checks) ~* '\\mselect\\M'
                  order by 1) as "policiesWithSubquery",
-           array(select format('alter policy %I on %I.%I', p.polname, n.nspname, c.relname)
-                          || coalesce(' using (' || u.qual || ')', '') || coalesce(' with check (' || u.checks || ')', '')
-                 from pg_policy p, lateral (select ${UNWRAPPED_QUAL} as qual, ${UNWRAPPED_CHECK} as checks) as u
-                 where p.polrelid = c.oid
-                   and coalesce(p.polqual::text, '') || coalesce(p.polwithcheck::text, '') like '%{SUBLINK %'
-                   and concat_ws(' ', u.qual, u.checks) !~* '\\mselect\\M'
-                 order by 1) as "policyUnwraps"
+           (select coalesce(json_agg(json_build_object(
+                     'policy', format('alter policy %I on %I.%I', p.polname, n.nspname, c.relname),
+                     'qual', u.qual, 'checks', u.checks, 'unwrapped', coalesce(p.polqual::text, '') || coalesce(p.polwithcheck::text, '') like '%{SUBLINK %')
+                     order by p.polname), '[]')
+            from pg_policy p, lateral (select ${UNWRAPPED_QUAL} as qual, ${UNWRAPPED_CHECK} as checks) as u
+            where p.polrelid = c.oid and concat_ws(' ', u.qual, u.checks) !~* '\\mselect\\M') as "policyForms"
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     left join pg_attribute a on a.attrelid = c.oid and a.attname = ${DISTRIBUTION_COLUMN} and not a.attisdropped
@@ -222,7 +225,7 @@ export async function readScaleOutCatalog(sql: postgres.Sql | postgres.Transacti
         join pg_namespace n on n.oid = c.relnamespace
         where not c.relispartition`
     : [];
-  for (const t of tables) t.policyUnwraps = t.policyUnwraps.map(perRowSets);
+  const tables: Table[] = rows.map(({ policyForms, ...t }) => ({ ...t, policyUnwraps: citusPolicyStatements(policyForms) }));
   const decided = tables
     .filter((t) => !(t.name in localByDecision))
     .map((t) => (t.name in referenceByDecision ? { ...t, tenant: false } : t));
