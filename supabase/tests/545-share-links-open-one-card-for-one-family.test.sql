@@ -307,7 +307,8 @@ select is((select (l ->> 'opens')::int from jsonb_array_elements(public.hpc_shar
 select is((select r - 'students' - 'cycle_id' - 'section_id' from public.hpc_section_share_receipts((select cycle from t_ids), (select section from t_ids)) as r),
   jsonb_build_object('cycle', 'Term 1 2026-27',
     'families', (select count(*) from public.section_students as s where s.section_id = (select section from t_ids)
-                   and exists (select 1 from public.student_guardians as g where g.student_id = s.student_id)),
+                   and exists (select 1 from public.student_guardians as g
+                                 where g.institution_id = s.institution_id and g.student_id = s.student_id)),
     'shared', 1, 'opened', 1),
   'and the section''s receipts: one family of the section shared with and opened');
 select tests.clear_authentication();
