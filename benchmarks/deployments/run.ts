@@ -5,9 +5,10 @@
 // Citus coordinator (docs/scale-out.md §9); any two stacks whose credentials.json the stack
 // wrote (`npm start` writes .local/stack/credentials.json) and which hold the same demo data.
 //
-// Three reads of the sheet: the ratings alone; with their parameters embedded and the school
-// named at every level (what docs/api.md asks of a frontend on Citus); with the school named
-// only at the root. Each deployment must answer each read with the same rows.
+// Three reads: the class sheet as the frontend reads it (her class's ratings with their
+// parameters) with the school named at every level, as docs/api.md asks of a frontend on
+// Citus, and at the root only; and every rating of the cycle she may read, where the policy
+// decides row by row. Each deployment must answer each read with the same rows.
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { ms, stats } from '../stats.ts';
@@ -50,14 +51,29 @@ async function get<T>(d: Deployment, path: string): Promise<T> {
   return body as T;
 }
 
-/** The teacher's school and the cycle of her class sheet: the latest she has rated in. */
-async function sheetOf(d: Deployment): Promise<{ school: string; cycle: string }> {
+/** The teacher's school, her class's roster and the cycle of her class sheet: the latest she has rated in. */
+async function sheetOf(d: Deployment): Promise<{ school: string; roster: string[]; cycle: string }> {
   const [me] = await get<{ institution_id: string }[]>(d, `user_profiles?select=institution_id&id=eq.${d.teacher}`);
   if (!me) throw new Error(`${d.name}: the teacher reads no profile of her own`);
-  const cycles = await get<{ id: string }[]>(d, `hpc_evaluation_cycles?select=id&institution_id=eq.${me.institution_id}&order=opens_on.desc`);
+  const school = me.institution_id;
+  const [duty] = await get<{ section_id: string }[]>(
+    d,
+    `staff_duties?select=section_id&institution_id=eq.${school}&user_id=eq.${d.teacher}&duty=eq.class_teacher&active=is.true&order=section_id&limit=1`,
+  );
+  if (!duty) throw new Error(`${d.name}: the teacher is no class teacher`);
+  const roster = (
+    await get<{ student_id: string }[]>(
+      d,
+      `section_students?select=student_id&institution_id=eq.${school}&section_id=eq.${duty.section_id}&order=student_id`,
+    )
+  ).map((r) => r.student_id);
+  const cycles = await get<{ id: string }[]>(d, `hpc_evaluation_cycles?select=id&institution_id=eq.${school}&order=opens_on.desc`);
   for (const c of cycles) {
-    const rated = await get<unknown[]>(d, `hpc_evaluations?select=id&institution_id=eq.${me.institution_id}&cycle_id=eq.${c.id}&rater_id=eq.${d.teacher}&limit=1`);
-    if (rated.length > 0) return { school: me.institution_id, cycle: c.id };
+    const rated = await get<unknown[]>(
+      d,
+      `hpc_evaluations?select=id&institution_id=eq.${school}&cycle_id=eq.${c.id}&rater_id=eq.${d.teacher}&limit=1`,
+    );
+    if (rated.length > 0) return { school, roster, cycle: c.id };
   }
   throw new Error(`${d.name}: the teacher has rated in no cycle`);
 }
@@ -65,17 +81,25 @@ async function sheetOf(d: Deployment): Promise<{ school: string; cycle: string }
 const base = deployment('base', basePath);
 const other = deployment('other', otherPath);
 const sheet = await sheetOf(base);
-const otherSheet = await sheetOf(other);
-if (otherSheet.school !== sheet.school || otherSheet.cycle !== sheet.cycle) throw new Error('the two deployments hold different demo data');
+if (JSON.stringify(await sheetOf(other)) !== JSON.stringify(sheet)) throw new Error('the two deployments hold different demo data');
 
-const root = `institution_id=eq.${sheet.school}&cycle_id=eq.${sheet.cycle}`;
+// The class sheet as the frontend reads it (benchmarks/scale/rest-overhead.ts): the teacher's
+// ratings of her class's roster in the cycle, with their parameters.
+const sheetColumns = 'student_id,parameter_id,rater_id,level_ordinal,status,hpc_parameters(code,name)';
+const roster = `cycle_id=eq.${sheet.cycle}&rater_role=eq.teacher&student_id=in.(${sheet.roster.join(',')})&order=student_id,parameter_id,rater_id`;
 const reads = [
-  { name: 'ratings, school named', path: `hpc_evaluations?select=id,student_id,level_ordinal&${root}` },
   {
-    name: 'with parameters, school named at every level',
-    path: `hpc_evaluations?select=id,student_id,level_ordinal,hpc_parameters(code,name)&${root}&hpc_parameters.institution_id=eq.${sheet.school}`,
+    name: 'class sheet, school named at every level',
+    path: `hpc_evaluations?select=${sheetColumns}&institution_id=eq.${sheet.school}&hpc_parameters.institution_id=eq.${sheet.school}&${roster}`,
   },
-  { name: 'with parameters, school named at the root only', path: `hpc_evaluations?select=id,student_id,level_ordinal,hpc_parameters(code,name)&${root}` },
+  {
+    name: 'class sheet, school named at the root only',
+    path: `hpc_evaluations?select=${sheetColumns}&institution_id=eq.${sheet.school}&${roster}`,
+  },
+  {
+    name: 'every rating of the cycle she may read',
+    path: `hpc_evaluations?select=id,student_id,level_ordinal&institution_id=eq.${sheet.school}&cycle_id=eq.${sheet.cycle}`,
+  },
 ];
 
 const requests = Number(options.requests);
